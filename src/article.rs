@@ -1,0 +1,92 @@
+//! The article's text, found at run time: where its section headings stand and
+//! where a claim's snippet is. Nothing here knows about claims or notes.
+
+use crate::position::{Encoding, LineIndex};
+use crate::text::Norm;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub struct Article {
+    pub path: PathBuf,
+    pub text: String,
+    pub index: LineIndex,
+    norm: Norm,
+}
+
+impl Article {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Article {
+        let index = LineIndex::new(&text);
+        let norm = Norm::new(&text);
+        Article {
+            path: path.into(),
+            text,
+            index,
+            norm,
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<Article, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read the article: {e}", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|_| format!("{}: the article is not UTF-8 text", path.display()))?;
+        Ok(Article::new(path, text))
+    }
+
+    /// Byte range of the line that holds exactly `title` (a section heading).
+    pub fn heading(&self, title: &str) -> Option<Range<usize>> {
+        if title.is_empty() {
+            return None;
+        }
+        let mut start = 0;
+        for line in self.text.split_inclusive('\n') {
+            let t = line.trim();
+            if t == title {
+                let lead = line.len() - line.trim_start().len();
+                return Some(start + lead..start + lead + t.len());
+            }
+            start += line.len();
+        }
+        None
+    }
+
+    /// Byte range of a phrase in the article, matched on normalized words
+    /// (case, curly quotes, dashes and spacing ignored).
+    pub fn locate(&self, phrase: &str) -> Option<Range<usize>> {
+        let p = crate::text::norm(phrase);
+        let p = p.trim_matches(|c: char| c == '.' || c == ',' || c == '"' || c == ' ');
+        if p.is_empty() {
+            return None;
+        }
+        let mut from = 0;
+        while let Some(i) = self.norm.text[from..].find(p) {
+            let at = from + i;
+            if crate::text::boundary_before(&self.norm.text, at) || !p.starts_with(char::is_alphanumeric) {
+                return Some(self.norm.orig_range(at..at + p.len(), &self.text));
+            }
+            from = at + 1;
+        }
+        None
+    }
+
+    /// Does the article hold these words (normalized) anywhere?
+    pub fn contains_normalized(&self, normalized: &str) -> bool {
+        self.norm.text.contains(normalized)
+    }
+
+    pub fn normalized(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Zero-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let lc = self.index.to_line_col(&self.text, offset, Encoding::Chars);
+        (lc.line, lc.col)
+    }
+
+    /// Does this text look like the article (holds the given section titles as lines)?
+    pub fn looks_like(text: &str, titles: &[&str]) -> bool {
+        let lines: std::collections::HashSet<&str> = text.lines().map(str::trim).collect();
+        let wanted: Vec<&&str> = titles.iter().filter(|t| !t.is_empty()).collect();
+        !wanted.is_empty() && wanted.iter().filter(|t| lines.contains(**t)).count() * 4 >= wanted.len() * 3
+    }
+}

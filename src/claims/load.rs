@@ -1,0 +1,609 @@
+//! Loading a claim base: parse the TOML, check every reference, compile every
+//! term. Errors name the file, the line and the field; nothing panics on a
+//! user's file.
+
+use super::schema::{RawBase, RawClaim};
+use super::*;
+use crate::article::Article;
+use crate::finding::Code;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    /// 1-based line in the claim-base file.
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The bundled claim base. It is tested to load; a failure here is a build bug.
+pub fn bundled() -> ClaimBase {
+    match load_claims(BUNDLED, BUNDLED_NAME, None) {
+        Ok(b) => b,
+        Err(e) => panic!("the bundled claim base does not load: {}", e[0]),
+    }
+}
+
+/// Parse and validate a claim base. With the article, every snippet and
+/// quotation must be found in it.
+pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<ClaimBase, Vec<LoadError>> {
+    let lines = LineStarts::new(src);
+    let raw: RawBase = toml::from_str(src).map_err(|e| {
+        let line = e.span().map(|s| lines.line(s.start));
+        vec![LoadError {
+            file: file.to_string(),
+            line,
+            field: None,
+            message: e.message().trim().to_string(),
+        }]
+    })?;
+    let mut b = Builder {
+        file,
+        src,
+        lines,
+        errors: Vec::new(),
+        base: ClaimBase {
+            source: file.to_string(),
+            title: raw.article.title.clone(),
+            date: None,
+            file_hint: raw.article.file.clone(),
+            sections: Vec::new(),
+            entities: Vec::new(),
+            claims: Vec::new(),
+            terms: Vec::new(),
+            patterns: Vec::new(),
+            titles: Vec::new(),
+            common: HashSet::new(),
+        },
+        pattern_ids: HashMap::new(),
+        term_ids: HashMap::new(),
+    };
+    if let Some(d) = &raw.article.date {
+        match DateSpec::parse(d) {
+            Some(spec) => b.base.date = Some(spec),
+            None => b.err(None, Some("article.date"), format!("`{d}` is not a date")),
+        }
+    }
+    b.sections(&raw);
+    b.entities(&raw);
+    b.lexicon(&raw);
+    b.claims(&raw, article);
+    if b.errors.is_empty() {
+        Ok(b.base)
+    } else {
+        Err(b.errors)
+    }
+}
+
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(src: &str) -> LineStarts {
+        let mut v = vec![0];
+        v.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineStarts(v)
+    }
+    fn line(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+struct Builder<'a> {
+    file: &'a str,
+    src: &'a str,
+    lines: LineStarts,
+    errors: Vec<LoadError>,
+    base: ClaimBase,
+    pattern_ids: HashMap<Pattern, usize>,
+    term_ids: HashMap<String, TermId>,
+}
+
+impl Builder<'_> {
+    fn err(&mut self, line: Option<usize>, field: Option<&str>, message: String) {
+        self.errors.push(LoadError {
+            file: self.file.to_string(),
+            line,
+            field: field.map(str::to_string),
+            message,
+        });
+    }
+
+    /// The line of `field = ...` inside the table spanning `span`, else the table's first line.
+    fn field_line(&self, span: std::ops::Range<usize>, field: &str) -> usize {
+        let text = &self.src[span.start.min(self.src.len())..span.end.min(self.src.len())];
+        let mut off = span.start;
+        for l in text.split_inclusive('\n') {
+            let t = l.trim_start();
+            if let Some(rest) = t.strip_prefix(field) {
+                if rest.trim_start().starts_with('=') {
+                    return self.lines.line(off);
+                }
+            }
+            off += l.len();
+        }
+        self.lines.line(span.start)
+    }
+
+    fn sections(&mut self, raw: &RawBase) {
+        let mut seen = HashSet::new();
+        for s in &raw.section {
+            let span = s.span();
+            let s = s.get_ref();
+            if !seen.insert(s.id.clone()) {
+                let l = self.field_line(span, "id");
+                self.err(Some(l), Some("id"), format!("duplicate section id `{}`", s.id));
+            }
+            let mut names: Vec<String> = std::iter::once(&s.title)
+                .chain(s.aliases.iter())
+                .map(|n| section_key(n))
+                .filter(|n| !n.is_empty())
+                .collect();
+            names.dedup();
+            self.base.sections.push(Section {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                summary: s.summary.clone(),
+                names,
+            });
+        }
+        if self.base.sections.is_empty() {
+            self.err(None, Some("section"), "the claim base has no sections".into());
+        }
+    }
+
+    fn entities(&mut self, raw: &RawBase) {
+        let mut seen = HashSet::new();
+        for e in &raw.entity {
+            let span = e.span();
+            let e = e.get_ref();
+            if !seen.insert(e.id.clone()) {
+                let l = self.field_line(span.clone(), "id");
+                self.err(Some(l), Some("id"), format!("duplicate entity id `{}`", e.id));
+                continue;
+            }
+            let Some(kind) = EntityKind::parse(&e.kind) else {
+                let l = self.field_line(span, "kind");
+                self.err(
+                    Some(l),
+                    Some("kind"),
+                    format!("unknown entity kind `{}` (person, country, org, city, place, thing, group)", e.kind),
+                );
+                continue;
+            };
+            if e.names.is_empty() {
+                let l = self.field_line(span, "names");
+                self.err(Some(l), Some("names"), format!("entity `{}` has no names", e.id));
+                continue;
+            }
+            self.add_entity(&e.id, kind, &e.names, e.summary.clone(), false);
+            let id = self.base.entities.len() - 1;
+            for r in &e.roles {
+                let t = self.literal_term(r);
+                self.base.entities[id].roles.push(t);
+                self.base.entities[id].role_names.push(r.clone());
+            }
+        }
+    }
+
+    fn add_entity(&mut self, id: &str, kind: EntityKind, names: &[String], summary: Option<String>, external: bool) {
+        let patterns: Vec<usize> = names.iter().map(|n| self.pattern_for(n)).collect();
+        let term = self.base.terms.len();
+        self.base.terms.push(Term {
+            source: format!("@{id}"),
+            patterns,
+            regex: None,
+            entity: Some(self.base.entities.len()),
+        });
+        self.term_ids.insert(format!("@{id}"), term);
+        self.base.entities.push(Entity {
+            id: id.to_string(),
+            kind,
+            names: names.to_vec(),
+            roles: Vec::new(),
+            role_names: Vec::new(),
+            summary,
+            external,
+            term,
+        });
+    }
+
+    fn lexicon(&mut self, raw: &RawBase) {
+        let known: HashSet<String> = self
+            .base
+            .entities
+            .iter()
+            .flat_map(|e| e.names.iter().map(|n| crate::text::norm(n)))
+            .collect();
+        for (list, kind) in [(&raw.lexicon.cities, EntityKind::City), (&raw.lexicon.countries, EntityKind::Country)] {
+            for name in list {
+                if known.contains(&crate::text::norm(name)) {
+                    continue;
+                }
+                let id = format!("lexicon:{}", crate::text::norm(name).replace(' ', "-"));
+                if self.term_ids.contains_key(&format!("@{id}")) {
+                    continue;
+                }
+                self.add_entity(&id, kind, std::slice::from_ref(name), None, true);
+            }
+        }
+        for t in &raw.lexicon.titles {
+            let id = self.literal_term(t);
+            self.base.titles.push(id);
+        }
+        self.base.common = raw.lexicon.common.iter().map(|w| w.to_lowercase()).collect();
+    }
+
+    fn pattern_for(&mut self, s: &str) -> usize {
+        let trimmed = s.trim();
+        let (body, prefix) = match trimmed.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (trimmed, false),
+        };
+        let letters: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
+        let exact = (!letters.is_empty()
+            && letters.len() <= 3
+            && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .then(|| body.to_string());
+        let p = Pattern {
+            text: crate::text::norm(body),
+            prefix,
+            exact,
+        };
+        if let Some(&id) = self.pattern_ids.get(&p) {
+            return id;
+        }
+        let id = self.base.patterns.len();
+        self.pattern_ids.insert(p.clone(), id);
+        self.base.patterns.push(p);
+        id
+    }
+
+    fn literal_term(&mut self, s: &str) -> TermId {
+        if let Some(&id) = self.term_ids.get(s) {
+            return id;
+        }
+        let p = self.pattern_for(s);
+        let id = self.base.terms.len();
+        self.base.terms.push(Term {
+            source: s.to_string(),
+            patterns: vec![p],
+            regex: None,
+            entity: None,
+        });
+        self.term_ids.insert(s.to_string(), id);
+        id
+    }
+
+    /// Compile a term: `@entity`, `/regex/`, `stem*` or a literal phrase.
+    fn term(&mut self, s: &str, line: usize, field: &str) -> Option<TermId> {
+        if let Some(&id) = self.term_ids.get(s) {
+            return Some(id);
+        }
+        if s.trim().is_empty() || crate::text::norm(s.trim_end_matches('*')).is_empty() && !s.starts_with('/') {
+            self.err(Some(line), Some(field), "empty term".into());
+            return None;
+        }
+        if let Some(id) = s.strip_prefix('@') {
+            self.err(Some(line), Some(field), format!("unknown entity `@{id}`"));
+            return None;
+        }
+        if s.len() >= 2 && s.starts_with('/') && s.ends_with('/') {
+            let body = &s[1..s.len() - 1];
+            return match regex::RegexBuilder::new(body).case_insensitive(true).size_limit(1 << 20).build() {
+                Ok(re) => {
+                    let id = self.base.terms.len();
+                    self.base.terms.push(Term {
+                        source: s.to_string(),
+                        patterns: Vec::new(),
+                        regex: Some(re),
+                        entity: None,
+                    });
+                    self.term_ids.insert(s.to_string(), id);
+                    Some(id)
+                }
+                Err(e) => {
+                    let msg = e.to_string().lines().last().unwrap_or("invalid").trim().to_string();
+                    self.err(Some(line), Some(field), format!("bad regex `{s}`: {msg}"));
+                    None
+                }
+            };
+        }
+        Some(self.literal_term(s))
+    }
+
+    fn terms(&mut self, list: &[String], line: usize, field: &str) -> Vec<TermId> {
+        list.iter().filter_map(|s| self.term(s, line, field)).collect()
+    }
+
+    fn entity_ref(&mut self, s: &str, line: usize, field: &str) -> Option<EntityId> {
+        match s.strip_prefix('@').and_then(|id| self.base.entity_by_id(id)) {
+            Some(e) => Some(e),
+            None => {
+                self.err(Some(line), Some(field), format!("`{s}` is not a known entity (write `@id`)"));
+                None
+            }
+        }
+    }
+
+    fn claims(&mut self, raw: &RawBase, article: Option<&Article>) {
+        let mut seen = HashSet::new();
+        for c in &raw.claim {
+            let span = c.span();
+            let c = c.get_ref();
+            let at = |b: &Self, f: &str| b.field_line(span.clone(), f);
+            let line = self.lines.line(span.start);
+            if !seen.insert(c.id.clone()) {
+                let l = at(self, "id");
+                self.err(Some(l), Some("id"), format!("duplicate claim id `{}`", c.id));
+                continue;
+            }
+            let Some(section) = self.base.section_by_id(&c.section) else {
+                let l = at(self, "section");
+                let known: Vec<&str> = self.base.sections.iter().map(|s| s.id.as_str()).collect();
+                self.err(
+                    Some(l),
+                    Some("section"),
+                    format!("claim `{}` names unknown section `{}` (known: {})", c.id, c.section, known.join(", ")),
+                );
+                continue;
+            };
+            if let Some(a) = article {
+                if a.locate(&c.snippet).is_none() {
+                    let l = at(self, "snippet");
+                    self.err(
+                        Some(l),
+                        Some("snippet"),
+                        format!("claim `{}`: snippet `{}` is not found in the article {}", c.id, c.snippet, a.path.display()),
+                    );
+                }
+                if let Some(q) = &c.quote {
+                    if a.locate(q).is_none() {
+                        let l = at(self, "quote");
+                        self.err(Some(l), Some("quote"), format!("claim `{}`: quotation not found in the article", c.id));
+                    }
+                }
+            }
+            let wl = at(self, "when");
+            let when: Vec<Vec<TermId>> = c.when.iter().map(|g| self.terms(g, wl, "when")).collect();
+            let before = self.errors.len();
+            let check = self.check(c, &span);
+            if self.errors.len() > before {
+                continue;
+            }
+            let Some(check) = check else { continue };
+            let needs_when = !matches!(check, Check::Quote { .. } | Check::List { .. } | Check::None);
+            if needs_when && when.iter().all(|g| g.is_empty()) {
+                let l = at(self, "when");
+                self.err(Some(l), Some("when"), format!("claim `{}`: a {} check needs `when` terms", c.id, check.kind_name()));
+                continue;
+            }
+            let mut entities: Vec<EntityId> = Vec::new();
+            let al = at(self, "about");
+            for a in &c.about {
+                if let Some(e) = self.entity_ref(a, al, "about") {
+                    entities.push(e);
+                }
+            }
+            let mut collect = |t: &TermId, base: &ClaimBase| {
+                if let Some(e) = base.terms[*t].entity {
+                    if !entities.contains(&e) {
+                        entities.push(e);
+                    }
+                }
+            };
+            for g in &when {
+                for t in g {
+                    collect(t, &self.base);
+                }
+            }
+            if let Check::Party { value, .. } = &check {
+                for t in value {
+                    collect(t, &self.base);
+                }
+            }
+            if let Check::Quote { speaker: Some(e), .. } = &check {
+                if !entities.contains(e) {
+                    entities.push(*e);
+                }
+            }
+            self.base.claims.push(Claim {
+                id: c.id.clone(),
+                section,
+                snippet: c.snippet.clone(),
+                summary: c.summary.clone(),
+                key: c.key,
+                line,
+                when,
+                check,
+                entities,
+            });
+        }
+    }
+
+    fn check(&mut self, c: &RawClaim, span: &std::ops::Range<usize>) -> Option<Check> {
+        let kind = c.check.as_deref().unwrap_or("none");
+        let at = |b: &Self, f: &str| b.field_line(span.clone(), f);
+        let need = |b: &mut Self, ok: bool, f: &str| {
+            if !ok {
+                let l = at(b, f);
+                b.err(Some(l), Some(f), format!("claim `{}`: a {kind} check needs `{f}`", c.id));
+            }
+            ok
+        };
+        let vl = at(self, "value");
+        Some(match kind {
+            "none" => Check::None,
+            "date" => {
+                if !need(self, !c.value.is_empty(), "value") {
+                    return None;
+                }
+                let mut value = Vec::new();
+                for v in &c.value {
+                    match DateSpec::parse(v) {
+                        Some(d) => value.push(d),
+                        None => self.err(Some(vl), Some("value"), format!("claim `{}`: `{v}` is not a date", c.id)),
+                    }
+                }
+                Check::Date {
+                    value,
+                    text: c.value.clone(),
+                }
+            }
+            "number" => {
+                if !need(self, !c.value.is_empty(), "value") {
+                    return None;
+                }
+                let mut value = Vec::new();
+                for v in &c.value {
+                    match Quantity::parse(v) {
+                        Some(q) => value.push(q),
+                        None => self.err(Some(vl), Some("value"), format!("claim `{}`: `{v}` is not a number", c.id)),
+                    }
+                }
+                let ul = at(self, "unit");
+                Check::Number {
+                    value,
+                    text: c.value.clone(),
+                    unit: self.terms(&c.unit, ul, "unit"),
+                }
+            }
+            "place" => {
+                if !need(self, !c.value.is_empty(), "value") {
+                    return None;
+                }
+                let value = c.value.iter().filter_map(|v| self.entity_ref(v, vl, "value")).collect();
+                Check::Place { value }
+            }
+            "actor" | "attribution" => {
+                if !need(self, !c.value.is_empty(), "value") || !need(self, !c.rival.is_empty(), "rival") {
+                    return None;
+                }
+                let (rl, bl) = (at(self, "rival"), at(self, "verb"));
+                Check::Party {
+                    code: if kind == "actor" { Code::WrongActor } else { Code::WrongAttribution },
+                    value: self.terms(&c.value, vl, "value"),
+                    rival: self.terms(&c.rival, rl, "rival"),
+                    verb: self.terms(&c.verb, bl, "verb"),
+                }
+            }
+            "term" => {
+                if !need(self, !c.value.is_empty(), "value") || !need(self, !c.rival.is_empty(), "rival") {
+                    return None;
+                }
+                let cl = at(self, "code");
+                let code = match c.code.as_deref().and_then(Code::parse) {
+                    Some(code) => code,
+                    None => {
+                        self.err(
+                            Some(cl),
+                            Some("code"),
+                            format!("claim `{}`: a term check needs `code`, one of the diagnostic codes", c.id),
+                        );
+                        return None;
+                    }
+                };
+                let rl = at(self, "rival");
+                Check::Term {
+                    code,
+                    value: self.terms(&c.value, vl, "value"),
+                    rival: self.terms(&c.rival, rl, "rival"),
+                }
+            }
+            "stance" => {
+                if !need(self, !c.says.is_empty(), "says") {
+                    return None;
+                }
+                let pl = at(self, "polarity");
+                let affirms = match c.polarity.as_deref() {
+                    Some("affirms") | None => true,
+                    Some("denies") => false,
+                    Some(p) => {
+                        self.err(Some(pl), Some("polarity"), format!("claim `{}`: polarity `{p}` is not `affirms` or `denies`", c.id));
+                        return None;
+                    }
+                };
+                let (sl, ol) = (at(self, "says"), at(self, "opposite"));
+                Check::Stance {
+                    says: self.terms(&c.says, sl, "says"),
+                    opposite: self.terms(&c.opposite, ol, "opposite"),
+                    affirms,
+                }
+            }
+            "order" => {
+                if !need(self, !c.first.is_empty(), "first") || !need(self, !c.then.is_empty(), "then") {
+                    return None;
+                }
+                let (fl, tl) = (at(self, "first"), at(self, "then"));
+                Check::Order {
+                    first: self.terms(&c.first, fl, "first"),
+                    then: self.terms(&c.then, tl, "then"),
+                }
+            }
+            "list" => {
+                if !need(self, c.member.len() >= 2, "member") {
+                    return None;
+                }
+                let ml = at(self, "name");
+                let mut members = Vec::new();
+                for m in &c.member {
+                    let matches = self.terms(&m.matches, ml, "match");
+                    let with = m.with.iter().filter_map(|w| self.entity_ref(w, ml, "with")).collect();
+                    members.push(Member {
+                        name: m.name.clone(),
+                        matches,
+                        with,
+                    });
+                }
+                Check::List { members }
+            }
+            "quote" => {
+                let Some(q) = &c.quote else {
+                    need(self, false, "quote");
+                    return None;
+                };
+                let sl = at(self, "speaker");
+                let speaker = match &c.speaker {
+                    Some(s) => Some(self.entity_ref(s, sl, "speaker")?),
+                    None => None,
+                };
+                Check::Quote {
+                    quote: q.clone(),
+                    speaker,
+                }
+            }
+            other => {
+                let l = at(self, "check");
+                self.err(
+                    Some(l),
+                    Some("check"),
+                    format!(
+                        "claim `{}`: unknown check `{other}` (date, number, place, actor, attribution, term, stance, order, list, quote, none)",
+                        c.id
+                    ),
+                );
+                return None;
+            }
+        })
+    }
+}

@@ -1,0 +1,249 @@
+//! The claim base: the article's checkable facts as data. `schema.rs` is the
+//! file format, `load.rs` validates and compiles it; this module holds the
+//! compiled form the rules read.
+
+pub mod load;
+pub mod schema;
+
+use crate::finding::Code;
+use crate::note::dates::DateSpec;
+use crate::note::numbers::Quantity;
+use regex::Regex;
+
+pub use load::{LoadError, load_claims, bundled};
+
+/// The claim base bundled into the binary.
+pub const BUNDLED: &str = include_str!("../../data/week-of-talks.claims.toml");
+pub const BUNDLED_NAME: &str = "data/week-of-talks.claims.toml";
+
+pub type TermId = usize;
+pub type EntityId = usize;
+pub type SectionId = usize;
+
+#[derive(Debug)]
+pub struct ClaimBase {
+    /// Where it was loaded from (for messages).
+    pub source: String,
+    pub title: String,
+    pub date: Option<DateSpec>,
+    pub file_hint: Option<String>,
+    pub sections: Vec<Section>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+    pub terms: Vec<Term>,
+    /// Literal patterns all terms compile to, matched by one automaton.
+    pub patterns: Vec<Pattern>,
+    pub titles: Vec<TermId>,
+    pub common: std::collections::HashSet<String>,
+}
+
+#[derive(Debug)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// Lowercase names a reference may use: the title and the aliases.
+    pub names: Vec<String>,
+}
+
+impl Section {
+    /// The title, or a readable name for the untitled opening.
+    pub fn display(&self) -> &str {
+        if self.title.is_empty() {
+            "the opening"
+        } else {
+            &self.title
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Country,
+    Org,
+    City,
+    Place,
+    Thing,
+    Group,
+}
+
+impl EntityKind {
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        Some(match s {
+            "person" => EntityKind::Person,
+            "country" => EntityKind::Country,
+            "org" => EntityKind::Org,
+            "city" => EntityKind::City,
+            "place" => EntityKind::Place,
+            "thing" => EntityKind::Thing,
+            "group" => EntityKind::Group,
+            _ => return None,
+        })
+    }
+
+    /// Parties: who can act, hold a view or be named as a side.
+    pub fn is_party(self) -> bool {
+        matches!(self, EntityKind::Person | EntityKind::Country | EntityKind::Org | EntityKind::Group)
+    }
+}
+
+#[derive(Debug)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub names: Vec<String>,
+    pub roles: Vec<TermId>,
+    pub role_names: Vec<String>,
+    pub summary: Option<String>,
+    /// From the lexicon: known to the world, not named by the article.
+    pub external: bool,
+    pub term: TermId,
+}
+
+impl Entity {
+    pub fn name(&self) -> &str {
+        &self.names[0]
+    }
+}
+
+/// One literal the automaton looks for, on word boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pattern {
+    /// Normalized text.
+    pub text: String,
+    /// Matches any word that starts with `text` ("expan*").
+    pub prefix: bool,
+    /// When set, the original must read exactly so ("US", not "us").
+    pub exact: Option<String>,
+}
+
+/// A term of the claim base: a literal, a stem, an entity or a regex.
+#[derive(Debug)]
+pub struct Term {
+    pub source: String,
+    pub patterns: Vec<usize>,
+    pub regex: Option<Regex>,
+    pub entity: Option<EntityId>,
+}
+
+#[derive(Debug)]
+pub struct Claim {
+    pub id: String,
+    pub section: SectionId,
+    pub snippet: String,
+    pub summary: String,
+    pub key: bool,
+    /// Line of the claim in the claim-base file (1-based).
+    pub line: usize,
+    pub when: Vec<Vec<TermId>>,
+    pub check: Check,
+    /// Entities the claim involves (from `about`, `when` and the check).
+    pub entities: Vec<EntityId>,
+}
+
+#[derive(Debug)]
+pub struct Member {
+    pub name: String,
+    pub matches: Vec<TermId>,
+    pub with: Vec<EntityId>,
+}
+
+#[derive(Debug)]
+pub enum Check {
+    /// Context only: supports statements, holds hover text.
+    None,
+    Date {
+        value: Vec<DateSpec>,
+        text: Vec<String>,
+    },
+    Number {
+        value: Vec<Quantity>,
+        text: Vec<String>,
+        unit: Vec<TermId>,
+    },
+    Place {
+        value: Vec<EntityId>,
+    },
+    /// Who did it (wrong-actor) or who said or holds it (wrong-attribution).
+    Party {
+        code: Code,
+        value: Vec<TermId>,
+        rival: Vec<TermId>,
+        verb: Vec<TermId>,
+    },
+    /// The article's word against known wrong words, reported under `code`.
+    Term {
+        code: Code,
+        value: Vec<TermId>,
+        rival: Vec<TermId>,
+    },
+    Stance {
+        says: Vec<TermId>,
+        opposite: Vec<TermId>,
+        /// Does the article affirm `says` (true) or deny it (false)?
+        affirms: bool,
+    },
+    Order {
+        first: Vec<TermId>,
+        then: Vec<TermId>,
+    },
+    List {
+        members: Vec<Member>,
+    },
+    Quote {
+        quote: String,
+        speaker: Option<EntityId>,
+    },
+}
+
+impl Check {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Check::None => "none",
+            Check::Date { .. } => "date",
+            Check::Number { .. } => "number",
+            Check::Place { .. } => "place",
+            Check::Party { code: Code::WrongAttribution, .. } => "attribution",
+            Check::Party { .. } => "actor",
+            Check::Term { .. } => "term",
+            Check::Stance { .. } => "stance",
+            Check::Order { .. } => "order",
+            Check::List { .. } => "list",
+            Check::Quote { .. } => "quote",
+        }
+    }
+}
+
+impl ClaimBase {
+    pub fn section_by_id(&self, id: &str) -> Option<SectionId> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    pub fn claim_by_id(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    /// Find a section by a name a note uses: the title or an alias, with
+    /// case, surrounding punctuation and a trailing "section" ignored.
+    pub fn section_by_name(&self, name: &str) -> Option<SectionId> {
+        let key = section_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.sections.iter().position(|s| s.names.iter().any(|n| *n == key))
+    }
+}
+
+/// The comparable form of a section name.
+pub fn section_key(name: &str) -> String {
+    let n = crate::text::norm(name);
+    let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+    let n = n.strip_prefix("the ").unwrap_or(n);
+    let n = n.strip_suffix(" section").unwrap_or(n);
+    n.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}

@@ -1,0 +1,154 @@
+//! What the checker reports: a finding carries everything a surface needs
+//! (code, severity, span, message, claim, section, article position, fix), so
+//! the CLI, SARIF and the language server only format it.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// The stable diagnostic codes. Their spelling is part of the JSON contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    WrongDate,
+    WrongNumber,
+    WrongAttribution,
+    WrongActor,
+    WrongPlace,
+    WrongList,
+    Misquote,
+    StanceReversal,
+    UnknownSection,
+    WrongSection,
+    Unsupported,
+}
+
+impl Code {
+    pub const ALL: [Code; 11] = [
+        Code::WrongDate,
+        Code::WrongNumber,
+        Code::WrongAttribution,
+        Code::WrongActor,
+        Code::WrongPlace,
+        Code::WrongList,
+        Code::Misquote,
+        Code::StanceReversal,
+        Code::UnknownSection,
+        Code::WrongSection,
+        Code::Unsupported,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::WrongDate => "wrong-date",
+            Code::WrongNumber => "wrong-number",
+            Code::WrongAttribution => "wrong-attribution",
+            Code::WrongActor => "wrong-actor",
+            Code::WrongPlace => "wrong-place",
+            Code::WrongList => "wrong-list",
+            Code::Misquote => "misquote",
+            Code::StanceReversal => "stance-reversal",
+            Code::UnknownSection => "unknown-section",
+            Code::WrongSection => "wrong-section",
+            Code::Unsupported => "unsupported",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// One line on what the code means, for SARIF rules and documentation.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::WrongDate => "A date, year, season or order of events that the article gives differently.",
+            Code::WrongNumber => "A count, ordinal or quantity that the article gives differently.",
+            Code::WrongAttribution => "Words, a view or a role credited to the wrong person or holder.",
+            Code::WrongActor => "The wrong party to an action: who did what to whom.",
+            Code::WrongPlace => "A place or venue that the article gives differently.",
+            Code::WrongList => "A member of one of the article's enumerated lists that is not on it.",
+            Code::Misquote => "Quoted words the article does not contain, or altered wording of a real quotation.",
+            Code::StanceReversal => "The note says the author argues the opposite of what the article argues.",
+            Code::UnknownSection => "A reference to a section the article does not have.",
+            Code::WrongSection => "A section reference whose section does not hold the point made.",
+            Code::Unsupported => "A factual statement about the article's subject that no claim supports.",
+        }
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::Unsupported => Severity::Hint,
+            Code::UnknownSection | Code::WrongSection => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "information" | "info" => Some(Severity::Information),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+}
+
+/// Where the truth stands in the article (when the article text is known).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleSpan {
+    /// Byte range in the article text.
+    pub range: Range<usize>,
+    /// Zero-based line of the range's start.
+    pub line: u32,
+    /// Zero-based character column of the range's start.
+    pub col: u32,
+}
+
+/// A replacement the user may apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte range in the note.
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// Byte range in the note.
+    pub range: Range<usize>,
+    pub message: String,
+    /// Id of the claim the finding rests on.
+    pub claim: Option<String>,
+    /// Id of the section where the truth stands.
+    pub section: Option<String>,
+    pub article: Option<ArticleSpan>,
+    pub fix: Option<Fix>,
+}

@@ -1,0 +1,18 @@
+//! claimlint: checks analysts' Markdown notes against the structured claims
+//! of one article. The core (claim base, article, note reader, rules,
+//! engine) is plain functions from text to findings; `cli` and `lsp` only
+//! translate.
+
+pub mod article;
+pub mod claims;
+pub mod engine;
+pub mod finding;
+pub mod matcher;
+pub mod note;
+pub mod position;
+pub mod rules;
+pub mod suppress;
+pub mod text;
+
+pub use engine::{Engine, Options};
+pub use finding::{Code, Finding, Severity};

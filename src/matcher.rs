@@ -1,0 +1,188 @@
+//! One automaton over every literal of the claim base (entity names, terms,
+//! stems), built once; a sentence is scanned once and every rule reads the
+//! hits. Regex terms, the rare case, are run separately.
+
+use crate::claims::{ClaimBase, EntityId, TermId};
+use crate::note::Sentence;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Range;
+
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// For each pattern, the terms it belongs to.
+    terms_of_pattern: Vec<Vec<TermId>>,
+    regex_terms: Vec<TermId>,
+    /// For each term, the claims whose `when` uses it.
+    claims_of_term: Vec<Vec<usize>>,
+    /// Claims with no `when` (lists and quotations), always candidates.
+    always: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub term: TermId,
+    /// Normalized byte range in the sentence.
+    pub range: Range<usize>,
+}
+
+/// An entity named in a sentence (overlaps resolved, longest first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: EntityId,
+    pub range: Range<usize>,
+    /// Index of its first word in the sentence.
+    pub word: usize,
+}
+
+/// What a sentence holds, as the rules see it.
+pub struct Scan {
+    /// All term hits, sorted by term then start.
+    pub hits: Vec<Hit>,
+    pub mentions: Vec<Mention>,
+    /// Claims whose every `when` group has a hit, in claim-base order.
+    pub active: Vec<usize>,
+}
+
+impl Scan {
+    pub fn has(&self, t: TermId) -> bool {
+        self.first(t).is_some()
+    }
+
+    pub fn first(&self, t: TermId) -> Option<&Hit> {
+        let i = self.hits.partition_point(|h| h.term < t);
+        self.hits.get(i).filter(|h| h.term == t)
+    }
+
+    pub fn of(&self, t: TermId) -> impl Iterator<Item = &Hit> {
+        let i = self.hits.partition_point(|h| h.term < t);
+        self.hits[i..].iter().take_while(move |h| h.term == t)
+    }
+
+    pub fn any_of<'a>(&'a self, ts: &'a [TermId]) -> impl Iterator<Item = &'a Hit> + 'a {
+        ts.iter().flat_map(move |&t| self.of(t))
+    }
+
+    pub fn mentions_of(&self, e: EntityId) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.entity == e)
+    }
+}
+
+impl Matcher {
+    pub fn new(base: &ClaimBase) -> Matcher {
+        let mut terms_of_pattern = vec![Vec::new(); base.patterns.len()];
+        let mut regex_terms = Vec::new();
+        for (t, term) in base.terms.iter().enumerate() {
+            for &p in &term.patterns {
+                terms_of_pattern[p].push(t);
+            }
+            if term.regex.is_some() {
+                regex_terms.push(t);
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(base.patterns.iter().map(|p| p.text.as_str()))
+            .ok();
+        let mut claims_of_term = vec![Vec::new(); base.terms.len()];
+        let mut always = Vec::new();
+        for (c, claim) in base.claims.iter().enumerate() {
+            if claim.when.is_empty() {
+                always.push(c);
+                continue;
+            }
+            // Index by the first group only: every group must match anyway.
+            for &t in &claim.when[0] {
+                if !claims_of_term[t].contains(&c) {
+                    claims_of_term[t].push(c);
+                }
+            }
+        }
+        Matcher {
+            ac,
+            terms_of_pattern,
+            regex_terms,
+            claims_of_term,
+            always,
+        }
+    }
+
+    pub fn scan(&self, base: &ClaimBase, s: &Sentence, note: &str) -> Scan {
+        let text = &s.norm.text;
+        let mut hits = Vec::new();
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(text.as_str()) {
+                let p = &base.patterns[m.pattern().as_usize()];
+                let (start, mut end) = (m.start(), m.end());
+                if !crate::text::boundary_before(text, start) {
+                    continue;
+                }
+                if p.prefix {
+                    end += text[end..].find(|c: char| !crate::text::is_word_char(c)).unwrap_or(text.len() - end);
+                } else if !crate::text::boundary_after(text, end) {
+                    // Possessives still name the thing: "Russia's", "allies'".
+                    let rest = &text[end..];
+                    let possessive = rest.starts_with("'s") && crate::text::boundary_after(text, end + 2)
+                        || rest.starts_with('\'') && !rest[1..].starts_with(char::is_alphanumeric);
+                    if !possessive {
+                        continue;
+                    }
+                }
+                if let Some(exact) = &p.exact {
+                    let orig = &note[s.norm.orig_range(start..m.end(), note)];
+                    if orig != exact && orig.replace('.', "") != exact.replace('.', "") {
+                        continue;
+                    }
+                }
+                for &t in &self.terms_of_pattern[m.pattern().as_usize()] {
+                    hits.push(Hit { term: t, range: start..end });
+                }
+            }
+        }
+        for &t in &self.regex_terms {
+            if let Some(re) = &base.terms[t].regex {
+                for m in re.find_iter(text) {
+                    hits.push(Hit { term: t, range: m.range() });
+                }
+            }
+        }
+        hits.sort_by(|a, b| (a.term, a.range.start, a.range.end).cmp(&(b.term, b.range.start, b.range.end)));
+        hits.dedup();
+
+        // Entity mentions: longest first, no overlaps.
+        let mut cands: Vec<(EntityId, Range<usize>)> = hits
+            .iter()
+            .filter_map(|h| base.terms[h.term].entity.map(|e| (e, h.range.clone())))
+            .collect();
+        cands.sort_by(|a, b| (b.1.len(), a.1.start).cmp(&(a.1.len(), b.1.start)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (e, r) in cands {
+            if mentions.iter().any(|m| m.range.start < r.end && r.start < m.range.end) {
+                continue;
+            }
+            mentions.push(Mention {
+                entity: e,
+                word: s.word_at(r.start),
+                range: r,
+            });
+        }
+        mentions.sort_by_key(|m| m.range.start);
+
+        let scan_tmp = Scan {
+            hits,
+            mentions,
+            active: Vec::new(),
+        };
+        let mut active: Vec<usize> = self.always.clone();
+        let mut seen_terms: Vec<TermId> = scan_tmp.hits.iter().map(|h| h.term).collect();
+        seen_terms.dedup();
+        for t in seen_terms {
+            for &c in &self.claims_of_term[t] {
+                if !active.contains(&c) && base.claims[c].when.iter().all(|g| g.iter().any(|&t| scan_tmp.has(t))) {
+                    active.push(c);
+                }
+            }
+        }
+        active.sort_unstable();
+        Scan { active, ..scan_tmp }
+    }
+}

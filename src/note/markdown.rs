@@ -1,0 +1,224 @@
+//! Which bytes of a Markdown note are prose. `mask` blanks everything else
+//! (front matter, fenced code, inline code, HTML comments and tags, link
+//! targets, URLs, list and quote markers) with spaces of the same byte
+//! length, so offsets into the masked text are offsets into the note.
+
+use std::ops::Range;
+
+pub fn mask(note: &str) -> String {
+    let mut out: Vec<u8> = note.as_bytes().to_vec();
+    let blank = |out: &mut Vec<u8>, r: Range<usize>| {
+        for b in &mut out[r] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    };
+    // Front matter.
+    let mut pos = 0;
+    if note.starts_with("---\n") || note.starts_with("---\r\n") || note.starts_with("+++\n") {
+        let fence = &note[..3];
+        let mut off = note.find('\n').map_or(note.len(), |i| i + 1);
+        let mut end = None;
+        for line in note[off..].split_inclusive('\n') {
+            let t = line.trim_end();
+            off += line.len();
+            if t == fence || (fence == "---" && t == "...") {
+                end = Some(off);
+                break;
+            }
+        }
+        if let Some(e) = end {
+            blank(&mut out, 0..e);
+            pos = e;
+        }
+    }
+    // Fenced code blocks, line by line.
+    let mut fence: Option<(char, usize)> = None;
+    let mut off = pos;
+    for line in note[pos..].split_inclusive('\n') {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let run = |ch: char| t.chars().take_while(|&c| c == ch).count();
+        match fence {
+            Some((ch, n)) => {
+                blank(&mut out, off..off + line.len());
+                if indent < 4 && run(ch) >= n && t[run(ch)..].trim().is_empty() {
+                    fence = None;
+                }
+            }
+            None if indent < 4 && (run('`') >= 3 || run('~') >= 3) => {
+                let ch = if run('`') >= 3 { '`' } else { '~' };
+                fence = Some((ch, run(ch)));
+                blank(&mut out, off..off + line.len());
+            }
+            None => {}
+        }
+        off += line.len();
+    }
+    let text = String::from_utf8(out.clone()).unwrap_or_default();
+    // HTML comments (may span lines).
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<!--") {
+        let s = from + i;
+        let e = text[s + 4..].find("-->").map_or(text.len(), |j| s + 4 + j + 3);
+        blank(&mut out, s..e);
+        from = e;
+    }
+    let text = String::from_utf8(out.clone()).unwrap_or_default();
+    let bytes = text.as_bytes();
+    // Inline spans, byte by byte (all markers are ASCII).
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'`' => {
+                let n = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let ticks = &text[i..i + n];
+                if let Some(j) = text[i + n..].find(ticks) {
+                    let e = i + n + j + n;
+                    blank(&mut out, i..e);
+                    i = e;
+                    continue;
+                }
+                i += n;
+                continue;
+            }
+            b']' if bytes.get(i + 1) == Some(&b'(') => {
+                // [text](target): blank the target.
+                if let Some(j) = text[i + 1..].find(')') {
+                    let e = i + 1 + j + 1;
+                    if !text[i + 1..e].contains('\n') {
+                        blank(&mut out, i + 1..e);
+                        i = e;
+                        continue;
+                    }
+                }
+            }
+            b'<' => {
+                // Autolinks and HTML tags.
+                if let Some(j) = text[i..].find('>') {
+                    let inner = &text[i + 1..i + j];
+                    let tagish = inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+                        && !inner.contains('\n')
+                        && !inner.contains("  ");
+                    if tagish {
+                        blank(&mut out, i..i + j + 1);
+                        i += j + 1;
+                        continue;
+                    }
+                }
+            }
+            b'h' if text[i..].starts_with("http://") || text[i..].starts_with("https://") => {
+                let e = text[i..].find(|c: char| c.is_whitespace() || c == ')' || c == '>').map_or(text.len(), |j| i + j);
+                blank(&mut out, i..e);
+                i = e;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Line markers: list bullets, ordered-list numbers, block quotes, headings,
+    // reference-style link definitions.
+    let text = String::from_utf8(out.clone()).unwrap_or_default();
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        let mut k = 0;
+        let lb = line.as_bytes();
+        loop {
+            while k < lb.len() && lb[k] == b' ' {
+                k += 1;
+            }
+            if k < lb.len() && (lb[k] == b'>' || lb[k] == b'#') {
+                let n = lb[k..].iter().take_while(|&&b| b == lb[k]).count();
+                blank(&mut out, off + k..off + k + n);
+                k += n;
+                continue;
+            }
+            if k + 1 < lb.len() && matches!(lb[k], b'-' | b'*' | b'+') && lb[k + 1] == b' ' {
+                blank(&mut out, off + k..off + k + 1);
+                k += 1;
+                // "- [ ]" task boxes
+                if line[k..].trim_start().starts_with("[ ]") || line[k..].trim_start().starts_with("[x]") {
+                    let s = k + (line[k..].len() - line[k..].trim_start().len());
+                    blank(&mut out, off + s..off + s + 3);
+                    k = s + 3;
+                }
+                continue;
+            }
+            let digits = lb[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 0 && digits < 4 && matches!(lb.get(k + digits), Some(b'.') | Some(b')')) && lb.get(k + digits + 1) == Some(&b' ') {
+                blank(&mut out, off + k..off + k + digits + 1);
+                k += digits + 1;
+                continue;
+            }
+            break;
+        }
+        let t = line.trim_start();
+        if t.starts_with('[') && t.contains("]:") && !t.starts_with("[[") {
+            blank(&mut out, off..off + line.len());
+        }
+        off += line.len();
+    }
+    String::from_utf8(out).unwrap_or_else(|_| note.to_string())
+}
+
+/// Blocks of prose in masked text: each heading and list-item line starts a
+/// block, blank lines end one, other lines continue a paragraph.
+pub fn blocks(masked: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    let mut off = 0;
+    let orig_starts_block = |line: &str| {
+        // After masking, a list marker or heading became spaces: the line
+        // starts a block when its leading blank run is followed by text and
+        // the masked line differs in indentation from plain continuation.
+        line.starts_with(' ')
+    };
+    for line in masked.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+        } else {
+            let start = off;
+            let end = off + content.len();
+            match &mut cur {
+                Some(c) if !orig_starts_block(content) => c.end = end,
+                _ => {
+                    if let Some(c) = cur.take() {
+                        out.push(c);
+                    }
+                    cur = Some(start..end);
+                }
+            }
+        }
+        off += line.len();
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_code_comments_links_and_front_matter_keeping_offsets() {
+        let note = "---\ntitle: x 2004\n---\nText `2004` and [link](http://x/2004) <!-- 2004 -->\n```\n2004\n```\nend 2009";
+        let m = mask(note);
+        assert_eq!(m.len(), note.len());
+        assert_eq!(m.matches("2004").count(), 0);
+        assert!(m.contains("link"));
+        assert!(m.ends_with("end 2009"));
+    }
+
+    #[test]
+    fn masks_list_markers_and_headings() {
+        let m = mask("# Head\n- item one\n1. two\n> quote");
+        assert_eq!(m, "  Head\n  item one\n   two\n  quote");
+    }
+}

@@ -1,0 +1,149 @@
+//! Reading an analyst's note: which bytes are prose (Markdown code, front
+//! matter, comments, link targets and HTML are not), where its sentences are,
+//! and what they mention (dates, numbers, quotations, section references).
+
+pub mod dates;
+pub mod markdown;
+pub mod negation;
+pub mod numbers;
+pub mod quotes;
+pub mod refs;
+
+use crate::text::{Norm, Word};
+use std::ops::Range;
+
+/// A sentence of prose with its normalized text and words.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte range in the note.
+    pub range: Range<usize>,
+    pub norm: Norm,
+    pub words: Vec<Word>,
+}
+
+impl Sentence {
+    pub fn word(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| &self.norm.text[w.start..w.end])
+    }
+
+    /// Index of the word containing or following normalized byte `at`.
+    pub fn word_at(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.end <= at)
+    }
+
+    /// Note byte range of a normalized byte range.
+    pub fn orig(&self, r: Range<usize>, note: &str) -> Range<usize> {
+        self.norm.orig_range(r, note)
+    }
+}
+
+/// The note with non-prose masked out, split into sentences.
+pub struct ReadNote {
+    /// Same length as the note; non-prose bytes are spaces (newlines kept).
+    pub masked: String,
+    pub sentences: Vec<Sentence>,
+}
+
+pub fn read(note: &str) -> ReadNote {
+    let masked = markdown::mask(note);
+    let sentences = split_sentences(&masked)
+        .into_iter()
+        .map(|r| {
+            let norm = Norm::of_range(&masked, r.clone());
+            let words = crate::text::words(&norm.text);
+            Sentence { range: r, norm, words }
+        })
+        .filter(|s| !s.words.is_empty())
+        .collect();
+    ReadNote { masked, sentences }
+}
+
+const ABBREVIATIONS: [&str; 22] = [
+    "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "vs", "etc", "no", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "gen", "approx",
+];
+
+/// Sentence ranges of masked text: blocks are lines (list items, headings)
+/// or paragraphs; inside a block, a sentence ends at . ! ? before a capital.
+pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for block in markdown::blocks(masked) {
+        let text = &masked[block.clone()];
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if matches!(c, '.' | '!' | '?') {
+                // Swallow closing quotes, brackets and further stops.
+                let mut j = k + 1;
+                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') {
+                    j += 1;
+                }
+                let at_space = j < chars.len() && chars[j].1.is_whitespace();
+                let mut n = j;
+                while n < chars.len() && chars[n].1.is_whitespace() {
+                    n += 1;
+                }
+                let next_starts = n < chars.len()
+                    && (chars[n].1.is_uppercase()
+                        || chars[n].1.is_ascii_digit()
+                        || matches!(chars[n].1, '"' | '“' | '‘' | '(' | '[' | '*' | '_' | '§'));
+                let word_before: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '.')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<String>()
+                    .to_lowercase();
+                let abbrev = c == '.'
+                    && (ABBREVIATIONS.contains(&word_before.as_str())
+                        || (word_before.chars().count() == 1 && word_before.chars().all(char::is_alphabetic)));
+                if at_space && next_starts && !abbrev {
+                    let end = if j < chars.len() { chars[j].0 } else { text.len() };
+                    push_trimmed(&mut out, masked, block.start + start, block.start + end);
+                    start = if n < chars.len() { chars[n].0 } else { text.len() };
+                    k = n;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        push_trimmed(&mut out, masked, block.start + start, block.end);
+    }
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(start + lead..end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        let r = read(s);
+        r.sentences.iter().map(|x| &s[x.range.clone()]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            sents("The U.S. met Russia on Jan. 21. Then NATO talked! “Quote.” Next."),
+            ["The U.S. met Russia on Jan. 21.", "Then NATO talked!", "“Quote.”", "Next."]
+        );
+    }
+
+    #[test]
+    fn list_items_and_headings_are_their_own_blocks() {
+        assert_eq!(sents("# Notes\n- one item\n- two item\n\npara\ncontinues"), ["Notes", "one item", "two item", "para\ncontinues"]);
+    }
+}

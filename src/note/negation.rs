@@ -1,0 +1,83 @@
+//! Is a predicate or a mention negated in its clause? Enough of English
+//! negation for "don't exactly pose a serious threat", "neither ... nor",
+//! "It is Washington, not Moscow, that ...", "rather than US intelligence".
+
+use super::Sentence;
+
+fn is_negator(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "neither" | "nor" | "none" | "nothing" | "hardly" | "barely" | "scarcely" | "cannot"
+            | "without" | "lack" | "lacks" | "lacking" | "lacked" | "fail" | "fails" | "failed" | "nobody" | "unable"
+            | "little" | "non"
+    ) || w.ends_with("n't")
+}
+
+/// Words that open a new clause: negation before them does not reach past.
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "while" | "whereas" | "although" | "though" | "however" | "yet" | "unlike" | "because" | "since" | "which"
+            | "that" | "who" | "whom" | "when" | "if"
+    )
+}
+
+/// Punctuation between two words that ends a clause.
+fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
+    if before_word == 0 {
+        return false;
+    }
+    let a = s.words[before_word - 1].end;
+    let b = s.words[before_word].start;
+    s.norm.text[a..b].contains([',', ';', ':', '(', ')', '"', '.', '!', '?'])
+}
+
+/// Is the word at `idx` negated by a negator earlier in its clause (within
+/// `window` words)? An even number of negators cancels out.
+pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
+    let mut count = 0;
+    let mut k = idx;
+    let mut steps = 0;
+    while k > 0 && steps < window {
+        if gap_breaks(s, k) {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+        let w = s.word(k);
+        if is_clause_break(w) {
+            break;
+        }
+        if is_negator(w) {
+            count += 1;
+        }
+    }
+    count % 2 == 1
+}
+
+/// Is the mention starting at word `idx` set aside ("not X", "rather than
+/// X", "instead of X", "unlike X", "nor X")?
+pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
+    let mut k = idx;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let w = s.word(k);
+        let prev = if k > 0 { s.word(k - 1) } else { "" };
+        match w {
+            "not" | "nor" | "unlike" | "never" | "neither" => return true,
+            "than" if matches!(prev, "rather" | "other") => return true,
+            "of" if prev == "instead" => return true,
+            "to" if prev == "opposed" => return true,
+            "the" | "a" | "an" | "by" | "from" | "of" | "its" | "their" | "to" | "for" | "in" => {
+                if gap_breaks(s, k + 1) {
+                    return false;
+                }
+                continue;
+            }
+            _ => return false,
+        }
+    }
+    false
+}

@@ -1,0 +1,264 @@
+//! Quantities in prose: digits, number words ("twenty-five"), ordinals
+//! ("third"), fractions ("two-thirds") and vague amounts ("several thousand").
+//! A quantity is an inclusive range, so vague amounts compare by overlap.
+
+use crate::text::Word;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Quantity {
+    pub fn exact(v: f64) -> Quantity {
+        Quantity { lo: v, hi: v }
+    }
+
+    pub fn overlaps(&self, other: &Quantity) -> bool {
+        self.lo <= other.hi + 1e-9 && other.lo <= self.hi + 1e-9
+    }
+
+    pub fn scaled(self, k: f64) -> Quantity {
+        Quantity {
+            lo: self.lo * k,
+            hi: self.hi * k,
+        }
+    }
+
+    /// Parse a quantity written in a claim base: "3", "third", "1000-9999",
+    /// "several thousand", "two-thirds".
+    pub fn parse(s: &str) -> Option<Quantity> {
+        if let Some((a, b)) = s.split_once("..") {
+            return Some(Quantity {
+                lo: a.trim().parse().ok()?,
+                hi: b.trim().parse().ok()?,
+            });
+        }
+        let n = crate::text::norm(s);
+        let ws = crate::text::words(&n);
+        let found = find_numbers(&n, &ws);
+        (found.len() == 1).then(|| found[0].value)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMention {
+    pub range: Range<usize>,
+    pub value: Quantity,
+    /// Index of the mention's last word, for finding what it counts.
+    pub last_word: usize,
+    pub first_word: usize,
+}
+
+fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" | "none" => 0.0,
+        "one" => 1.0,
+        "two" | "both" | "twice" => 2.0,
+        "three" | "thrice" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+fn tens_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "first" | "sole" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "twentieth" => 20.0,
+        _ => {
+            // 1st, 2nd, 3rd, 4th ...
+            let d = w
+                .strip_suffix("st")
+                .or_else(|| w.strip_suffix("nd"))
+                .or_else(|| w.strip_suffix("rd"))
+                .or_else(|| w.strip_suffix("th"))?;
+            return d.parse::<u32>().ok().map(f64::from);
+        }
+    })
+}
+
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        _ => return None,
+    })
+}
+
+fn digits(w: &str) -> Option<f64> {
+    let clean = w.replace(',', "");
+    if clean.is_empty() || !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    clean.parse().ok()
+}
+
+/// Every quantity in a normalized text, given its words. Years (four digits
+/// from 1900 to 2099) are dates, not quantities, and are left out.
+pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
+    let w = |i: usize| -> &str { words.get(i).map_or("", |w| &text[w.start..w.end]) };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let cur = w(i);
+        let mut last = i;
+        let value: Quantity;
+        if let Some(d) = digits(cur) {
+            if cur.len() == 4 && (1900.0..=2099.0).contains(&d) && !cur.contains(',') {
+                i += 1;
+                continue;
+            }
+            value = Quantity::exact(d);
+            // "50 thousand"
+            if let Some(k) = scale(w(i + 1)) {
+                last = i + 1;
+                return_scaled(&mut out, text, words, i, last, value.scaled(k));
+                i = last + 1;
+                continue;
+            }
+        } else if let Some(t) = tens_word(cur) {
+            let mut v = t;
+            if let Some(u) = unit_word(w(i + 1)).filter(|u| *u < 10.0 && *u > 0.0) {
+                v += u;
+                last = i + 1;
+            }
+            value = Quantity::exact(v);
+        } else if let Some(u) = unit_word(cur) {
+            // "two thirds" is a fraction
+            if let Some(den) = fraction_word(w(i + 1)).filter(|_| u < 10.0 && w(i + 1) != "second") {
+                if w(i + 1).ends_with('s') || u == 1.0 {
+                    out.push(NumberMention {
+                        range: words[i].start..words[i + 1].end,
+                        value: Quantity::exact(u / den),
+                        first_word: i,
+                        last_word: i + 1,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            value = Quantity::exact(u);
+        } else if let Some(o) = ordinal_word(cur) {
+            value = Quantity::exact(o);
+        } else if cur == "several" || cur == "a few" || cur == "few" {
+            // "several thousand", "a few hundred"
+            if let Some(k) = scale(w(i + 1)) {
+                last = i + 1;
+                value = Quantity { lo: 2.0 * k, hi: 9.0 * k };
+            } else {
+                value = Quantity { lo: 2.0, hi: 9.0 };
+            }
+        } else if cur == "dozens" || cur == "hundreds" || cur == "thousands" || cur == "millions" {
+            let k = scale(cur.trim_end_matches('s')).unwrap_or(1.0);
+            // "tens of thousands"
+            value = Quantity { lo: 2.0 * k, hi: 999.0 * k };
+        } else if cur == "tens" && w(i + 1) == "of" && scale(w(i + 2).trim_end_matches('s')).is_some() {
+            let k = scale(w(i + 2).trim_end_matches('s')).unwrap_or(1.0);
+            value = Quantity { lo: 10.0 * k, hi: 99.0 * k };
+            last = i + 2;
+        } else {
+            i += 1;
+            continue;
+        }
+        // "twenty five thousand", "three hundred"
+        let mut value = value;
+        if let Some(k) = scale(w(last + 1)) {
+            if value.lo == value.hi {
+                value = value.scaled(k);
+                last += 1;
+            }
+        }
+        return_scaled(&mut out, text, words, i, last, value);
+        i = last + 1;
+    }
+    out
+}
+
+fn return_scaled(out: &mut Vec<NumberMention>, _text: &str, words: &[Word], first: usize, last: usize, value: Quantity) {
+    out.push(NumberMention {
+        range: words[first].start..words[last].end,
+        value,
+        first_word: first,
+        last_word: last,
+    });
+}
+
+fn scale(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1000.0),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{norm, words};
+
+    fn nums(s: &str) -> Vec<(f64, f64)> {
+        let n = norm(s);
+        find_numbers(&n, &words(&n)).into_iter().map(|m| (m.value.lo, m.value.hi)).collect()
+    }
+
+    #[test]
+    fn reads_words_digits_ordinals_and_fractions() {
+        assert_eq!(nums("twenty-five years"), [(25.0, 25.0)]);
+        assert_eq!(nums("the third round"), [(3.0, 3.0)]);
+        assert_eq!(nums("two-thirds of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
+        assert_eq!(nums("1,000 notes in 2021"), [(1000.0, 1000.0)]);
+        assert_eq!(nums("several thousand soldiers"), [(2000.0, 9000.0)]);
+        assert_eq!(nums("tens of thousands"), [(10000.0, 99000.0)]);
+    }
+
+    #[test]
+    fn parses_claim_values() {
+        assert_eq!(Quantity::parse("3"), Some(Quantity::exact(3.0)));
+        assert_eq!(Quantity::parse("1000..9999"), Some(Quantity { lo: 1000.0, hi: 9999.0 }));
+        assert_eq!(Quantity::parse("first"), Some(Quantity::exact(1.0)));
+    }
+}

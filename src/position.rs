@@ -1,0 +1,176 @@
+//! Byte offsets <-> line/column, in every encoding a surface needs.
+//!
+//! The core works in byte offsets into UTF-8 text. The CLI reports 1-based
+//! character columns, LSP clients want UTF-16 (or UTF-8) code units. All of
+//! that conversion lives here, and nowhere else.
+
+/// Which unit a column counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    /// Unicode scalar values ("characters"), as the CLI prints them.
+    Chars,
+}
+
+/// A zero-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of a text, for fast offset -> line lookups.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                // A lone CR ends a line too (LSP counts \r, \n and \r\n).
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where `line` starts (clamped to the end of the text).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Zero-based line holding byte `offset` (clamped).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Line and column of byte `offset` in the given encoding. Offsets inside a
+    /// character are moved back to its start; offsets past the end are clamped.
+    pub fn to_line_col(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let col = count_units(&text[start..offset], enc);
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Byte offset of a line and column in the given encoding. A column past
+    /// the end of its line lands at the line's end (before its terminator); a
+    /// column inside a character (a UTF-16 surrogate pair, say) lands at the
+    /// character's start; a line past the end lands at the end of the text.
+    pub fn to_offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return text.len();
+        }
+        let start = self.starts[line];
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let line_text = text[start..end].trim_end_matches(['\n', '\r']);
+        let want = pos.col as usize;
+        let mut units = 0;
+        for (i, c) in line_text.char_indices() {
+            if units >= want {
+                return start + i;
+            }
+            let w = char_units(c, enc);
+            if units + w > want {
+                return start + i;
+            }
+            units += w;
+        }
+        start + line_text.len()
+    }
+}
+
+fn char_units(c: char, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => c.len_utf8(),
+        Encoding::Utf16 => c.len_utf16(),
+        Encoding::Chars => 1,
+    }
+}
+
+/// Length of `s` in the units of `enc`.
+pub fn count_units(s: &str, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        Encoding::Chars => s.chars().count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "a “b” é\nЛавров 😀 x\r\nlast\rcr";
+
+    #[test]
+    fn round_trips_every_char_boundary_in_every_encoding() {
+        let idx = LineIndex::new(TEXT);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            for (off, _) in TEXT.char_indices() {
+                let lc = idx.to_line_col(TEXT, off, enc);
+                assert_eq!(idx.to_offset(TEXT, lc, enc), off, "{enc:?} at {off}");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_count_units_of_the_encoding() {
+        let idx = LineIndex::new(TEXT);
+        let x = TEXT.find('x').unwrap();
+        assert_eq!(idx.to_line_col(TEXT, x, Encoding::Chars), LineCol { line: 1, col: 9 });
+        assert_eq!(idx.to_line_col(TEXT, x, Encoding::Utf16), LineCol { line: 1, col: 10 });
+        assert_eq!(idx.to_line_col(TEXT, x, Encoding::Utf8), LineCol { line: 1, col: 18 });
+    }
+
+    #[test]
+    fn lone_cr_and_crlf_end_lines() {
+        let idx = LineIndex::new(TEXT);
+        assert_eq!(idx.line_count(), 4);
+        let cr = TEXT.find("cr").unwrap();
+        assert_eq!(idx.to_line_col(TEXT, cr, Encoding::Utf16).line, 3);
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped() {
+        let idx = LineIndex::new(TEXT);
+        let end_of_first = TEXT.find('\n').unwrap();
+        assert_eq!(idx.to_offset(TEXT, LineCol { line: 0, col: 999 }, Encoding::Utf16), end_of_first);
+        assert_eq!(idx.to_offset(TEXT, LineCol { line: 99, col: 0 }, Encoding::Utf16), TEXT.len());
+        // Inside the emoji's surrogate pair: lands at the emoji's start.
+        let emoji = TEXT.find('😀').unwrap();
+        let lc = idx.to_line_col(TEXT, emoji, Encoding::Utf16);
+        let inside = LineCol { line: lc.line, col: lc.col + 1 };
+        assert_eq!(idx.to_offset(TEXT, inside, Encoding::Utf16), emoji);
+        assert_eq!(idx.to_line_col(TEXT, 10_000, Encoding::Chars).line, 3);
+    }
+}

@@ -1,0 +1,142 @@
+//! The rules, one file per diagnostic code. Each reads the claims of its
+//! kind from the claim base and a sentence's scan, and reports findings; a
+//! new claim needs no new code.
+
+pub mod misquote;
+pub mod party;
+pub mod stance_reversal;
+pub mod unknown_section;
+pub mod unsupported;
+pub mod wrong_actor;
+pub mod wrong_attribution;
+pub mod wrong_date;
+pub mod wrong_list;
+pub mod wrong_number;
+pub mod wrong_place;
+pub mod wrong_section;
+
+use crate::claims::{Check, Claim, ClaimBase};
+use crate::engine::Known;
+use crate::finding::{ArticleSpan, Code, Finding, Fix};
+use crate::matcher::Scan;
+use crate::note::dates::DateMention;
+use crate::note::numbers::NumberMention;
+use crate::note::quotes::Quoted;
+use crate::note::refs::SectionRef;
+use crate::note::Sentence;
+use std::ops::Range;
+
+/// Everything a rule may read about one sentence.
+pub struct Ctx<'a> {
+    pub base: &'a ClaimBase,
+    pub note: &'a str,
+    pub sentence: &'a Sentence,
+    pub scan: &'a Scan,
+    pub dates: Vec<DateMention>,
+    pub numbers: Vec<NumberMention>,
+    pub quotes: Vec<Quoted>,
+    pub refs: Vec<SectionRef>,
+    pub known: &'a Known,
+    /// Where each claim's snippet stands in the article, when it is known.
+    pub claim_spans: &'a [Option<ArticleSpan>],
+}
+
+/// Every rule, in reporting order.
+pub const RULES: [fn(&Ctx, &mut Vec<Finding>); 11] = [
+    misquote::check,
+    wrong_attribution::check,
+    wrong_actor::check,
+    wrong_list::check,
+    wrong_place::check,
+    wrong_number::check,
+    wrong_date::check,
+    stance_reversal::check,
+    unknown_section::check,
+    wrong_section::check,
+    unsupported::check,
+];
+
+impl<'a> Ctx<'a> {
+    pub fn active(&self) -> impl Iterator<Item = (usize, &'a Claim)> + '_ {
+        self.scan.active.iter().map(|&i| (i, &self.base.claims[i]))
+    }
+
+    /// Note byte range of a normalized range of this sentence.
+    pub fn orig(&self, r: Range<usize>) -> Range<usize> {
+        self.sentence.orig(r, self.note)
+    }
+
+    /// The note's own words for a normalized range.
+    pub fn said(&self, r: Range<usize>) -> &'a str {
+        &self.note[self.sentence.orig(r, self.note)]
+    }
+
+    pub fn section_name(&self, claim: &Claim) -> &str {
+        self.base.sections[claim.section].display()
+    }
+
+    /// A finding on a normalized range of the sentence, resting on `claim`.
+    pub fn finding(&self, code: Code, r: Range<usize>, message: String, claim: Option<usize>, fix: Option<String>) -> Finding {
+        let range = self.orig(r);
+        let (claim_id, section, article) = match claim {
+            Some(c) => (
+                Some(self.base.claims[c].id.clone()),
+                Some(self.base.sections[self.base.claims[c].section].id.clone()),
+                self.claim_spans.get(c).cloned().flatten(),
+            ),
+            None => (None, None, None),
+        };
+        Finding {
+            code,
+            severity: code.default_severity(),
+            fix: fix.map(|replacement| Fix {
+                range: range.clone(),
+                replacement,
+            }),
+            range,
+            message,
+            claim: claim_id,
+            section,
+            article,
+        }
+    }
+
+    /// "Summary (Section)" for messages.
+    pub fn truth(&self, claim: &Claim) -> String {
+        format!("{} ({})", claim.summary.trim_end_matches('.'), self.section_name(claim))
+    }
+}
+
+/// Term checks (the article's word against known wrong words) whose code is
+/// `code`: each rule runs the ones reported under its own code.
+pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
+    for (ci, claim) in ctx.active() {
+        let Check::Term { code: c, value, rival } = &claim.check else { continue };
+        if *c != code {
+            continue;
+        }
+        let value_said = ctx
+            .scan
+            .any_of(value)
+            .any(|h| !crate::note::negation::mention_set_aside(ctx.sentence, ctx.sentence.word_at(h.range.start)));
+        if value_said {
+            continue;
+        }
+        let Some(h) = ctx
+            .scan
+            .any_of(rival)
+            .find(|h| !crate::note::negation::mention_set_aside(ctx.sentence, ctx.sentence.word_at(h.range.start)))
+        else {
+            continue;
+        };
+        let said = ctx.said(h.range.clone());
+        let right = ctx.base.terms[value[0]].source.trim_end_matches('*').to_string();
+        out.push(ctx.finding(
+            code,
+            h.range.clone(),
+            format!("the article says “{right}”, not “{said}”: {}", ctx.truth(claim)),
+            Some(ci),
+            Some(right),
+        ));
+    }
+}

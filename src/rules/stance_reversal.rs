@@ -1,0 +1,39 @@
+//! `stance-reversal`: the note has the author argue the opposite of what
+//! the article argues. A stance claim says whether the article affirms or
+//! denies a predicate; the note's polarity is read with its negations.
+
+use super::Ctx;
+use crate::claims::Check;
+use crate::finding::{Code, Finding};
+use crate::note::negation::negated_at;
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    let question = ctx.note[s.range.clone()].trim_end().ends_with('?');
+    if !question {
+        for (ci, claim) in ctx.active() {
+            let Check::Stance { says, opposite, affirms } = &claim.check else { continue };
+            let reversed = ctx
+                .scan
+                .any_of(says)
+                .map(|h| (h, negated_at(s, s.word_at(h.range.start), 7) == *affirms))
+                .chain(ctx.scan.any_of(opposite).map(|h| (h, !negated_at(s, s.word_at(h.range.start), 7) && *affirms)))
+                .collect::<Vec<_>>();
+            // Any agreeing reading wins: "not a serious threat, if a real one" is not a reversal.
+            if reversed.iter().any(|(_, r)| !r) {
+                continue;
+            }
+            if let Some((h, _)) = reversed.first() {
+                let said = ctx.said(h.range.clone());
+                out.push(ctx.finding(
+                    Code::StanceReversal,
+                    h.range.clone(),
+                    format!("the article argues the opposite of “{said}” here: {}", ctx.truth(claim)),
+                    Some(ci),
+                    None,
+                ));
+            }
+        }
+    }
+    super::term_checks(ctx, Code::StanceReversal, out);
+}

@@ -1,0 +1,38 @@
+//! `unknown-section`: a section reference (`§Title`, `[[Title]]`, `see
+//! Title`) naming a section the article does not have.
+
+use super::Ctx;
+use crate::finding::{Code, Finding, Fix};
+use crate::note::refs::closest_section;
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for r in &ctx.refs {
+        if r.section.is_some() || !r.explicit {
+            continue;
+        }
+        let closest = closest_section(&r.name, ctx.base);
+        let titles: Vec<&str> = ctx.base.sections.iter().filter(|s| !s.title.is_empty()).map(|s| s.title.as_str()).collect();
+        let message = match closest {
+            Some(c) => format!(
+                "the article has no section “{}”; did you mean “{}”? (sections: {})",
+                r.name,
+                ctx.base.sections[c].title,
+                titles.join(", ")
+            ),
+            None => format!("the article has no section “{}” (sections: {})", r.name, titles.join(", ")),
+        };
+        out.push(Finding {
+            code: Code::UnknownSection,
+            severity: Code::UnknownSection.default_severity(),
+            range: r.range.clone(),
+            message,
+            claim: None,
+            section: closest.map(|c| ctx.base.sections[c].id.clone()),
+            article: None,
+            fix: closest.filter(|&c| !ctx.base.sections[c].title.is_empty()).map(|c| Fix {
+                range: r.name_range.clone(),
+                replacement: ctx.base.sections[c].title.clone(),
+            }),
+        });
+    }
+}

@@ -1,0 +1,55 @@
+//! `unsupported` (a hint): a statement about the article's subject that
+//! names what the article never mentions (a name, a number, a place), so
+//! that no claim can support it.
+
+use super::Ctx;
+use crate::finding::{Code, Finding, Severity};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    if out.iter().any(|f| f.severity <= Severity::Warning || f.code == Code::Unsupported) {
+        return;
+    }
+    let s = ctx.sentence;
+    let note = ctx.note;
+    let mut novel: Vec<std::ops::Range<usize>> = Vec::new();
+    // Names the lexicon knows and the article does not.
+    for m in &ctx.scan.mentions {
+        if ctx.base.entities[m.entity].external {
+            novel.push(m.range.clone());
+        }
+    }
+    // Capitalized words and figures the article and the claim base never use.
+    let known_entity = |r: &std::ops::Range<usize>| ctx.scan.mentions.iter().any(|m| m.range.start <= r.start && r.end <= m.range.end);
+    for (i, w) in s.words.iter().enumerate() {
+        let r = w.start..w.end;
+        let orig = &note[s.orig(r.clone(), note)];
+        let first_char = orig.chars().next().unwrap_or(' ');
+        let lower = crate::text::word_list(orig).join(" ");
+        if lower.is_empty() || known_entity(&r) || ctx.known.in_vocabulary(&lower) || ctx.base.common.contains(&lower) {
+            continue;
+        }
+        let sentence_start = i == 0 || {
+            let gap = &s.norm.text[s.words[i - 1].end..w.start];
+            gap.contains([':', '.', '"', '(', '!', '?'])
+        };
+        let figure = orig.chars().any(|c| c.is_ascii_digit());
+        let name = first_char.is_uppercase() && !sentence_start;
+        if figure || name {
+            novel.push(r);
+        }
+    }
+    if novel.is_empty() {
+        return;
+    }
+    novel.sort_by_key(|r| r.start);
+    let names: Vec<String> = novel.iter().map(|r| format!("“{}”", ctx.said(r.clone()))).collect();
+    let mut names = names;
+    names.dedup();
+    out.push(ctx.finding(
+        Code::Unsupported,
+        novel[0].clone(),
+        format!("the article does not mention {}; no claim supports this", names.join(", ")),
+        None,
+        None,
+    ));
+}

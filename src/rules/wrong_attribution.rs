@@ -1,0 +1,105 @@
+//! `wrong-attribution`: words, a view or a title credited to the wrong
+//! person or holder. Three readings: attribution claims (who holds a view,
+//! via `party.rs`), titles next to a person's name ("Deputy Foreign Minister
+//! Sergey Lavrov"), and the speaker of a quotation the article attributes.
+
+use super::Ctx;
+use crate::claims::{Check, EntityKind};
+use crate::finding::{Code, Finding};
+use crate::matcher::Hit;
+use crate::note::negation::mention_set_aside;
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    super::party::check(ctx, Code::WrongAttribution, out);
+    titles(ctx, out);
+    speakers(ctx, out);
+    super::term_checks(ctx, Code::WrongAttribution, out);
+}
+
+/// Words that may stand between a name and its title in apposition.
+fn apposition_filler(w: &str) -> bool {
+    matches!(w, "then" | "the" | "now" | "as" | "was" | "is" | "who" | "a" | "former" | "russia's" | "russian" | "us" | "u.s" | "america's" | "american" | "nato's" | "its" | "his" | "serving" | "acting" | "moscow's" | "washington's" | "kremlin's")
+}
+
+fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    // Title hits, keeping only the longest where they overlap.
+    let mut hits: Vec<&Hit> = ctx.scan.any_of(&ctx.base.titles).collect();
+    hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+    let mut longest: Vec<&Hit> = Vec::new();
+    for h in hits {
+        if longest.iter().any(|l| l.range.start <= h.range.start && h.range.end <= l.range.end) {
+            continue;
+        }
+        longest.push(h);
+    }
+    for m in &ctx.scan.mentions {
+        let e = &ctx.base.entities[m.entity];
+        if e.kind != EntityKind::Person || e.role_names.is_empty() {
+            continue;
+        }
+        let mw = m.word;
+        let me = s.word_at(m.range.end.saturating_sub(1));
+        let title = longest.iter().find(|t| {
+            let ts = s.word_at(t.range.start);
+            let te = s.word_at(t.range.end.saturating_sub(1));
+            // "Title Name" with at most one word between (a first name).
+            let before = te < mw && mw - te <= 2;
+            // "Name, [then] [Russia's] title"
+            let after = ts > me && ts - me <= 4 && (me + 1..ts).all(|k| apposition_filler(s.word(k)));
+            before || after
+        });
+        let Some(t) = title else { continue };
+        let said_norm = &s.norm.text[t.range.clone()];
+        let fits = e.role_names.iter().any(|r| {
+            let r = crate::text::norm(r.trim_end_matches('*'));
+            said_norm == r || said_norm.starts_with(&r) && r.ends_with(' ') || crate::text::norm(said_norm) == r
+        });
+        if fits {
+            continue;
+        }
+        let said = ctx.said(t.range.clone());
+        let claim = ctx.base.claims.iter().position(|c| c.entities.first() == Some(&m.entity) || c.entities.contains(&m.entity));
+        let right = &e.role_names[0];
+        let mut f = ctx.finding(
+            Code::WrongAttribution,
+            t.range.clone(),
+            format!("the article calls {} {}, not {said}", e.name(), right),
+            claim,
+            Some(right.clone()),
+        );
+        if claim.is_none() {
+            f.claim = None;
+        }
+        out.push(f);
+    }
+}
+
+fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    for q in &ctx.quotes {
+        let Some((ci, speaker)) = ctx.known.quote_claim(ctx.base, &q.text) else { continue };
+        let Some(speaker) = speaker else { continue };
+        let persons: Vec<_> = ctx
+            .scan
+            .mentions
+            .iter()
+            .filter(|m| matches!(ctx.base.entities[m.entity].kind, EntityKind::Person) && !mention_set_aside(s, m.word))
+            .collect();
+        if persons.is_empty() || persons.iter().any(|m| m.entity == speaker) {
+            continue;
+        }
+        let m = persons[0];
+        let claim = &ctx.base.claims[ci];
+        let right = ctx.base.entities[speaker].name().to_string();
+        let said = ctx.said(m.range.clone());
+        let _ = matches!(claim.check, Check::Quote { .. });
+        out.push(ctx.finding(
+            Code::WrongAttribution,
+            m.range.clone(),
+            format!("the article gives these words to {right}, not {said}: {}", ctx.truth(claim)),
+            Some(ci),
+            Some(right),
+        ));
+    }
+}

@@ -1,0 +1,99 @@
+//! `wrong-date`: a date, year, season or order of events that the article
+//! gives differently. Date claims compare every date of the sentence that
+//! no other applicable claim explains; order claims read "X after Y".
+
+use super::Ctx;
+use crate::claims::Check;
+use crate::finding::{Code, Finding};
+use crate::note::dates::DateSpec;
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    dates(ctx, out);
+    order(ctx, out);
+    super::term_checks(ctx, Code::WrongDate, out);
+}
+
+fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
+    // Dates some applicable claim gives: these are never wrong here.
+    let explained = |d: &DateSpec, except: usize| {
+        ctx.active().any(|(ci, c)| {
+            ci != except
+                && matches!(&c.check, Check::Date { value, .. } if value.iter().any(|v| v.comparable(d) && !v.conflicts(d)))
+        })
+    };
+    for (ci, claim) in ctx.active() {
+        let Check::Date { value, text } = &claim.check else { continue };
+        for m in &ctx.dates {
+            let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
+            if comparable.is_empty() || comparable.iter().any(|v| !v.conflicts(&m.date)) || explained(&m.date, ci) {
+                continue;
+            }
+            let said = ctx.said(m.range.clone());
+            let right = comparable
+                .iter()
+                .find_map(|v| value.iter().position(|x| std::ptr::eq(x, *v)).map(|i| text[i].clone()))
+                .unwrap_or_else(|| text[0].clone());
+            out.push(ctx.finding(
+                Code::WrongDate,
+                m.range.clone(),
+                format!("the article gives {right}, not {said}: {}", ctx.truth(claim)),
+                Some(ci),
+                Some(right),
+            ));
+            break;
+        }
+    }
+}
+
+/// Which way a word orders "X <word> Y": X after Y, or X before Y.
+fn relation(words: &[&str], i: usize) -> Option<(bool, usize)> {
+    let w = words[i];
+    let next = words.get(i + 1).copied().unwrap_or("");
+    Some(match w {
+        "followed" | "preceded" if next == "by" => (w == "preceded", 2),
+        "after" | "following" | "later" | "follows" | "followed" | "succeeded" => (true, 1),
+        "before" | "preceding" | "preceded" | "precedes" | "earlier" | "ahead" | "prior" => (false, 1),
+        _ => return None,
+    })
+}
+
+fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    let words: Vec<&str> = (0..s.words.len()).map(|i| s.word(i)).collect();
+    for (ci, claim) in ctx.active() {
+        let Check::Order { first, then } = &claim.check else { continue };
+        let side = |i: usize| -> Option<bool> {
+            // Some(true): a `first` term ends at word i; Some(false): a `then` term.
+            let hit_at = |ts: &[usize]| ctx.scan.any_of(ts).any(|h| s.word_at(h.range.start) <= i && i <= s.word_at(h.range.end.saturating_sub(1)));
+            match (hit_at(first), hit_at(then)) {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
+            }
+        };
+        for i in 0..words.len() {
+            let Some((x_after_y, len)) = relation(&words, i) else { continue };
+            // Nearest claim term on each side of the relation word.
+            let left = (0..i).rev().take(8).find_map(side);
+            let right = (i + len..words.len()).take(8).find_map(side);
+            let (Some(l), Some(r)) = (left, right) else { continue };
+            if l == r {
+                continue;
+            }
+            // The article: `first` before `then`.
+            let says_first_after_then = (l && x_after_y) || (!l && !x_after_y);
+            if says_first_after_then {
+                let wr = s.words[i].start..s.words[i + len - 1].end;
+                let said = ctx.said(wr.clone());
+                out.push(ctx.finding(
+                    Code::WrongDate,
+                    wr,
+                    format!("the order is the other way round (“{said}”): {}", ctx.truth(claim)),
+                    Some(ci),
+                    None,
+                ));
+                return;
+            }
+        }
+    }
+}

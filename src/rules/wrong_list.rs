@@ -1,0 +1,151 @@
+//! `wrong-list`: a member of one of the article's enumerated lists that is
+//! not on it ("2009: Croatia and Montenegro", "terrorism and climate
+//! change"). The sentence's enumeration is split into items; each item is
+//! matched to the list's members.
+
+use super::Ctx;
+use crate::claims::{Check, EntityKind, Member};
+use crate::finding::{Code, Finding};
+use std::ops::Range;
+
+/// Items of the sentence's enumeration (normalized ranges), after any
+/// introducer (a colon, "such as", "including", "were").
+fn items(ctx: &Ctx) -> Vec<Range<usize>> {
+    let t = &ctx.sentence.norm.text;
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (start, end) of separators
+    for sep in [", and ", ", or ", ", ", "; ", " and ", " or ", " as well as ", " & ", " plus "] {
+        let mut from = 0;
+        while let Some(i) = t[from..].find(sep) {
+            let s = from + i;
+            if !cuts.iter().any(|&(a, b)| s < b && a < s + sep.len()) {
+                cuts.push((s, s + sep.len()));
+            }
+            from = s + sep.len();
+        }
+    }
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts {
+        out.push(start..a);
+        start = b;
+    }
+    out.push(start..t.len());
+    out.retain(|r| !t[r.clone()].trim().is_empty());
+    out
+}
+
+/// Where the enumeration starts: after the last introducer before `first_item_start`.
+fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
+    let t = &ctx.sentence.norm.text[..before];
+    [": ", " such as ", " including ", " namely ", " were ", " are ", " include ", " included ", " list ", " from "]
+        .iter()
+        .filter_map(|i| t.rfind(i).map(|p| p + i.len()))
+        .max()
+}
+
+fn member_of(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> Option<usize> {
+    members.iter().position(|m| ctx.scan.any_of(&m.matches).any(|h| item.start <= h.range.start && h.range.end <= item.end))
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let all_items = items(ctx);
+    if all_items.len() < 2 {
+        return;
+    }
+    for (ci, claim) in ctx.base.claims.iter().enumerate() {
+        let Check::List { members } = &claim.check else { continue };
+        let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
+        let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
+        let n_matched = matched.iter().filter(|m| m.is_some()).count();
+        if !(when_active && n_matched >= 1 || n_matched >= 2) {
+            continue;
+        }
+        // The enumeration proper starts at the first matched item's introducer.
+        let first = all_items[matched.iter().position(Option::is_some).unwrap_or(0)].clone();
+        let region_start = introducer_end(ctx, first.start).unwrap_or(0);
+        let member_entities: Vec<usize> = members
+            .iter()
+            .flat_map(|m| m.with.iter().copied().chain(m.matches.iter().filter_map(|&t| ctx.base.terms[t].entity)))
+            .collect();
+        let kinds: Vec<EntityKind> = member_entities.iter().map(|&e| ctx.base.entities[e].kind).collect();
+        for (item, m) in all_items.iter().zip(&matched) {
+            if item.end <= region_start {
+                continue;
+            }
+            let item = item.start.max(region_start)..item.end;
+            let in_item: Vec<_> = ctx.scan.mentions.iter().filter(|x| item.start <= x.range.start && x.range.end <= item.end).collect();
+            let wrong = match m {
+                // A matched member naming an entity that does not belong with it.
+                Some(mi) => {
+                    let mem = &members[*mi];
+                    let allowed: Vec<usize> = mem.with.iter().copied().chain(mem.matches.iter().filter_map(|&t| ctx.base.terms[t].entity)).collect();
+                    (!mem.with.is_empty())
+                        .then(|| {
+                            in_item.iter().find(|x| {
+                                let k = ctx.base.entities[x.entity].kind;
+                                !allowed.contains(&x.entity) && allowed.iter().any(|&a| ctx.base.entities[a].kind == k)
+                            })
+                        })
+                        .flatten()
+                        .map(|x| x.range.clone())
+                }
+                // An unmatched item: wrong when it names an entity of the
+                // members' kind, or when the list is clearly introduced.
+                None => {
+                    let entity_item = in_item
+                        .iter()
+                        .find(|x| kinds.contains(&ctx.base.entities[x.entity].kind) && !member_entities.contains(&x.entity) && n_matched >= 1);
+                    match entity_item {
+                        Some(x) => Some(x.range.clone()),
+                        None if n_matched >= 2 && region_start > 0 && words_in(ctx, &item) <= 8 => Some(trimmed(ctx, item.clone())),
+                        None => None,
+                    }
+                }
+            };
+            if let Some(r) = wrong {
+                let said = ctx.said(r.clone());
+                let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                let elsewhere = other_list(ctx, ci, &r);
+                out.push(ctx.finding(
+                    Code::WrongList,
+                    r,
+                    format!(
+                        "“{said}” is not on the article's list ({}){elsewhere}: {}",
+                        names.join("; "),
+                        ctx.truth(claim)
+                    ),
+                    Some(ci),
+                    None,
+                ));
+                break;
+            }
+        }
+    }
+}
+
+fn words_in(ctx: &Ctx, r: &Range<usize>) -> usize {
+    ctx.sentence.words.iter().filter(|w| r.start <= w.start && w.end <= r.end).count()
+}
+
+fn trimmed(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let t = &ctx.sentence.norm.text[r.clone()];
+    let lead = t.len() - t.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+    r.start + lead..r.start + lead + core.len()
+}
+
+/// ", which is on another list (...)" when the wrong member belongs elsewhere.
+fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
+    for (cj, c) in ctx.base.claims.iter().enumerate() {
+        if cj == ci {
+            continue;
+        }
+        if let Check::List { members } = &c.check {
+            if members.iter().any(|m| ctx.scan.any_of(&m.matches).any(|h| r.start <= h.range.start && h.range.end <= r.end)) {
+                return format!(", it belongs to another: {}", c.summary.trim_end_matches('.'));
+            }
+        }
+    }
+    String::new()
+}

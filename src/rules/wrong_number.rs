@@ -1,0 +1,87 @@
+//! `wrong-number`: a count, ordinal or quantity that the article gives
+//! differently. A number is read with what it counts: it must be attached to
+//! one of the claim's unit terms ("four host countries", "round three").
+
+use super::Ctx;
+use crate::claims::{Check, TermId};
+use crate::finding::{Code, Finding};
+use crate::note::numbers::{NumberMention, Quantity};
+use std::ops::Range;
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (ci, claim) in ctx.active() {
+        let Check::Number { value, text, unit } = &claim.check else { continue };
+        for (range, q) in counted(ctx, unit) {
+            if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &q) {
+                continue;
+            }
+            let said = ctx.said(range.clone());
+            out.push(ctx.finding(
+                Code::WrongNumber,
+                range,
+                format!("the article gives {}, not {said}: {}", text[0], ctx.truth(claim)),
+                Some(ci),
+                Some(text[0].clone()),
+            ));
+            break;
+        }
+    }
+    super::term_checks(ctx, Code::WrongNumber, out);
+}
+
+/// Does another applicable number claim give this quantity?
+fn explained(ctx: &Ctx, except: usize, q: &Quantity) -> bool {
+    ctx.active().any(|(ci, c)| ci != except && matches!(&c.check, Check::Number { value, .. } if value.iter().any(|v| v.overlaps(q))))
+}
+
+/// Scale of a unit word: "decade" counts ten years.
+fn scale(word: &str) -> f64 {
+    if word.starts_with("decade") {
+        10.0
+    } else if word.starts_with("centur") {
+        100.0
+    } else {
+        1.0
+    }
+}
+
+/// The quantities of the sentence attached to a unit, with their ranges.
+fn counted(ctx: &Ctx, unit: &[TermId]) -> Vec<(Range<usize>, Quantity)> {
+    let s = ctx.sentence;
+    let nums: &[NumberMention] = &ctx.numbers;
+    if unit.is_empty() {
+        return nums.iter().map(|n| (n.range.clone(), n.value)).collect();
+    }
+    let mut out = Vec::new();
+    let mut used_units = Vec::new();
+    for n in nums {
+        // A unit term starting within four words after the number, with no
+        // other number in between, or right before it ("round three").
+        let attached = ctx.scan.any_of(unit).find(|h| {
+            let u = s.word_at(h.range.start);
+            let after = u > n.last_word
+                && u - n.last_word <= 4
+                && !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value)
+                && !(n.last_word + 1..u).any(|k| matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per"));
+            let before = u < n.first_word && n.first_word - u == 1;
+            after || before
+        });
+        if let Some(h) = attached {
+            used_units.push(h.range.start);
+            let k = scale(&s.norm.text[h.range.clone()]);
+            // The number alone is what a fix replaces; a scaled unit goes with it.
+            let r = if k > 1.0 { n.range.start.min(h.range.start)..n.range.end.max(h.range.end) } else { n.range.clone() };
+            out.push((r, n.value.scaled(k)));
+        }
+    }
+    // "the next decade": a scaled unit with no number counts one.
+    for h in ctx.scan.any_of(unit) {
+        let w = &s.norm.text[h.range.clone()];
+        if scale(w) > 1.0 && !used_units.contains(&h.range.start) {
+            let k = scale(w);
+            let q = if w.ends_with('s') { Quantity { lo: 2.0 * k, hi: 9.0 * k } } else { Quantity::exact(k) };
+            out.push((h.range.clone(), q));
+        }
+    }
+    out
+}

@@ -1,0 +1,192 @@
+//! Text normalization shared by the claim base and the checker: both sides are
+//! folded the same way (case, curly quotes, dashes, hyphens, emphasis marks,
+//! runs of white space) so that terms match on words, not on typography.
+//! A normalized text keeps a map back to the original byte offsets.
+
+use std::ops::Range;
+
+/// A normalized copy of a text with a byte map back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct Norm {
+    /// Lowercase, single-spaced, ASCII-punctuated text.
+    pub text: String,
+    /// For each byte of `text`, the byte offset in the original it came from.
+    map: Vec<usize>,
+    /// One past the last original byte.
+    end: usize,
+}
+
+/// Fold one character; `None` drops it (emphasis marks), a space is collapsed.
+fn fold(c: char) -> Option<char> {
+    Some(match c {
+        '‘' | '’' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+        // Hyphens and dashes separate words the same way a space does:
+        // "two-thirds", "U.S.-Russian", "Lavrov–Blinken".
+        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => ' ',
+        '*' | '_' => return None,
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+impl Norm {
+    pub fn new(src: &str) -> Norm {
+        Norm::of_range(src, 0..src.len())
+    }
+
+    /// Normalize `src[range]`, mapping back to offsets in `src`.
+    pub fn of_range(src: &str, range: Range<usize>) -> Norm {
+        let mut text = String::with_capacity(range.len());
+        let mut map = Vec::with_capacity(range.len());
+        let mut last_space = true; // trims leading space
+        for (i, c) in src[range.clone()].char_indices() {
+            let at = range.start + i;
+            let Some(f) = fold(c) else { continue };
+            if f == ' ' {
+                if last_space {
+                    continue;
+                }
+                last_space = true;
+                text.push(' ');
+                map.push(at);
+                continue;
+            }
+            last_space = false;
+            for l in f.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for _ in 0..l.encode_utf8(&mut buf).len() {
+                    map.push(at);
+                }
+                text.push(l);
+            }
+        }
+        if text.ends_with(' ') {
+            text.pop();
+            map.pop();
+        }
+        Norm {
+            text,
+            map,
+            end: range.end,
+        }
+    }
+
+    /// Original byte offset of normalized byte `i` (`i == len` maps to the end
+    /// of the last character taken).
+    pub fn orig(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or(self.end)
+    }
+
+    /// Original byte range of a normalized range.
+    pub fn orig_range(&self, r: Range<usize>, src: &str) -> Range<usize> {
+        let start = self.orig(r.start);
+        let end = if r.end == 0 || r.end <= r.start {
+            start
+        } else {
+            // End just after the original character of the last byte.
+            let last = self.orig(r.end - 1);
+            let mut e = last + 1;
+            while e < src.len() && !src.is_char_boundary(e) {
+                e += 1;
+            }
+            e
+        };
+        start..end.min(src.len())
+    }
+}
+
+/// Normalize a term or phrase the way note text is normalized.
+pub fn norm(s: &str) -> String {
+    Norm::new(s).text
+}
+
+/// A word of a normalized text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
+}
+
+/// Words of a normalized text: runs of letters, digits and apostrophes, plus
+/// dots inside abbreviations and numbers ("u.s.", "3.5").
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner_dot = (c == '.' || c == ',')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+            && (c == '.' || chars[k - 1].1.is_ascii_digit());
+        if is_word_char(c) || inner_dot {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word { start: s, end: i });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: s, end: text.len() });
+    }
+    // Strip apostrophes at a word's edges (quotes, not contractions).
+    out.retain_mut(|w| {
+        let s = &text[w.start..w.end];
+        let trimmed_start = s.len() - s.trim_start_matches('\'').len();
+        let trimmed = s.trim_matches('\'');
+        w.start += trimmed_start;
+        w.end = w.start + trimmed.len();
+        !trimmed.is_empty()
+    });
+    out
+}
+
+/// Word strings of a phrase, normalized; abbreviation dots dropped so "U.S."
+/// and "US" compare equal.
+pub fn word_list(s: &str) -> Vec<String> {
+    let n = norm(s);
+    words(&n)
+        .into_iter()
+        .map(|w| n[w.start..w.end].replace(['.', '\''], ""))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Is the byte at `i` of `text` on a word boundary (start or end)?
+pub fn boundary_before(text: &str, i: usize) -> bool {
+    i == 0 || !text[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+pub fn boundary_after(text: &str, i: usize) -> bool {
+    i >= text.len() || !text[i..].chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_typography_and_maps_back() {
+        let src = "The  *week* after “Lavrov–Blinken” met";
+        let n = Norm::new(src);
+        assert_eq!(n.text, "the week after \"lavrov blinken\" met");
+        let i = n.text.find("lavrov").unwrap();
+        let r = n.orig_range(i..i + 6, src);
+        assert_eq!(&src[r], "Lavrov");
+        let j = n.text.find("\"l").unwrap();
+        assert_eq!(&src[n.orig_range(j..j + 1, src)], "“");
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_contractions() {
+        let n = norm("The U.S. didn’t sign 1,000 'deals'.");
+        let ws: Vec<&str> = words(&n).iter().map(|w| &n[w.start..w.end]).collect();
+        assert_eq!(ws, ["the", "u.s", "didn't", "sign", "1,000", "deals"]);
+        assert_eq!(word_list("U.S."), ["us"]);
+    }
+}

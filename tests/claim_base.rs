@@ -1,0 +1,43 @@
+//! The bundled claim base loads, and every snippet and quotation is found in
+//! the real article (`../shared/article/week-of-talks.txt`).
+
+use claimlint::article::Article;
+use claimlint::claims::{load_claims, BUNDLED, BUNDLED_NAME};
+use std::path::Path;
+
+fn article() -> Option<Article> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+    match Article::read(&p) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            let required = std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_ok();
+            eprintln!("\n*** THE ARTICLE IS MISSING: {e}\n*** snippet positions were NOT verified\n");
+            assert!(!required, "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing: {e}");
+            None
+        }
+    }
+}
+
+#[test]
+fn bundled_claim_base_loads() {
+    let b = load_claims(BUNDLED, BUNDLED_NAME, None).unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
+    assert!(b.claims.len() >= 10);
+    assert_eq!(b.sections.len(), 8);
+}
+
+#[test]
+fn every_snippet_and_quotation_is_found_in_the_real_article() {
+    let Some(a) = article() else { return };
+    if let Err(errs) = load_claims(BUNDLED, BUNDLED_NAME, Some(&a)) {
+        panic!("{}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+    }
+}
+
+#[test]
+fn every_section_heading_is_found_in_the_real_article() {
+    let Some(a) = article() else { return };
+    let b = claimlint::claims::bundled();
+    for s in b.sections.iter().filter(|s| !s.title.is_empty()) {
+        assert!(a.heading(&s.title).is_some(), "heading {:?} not in the article", s.title);
+    }
+}
