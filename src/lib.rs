@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod claims;
+pub mod config;
 pub mod engine;
 pub mod finding;
 pub mod matcher;
