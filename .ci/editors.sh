@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Editor integrations: builds, type-checks, tests and packages the VS Code
+# extension (offline), then runs the end-to-end test in a real Neovim.
+# Called by .ci/run; runnable on its own from any folder.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== editors: VS Code extension"
+cd "$repo/editors/vscode"
+npm ci --no-audit --no-fund --loglevel=error
+npm run --silent compile
+npm test
+npm run --silent package -- --out "$tmp/" >"$tmp/vsce.log" 2>&1 || { cat "$tmp/vsce.log"; exit 1; }
+vsix=$(ls "$tmp"/*.vsix)
+python3 - "$vsix" <<'PY'
+import sys, zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+missing = [f for f in ("extension/package.json", "extension/out/extension.js", "extension/readme.md") if f not in names]
+if missing:
+    sys.exit(f"editors: {', '.join(missing)} missing from {sys.argv[1]}")
+PY
+echo "editors: packaged $(basename "$vsix") ($(stat -c %s "$vsix") bytes)"
+
+echo "== editors: Neovim end-to-end"
+cd "$repo"
+tests/nvim/run.sh

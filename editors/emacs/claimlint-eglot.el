@@ -1,0 +1,42 @@
+;;; claimlint-eglot.el --- claimlint language server for Emacs with eglot  -*- lexical-binding: t; -*-
+
+;; Usage: put this in your init file (or `load' this file from it), set the
+;; article's path below, and make sure `claimlint' is on `exec-path' (or
+;; give its full path instead of "claimlint").  Eglot is built into Emacs
+;; 29+; on older Emacs install it from GNU ELPA.  Opening a Markdown note
+;; starts the server (`eglot-ensure'); then flymake shows the diagnostics,
+;; `eldoc' the hover, `M-.' follows a §Section reference into the article
+;; and `M-x eglot-code-actions' offers the fixes.
+;;
+;; The settings go out twice: as initializationOptions (read at start) and
+;; as the "claimlint" section of `eglot-workspace-configuration' (sent on
+;; change and on the server's workspace/configuration requests).  Keys:
+;; :article, :claims, :severity (plist code -> "error"/"warning"/
+;; "information"/"hint"), :disable (vector of codes).
+
+;;; Code:
+
+(defvar claimlint-article (expand-file-name "~/articles/week-of-talks.txt")
+  "Absolute path of the article's text, for claimlint.")
+
+(defun claimlint--settings ()
+  "The settings claimlint reads."
+  (list :article claimlint-article
+        ;; :claims (expand-file-name "~/articles/claims.toml")
+        ;; :disable ["unsupported"]
+        ;; :severity (:unsupported "hint")
+        ))
+
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs
+               `((markdown-mode gfm-mode markdown-ts-mode)
+                 . ("claimlint" "lsp"
+                    :initializationOptions ,(claimlint--settings))))
+  (setq-default eglot-workspace-configuration
+                (list :claimlint (claimlint--settings))))
+
+(add-hook 'markdown-mode-hook #'eglot-ensure)
+(add-hook 'gfm-mode-hook #'eglot-ensure)
+
+(provide 'claimlint-eglot)
+;;; claimlint-eglot.el ends here

@@ -1,0 +1,208 @@
+// The claimlint VS Code extension: starts `claimlint lsp` for Markdown files
+// and passes it the `claimlint.*` settings. All checking is done by the server.
+
+import * as os from "os";
+import * as path from "path";
+import * as fs from "fs";
+import * as vscode from "vscode";
+import {
+  DidChangeConfigurationNotification,
+  Executable,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+} from "vscode-languageclient/node";
+
+const SECTION = "claimlint";
+const SHOW_UNCOVERED = "claimlint.showUncovered";
+
+/**
+ * The settings the server reads, as sent to it: paths made absolute, empty
+ * paths left out (the server refuses keys it does not know).
+ */
+export interface ServerSettings {
+  article?: string;
+  claims?: string;
+  severity: Record<string, string>;
+  disable: string[];
+}
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+let fallbackCommand: vscode.Disposable | undefined;
+
+function folderFor(scope?: vscode.Uri): vscode.WorkspaceFolder | undefined {
+  if (scope) {
+    const f = vscode.workspace.getWorkspaceFolder(scope);
+    if (f) return f;
+  }
+  return vscode.workspace.workspaceFolders?.[0];
+}
+
+/** Expands `~` and `${workspaceFolder}`; makes a relative path absolute from the workspace folder. */
+export function resolvePath(value: string, folder: string | undefined): string {
+  let p = value.trim();
+  if (!p) return "";
+  if (folder) p = p.replace(/\$\{workspaceFolder\}/g, folder);
+  if (p === "~" || p.startsWith("~/")) p = path.join(os.homedir(), p.slice(1));
+  if (!path.isAbsolute(p) && folder) p = path.join(folder, p);
+  return p;
+}
+
+function readSettings(scope?: vscode.Uri): ServerSettings {
+  const cfg = vscode.workspace.getConfiguration(SECTION, scope);
+  const folder = folderFor(scope)?.uri.fsPath;
+  return {
+    article: resolvePath(cfg.get<string>("article", ""), folder) || undefined,
+    claims: resolvePath(cfg.get<string>("claims", ""), folder) || undefined,
+    severity: { ...cfg.get<Record<string, string>>("severity", {}) },
+    disable: [...cfg.get<string[]>("disable", [])],
+  };
+}
+
+/**
+ * Answers a `workspace/configuration` item for the server: the "claimlint"
+ * section becomes exactly the settings the server reads (no `path`, no
+ * `trace`), with absolute paths.
+ */
+function resolveConfigItem(section: string | undefined, value: unknown, scope?: vscode.Uri): unknown {
+  const folder = folderFor(scope)?.uri.fsPath;
+  if (section === SECTION) {
+    return readSettings(scope);
+  }
+  if ((section === `${SECTION}.article` || section === `${SECTION}.claims`) && typeof value === "string") {
+    return resolvePath(value, folder);
+  }
+  return value;
+}
+
+function serverCommand(): string {
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string>("path", "");
+  const resolved = resolvePath(configured, folderFor()?.uri.fsPath);
+  return resolved || "claimlint";
+}
+
+/** Shows whatever the server answered to `claimlint.showUncovered`. */
+async function presentUncovered(result: unknown): Promise<void> {
+  if (result === null || result === undefined) return; // the server showed it itself
+  let text: string;
+  if (typeof result === "string") {
+    text = result;
+  } else if (Array.isArray(result) && result.length === 0) {
+    void vscode.window.showInformationMessage("claimlint: the note covers every claim.");
+    return;
+  } else {
+    text = "```json\n" + JSON.stringify(result, null, 2) + "\n```\n";
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: text });
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+function activeMarkdownUri(): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc && doc.languageId === "markdown" ? doc.uri.toString() : undefined;
+}
+
+function createClient(): LanguageClient {
+  const command = serverCommand();
+  if (path.isAbsolute(command) && !fs.existsSync(command)) {
+    void vscode.window.showErrorMessage(`claimlint: the server binary ${command} (setting claimlint.path) does not exist.`);
+  }
+  const run: Executable = { command, args: ["lsp"] };
+  const serverOptions: ServerOptions = { run, debug: run };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "markdown" },
+      { scheme: "untitled", language: "markdown" },
+    ],
+    initializationOptions: () => readSettings(),
+    outputChannel: output,
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (!Array.isArray(answer)) return answer;
+          return answer.map((value, i) => {
+            const item = params.items[i];
+            const scope = item?.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return resolveConfigItem(item?.section, value, scope);
+          });
+        },
+      },
+      executeCommand: async (cmd, args, next) => {
+        if (cmd !== SHOW_UNCOVERED) return next(cmd, args);
+        // From the command palette there are no arguments: pass the open note.
+        const uri = activeMarkdownUri();
+        const callArgs = args.length === 0 && uri ? [uri] : args;
+        const result = await next(cmd, callArgs);
+        await presentUncovered(result);
+        return result;
+      },
+    },
+  };
+  return new LanguageClient("claimlint", "claimlint", serverOptions, clientOptions);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient();
+  try {
+    await client.start();
+  } catch (err) {
+    void vscode.window.showErrorMessage(
+      `claimlint: could not start \`${serverCommand()} lsp\` (${String(err)}). Set claimlint.path to the claimlint binary.`,
+    );
+    return;
+  }
+  // A server that does not offer `claimlint.showUncovered` still gets a palette entry that says so.
+  const offered = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  fallbackCommand?.dispose();
+  fallbackCommand = undefined;
+  if (!offered.includes(SHOW_UNCOVERED)) {
+    fallbackCommand = vscode.commands.registerCommand(SHOW_UNCOVERED, () =>
+      vscode.window.showWarningMessage("claimlint: this server does not offer claimlint.showUncovered."),
+    );
+    context.subscriptions.push(fallbackCommand);
+  }
+}
+
+async function stop(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) {
+    try {
+      await c.stop();
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  await start(context);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("claimlint");
+  context.subscriptions.push(output);
+  context.subscriptions.push(vscode.commands.registerCommand("claimlint.restart", () => restart(context)));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      if (e.affectsConfiguration(`${SECTION}.path`)) {
+        await restart(context);
+        return;
+      }
+      if (client?.isRunning()) {
+        await client.sendNotification(DidChangeConfigurationNotification.type, {
+          settings: { [SECTION]: readSettings() },
+        });
+      }
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}

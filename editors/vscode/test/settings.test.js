@@ -1,0 +1,97 @@
+// Checks what can be checked without VS Code: every setting the claimlint
+// server reads is contributed by the extension, with a default and a
+// description, and the code lists match the server's own codes.
+// Run: npm test (node:test).
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.join(__dirname, "..");
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+const props = pkg.contributes.configuration.properties;
+
+// The settings `claimlint lsp` reads (initializationOptions, the "claimlint"
+// section of workspace/didChangeConfiguration), and the extension's own.
+const SERVER_SETTINGS = ["claimlint.article", "claimlint.claims", "claimlint.severity", "claimlint.disable"];
+const CLIENT_SETTINGS = ["claimlint.path", "claimlint.trace.server"];
+const CODES = [
+  "wrong-date",
+  "wrong-number",
+  "wrong-attribution",
+  "wrong-actor",
+  "wrong-place",
+  "wrong-list",
+  "misquote",
+  "stance-reversal",
+  "unknown-section",
+  "wrong-section",
+  "unsupported",
+];
+const SEVERITIES = ["error", "warning", "information", "hint"];
+
+for (const key of [...SERVER_SETTINGS, ...CLIENT_SETTINGS]) {
+  test(`${key} is contributed with a type, a default and a description`, () => {
+    const p = props[key];
+    assert.ok(p, `${key} missing from contributes.configuration`);
+    assert.ok(p.type, `${key} has no type`);
+    assert.ok("default" in p, `${key} has no default`);
+    const desc = p.description || p.markdownDescription;
+    assert.ok(desc && desc.length > 20, `${key} has no real description`);
+  });
+}
+
+test("defaults have the declared types", () => {
+  assert.equal(props["claimlint.article"].default, "");
+  assert.equal(props["claimlint.claims"].default, "");
+  assert.deepEqual(props["claimlint.severity"].default, {});
+  assert.deepEqual(props["claimlint.disable"].default, []);
+  assert.equal(props["claimlint.path"].default, "");
+  assert.equal(props["claimlint.trace.server"].default, "off");
+  assert.deepEqual(props["claimlint.trace.server"].enum, ["off", "messages", "verbose"]);
+});
+
+test("claimlint.severity names every code with the four LSP severities", () => {
+  const sev = props["claimlint.severity"];
+  assert.deepEqual(Object.keys(sev.properties).sort(), [...CODES].sort());
+  for (const code of CODES) {
+    assert.deepEqual(sev.properties[code].enum, SEVERITIES, code);
+  }
+  assert.equal(sev.additionalProperties, false);
+});
+
+test("claimlint.disable offers every code", () => {
+  assert.deepEqual([...props["claimlint.disable"].items.enum].sort(), [...CODES].sort());
+});
+
+test("the code list matches the server's codes (src/finding.rs)", (t) => {
+  const finding = path.join(root, "..", "..", "src", "finding.rs");
+  if (!fs.existsSync(finding)) return t.skip("src/finding.rs not found");
+  const src = fs.readFileSync(finding, "utf8");
+  const asStr = src.slice(src.indexOf("fn as_str"), src.indexOf("fn parse"));
+  const serverCodes = [...asStr.matchAll(/=> "([a-z-]+)"/g)].map((m) => m[1]);
+  assert.deepEqual([...serverCodes].sort(), [...CODES].sort());
+});
+
+test("no setting is contributed that nobody reads", () => {
+  const known = new Set([...SERVER_SETTINGS, ...CLIENT_SETTINGS]);
+  for (const key of Object.keys(props)) assert.ok(known.has(key), `unexpected setting ${key}`);
+});
+
+test("commands, activation and entry point", () => {
+  const commands = pkg.contributes.commands.map((c) => c.command);
+  assert.ok(commands.includes("claimlint.restart"));
+  assert.ok(commands.includes("claimlint.showUncovered"));
+  assert.deepEqual(pkg.activationEvents, ["onLanguage:markdown"]);
+  assert.equal(pkg.main, "./out/extension.js");
+});
+
+test("the extension passes every server setting to the server", () => {
+  const src = fs.readFileSync(path.join(root, "src", "extension.ts"), "utf8");
+  const body = src.slice(src.indexOf("function readSettings"), src.indexOf("function resolveConfigItem"));
+  for (const key of SERVER_SETTINGS) {
+    const name = key.slice("claimlint.".length);
+    assert.match(body, new RegExp(`${name}: .*get<.+>\\("${name}"`), `readSettings does not send ${name}`);
+  }
+});
