@@ -1,0 +1,643 @@
+//! The `claimlint` binary, run for real on notes in temporary folders: the
+//! three output formats, the exit statuses, input errors, settings.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
+
+/// A misquotation of the article's title: the misquote rule catches it
+/// with the bundled claim base alone.
+const MISQUOTE: &str =
+    "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n";
+const CLEAN: &str = "# Notes\n\nThese are my notes on the reading.\n";
+
+/// A fresh, empty folder of our own under the system's temporary folder.
+fn tmp(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("claimlint-cli-{}-{n}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run the binary in `dir` (so no settings file of the repository applies).
+fn run(dir: &Path, args: &[&str]) -> Out {
+    let o = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CLAIMLINT_ARTICLE")
+        .output()
+        .expect("the binary runs");
+    Out {
+        code: o.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The real article, when it is there.
+fn article() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+    if p.is_file() {
+        Some(std::fs::canonicalize(p).unwrap())
+    } else {
+        eprintln!("*** the article is missing: tests that need it are skipped");
+        None
+    }
+}
+
+/// A small claim base of our own, so the test does not depend on the bundled one.
+const FIXTURE_CLAIMS: &str = r#"[article]
+title = "What a Week of Talks Between Russia and the West Revealed"
+date = "January 2022"
+
+[[section]]
+id = "opening"
+title = ""
+summary = "The opening."
+
+[[section]]
+id = "evolution"
+title = "Evolution of the Confrontation"
+summary = "From partnership to pressure."
+
+[[entity]]
+id = "putin"
+kind = "person"
+names = ["Putin", "Vladimir Putin"]
+
+[[claim]]
+id = "putin-2018-address"
+section = "evolution"
+snippet = "voiced by Putin back in 2018"
+summary = "Putin announced the tactic in a 2018 address to parliament."
+when = [["@putin"], ["address*", "speech"]]
+check = "date"
+value = ["2018"]
+"#;
+
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}):\n{s}"))
+}
+
+const KEYS: [&str; 13] = [
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "severity",
+    "code",
+    "message",
+    "claim",
+    "section",
+    "section_title",
+    "article_line",
+    "fix",
+];
+
+// ------------------------------------------------------------------ formats
+
+#[test]
+fn text_output_is_compiler_style_with_a_summary() {
+    let d = tmp("text");
+    write(&d, "note.md", format!("# Notes\n\n{MISQUOTE}"));
+    let o = run(&d, &["check", "note.md"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    // “What a ...” starts at character 24 of line 3 (the quotation mark is one character).
+    let first = o.stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("note.md:3:24: error[misquote]: "),
+        "{}",
+        o.stdout
+    );
+    let last = o.stdout.lines().last().unwrap();
+    assert!(
+        last.starts_with("1 error, ") && last.ends_with(" in 1 file"),
+        "{last}"
+    );
+    assert!(o.stderr.is_empty(), "{}", o.stderr);
+}
+
+#[test]
+fn clean_note_exits_0() {
+    let d = tmp("clean");
+    write(&d, "a.md", CLEAN);
+    write(&d, "b.md", CLEAN);
+    let o = run(&d, &["check", "a.md", "b.md"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stdout
+            .trim_end()
+            .ends_with("0 errors, 0 warnings, 0 hints in 2 files"),
+        "{}",
+        o.stdout
+    );
+    let o = run(&d, &["check", "--format", "json", "a.md"]);
+    assert_eq!(o.code, 0);
+    assert_eq!(json(&o.stdout), Value::Array(vec![]));
+}
+
+#[test]
+fn json_output_has_every_key() {
+    let d = tmp("json");
+    write(
+        &d,
+        "note.md",
+        format!("{MISQUOTE}- See §Budget Tables for the figures.\n"),
+    );
+    let o = run(&d, &["check", "--format=json", "note.md"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    let v = json(&o.stdout);
+    let list = v.as_array().expect("an array");
+    assert!(list.len() >= 2, "{v:#}");
+    for f in list {
+        for k in KEYS {
+            assert!(f.get(k).is_some(), "key {k} missing in {f}");
+        }
+        assert_eq!(f["path"], "note.md");
+        for k in ["line", "column", "end_line", "end_column"] {
+            assert!(f[k].as_u64().is_some_and(|n| n >= 1), "{k} in {f}");
+        }
+        assert!(
+            ["error", "warning", "information", "hint"].contains(&f["severity"].as_str().unwrap())
+        );
+        assert!(f["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    let mq = list
+        .iter()
+        .find(|f| f["code"] == "misquote")
+        .expect("a misquote");
+    assert_eq!(
+        (&mq["line"], &mq["column"]),
+        (&Value::from(1), &Value::from(24))
+    );
+    assert_eq!(mq["severity"], "error");
+    let fix = &mq["fix"];
+    assert!(
+        fix["replacement"]
+            .as_str()
+            .unwrap()
+            .contains("Russia and the West"),
+        "{fix}"
+    );
+    for k in ["line", "column", "end_line", "end_column"] {
+        assert!(fix[k].as_u64().is_some(), "fix.{k}");
+    }
+    let us = list
+        .iter()
+        .find(|f| f["code"] == "unknown-section")
+        .expect("an unknown section");
+    assert_eq!(us["severity"], "warning");
+    assert_eq!(us["line"], 2);
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0() {
+    let d = tmp("sarif");
+    write(&d, "notes/note.md", MISQUOTE);
+    let o = run(&d, &["check", "--format", "sarif", "notes"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    let v = json(&o.stdout);
+    assert_eq!(v["version"], "2.1.0");
+    assert!(v["$schema"].as_str().unwrap().contains("sarif"));
+    let run0 = &v["runs"][0];
+    let driver = &run0["tool"]["driver"];
+    assert_eq!(driver["name"], "claimlint");
+    assert!(driver["informationUri"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 11);
+    for r in rules {
+        assert!(
+            r["id"].is_string() && r["shortDescription"]["text"].is_string(),
+            "{r}"
+        );
+        assert!(["error", "warning", "note"]
+            .contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
+    }
+    let results = run0["results"].as_array().unwrap();
+    let r = results
+        .iter()
+        .find(|r| r["ruleId"] == "misquote")
+        .expect("a misquote result");
+    assert_eq!(r["level"], "error");
+    assert!(r["message"]["text"].is_string());
+    let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "misquote");
+    let loc = &r["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "notes/note.md");
+    assert_eq!(loc["region"]["startLine"], 1);
+    assert_eq!(loc["region"]["startColumn"], 24);
+    assert!(loc["region"]["endColumn"].as_u64().unwrap() > 24);
+    let change = &r["fixes"][0]["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "notes/note.md");
+    assert!(change["replacements"][0]["insertedContent"]["text"].is_string());
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], true);
+}
+
+#[test]
+fn findings_on_a_claim_carry_the_article_position() {
+    let Some(article) = article() else { return };
+    let article = article.to_str().unwrap();
+    let d = tmp("claim");
+    write(&d, "claims.toml", FIXTURE_CLAIMS);
+    write(
+        &d,
+        "note.md",
+        "- Putin set out this approach in a 2019 address to parliament.\n",
+    );
+    let o = run(
+        &d,
+        &[
+            "check",
+            "--claims",
+            "claims.toml",
+            "--article",
+            article,
+            "note.md",
+        ],
+    );
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    let mut lines = o.stdout.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "note.md:1:36: error[wrong-date]: the article gives 2018, not 2019: \
+         Putin announced the tactic in a 2018 address to parliament (Evolution of the Confrontation)"
+    );
+    assert_eq!(lines.next().unwrap(), format!("  = article: {article}:21"));
+
+    let o = run(
+        &d,
+        &[
+            "check",
+            "--claims",
+            "claims.toml",
+            "--article",
+            article,
+            "--format",
+            "json",
+            "note.md",
+        ],
+    );
+    let v = json(&o.stdout);
+    let f = &v[0];
+    assert_eq!(f["claim"], "putin-2018-address");
+    assert_eq!(f["section"], "evolution");
+    assert_eq!(f["section_title"], "Evolution of the Confrontation");
+    assert_eq!(f["article_line"], 21);
+    assert_eq!(
+        (&f["column"], &f["end_column"]),
+        (&Value::from(36), &Value::from(40))
+    );
+    assert_eq!(f["fix"]["replacement"], "2018");
+
+    // Without the article: the same finding, no position in it.
+    let o = run(
+        &d,
+        &[
+            "check",
+            "--claims",
+            "claims.toml",
+            "--format",
+            "json",
+            "note.md",
+        ],
+    );
+    let v = json(&o.stdout);
+    assert_eq!(v[0]["article_line"], Value::Null);
+    assert_eq!(v[0]["claim"], "putin-2018-address");
+
+    let o = run(
+        &d,
+        &[
+            "check",
+            "--claims",
+            "claims.toml",
+            "--article",
+            article,
+            "--format",
+            "sarif",
+            "note.md",
+        ],
+    );
+    let v = json(&o.stdout);
+    let r = &v["runs"][0]["results"][0];
+    let rel = &r["relatedLocations"][0]["physicalLocation"];
+    assert!(
+        rel["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("week-of-talks.txt"),
+        "{rel}"
+    );
+    assert_eq!(rel["region"]["startLine"], 21);
+    assert_eq!(
+        r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "2018"
+    );
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let d = tmp("columns");
+    // Four two-byte characters and an emoji before the quotation.
+    write(&d, "note.md", format!("- éééé 😀 {}", &MISQUOTE[2..]));
+    let o = run(&d, &["check", "--format", "json", "note.md"]);
+    let v = json(&o.stdout);
+    let mq = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "misquote")
+        .expect("a misquote");
+    // "- éééé 😀 The piece is titled " is 30 characters.
+    assert_eq!(mq["column"], 31, "{mq}");
+}
+
+// ------------------------------------------------------------------ exit 2
+
+#[test]
+fn missing_path_is_exit_2_and_the_rest_is_still_checked() {
+    let d = tmp("missing");
+    write(&d, "bad.md", MISQUOTE);
+    let o = run(&d, &["check", "nowhere.md", "bad.md"]);
+    assert_eq!(o.code, 2, "exit 2 wins over 1: {}{}", o.stdout, o.stderr);
+    assert!(o.stderr.contains("nowhere.md"), "{}", o.stderr);
+    assert!(
+        o.stdout.contains("bad.md:1:24: error[misquote]"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn non_utf8_note_is_exit_2_named_and_others_are_checked() {
+    let d = tmp("utf8");
+    write(&d, "latin1.md", b"- caf\xe9 notes\n");
+    write(&d, "ok.md", MISQUOTE);
+    let o = run(&d, &["check", "--format", "json", "latin1.md", "ok.md"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("latin1.md") && o.stderr.contains("UTF-8"),
+        "{}",
+        o.stderr
+    );
+    let v = json(&o.stdout);
+    assert!(
+        v.as_array().unwrap().iter().any(|f| f["path"] == "ok.md"),
+        "{v}"
+    );
+}
+
+#[test]
+fn nul_bytes_in_utf8_are_fine() {
+    let d = tmp("nul");
+    write(&d, "nul.md", "# Notes\n\nA line with a \0 in it.\n");
+    let o = run(&d, &["check", "nul.md"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+}
+
+#[test]
+fn bad_claims_file_is_exit_2_with_line_and_field() {
+    let d = tmp("claims");
+    let bad = FIXTURE_CLAIMS.replace("section = \"evolution\"", "section = \"evolushun\"");
+    let line = bad.lines().position(|l| l.contains("evolushun")).unwrap() + 1;
+    write(&d, "claims.toml", &bad);
+    write(&d, "note.md", CLEAN);
+    let o = run(&d, &["check", "--claims", "claims.toml", "note.md"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .contains(&format!("claims.toml:{line}: field `section`")),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("evolushun"), "{}", o.stderr);
+
+    write(&d, "broken.toml", "[article\ntitle = 1\n");
+    let o = run(&d, &["check", "--claims", "broken.toml", "note.md"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("broken.toml:1"), "{}", o.stderr);
+
+    let o = run(&d, &["claims", "--claims", "absent.toml"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("absent.toml"), "{}", o.stderr);
+}
+
+#[test]
+fn folder_without_notes_is_exit_2() {
+    let d = tmp("empty");
+    write(&d, "empty/readme.txt", "not a note");
+    write(&d, "full/a.md", MISQUOTE);
+    let o = run(&d, &["check", "empty", "full"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("empty"), "{}", o.stderr);
+    assert!(
+        o.stdout.contains("a.md:1:24: error[misquote]"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn bad_article_path_is_exit_2_named() {
+    let d = tmp("article");
+    write(&d, "note.md", CLEAN);
+    let o = run(
+        &d,
+        &["check", "--article", "no-such-article.txt", "note.md"],
+    );
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("no-such-article.txt"), "{}", o.stderr);
+    let o = Command::new(BIN)
+        .args(["check", "note.md"])
+        .current_dir(&d)
+        .env("CLAIMLINT_ARTICLE", "from-env.txt")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("from-env.txt"));
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let d = tmp("usage");
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["check", "--format", "xml", "a.md"],
+        &["check", "--format"],
+        &["check", "--colour", "a.md"],
+        &["sections", "extra"],
+    ] {
+        let o = run(&d, args);
+        assert_eq!(o.code, 2, "{args:?}");
+        assert!(o.stderr.contains("Usage:"), "{args:?}: {}", o.stderr);
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    let o = run(&d, &["--version"]);
+    assert_eq!(
+        (o.code, o.stdout.trim()),
+        (
+            0,
+            format!("claimlint {}", env!("CARGO_PKG_VERSION")).as_str()
+        )
+    );
+    let o = run(&d, &["--help"]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.contains("claimlint check") && o.stdout.contains("Exit status"));
+}
+
+// ------------------------------------------------------------------ folders
+
+#[test]
+fn folders_expand_to_sorted_notes_below() {
+    let d = tmp("walk");
+    write(&d, "notes/b.md", MISQUOTE);
+    write(&d, "notes/a.md", MISQUOTE);
+    write(&d, "notes/sub/c.markdown", MISQUOTE);
+    write(&d, "notes/skip.txt", MISQUOTE);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", d.join("notes/sub/loop")).unwrap();
+    let o = run(&d, &["check", "--format", "json", "notes"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let v = json(&o.stdout);
+    let paths: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut uniq = paths.clone();
+    uniq.dedup();
+    assert_eq!(uniq, ["notes/a.md", "notes/b.md", "notes/sub/c.markdown"]);
+    let o = run(&d, &["check", "notes"]);
+    assert!(o.stdout.trim_end().ends_with("in 3 files"), "{}", o.stdout);
+}
+
+// ------------------------------------------------------------------ settings
+
+#[test]
+fn settings_file_disables_and_changes_severity() {
+    let d = tmp("settings");
+    write(&d, "sub/note.md", MISQUOTE);
+    write(&d, ".claimlint.toml", "disable = [\"misquote\"]\n");
+    // Found from a subfolder too.
+    let o = run(&d.join("sub"), &["check", "note.md"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(!o.stdout.contains("misquote"));
+
+    write(
+        &d,
+        ".claimlint.toml",
+        "[severity]\nmisquote = \"warning\"\n",
+    );
+    let o = run(&d, &["check", "sub/note.md"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("warning[misquote]"), "{}", o.stdout);
+
+    write(&d, ".claimlint.toml", "disable = []\nartcle = \"x.txt\"\n");
+    let o = run(&d, &["check", "sub/note.md"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains(".claimlint.toml:2") && o.stderr.contains("artcle"),
+        "{}",
+        o.stderr
+    );
+
+    write(&d, ".claimlint.toml", "[severity]\nmisquote = \"fatal\"\n");
+    let o = run(&d, &["check", "sub/note.md"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("fatal"), "{}", o.stderr);
+
+    write(&d, ".claimlint.toml", "article = \"missing/article.txt\"\n");
+    let o = run(&d, &["check", "sub/note.md"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("missing/article.txt"), "{}", o.stderr);
+}
+
+#[test]
+fn settings_file_names_the_article_and_claims_relative_to_itself() {
+    let Some(article) = article() else { return };
+    let d = tmp("settings-paths");
+    std::fs::copy(&article, d.join("article.txt")).unwrap();
+    write(&d, "data/claims.toml", FIXTURE_CLAIMS);
+    write(
+        &d,
+        ".claimlint.toml",
+        "article = \"article.txt\"\nclaims = \"data/claims.toml\"\n",
+    );
+    write(
+        &d,
+        "notes/note.md",
+        "- Putin set out this approach in a 2019 address to parliament.\n",
+    );
+    let o = run(&d.join("notes"), &["check", "--format", "json", "note.md"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    let v = json(&o.stdout);
+    assert_eq!(v[0]["claim"], "putin-2018-address");
+    assert_eq!(v[0]["article_line"], 21);
+}
+
+// ------------------------------------------------------------------ listings
+
+#[test]
+fn claims_and_sections_are_listed() {
+    let d = tmp("lists");
+    write(&d, "claims.toml", FIXTURE_CLAIMS);
+    let o = run(&d, &["claims", "--claims", "claims.toml"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let line = o.stdout.lines().next().unwrap();
+    let cols: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        &cols[..3],
+        ["putin-2018-address", "evolution", "date"],
+        "{line}"
+    );
+    assert!(line.contains("Putin announced the tactic"));
+
+    let o = run(&d, &["sections"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let ids: Vec<&str> = o
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(ids.len(), 8, "{}", o.stdout);
+    assert!(ids.contains(&"roots") && o.stdout.contains("Security Guarantees"));
+
+    let Some(article) = article() else { return };
+    let article = article.to_str().unwrap();
+    let o = run(&d, &["sections", "--article", article]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let roots = o.stdout.lines().find(|l| l.starts_with("roots ")).unwrap();
+    assert!(roots.trim_end().ends_with("L9"), "{roots}");
+    let o = run(
+        &d,
+        &["claims", "--claims", "claims.toml", "--article", article],
+    );
+    assert!(o.stdout.contains("L21"), "{}", o.stdout);
+}
