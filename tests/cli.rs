@@ -139,6 +139,39 @@ fn text_output_is_compiler_style_with_a_summary() {
 }
 
 #[test]
+fn wrong_year_of_a_nato_wave_exits_1() {
+    let d = tmp("montenegro");
+    write(&d, "note.md", "- Montenegro joined NATO in 2016.\n");
+    let o = run(&d, &["check", "note.md"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stdout.starts_with("note.md:1:29: error[wrong-date]: "),
+        "{}",
+        o.stdout
+    );
+    let o = run(&d, &["check", "--format", "json", "note.md"]);
+    let v = json(&o.stdout);
+    let f = &v[0];
+    assert_eq!(f["section"], "guarantees");
+    assert_eq!(f["fix"]["replacement"], "2017");
+    if let Some(article) = article() {
+        let o = run(
+            &d,
+            &[
+                "check",
+                "--format",
+                "json",
+                "--article",
+                article.to_str().unwrap(),
+                "note.md",
+            ],
+        );
+        let v = json(&o.stdout);
+        assert_eq!(v[0]["article_line"], 49, "{v}");
+    }
+}
+
+#[test]
 fn clean_note_exits_0() {
     let d = tmp("clean");
     write(&d, "a.md", CLEAN);
