@@ -14,8 +14,6 @@ pub struct Matcher {
     regex_terms: Vec<TermId>,
     /// For each term, the claims whose `when` uses it.
     claims_of_term: Vec<Vec<usize>>,
-    /// Claims with no `when` (lists and quotations), always candidates.
-    always: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,10 +82,8 @@ impl Matcher {
             .build(base.patterns.iter().map(|p| p.text.as_str()))
             .ok();
         let mut claims_of_term = vec![Vec::new(); base.terms.len()];
-        let mut always = Vec::new();
         for (c, claim) in base.claims.iter().enumerate() {
             if claim.when.is_empty() {
-                always.push(c);
                 continue;
             }
             // Index by the first group only: every group must match anyway.
@@ -102,7 +98,6 @@ impl Matcher {
             terms_of_pattern,
             regex_terms,
             claims_of_term,
-            always,
         }
     }
 
@@ -172,7 +167,7 @@ impl Matcher {
             mentions,
             active: Vec::new(),
         };
-        let mut active: Vec<usize> = self.always.clone();
+        let mut active: Vec<usize> = Vec::new();
         let mut seen_terms: Vec<TermId> = scan_tmp.hits.iter().map(|h| h.term).collect();
         seen_terms.dedup();
         for t in seen_terms {

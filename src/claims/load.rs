@@ -482,10 +482,13 @@ impl Builder<'_> {
                     }
                 }
                 let ul = at(self, "unit");
+                let n = crate::text::norm(&c.value[0]);
+                let ordinal = crate::note::numbers::find_numbers(&n, &crate::text::words(&n)).first().is_some_and(|m| m.ordinal);
                 Check::Number {
                     value,
                     text: c.value.clone(),
                     unit: self.terms(&c.unit, ul, "unit"),
+                    ordinal,
                 }
             }
             "place" => {

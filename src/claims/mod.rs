@@ -161,6 +161,8 @@ pub enum Check {
         value: Vec<Quantity>,
         text: Vec<String>,
         unit: Vec<TermId>,
+        /// The article gives a position ("the first round"), not a count.
+        ordinal: bool,
     },
     Place {
         value: Vec<EntityId>,

@@ -9,7 +9,7 @@ fn is_negator(w: &str) -> bool {
         w,
         "not" | "no" | "never" | "neither" | "nor" | "none" | "nothing" | "hardly" | "barely" | "scarcely" | "cannot"
             | "without" | "lack" | "lacks" | "lacking" | "lacked" | "fail" | "fails" | "failed" | "nobody" | "unable"
-            | "little" | "non"
+            | "little" | "non" | "unlikely" | "doubt" | "doubts" | "doubted" | "doubtful"
     ) || w.ends_with("n't")
 }
 
@@ -23,7 +23,7 @@ fn is_clause_break(w: &str) -> bool {
 }
 
 /// Punctuation between two words that ends a clause.
-fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
+pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
     if before_word == 0 {
         return false;
     }
@@ -52,7 +52,28 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             count += 1;
         }
     }
-    count % 2 == 1
+    (count % 2 == 1) != denied_after(s, idx)
+}
+
+/// "Cast-iron guarantees simply don't exist", "... is a myth": the
+/// predicate is denied by what follows it in the clause.
+fn denied_after(s: &Sentence, idx: usize) -> bool {
+    let mut k = idx + 1;
+    while k < s.words.len() && k <= idx + 6 {
+        if gap_breaks(s, k) {
+            break;
+        }
+        let w = s.word(k);
+        let prev = s.word(k - 1);
+        if matches!(w, "exist" | "exists" | "existed") && (is_negator(prev) || prev == "simply" && k >= 2 && is_negator(s.word(k - 2))) {
+            return true;
+        }
+        if matches!(w, "myth" | "illusion" | "fiction" | "illusory" | "nonexistent") {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Is the mention starting at word `idx` set aside ("not X", "rather than

@@ -50,6 +50,8 @@ pub struct NumberMention {
     /// Index of the mention's last word, for finding what it counts.
     pub last_word: usize,
     pub first_word: usize,
+    /// "third", "1st": a position, not a count.
+    pub ordinal: bool,
 }
 
 fn unit_word(w: &str) -> Option<f64> {
@@ -174,6 +176,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                         value: Quantity::exact(u / den),
                         first_word: i,
                         last_word: i + 1,
+                        ordinal: false,
                     });
                     i += 2;
                     continue;
@@ -211,6 +214,11 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             }
         }
         return_scaled(&mut out, text, words, i, last, value);
+        if ordinal_word(cur).is_some() && digits(cur).is_none() && unit_word(cur).is_none() {
+            if let Some(m) = out.last_mut() {
+                m.ordinal = true;
+            }
+        }
         i = last + 1;
     }
     out
@@ -222,6 +230,7 @@ fn return_scaled(out: &mut Vec<NumberMention>, _text: &str, words: &[Word], firs
         value,
         first_word: first,
         last_word: last,
+        ordinal: false,
     });
 }
 

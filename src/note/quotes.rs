@@ -38,10 +38,11 @@ pub fn find_quotes(s: &Sentence) -> Vec<Quoted> {
 }
 
 fn push(out: &mut Vec<Quoted>, t: &str, open: usize, close: usize) {
-    let inner = open + 1..close;
-    let text = t[inner.clone()]
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-        .to_string();
+    let raw = &t[open + 1..close];
+    let edge = |c: char| !c.is_alphanumeric() && c != '\'';
+    let lead = raw.len() - raw.trim_start_matches(edge).len();
+    let text = raw.trim_matches(edge).to_string();
+    let inner = open + 1 + lead..open + 1 + lead + text.len();
     if !text.is_empty() {
         out.push(Quoted {
             inner,

@@ -125,7 +125,8 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             if marker == "§" && base.section_by_name(&name).is_none() {
                 if let Some(k) = longest_known_prefix(&name, base) {
                     let rest = name[k..].trim_start();
-                    if rest.is_empty() || rest.starts_with(|c: char| c.is_lowercase()) {
+                    let next = rest.split(' ').next().unwrap_or("").to_lowercase();
+                    if rest.is_empty() || rest.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(&next.as_str()) {
                         name = name[..k].to_string();
                         end = body + k;
                     }

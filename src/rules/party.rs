@@ -5,7 +5,8 @@ use super::Ctx;
 use crate::claims::{Check, TermId};
 use crate::finding::{Code, Finding};
 use crate::matcher::Hit;
-use crate::note::negation::mention_set_aside;
+use crate::note::negation::{mention_set_aside, negated_at};
+use crate::note::Sentence;
 
 /// Party claims reported under `code`.
 pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
@@ -27,29 +28,35 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         if rivals.is_empty() {
             continue;
         }
-        let verbs: Vec<&Hit> = ctx.scan.any_of(verb).collect();
-        let wrong: Option<&Hit> = if verbs.is_empty() {
+        let all_verbs: Vec<&Hit> = ctx.scan.any_of(verb).collect();
+        if !verb.is_empty() && all_verbs.is_empty() {
+            // The claim's action is not in the sentence: nothing to attribute.
+            continue;
+        }
+        // A denied action ("has no such interests") names no actor.
+        let verbs: Vec<&Hit> = all_verbs.iter().copied().filter(|v| !negated_at(s, s.word_at(v.range.start), 6)).collect();
+        let parties: Vec<&Hit> = values.iter().chain(rivals.iter()).copied().collect();
+        let wrong: Option<&Hit> = if verb.is_empty() {
             // No action word to anchor on: the rival is named and the party is not.
             values.is_empty().then(|| rivals[0])
         } else {
-            // The party nearest before the action word (its subject), else
-            // the one after "by" (passive).
+            // The party nearest before the action word (its subject, unless
+            // another verb stands between), else the one after "by" (passive).
             let mut found = None;
             for v in &verbs {
                 let vw = s.word_at(v.range.start);
-                let before = values
+                let before = parties
                     .iter()
-                    .chain(rivals.iter())
                     .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 10)
-                    .max_by_key(|h| h.range.start);
-                let by = values.iter().chain(rivals.iter()).find(|h| {
+                    .max_by_key(|h| h.range.start)
+                    .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
+                let by = parties.iter().find(|h| {
                     h.range.start >= v.range.end && {
                         let w = s.word_at(h.range.start);
                         w >= 1 && s.word(w - 1) == "by" || w >= 2 && s.word(w - 2) == "by"
                     }
                 });
-                let actor = by.or(before);
-                if let Some(a) = actor {
+                if let Some(a) = by.or(before) {
                     if rivals.iter().any(|r| std::ptr::eq(*r, *a)) {
                         found = Some(*a);
                     } else {
@@ -58,7 +65,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     }
                 }
             }
-            if found.is_none() && values.is_empty() && verbs.iter().all(|v| !values.iter().chain(rivals.iter()).any(|h| h.range.end <= v.range.start)) {
+            let no_party_before_any = all_verbs.iter().all(|v| !parties.iter().any(|h| h.range.end <= v.range.start));
+            if found.is_none() && values.is_empty() && no_party_before_any {
+                // "the initiative would come from Moscow": the party follows.
                 Some(rivals[0])
             } else {
                 found
@@ -80,4 +89,14 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Does a finite verb stand between words `from` and `to` (exclusive)? Then
+/// a party before it is that verb's subject, not the action's.
+fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        let w = s.word(k);
+        (w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "armed" | "limited" | "advanced" | "intended"))
+            || matches!(w, "said" | "says" | "saw" | "sees" | "thinks" | "thought" | "suspect" | "suspects" | "believes" | "claims" | "argues" | "knew" | "suggests" | "wants" | "fears" | "told")
+    })
 }

@@ -48,6 +48,17 @@ fn member_of(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> Option<usize
     members.iter().position(|m| ctx.scan.any_of(&m.matches).any(|h| item.start <= h.range.start && h.range.end <= item.end))
 }
 
+/// Where the first member named in `item` starts.
+fn first_member_hit(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> usize {
+    members
+        .iter()
+        .flat_map(|m| ctx.scan.any_of(&m.matches))
+        .filter(|h| item.start <= h.range.start && h.range.end <= item.end)
+        .map(|h| h.range.start)
+        .min()
+        .unwrap_or(item.start)
+}
+
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let all_items = items(ctx);
     if all_items.len() < 2 {
@@ -58,12 +69,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
         let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
         let n_matched = matched.iter().filter(|m| m.is_some()).count();
-        if !(when_active && n_matched >= 1 || n_matched >= 2) {
+        // A list with context terms needs them; a bare list needs two members named.
+        let engaged = if claim.when.is_empty() { n_matched >= 2 } else { when_active && n_matched >= 1 };
+        if !engaged {
             continue;
         }
         // The enumeration proper starts at the first matched item's introducer.
         let first = all_items[matched.iter().position(Option::is_some).unwrap_or(0)].clone();
-        let region_start = introducer_end(ctx, first.start).unwrap_or(0);
+        let region_start = introducer_end(ctx, first_member_hit(ctx, &first, members)).unwrap_or(0);
         let member_entities: Vec<usize> = members
             .iter()
             .flat_map(|m| m.with.iter().copied().chain(m.matches.iter().filter_map(|&t| ctx.base.terms[t].entity)))
@@ -135,15 +148,18 @@ fn trimmed(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + core.len()
 }
 
-/// ", which is on another list (...)" when the wrong member belongs elsewhere.
+/// ", which the article lists with X" when the wrong member is an entity
+/// that another list of the article names.
 fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
+    let named: Vec<usize> = ctx.scan.mentions.iter().filter(|m| r.start <= m.range.start && m.range.end <= r.end).map(|m| m.entity).collect();
     for (cj, c) in ctx.base.claims.iter().enumerate() {
+        let Check::List { members } = &c.check else { continue };
         if cj == ci {
             continue;
         }
-        if let Check::List { members } = &c.check {
-            if members.iter().any(|m| ctx.scan.any_of(&m.matches).any(|h| r.start <= h.range.start && h.range.end <= r.end)) {
-                return format!(", it belongs to another: {}", c.summary.trim_end_matches('.'));
+        for m in members {
+            if m.matches.iter().any(|&t| ctx.base.terms[t].entity.is_some_and(|e| named.contains(&e))) {
+                return format!("; the article lists it under “{}”", m.name);
             }
         }
     }

@@ -10,9 +10,9 @@ use std::ops::Range;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (ci, claim) in ctx.active() {
-        let Check::Number { value, text, unit } = &claim.check else { continue };
-        for (range, q) in counted(ctx, unit) {
-            if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &q) {
+        let Check::Number { value, text, unit, ordinal } = &claim.check else { continue };
+        for (range, q) in counted(ctx, unit, *ordinal) {
+            if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &q, *ordinal) {
                 continue;
             }
             let said = ctx.said(range.clone());
@@ -30,8 +30,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// Does another applicable number claim give this quantity?
-fn explained(ctx: &Ctx, except: usize, q: &Quantity) -> bool {
-    ctx.active().any(|(ci, c)| ci != except && matches!(&c.check, Check::Number { value, .. } if value.iter().any(|v| v.overlaps(q))))
+fn explained(ctx: &Ctx, except: usize, q: &Quantity, ordinal: bool) -> bool {
+    ctx.active().any(|(ci, c)| {
+        ci != except && matches!(&c.check, Check::Number { value, ordinal: o, .. } if *o == ordinal && value.iter().any(|v| v.overlaps(q)))
+    })
 }
 
 /// Scale of a unit word: "decade" counts ten years.
@@ -46,9 +48,16 @@ fn scale(word: &str) -> f64 {
 }
 
 /// The quantities of the sentence attached to a unit, with their ranges.
-fn counted(ctx: &Ctx, unit: &[TermId]) -> Vec<(Range<usize>, Quantity)> {
+fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quantity)> {
     let s = ctx.sentence;
-    let nums: &[NumberMention] = &ctx.numbers;
+    // "one of the waves" picks one out; it counts nothing.
+    let nums: Vec<NumberMention> = ctx
+        .numbers
+        .iter()
+        .filter(|n| n.ordinal == ordinal && !(s.word(n.first_word) == "one" && s.word(n.last_word + 1) == "of"))
+        .cloned()
+        .collect();
+    let nums = &nums[..];
     if unit.is_empty() {
         return nums.iter().map(|n| (n.range.clone(), n.value)).collect();
     }
@@ -61,7 +70,8 @@ fn counted(ctx: &Ctx, unit: &[TermId]) -> Vec<(Range<usize>, Quantity)> {
             let u = s.word_at(h.range.start);
             let after = u > n.last_word
                 && u - n.last_word <= 4
-                && !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value)
+                // "four of the five waves": both numbers count waves.
+                && (s.word(n.last_word + 1) == "of" || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
                 && !(n.last_word + 1..u).any(|k| matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per"));
             let before = u < n.first_word && n.first_word - u == 1;
             after || before
