@@ -9,6 +9,7 @@ pub mod config;
 pub mod engine;
 pub mod finding;
 pub mod insight;
+pub mod lsp;
 pub mod matcher;
 pub mod note;
 pub mod position;

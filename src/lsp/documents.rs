@@ -1,0 +1,206 @@
+//! The open notes: each kept in a rope, edited incrementally, with the
+//! client's version. A snapshot (text + line index) is taken after every
+//! change, for the checker and for position conversion.
+
+use super::encoding::Conv;
+use crate::position::{Encoding, LineIndex};
+use ropey::Rope;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+
+struct Document {
+    rope: Rope,
+    version: i32,
+    language_id: String,
+    snapshot: Snapshot,
+}
+
+/// An immutable view of a document at one version.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub version: i32,
+    pub language_id: String,
+    pub text: Arc<String>,
+    pub index: Arc<LineIndex>,
+}
+
+impl Snapshot {
+    fn new(version: i32, language_id: &str, text: String) -> Snapshot {
+        let index = Arc::new(LineIndex::new(&text));
+        Snapshot {
+            version,
+            language_id: language_id.to_string(),
+            text: Arc::new(text),
+            index,
+        }
+    }
+
+    pub fn conv(&self, enc: Encoding) -> Conv<'_> {
+        Conv::new(&self.text, &self.index, enc)
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum ChangeError {
+    UnknownDocument,
+    /// The change's version is not newer than the document's.
+    Stale {
+        have: i32,
+        got: i32,
+    },
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeError::UnknownDocument => f.write_str("a change to a document that is not open"),
+            ChangeError::Stale { have, got } => write!(
+                f,
+                "a change to version {got} of a document already at version {have}"
+            ),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Store {
+    docs: HashMap<Url, Document>,
+}
+
+impl Store {
+    pub fn open(&mut self, uri: Url, language_id: &str, version: i32, text: String) -> Snapshot {
+        let snapshot = Snapshot::new(version, language_id, text);
+        let doc = Document {
+            rope: Rope::from_str(&snapshot.text),
+            version,
+            language_id: language_id.to_string(),
+            snapshot: snapshot.clone(),
+        };
+        self.docs.insert(uri, doc);
+        snapshot
+    }
+
+    pub fn close(&mut self, uri: &Url) {
+        self.docs.remove(uri);
+    }
+
+    pub fn get(&self, uri: &Url) -> Option<Snapshot> {
+        self.docs.get(uri).map(|d| d.snapshot.clone())
+    }
+
+    pub fn version(&self, uri: &Url) -> Option<i32> {
+        self.docs.get(uri).map(|d| d.version)
+    }
+
+    pub fn uris(&self) -> Vec<Url> {
+        self.docs.keys().cloned().collect()
+    }
+
+    /// Apply a client's changes, in order: each range is in the text as the
+    /// previous change left it, in the negotiated encoding; a change without
+    /// a range replaces the whole text.
+    pub fn change(
+        &mut self,
+        uri: &Url,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        enc: Encoding,
+    ) -> Result<Snapshot, ChangeError> {
+        let doc = self.docs.get_mut(uri).ok_or(ChangeError::UnknownDocument)?;
+        if version <= doc.version {
+            return Err(ChangeError::Stale {
+                have: doc.version,
+                got: version,
+            });
+        }
+        let mut text = doc.snapshot.text.clone();
+        let mut index = doc.snapshot.index.clone();
+        let last = changes.len().saturating_sub(1);
+        for (i, change) in changes.into_iter().enumerate() {
+            match change.range {
+                None => doc.rope = Rope::from_str(&change.text),
+                Some(r) => {
+                    let bytes = Conv::new(&text, &index, enc).byte_range(r);
+                    let start = doc.rope.byte_to_char(bytes.start);
+                    let end = doc.rope.byte_to_char(bytes.end);
+                    doc.rope.remove(start..end);
+                    doc.rope.insert(start, &change.text);
+                }
+            }
+            // The next change's positions are in this change's result.
+            if i < last {
+                text = Arc::new(doc.rope.to_string());
+                index = Arc::new(LineIndex::new(&text));
+            }
+        }
+        doc.version = version;
+        doc.snapshot = Snapshot::new(version, &doc.language_id, doc.rope.to_string());
+        Ok(doc.snapshot.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::{Position, Range};
+
+    fn edit(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(l0, c0), Position::new(l1, c1))),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn applies_incremental_utf16_edits_in_order() {
+        let uri = Url::parse("file:///n.md").unwrap();
+        let mut s = Store::default();
+        s.open(
+            uri.clone(),
+            "markdown",
+            1,
+            "“Лавров” 😀 said\nsecond line\n".into(),
+        );
+        // Replace "said" (UTF-16 column 12) with "says", then insert at line 1.
+        let snap = s
+            .change(
+                &uri,
+                2,
+                vec![edit(0, 12, 0, 16, "says"), edit(1, 0, 1, 0, "a ")],
+                Encoding::Utf16,
+            )
+            .unwrap();
+        assert_eq!(snap.text.as_str(), "“Лавров” 😀 says\na second line\n");
+        assert_eq!(snap.version, 2);
+        // A whole-text change, then a stale one.
+        let full = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "new".into(),
+        };
+        assert_eq!(
+            s.change(&uri, 3, vec![full], Encoding::Utf8)
+                .unwrap()
+                .text
+                .as_str(),
+            "new"
+        );
+        assert_eq!(
+            s.change(&uri, 3, vec![edit(0, 0, 0, 0, "x")], Encoding::Utf8)
+                .err(),
+            Some(ChangeError::Stale { have: 3, got: 3 })
+        );
+        // Positions past the end are clamped, not a panic.
+        let snap = s
+            .change(&uri, 4, vec![edit(9, 9, 12, 0, "!")], Encoding::Utf16)
+            .unwrap();
+        assert_eq!(snap.text.as_str(), "new!");
+        let other = Url::parse("file:///other.md").unwrap();
+        assert_eq!(
+            s.change(&other, 1, vec![], Encoding::Utf8).err(),
+            Some(ChangeError::UnknownDocument)
+        );
+    }
+}

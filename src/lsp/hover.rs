@@ -1,0 +1,198 @@
+//! Hover: over a flagged span, why and what the article says instead; over an
+//! entity, a section reference, a date or number a claim knows, a quotation or
+//! a claim-bearing phrase, a short card of what the article says, each point
+//! with its section and a link to its line in the article.
+
+use super::config::World;
+use super::diagnostics::{article_link, Analysis};
+use crate::claims::Check;
+use crate::insight::{self, Subject};
+use crate::position::Encoding;
+use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+
+pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Option<Hover> {
+    if !an.checked {
+        return None;
+    }
+    let conv = an.conv(enc);
+    let at = conv.offset(pos)?;
+    let engine = &world.engine;
+    let mut parts: Vec<String> = Vec::new();
+    let mut range: Option<std::ops::Range<usize>> = None;
+    for f in an
+        .findings
+        .iter()
+        .filter(|f| f.range.start <= at && at <= f.range.end)
+    {
+        let mut card = format!("**{}** ({}): {}", f.code, f.severity.as_str(), f.message);
+        if let Some(c) = f
+            .claim
+            .as_deref()
+            .and_then(|id| engine.base.claim_by_id(id))
+        {
+            card.push_str(&format!("\n\nThe article: {}", claim_line(world, c)));
+        } else if let Some(span) = &f.article {
+            if let Some(link) = article_link(world, span.line) {
+                card.push_str(&format!(
+                    "\n\n[The passage in the article, line {}]({link})",
+                    span.line + 1
+                ));
+            }
+        }
+        parts.push(card);
+        range = Some(range.map_or(f.range.clone(), |r| {
+            r.start.min(f.range.start)..r.end.max(f.range.end)
+        }));
+    }
+    if let Some(spot) = insight::spot_at(engine, an.text(), &an.read, at) {
+        if let Some(card) = card(world, &spot) {
+            parts.push(card);
+            range = Some(range.map_or(spot.range.clone(), |r| {
+                r.start.min(spot.range.start)..r.end.max(spot.range.end)
+            }));
+        }
+    }
+    let range = range?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: parts.join("\n\n---\n\n"),
+        }),
+        range: Some(conv.range(range)),
+    })
+}
+
+/// "Summary — *Section* ([line N](link))" for a claim.
+fn claim_line(world: &World, c: &crate::claims::Claim) -> String {
+    let base = &world.engine.base;
+    let section = base.sections[c.section].display();
+    let idx = base.claims.iter().position(|x| std::ptr::eq(x, c));
+    let link = idx
+        .and_then(|i| world.engine.claim_spans.get(i).cloned().flatten())
+        .and_then(|span| {
+            article_link(world, span.line).map(|l| format!(" ([line {}]({l}))", span.line + 1))
+        })
+        .unwrap_or_default();
+    format!("{} — *{section}*{link}", c.summary.trim())
+}
+
+fn claim_list(world: &World, claims: &[usize], limit: usize) -> String {
+    let base = &world.engine.base;
+    let mut s = String::new();
+    for &c in claims.iter().take(limit) {
+        s.push_str(&format!("\n- {}", claim_line(world, &base.claims[c])));
+    }
+    if claims.len() > limit {
+        s.push_str(&format!("\n- and {} more", claims.len() - limit));
+    }
+    s
+}
+
+fn card(world: &World, spot: &insight::Spot) -> Option<String> {
+    let engine = &world.engine;
+    let base = &engine.base;
+    Some(match &spot.subject {
+        Subject::Section {
+            name,
+            section: None,
+        } => {
+            let titles: Vec<&str> = base
+                .sections
+                .iter()
+                .filter(|s| !s.title.is_empty())
+                .map(|s| s.title.as_str())
+                .collect();
+            format!(
+                "**{name}**: the article has no such section. Its sections: {}.",
+                titles.join(", ")
+            )
+        }
+        Subject::Section {
+            section: Some(id), ..
+        } => {
+            let s = &base.sections[*id];
+            let n = base.claims.iter().filter(|c| c.section == *id).count();
+            let mut card = format!(
+                "**§ {}**: section {} of {} of the article\n\n{}\n\n{n} claims in the claim base",
+                s.display(),
+                id + 1,
+                base.sections.len(),
+                s.summary.trim()
+            );
+            if let Some(link) = engine
+                .section_spans
+                .get(*id)
+                .cloned()
+                .flatten()
+                .and_then(|span| article_link(world, span.line))
+            {
+                card.push_str(&format!(" · [open in the article]({link})"));
+            }
+            card
+        }
+        Subject::Quote {
+            text,
+            claim,
+            article,
+        } => {
+            let mut card = format!("**Quotation** “{text}”");
+            match claim.map(|c| &base.claims[c]) {
+                Some(c) => {
+                    if let Check::Quote { quote, speaker } = &c.check {
+                        let who = speaker.map(|e| base.entities[e].name().to_string()).unwrap_or_else(|| "the article".into());
+                        card.push_str(&format!("\n\nThe article quotes {who}: “{quote}”"));
+                    }
+                    card.push_str(&format!("\n\n{}", claim_line(world, c)));
+                }
+                None if article.is_some() => card.push_str("\n\nThe article holds these words."),
+                None if engine.article.is_some() => card.push_str("\n\nThe article does not hold these words word for word."),
+                None => card.push_str("\n\nNo quotation of the claim base holds these words (the article is not loaded)."),
+            }
+            if let (Some(r), Some(a)) = (article, engine.article.as_ref()) {
+                let (line, _) = a.line_col(r.start);
+                if let Some(link) = article_link(world, line) {
+                    card.push_str(&format!(" [Line {}]({link})", line + 1));
+                }
+            }
+            card
+        }
+        Subject::Entity(e) => {
+            let ent = &base.entities[*e];
+            let mut card = format!("**{}**", ent.name());
+            if !ent.role_names.is_empty() {
+                card.push_str(&format!(
+                    " ({})",
+                    ent.role_names
+                        .iter()
+                        .take(3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if let Some(s) = &ent.summary {
+                card.push_str(&format!("\n\n{}", s.trim()));
+            }
+            let claims = insight::claims_of_entity(base, *e, &spot.active);
+            if !claims.is_empty() {
+                card.push_str(&format!(
+                    "\n\nWhat the article says:{}",
+                    claim_list(world, &claims, 5)
+                ));
+            }
+            card
+        }
+        Subject::Date { claims } | Subject::Number { claims } => {
+            let what = if matches!(spot.subject, Subject::Date { .. }) {
+                "this date"
+            } else {
+                "this number"
+            };
+            format!(
+                "**What the article says** about {what}:{}",
+                claim_list(world, claims, 5)
+            )
+        }
+        Subject::Claim(c) => format!("**The article**: {}", claim_line(world, &base.claims[*c])),
+    })
+}

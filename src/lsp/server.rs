@@ -1,0 +1,642 @@
+//! The language server: state, and routing from each LSP method to the pure
+//! function of its feature file. Checks run off the async executor
+//! (`spawn_blocking`) inside `catch_unwind`, so a panic in the core is logged
+//! (`window/logMessage`) and answered with nothing, never fatal; results for a
+//! superseded version or an older world are dropped, never published.
+
+use super::code_action::code_actions;
+use super::code_lens::{code_lenses, show_uncovered, SHOW_UNCOVERED};
+use super::completion::completion;
+use super::config::{self, Settings, World};
+use super::definition::definition;
+use super::diagnostics::{diagnostics, result_id, Analysis};
+use super::documents::{ChangeError, Store};
+use super::encoding;
+use super::hover::hover;
+use super::links::links;
+use super::symbols::{document_symbols, workspace_symbols};
+use crate::position::Encoding;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
+use tower_lsp::jsonrpc::{Error, Result};
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+/// How long a change waits for the next keystroke before it is checked.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// What the client can do, resolved once at `initialize`.
+#[derive(Clone, Copy)]
+struct Caps {
+    enc: Encoding,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): no pushing.
+    pull: bool,
+    configuration: bool,
+    diagnostic_refresh: bool,
+    code_lens_refresh: bool,
+}
+
+impl Default for Caps {
+    fn default() -> Caps {
+        Caps {
+            enc: Encoding::Utf16,
+            pull: false,
+            configuration: false,
+            diagnostic_refresh: false,
+            code_lens_refresh: false,
+        }
+    }
+}
+
+struct State {
+    docs: Mutex<Store>,
+    world: RwLock<Arc<World>>,
+    analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
+    caps: RwLock<Caps>,
+    settings: Mutex<Settings>,
+    roots: Mutex<Vec<PathBuf>>,
+    /// Messages for the user, held until the client is initialized.
+    pending: Mutex<Vec<(MessageType, String)>>,
+    told_no_article: AtomicBool,
+    generation: AtomicU64,
+    /// Held while publishing, so publications of one document stay in version order.
+    publish: tokio::sync::Mutex<()>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl State {
+    fn world(&self) -> Arc<World> {
+        self.world.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn caps(&self) -> Caps {
+        *self.caps.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The cached analysis of a document, if it is for this version and world.
+    fn cached(&self, uri: &Url, version: i32, generation: u64) -> Option<Arc<Analysis>> {
+        lock(&self.analyses)
+            .get(uri)
+            .filter(|a| a.snap.version == version && a.generation == generation)
+            .cloned()
+    }
+
+    /// Keep an analysis if it is still the document's current one.
+    fn keep(&self, uri: &Url, an: Arc<Analysis>) -> bool {
+        let current = lock(&self.docs).version(uri) == Some(an.snap.version)
+            && self.world().generation == an.generation;
+        if current {
+            lock(&self.analyses).insert(uri.clone(), an);
+        }
+        current
+    }
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
+
+/// Run pure work on the blocking pool; a panic is logged to the client and
+/// yields `None`.
+async fn pure<T: Send + 'static>(
+    client: &Client,
+    what: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
+        Ok(Ok(v)) => Some(v),
+        Ok(Err(p)) => {
+            let msg = format!(
+                "claimlint: internal error while {what}: {}",
+                panic_text(p.as_ref())
+            );
+            eprintln!("{msg}");
+            client.log_message(MessageType::ERROR, msg).await;
+            None
+        }
+        Err(e) => {
+            client
+                .log_message(
+                    MessageType::ERROR,
+                    format!("claimlint: {what} did not finish: {e}"),
+                )
+                .await;
+            None
+        }
+    }
+}
+
+fn uri_arg(v: Option<&Value>) -> Result<Url> {
+    v.and_then(Value::as_str)
+        .and_then(|s| Url::parse(s).ok())
+        .ok_or_else(|| Error::invalid_params("expected the note's URI as the first argument"))
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(State {
+                docs: Mutex::new(Store::default()),
+                world: RwLock::new(Arc::new(World::bundled())),
+                analyses: Mutex::new(HashMap::new()),
+                caps: RwLock::new(Caps::default()),
+                settings: Mutex::new(Settings::default()),
+                roots: Mutex::new(Vec::new()),
+                pending: Mutex::new(Vec::new()),
+                told_no_article: AtomicBool::new(false),
+                generation: AtomicU64::new(0),
+                publish: tokio::sync::Mutex::new(()),
+            }),
+        }
+    }
+
+    /// The analysis of an open document (cached, or made now) and `f` of it,
+    /// off the executor. `None` for a document that is not open.
+    async fn with_analysis<T: Send + 'static>(
+        &self,
+        uri: &Url,
+        what: &'static str,
+        f: impl FnOnce(&World, &Analysis, Encoding) -> T + Send + 'static,
+    ) -> Option<T> {
+        let snap = lock(&self.state.docs).get(uri)?;
+        let world = self.state.world();
+        let cached = self.state.cached(uri, snap.version, world.generation);
+        let enc = self.state.caps().enc;
+        let checked = world.is_note(uri, &snap.language_id);
+        let (an, out) = pure(&self.client, what, move || {
+            let an = cached.unwrap_or_else(|| Arc::new(Analysis::new(&world, snap, checked)));
+            let out = f(&world, &an, enc);
+            (an, out)
+        })
+        .await?;
+        self.state.keep(uri, an);
+        Some(out)
+    }
+
+    /// Check a document after a pause, and publish unless a newer version or
+    /// world came in meanwhile.
+    fn schedule(&self, uri: Url) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let Some(version) = lock(&state.docs).version(&uri) else {
+                return;
+            };
+            tokio::time::sleep(DEBOUNCE).await;
+            let Some(snap) = lock(&state.docs).get(&uri) else {
+                return;
+            };
+            if snap.version != version {
+                return; // superseded: the newer change has its own check
+            }
+            let world = state.world();
+            let checked = world.is_note(&uri, &snap.language_id);
+            let w = world.clone();
+            let Some(an) = pure(&client, "checking the note", move || {
+                Arc::new(Analysis::new(&w, snap, checked))
+            })
+            .await
+            else {
+                return;
+            };
+            let caps = state.caps();
+            let _order = state.publish.lock().await;
+            if !state.keep(&uri, an.clone()) {
+                return; // stale: a newer version or world exists
+            }
+            if !caps.pull {
+                let diags = diagnostics(&world, &an, caps.enc);
+                client.publish_diagnostics(uri, diags, Some(version)).await;
+            }
+        });
+    }
+
+    /// Tell the user what the world building found, and (once) that there is no article.
+    async fn tell(&self, world: &World) {
+        let pending: Vec<_> = std::mem::take(&mut *lock(&self.state.pending));
+        for (t, m) in pending.into_iter().chain(world.messages.iter().cloned()) {
+            self.client.show_message(t, m).await;
+        }
+        if world.engine.article.is_some() {
+            self.state.told_no_article.store(false, Ordering::SeqCst);
+        } else if !self.state.told_no_article.swap(true, Ordering::SeqCst) {
+            self.client
+                .show_message(
+                    MessageType::WARNING,
+                    "claimlint: no article found (set claimlint.article or CLAIMLINT_ARTICLE, or put the article's text in the workspace). \
+                     Checks run on the claim base alone; go-to-section, article links and word-for-word quotation checks need the article.",
+                )
+                .await;
+        }
+    }
+
+    async fn build(&self, settings: Settings) -> Option<Arc<World>> {
+        let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let roots = lock(&self.state.roots).clone();
+        let env = std::env::var("CLAIMLINT_ARTICLE").ok();
+        let world = pure(
+            &self.client,
+            "loading the article and the claim base",
+            move || config::build(&settings, &roots, env.as_deref(), generation),
+        )
+        .await?;
+        let world = Arc::new(world);
+        let mut slot = self.state.world.write().unwrap_or_else(|e| e.into_inner());
+        if slot.generation > world.generation {
+            return None; // a newer rebuild already landed
+        }
+        *slot = world.clone();
+        Some(world)
+    }
+
+    /// New settings: rebuild the world, tell the user, re-check every open note.
+    async fn reconfigure(&self, settings: Settings) {
+        *lock(&self.state.settings) = settings.clone();
+        let Some(world) = self.build(settings).await else {
+            return;
+        };
+        self.tell(&world).await;
+        lock(&self.state.analyses).clear();
+        let uris = lock(&self.state.docs).uris();
+        for uri in uris {
+            self.schedule(uri);
+        }
+        let caps = self.state.caps();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if caps.pull && caps.diagnostic_refresh {
+                let _ = client.workspace_diagnostic_refresh().await;
+            }
+            if caps.code_lens_refresh {
+                let _ = client.code_lens_refresh().await;
+            }
+        });
+    }
+
+    fn settings_from(&self, value: &Value) -> Settings {
+        match config::client_settings(value) {
+            Ok(s) => s,
+            Err(e) => {
+                lock(&self.state.pending)
+                    .push((MessageType::ERROR, format!("{e}; using the defaults")));
+                Settings::default()
+            }
+        }
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let c = &params.capabilities;
+        let caps = Caps {
+            enc: encoding::negotiate(c),
+            pull: c
+                .text_document
+                .as_ref()
+                .and_then(|t| t.diagnostic.as_ref())
+                .is_some(),
+            configuration: c
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
+            diagnostic_refresh: c
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            code_lens_refresh: c
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+        };
+        *self.state.caps.write().unwrap_or_else(|e| e.into_inner()) = caps;
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().ok())
+            .collect();
+        if roots.is_empty() {
+            roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
+        }
+        *lock(&self.state.roots) = roots;
+        let settings = self.settings_from(
+            params
+                .initialization_options
+                .as_ref()
+                .unwrap_or(&Value::Null),
+        );
+        *lock(&self.state.settings) = settings.clone();
+        self.build(settings).await;
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "claimlint".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding::kind(caps.enc)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["§".into(), "[".into()]),
+                    ..CompletionOptions::default()
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![SHOW_UNCOVERED.into()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("claimlint".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: WorkDoneProgressOptions::default(),
+                    },
+                )),
+                ..ServerCapabilities::default()
+            },
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let world = self.state.world();
+        self.tell(&world).await;
+        // A client that sent no options may answer workspace/configuration.
+        let no_options = *lock(&self.state.settings) == Settings::default();
+        if no_options && self.state.caps().configuration {
+            let items = vec![ConfigurationItem {
+                scope_uri: None,
+                section: Some("claimlint".into()),
+            }];
+            if let Ok(values) = self.client.configuration(items).await {
+                if let Some(v) = values.first().filter(|v| !v.is_null()) {
+                    let settings = self.settings_from(v);
+                    if settings != Settings::default() {
+                        self.reconfigure(settings).await;
+                    }
+                }
+            }
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let d = params.text_document;
+        lock(&self.state.docs).open(d.uri.clone(), &d.language_id, d.version, d.text);
+        self.schedule(d.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let enc = self.state.caps().enc;
+        let result = lock(&self.state.docs).change(
+            &uri,
+            params.text_document.version,
+            params.content_changes,
+            enc,
+        );
+        match result {
+            Ok(_) => self.schedule(uri),
+            Err(e @ ChangeError::UnknownDocument) | Err(e @ ChangeError::Stale { .. }) => {
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!("claimlint: {uri}: ignored {e}"),
+                    )
+                    .await;
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state.docs).close(&uri);
+        lock(&self.state.analyses).remove(&uri);
+        if !self.state.caps().pull {
+            let _order = self.state.publish.lock().await;
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let mut value = params.settings;
+        let empty = value.is_null() || value.as_object().is_some_and(|o| o.is_empty());
+        if empty && self.state.caps().configuration {
+            let items = vec![ConfigurationItem {
+                scope_uri: None,
+                section: Some("claimlint".into()),
+            }];
+            if let Ok(values) = self.client.configuration(items).await {
+                value = values.into_iter().next().unwrap_or(Value::Null);
+            }
+        }
+        let settings = self.settings_from(&value);
+        self.reconfigure(settings).await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let previous = params.previous_result_id;
+        let got = self
+            .with_analysis(&uri, "checking the note", |w, an, enc| {
+                (result_id(an), diagnostics(w, an, enc))
+            })
+            .await;
+        let report = match got {
+            Some((id, _)) if previous.as_deref() == Some(id.as_str()) => {
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id: id,
+                    },
+                })
+            }
+            got => {
+                let (result_id, items) =
+                    got.map_or((None, Vec::new()), |(id, items)| (Some(id), items));
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id,
+                        items,
+                    },
+                })
+            }
+        };
+        Ok(DocumentDiagnosticReportResult::Report(report))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let pos = p.position;
+        Ok(self
+            .with_analysis(
+                &p.text_document.uri,
+                "answering a hover",
+                move |w, an, enc| hover(w, an, pos, enc),
+            )
+            .await
+            .flatten())
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let pos = p.position;
+        Ok(self
+            .with_analysis(
+                &p.text_document.uri,
+                "finding a definition",
+                move |w, an, enc| definition(w, an, pos, enc),
+            )
+            .await
+            .flatten())
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        Ok(self
+            .with_analysis(&params.text_document.uri, "finding links", links)
+            .await)
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self
+            .with_analysis(
+                &params.text_document.uri,
+                "listing headings",
+                |_, an, enc| DocumentSymbolResponse::Nested(document_symbols(an, enc)),
+            )
+            .await)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let world = self.state.world();
+        let enc = self.state.caps().enc;
+        Ok(pure(&self.client, "listing symbols", move || {
+            workspace_symbols(&world, &params.query, enc)
+        })
+        .await)
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let Some(snap) = lock(&self.state.docs).get(&p.text_document.uri) else {
+            return Ok(None);
+        };
+        let world = self.state.world();
+        if !world.is_note(&p.text_document.uri, &snap.language_id) {
+            return Ok(None);
+        }
+        let enc = self.state.caps().enc;
+        let items = pure(&self.client, "completing", move || {
+            completion(&world, &snap, p.position, enc)
+        })
+        .await;
+        Ok(items.map(CompletionResponse::Array))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let Some(snap) = lock(&self.state.docs).get(&uri) else {
+            return Ok(None);
+        };
+        let enc = self.state.caps().enc;
+        Ok(pure(&self.client, "making code actions", move || {
+            code_actions(&uri, &snap, &params, enc)
+        })
+        .await)
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let u = uri.clone();
+        Ok(self
+            .with_analysis(&uri, "measuring coverage", move |w, an, enc| {
+                code_lenses(w, an, &u, enc)
+            })
+            .await)
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command != SHOW_UNCOVERED {
+            return Err(Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )));
+        }
+        let uri = uri_arg(params.arguments.first())?;
+        let opts = params.arguments.get(1);
+        let line = opts
+            .and_then(|o| o.get("line"))
+            .and_then(Value::as_u64)
+            .map(|l| l as u32);
+        let json = opts.and_then(|o| o.get("format")).and_then(Value::as_str) == Some("json");
+        match self
+            .with_analysis(&uri, "measuring coverage", move |w, an, enc| {
+                show_uncovered(w, an, line, json, enc)
+            })
+            .await
+        {
+            Some(v) => Ok(Some(v)),
+            None => Err(Error::invalid_params(format!("{uri} is not an open note"))),
+        }
+    }
+}

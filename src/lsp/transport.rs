@@ -1,0 +1,326 @@
+//! The wire, guarded. tower-lsp answers a malformed JSON body with -32700 and
+//! then ends the session (its framed reader stops at the first error), so the
+//! server never lets one through: this layer reads the client's
+//! `Content-Length` frames itself, checks each body is a JSON-RPC message,
+//! answers a malformed one itself (-32700, or -32600 for JSON that is no
+//! message) and skips it, resynchronizes on a bad header at the next
+//! `Content-Length:`, and forwards the good frames to tower-lsp's `Server`
+//! through an in-memory pipe. Everything written to stdout goes through one
+//! writer task, whole frames at a time.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::time::Duration;
+use tokio::io::{
+    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
+};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::{ClientSocket, LanguageServer, LspService, Server};
+
+/// Bounds on what a client may send.
+const MAX_HEADER_LINE: u64 = 8 << 10;
+const MAX_BODY: usize = 256 << 20;
+
+/// One read from the wire.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// A body, as long as its `Content-Length` said.
+    Body(Vec<u8>),
+    /// Headers without a usable `Content-Length`; the reader resynchronizes.
+    BadHeader(String),
+    Eof,
+}
+
+/// Reads `Content-Length` frames, skipping garbage between them.
+pub struct FrameReader<R> {
+    r: BufReader<R>,
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_ascii_lowercase().find(needle)
+}
+
+impl<R: AsyncRead + Unpin> FrameReader<R> {
+    pub fn new(r: R) -> FrameReader<R> {
+        FrameReader {
+            r: BufReader::new(r),
+        }
+    }
+
+    /// A line, at most `MAX_HEADER_LINE` bytes (a longer one comes in pieces).
+    async fn line(&mut self) -> std::io::Result<Option<String>> {
+        let mut buf = Vec::new();
+        let n = (&mut self.r)
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut buf)
+            .await?;
+        if n == 0 {
+            return Ok(None);
+        }
+        Ok(Some(
+            String::from_utf8_lossy(&buf)
+                .trim_end_matches(['\r', '\n'])
+                .to_string(),
+        ))
+    }
+
+    pub async fn next(&mut self) -> std::io::Result<Frame> {
+        let mut len: Option<usize> = None;
+        let mut in_headers = false;
+        loop {
+            let Some(line) = self.line().await? else {
+                return Ok(Frame::Eof);
+            };
+            let header = if in_headers {
+                if line.is_empty() {
+                    let Some(n) = len else {
+                        return Ok(Frame::BadHeader("headers without Content-Length".into()));
+                    };
+                    let mut body = Vec::new();
+                    (&mut self.r).take(n as u64).read_to_end(&mut body).await?;
+                    if body.len() < n {
+                        return Ok(Frame::Eof);
+                    }
+                    return Ok(Frame::Body(body));
+                }
+                line.as_str()
+            } else {
+                // Resynchronizing: skip to the next line holding a Content-Length header.
+                match find_ci(&line, "content-length:") {
+                    Some(i) => {
+                        if i > 0 {
+                            eprintln!("claimlint lsp: skipped {i} bytes before a header");
+                        }
+                        in_headers = true;
+                        &line[i..]
+                    }
+                    None => {
+                        if !line.trim().is_empty() {
+                            eprintln!(
+                                "claimlint lsp: skipped a line that is no header: {:.80}",
+                                line
+                            );
+                        }
+                        continue;
+                    }
+                }
+            };
+            let Some((name, value)) = header.split_once(':') else {
+                return Ok(Frame::BadHeader(format!("not a header: {header:.80}")));
+            };
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                match value.trim().parse::<usize>() {
+                    Ok(n) if n <= MAX_BODY => len = Some(n),
+                    Ok(n) => {
+                        return Ok(Frame::BadHeader(format!("Content-Length {n} is too large")))
+                    }
+                    Err(_) => {
+                        return Ok(Frame::BadHeader(format!(
+                            "bad Content-Length: {:.40}",
+                            value.trim()
+                        )))
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn error_response(id: Value, code: i64, message: String) -> Vec<u8> {
+    let v = json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } });
+    v.to_string().into_bytes()
+}
+
+/// What to do with a body: forward it (with its method, if any), or answer it here.
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    Forward(Option<String>),
+    Reply(Vec<u8>),
+}
+
+pub fn judge(body: &[u8]) -> Verdict {
+    let v: Value = match serde_json::from_slice(body) {
+        Ok(v) => v,
+        Err(e) => {
+            return Verdict::Reply(error_response(
+                Value::Null,
+                -32700,
+                format!("Parse error: {e}"),
+            ))
+        }
+    };
+    if Request::deserialize(&v).is_ok() || Response::deserialize(&v).is_ok() {
+        return Verdict::Forward(v.get("method").and_then(Value::as_str).map(str::to_string));
+    }
+    let id = v
+        .get("id")
+        .filter(|id| id.is_number() || id.is_string())
+        .cloned()
+        .unwrap_or(Value::Null);
+    Verdict::Reply(error_response(
+        id,
+        -32600,
+        "Invalid Request: not a JSON-RPC 2.0 message".into(),
+    ))
+}
+
+/// How the session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The client closed the input.
+    Eof,
+    /// An `exit` notification, after a `shutdown` request or not.
+    Exit { after_shutdown: bool },
+}
+
+async fn guard<I: AsyncRead + Unpin>(
+    input: I,
+    mut to_server: DuplexStream,
+    out: UnboundedSender<Vec<u8>>,
+) -> End {
+    let mut reader = FrameReader::new(input);
+    let mut shutdown = false;
+    loop {
+        match reader.next().await {
+            Err(e) => {
+                eprintln!("claimlint lsp: reading the input: {e}");
+                return End::Eof;
+            }
+            Ok(Frame::Eof) => return End::Eof,
+            Ok(Frame::BadHeader(why)) => {
+                eprintln!("claimlint lsp: {why}; skipping to the next Content-Length header")
+            }
+            Ok(Frame::Body(body)) => match judge(&body) {
+                Verdict::Reply(resp) => {
+                    eprintln!("claimlint lsp: answered a malformed message with an error");
+                    let _ = out.send(frame(&resp));
+                }
+                Verdict::Forward(method) => {
+                    if to_server.write_all(&frame(&body)).await.is_err() {
+                        return End::Eof;
+                    }
+                    match method.as_deref() {
+                        Some("shutdown") => shutdown = true,
+                        Some("exit") => {
+                            return End::Exit {
+                                after_shutdown: shutdown,
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// Serve a language server over `input`/`output` until the client goes away.
+pub async fn serve<I, O, S>(
+    input: I,
+    output: O,
+    service: LspService<S>,
+    socket: ClientSocket,
+) -> End
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+    S: LanguageServer,
+{
+    let (to_server, server_in) = tokio::io::duplex(1 << 20);
+    let (server_out, from_server) = tokio::io::duplex(1 << 20);
+    let (out_tx, mut out_rx) = unbounded_channel::<Vec<u8>>();
+    let writer = tokio::spawn(async move {
+        let mut output = output;
+        while let Some(bytes) = out_rx.recv().await {
+            if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
+                break;
+            }
+        }
+    });
+    let server_tx = out_tx.clone();
+    let pump = tokio::spawn(async move {
+        let mut reader = FrameReader::new(from_server);
+        loop {
+            match reader.next().await {
+                Ok(Frame::Body(body)) => {
+                    if server_tx.send(frame(&body)).is_err() {
+                        break;
+                    }
+                }
+                Ok(Frame::BadHeader(_)) => continue,
+                Ok(Frame::Eof) | Err(_) => break,
+            }
+        }
+    });
+    let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
+    let end = guard(input, to_server, out_tx).await;
+    // The input is closed (the pipe to the server with it): let in-flight work end.
+    let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
+    let _ = tokio::time::timeout(Duration::from_secs(1), pump).await;
+    let _ = tokio::time::timeout(Duration::from_secs(1), writer).await;
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn frames(input: &'static [u8]) -> Vec<Frame> {
+        let mut r = FrameReader::new(input);
+        let mut out = Vec::new();
+        loop {
+            let f = r.next().await.unwrap();
+            let eof = f == Frame::Eof;
+            out.push(f);
+            if eof {
+                return out;
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn reads_frames_and_resyncs_after_garbage_and_bad_headers() {
+        let got = frames(b"Content-Length: 2\r\n\r\n{}garbage\r\nContent-Length: x\r\n\r\njunkContent-Length: 4\r\nContent-Type: a\r\n\r\nnull").await;
+        assert_eq!(
+            got,
+            vec![
+                Frame::Body(b"{}".to_vec()),
+                Frame::BadHeader("bad Content-Length: x".into()),
+                Frame::Body(b"null".to_vec()),
+                Frame::Eof
+            ]
+        );
+        // A body cut short is the end.
+        assert_eq!(
+            frames(b"Content-Length: 10\r\n\r\nab").await,
+            vec![Frame::Eof]
+        );
+    }
+
+    #[test]
+    fn judges_bodies() {
+        assert_eq!(
+            judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#),
+            Verdict::Forward(Some("shutdown".into()))
+        );
+        let Verdict::Reply(r) = judge(b"{not json") else {
+            panic!()
+        };
+        let v: Value = serde_json::from_slice(&r).unwrap();
+        assert_eq!(v["error"]["code"], -32700);
+        assert_eq!(v["id"], Value::Null);
+        let Verdict::Reply(r) = judge(br#"{"id":7,"foo":1}"#) else {
+            panic!()
+        };
+        let v: Value = serde_json::from_slice(&r).unwrap();
+        assert_eq!(v["error"]["code"], -32600);
+        assert_eq!(v["id"], 7);
+    }
+}
