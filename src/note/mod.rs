@@ -72,9 +72,20 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
         let mut start = 0;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut k = 0;
+        // No sentence ends inside a quotation ("No one listened to us before. Well, ...").
+        let mut quote_open: Option<usize> = None;
         while k < chars.len() {
             let (i, c) = chars[k];
-            if matches!(c, '.' | '!' | '?') {
+            match c {
+                '“' => quote_open = Some(i),
+                '”' => quote_open = None,
+                '"' => quote_open = if quote_open.is_some() { None } else { Some(i) },
+                _ => {}
+            }
+            if quote_open.is_some_and(|o| i - o > 400) {
+                quote_open = None;
+            }
+            if matches!(c, '.' | '!' | '?') && quote_open.is_none() {
                 // Swallow closing quotes, brackets and further stops.
                 let mut j = k + 1;
                 while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') {

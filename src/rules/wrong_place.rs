@@ -12,6 +12,13 @@ const VENUE_NOUNS: [&str; 10] = ["summit", "session", "sessions", "talks", "meet
 /// Is the mention used as a place: after a locative preposition, or naming a venue?
 pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
     let s = ctx.sentence;
+    // "in Romania and Hungary": the second place shares the first one's use.
+    if m.word >= 2 && matches!(s.word(m.word - 1), "and" | "or") {
+        let prev = ctx.scan.mentions.iter().find(|p| p.range.end <= m.range.start && s.word_at(p.range.end.saturating_sub(1)) == m.word - 2);
+        if prev.is_some_and(|p| used_as_place(ctx, p)) {
+            return true;
+        }
+    }
     let mut k = m.word;
     for _ in 0..2 {
         if k == 0 {
@@ -33,8 +40,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (ci, claim) in ctx.active() {
         let Check::Place { value } = &claim.check else { continue };
         let kinds: Vec<EntityKind> = value.iter().map(|&e| ctx.base.entities[e].kind).collect();
-        if ctx.scan.mentions.iter().any(|m| value.contains(&m.entity)) {
-            // The right place is named; other places in the sentence are context.
+        if value.len() == 1 && ctx.scan.mentions.iter().any(|m| value.contains(&m.entity)) {
+            // The one venue is named; other places in the sentence are context.
             continue;
         }
         let explained = |e: usize| {

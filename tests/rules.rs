@@ -1,0 +1,140 @@
+//! One test per rule: sentences that must fire the rule's code, and correct
+//! statements that must not fire anything at error or warning severity.
+
+use claimlint::{Code, Engine, Severity};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(Engine::bundled)
+}
+
+fn codes(sentence: &str) -> Vec<Code> {
+    engine()
+        .check(&format!("- {sentence}\n"))
+        .into_iter()
+        .filter(|f| f.severity <= Severity::Warning)
+        .map(|f| f.code)
+        .collect()
+}
+
+fn fires(code: Code, sentence: &str) {
+    let got = codes(sentence);
+    assert!(got.contains(&code), "expected {code} on {sentence:?}, got {got:?}");
+}
+
+fn quiet(sentence: &str) {
+    let got = codes(sentence);
+    assert!(got.is_empty(), "expected nothing on {sentence:?}, got {got:?}");
+}
+
+#[test]
+fn wrong_date() {
+    fires(Code::WrongDate, "Croatia and Albania joined the alliance in 2004.");
+    fires(Code::WrongDate, "Putin's address to both chambers of parliament came in 2014.");
+    fires(Code::WrongDate, "NATO's summit in Madrid takes place next year.");
+    fires(Code::WrongDate, "The Brussels and Vienna sessions came the week after Lavrov met Blinken.");
+    quiet("Montenegro joined in 2017 and North Macedonia in 2020.");
+    quiet("The Bucharest declaration of 2008 promised Ukraine and Georgia membership.");
+}
+
+#[test]
+fn wrong_number() {
+    fires(Code::WrongNumber, "Russia's draft treaty rests on four unconditional demands.");
+    fires(Code::WrongNumber, "A treaty would need three-fifths of US senators to be ratified.");
+    fires(Code::WrongNumber, "Some US experts talk of thirty years before Ukraine could join.");
+    quiet("Four of the five most recent waves of NATO expansion came on Putin's watch.");
+    quiet("Agreement is possible on two of the three key issues.");
+    quiet("The confrontation with the West has lasted eight years.");
+}
+
+#[test]
+fn wrong_attribution() {
+    fires(Code::WrongAttribution, "Foreign Minister Sergei Ryabkov said Ukraine would join “never ever.”");
+    fires(Code::WrongAttribution, "Lavrov put it bluntly: “never ever.”");
+    quiet("Russian Deputy Foreign Minister Sergei Ryabkov answered “never ever.”");
+}
+
+#[test]
+fn wrong_actor() {
+    fires(Code::WrongActor, "Washington handed Moscow a draft treaty setting out its demands.");
+    fires(Code::WrongActor, "Russia refused to ratify the adapted Treaty on Conventional Forces in Europe.");
+    fires(Code::WrongActor, "It was Putin who invited Biden to meet in Geneva.");
+    quiet("Moscow handed Washington and its allies a draft treaty and agreement.");
+    quiet("The US has no genuine security interests in Ukraine, unlike Moscow.");
+}
+
+#[test]
+fn wrong_place() {
+    fires(Code::WrongPlace, "The Russia-NATO Council met in Vienna.");
+    fires(Code::WrongPlace, "US missile defense components sit in Romania and Hungary.");
+    quiet("The OSCE Standing Committee met in Vienna.");
+}
+
+#[test]
+fn wrong_list() {
+    fires(Code::WrongList, "The 2004 wave: the Baltics, Slovakia, Slovenia, Romania and Poland.");
+    fires(Code::WrongList, "Backstage: Congress debates sanctions, the Kremlin readies countersanctions, and Russia drills with Chinese forces.");
+    quiet("In 2009 Croatia and Albania joined NATO.");
+}
+
+#[test]
+fn misquote() {
+    fires(Code::Misquote, "Putin told the US: “No one listened to us before. Well, listen to us today.”");
+    fires(Code::Misquote, "The author calls major power relations “essentially a zero-sum contest.”");
+    quiet("Ryabkov's answer was “never ever.”");
+    quiet("Putin wanted \"at least legally binding agreements.\"");
+}
+
+#[test]
+fn stance_reversal() {
+    fires(Code::StanceReversal, "The author sees Ukraine's NATO membership as a real and imminent threat.");
+    fires(Code::StanceReversal, "Per the author, withdrawing NATO infrastructure from Eastern Europe is entirely feasible.");
+    fires(Code::StanceReversal, "The author thinks the Minsk process made real progress.");
+    quiet("The threat of Ukraine in NATO is a phantom one for the foreseeable future.");
+    quiet("The several thousand US soldiers in the region hardly threaten Russia.");
+}
+
+#[test]
+fn unknown_section() {
+    fires(Code::UnknownSection, "The waves are listed in [[NATO Expansion]].");
+    quiet("The waves are listed in [[Security Guarantees]].");
+}
+
+#[test]
+fn wrong_section() {
+    fires(Code::WrongSection, "Montenegro joined NATO in 2017 (§Roots).");
+    quiet("Montenegro joined NATO in 2017 (§Security Guarantees).");
+}
+
+#[test]
+fn unsupported_is_only_a_hint() {
+    let f = engine().check("- Russia's Sarmat missile was tested in 2022 near Plesetsk.\n");
+    assert!(f.iter().any(|f| f.code == Code::Unsupported && f.severity == Severity::Hint), "{f:?}");
+    assert!(f.iter().all(|f| f.severity == Severity::Hint), "{f:?}");
+}
+
+#[test]
+fn suppression_comments_silence_codes() {
+    let note = "<!-- claimlint-disable-next-line wrong-date -->\n- Montenegro joined NATO in 2016.\n- Montenegro joined NATO in 2016.\n";
+    let f = engine().check(note);
+    assert_eq!(f.iter().filter(|f| f.code == Code::WrongDate).count(), 1);
+    let region = "<!-- claimlint-disable -->\n- Montenegro joined NATO in 2016.\n<!-- claimlint-enable -->\n- Montenegro joined NATO in 2016.\n";
+    assert_eq!(engine().check(region).iter().filter(|f| f.code == Code::WrongDate).count(), 1);
+}
+
+#[test]
+fn code_and_markup_are_not_prose() {
+    let note = "```\nMontenegro joined NATO in 2016.\n```\n`Montenegro joined NATO in 2016`\n[Montenegro joined NATO](http://x/2016)\n";
+    assert!(engine().check(note).is_empty());
+}
+
+#[test]
+fn findings_carry_claim_section_and_fix() {
+    let f = engine().check("- Montenegro joined NATO in 2016.\n");
+    let d = f.iter().find(|f| f.code == Code::WrongDate).expect("wrong-date");
+    assert_eq!(d.claim.as_deref(), Some("year-2017-wave"));
+    assert_eq!(d.section.as_deref(), Some("guarantees"));
+    assert_eq!(d.fix.as_ref().map(|x| x.replacement.as_str()), Some("2017"));
+    assert!(d.message.contains("2017") && d.message.contains("2016"), "{}", d.message);
+}
