@@ -10,7 +10,11 @@ fn main() {
         println!("## {:?}", s.norm.text);
         let act: Vec<&str> = scan.active.iter().map(|&i| e.base.claims[i].id.as_str()).collect();
         println!("   active: {act:?}");
-        let ms: Vec<&str> = scan.mentions.iter().map(|m| e.base.entities[m.entity].id.as_str()).collect();
+        let ms: Vec<&str> = scan
+            .mentions
+            .iter()
+            .map(|m| e.base.entities[m.entity].id.as_str())
+            .collect();
         println!("   mentions: {ms:?}");
         for f in e.check_sentence(&note, &read.masked, s) {
             println!("   -> {} {}", f.code, f.message);

@@ -28,7 +28,8 @@ impl Article {
 
     pub fn read(path: &Path) -> Result<Article, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read the article: {e}", path.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("{}: the article is not UTF-8 text", path.display()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| format!("{}: the article is not UTF-8 text", path.display()))?;
         Ok(Article::new(path, text))
     }
 

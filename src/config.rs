@@ -90,29 +90,19 @@ impl Config {
         if !value.is_object() {
             return Err(ConfigError {
                 line: None,
-                message: "settings must be an object (keys article, claims, severity, disable)"
-                    .into(),
+                message: "settings must be an object (keys article, claims, severity, disable)".into(),
             });
         }
         let raw: Raw = Raw::deserialize(value).map_err(|e| ConfigError {
             line: None,
             message: e.to_string(),
         })?;
-        Config::from_raw(raw).map_err(|(_, message)| ConfigError {
-            line: None,
-            message,
-        })
+        Config::from_raw(raw).map_err(|(_, message)| ConfigError { line: None, message })
     }
 
     /// Validate; on error, the offending text (to find its line) and a message.
     fn from_raw(raw: Raw) -> Result<Config, (String, String)> {
-        let known = || {
-            Code::ALL
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let known = || Code::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ");
         let mut severity = BTreeMap::new();
         for (code, sev) in &raw.severity {
             let Some(c) = Code::parse(code) else {
@@ -177,11 +167,7 @@ pub fn resolve(base: &Path, written: &str) -> PathBuf {
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// 1-based line of the first line (outside comments) holding `needle`.
@@ -208,10 +194,7 @@ mod tests {
         assert_eq!(c.claims.as_deref(), Some("c.toml"));
         assert_eq!(c.disable, vec![Code::Unsupported]);
         assert_eq!(c.severity.get(&Code::WrongSection), Some(&Severity::Error));
-        assert_eq!(
-            c.severity.get(&Code::Misquote),
-            Some(&Severity::Information)
-        );
+        assert_eq!(c.severity.get(&Code::Misquote), Some(&Severity::Information));
         let o = c.options();
         assert!(o.disabled.contains(&Code::Unsupported));
         assert_eq!(o.severity.get(&Code::WrongSection), Some(&Severity::Error));
@@ -220,10 +203,7 @@ mod tests {
     #[test]
     fn empty_text_is_no_settings() {
         assert_eq!(Config::from_toml("# nothing\n").unwrap(), Config::default());
-        assert_eq!(
-            Config::from_json(&serde_json::Value::Null).unwrap(),
-            Config::default()
-        );
+        assert_eq!(Config::from_json(&serde_json::Value::Null).unwrap(), Config::default());
     }
 
     #[test]
@@ -273,13 +253,7 @@ mod tests {
 
     #[test]
     fn relative_paths_resolve_against_the_config_folder() {
-        assert_eq!(
-            resolve(Path::new("/p/q"), "a.txt"),
-            PathBuf::from("/p/q/a.txt")
-        );
-        assert_eq!(
-            resolve(Path::new("/p/q"), "/r/a.txt"),
-            PathBuf::from("/r/a.txt")
-        );
+        assert_eq!(resolve(Path::new("/p/q"), "a.txt"), PathBuf::from("/p/q/a.txt"));
+        assert_eq!(resolve(Path::new("/p/q"), "/r/a.txt"), PathBuf::from("/r/a.txt"));
     }
 }

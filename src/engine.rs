@@ -120,7 +120,7 @@ pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding>
             f.severity = s;
         }
     }
-    out.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    out.sort_by_key(|f| (f.range.start, f.range.end, f.code));
     out.dedup_by(|a, b| a.range == b.range && a.code == b.code);
     out
 }
@@ -157,7 +157,8 @@ pub struct BestMatch {
 }
 
 const STOP: [&str; 24] = [
-    "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "be", "that", "it", "on", "for", "with", "as", "at", "by", "this", "not", "was", "its", "their",
+    "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "be", "that", "it", "on", "for", "with", "as", "at",
+    "by", "this", "not", "was", "its", "their",
 ];
 
 impl Known {
@@ -197,7 +198,12 @@ impl Known {
             for r in note::split_sentences(&a.text) {
                 let (line, col) = a.line_col(r.start);
                 let sec = section_at(base, a, r.start);
-                push(&a.text[r.clone()], None, Some(ArticleSpan { range: r, line, col }), format!(" ({sec}, line {})", line + 1));
+                push(
+                    &a.text[r.clone()],
+                    None,
+                    Some(ArticleSpan { range: r, line, col }),
+                    format!(" ({sec}, line {})", line + 1),
+                );
             }
         }
         let mut joined = String::new();
@@ -303,7 +309,9 @@ impl Known {
         }
         let mut cands: Vec<(usize, usize)> = score.into_iter().collect();
         cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut best: Option<(usize, usize, usize, Vec<(usize, usize)>)> = None; // (total, entry, quote_matched, pairs)
+        // (total matched, entry, quote words matched, alignment)
+        type Alignment = (usize, usize, usize, Vec<(usize, usize)>);
+        let mut best: Option<Alignment> = None;
         for &(i, _) in cands.iter().take(8) {
             let e = &self.entries[i];
             let pairs = lcs(&seq, &e.words);
@@ -370,7 +378,11 @@ fn lcs(a: &[&str], b: &[String]) -> Vec<(usize, usize)> {
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            dp[at(i, j)] = if a[i] == b[j] { dp[at(i + 1, j + 1)] + 1 } else { dp[at(i + 1, j)].max(dp[at(i, j + 1)]) };
+            dp[at(i, j)] = if a[i] == b[j] {
+                dp[at(i + 1, j + 1)] + 1
+            } else {
+                dp[at(i + 1, j)].max(dp[at(i, j + 1)])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);

@@ -116,11 +116,7 @@ pub fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Optio
             continue;
         }
         let claims = knowing(base, &scan.active, |check| match check {
-            Check::Date { value, .. } => Some(
-                value
-                    .iter()
-                    .any(|v| v.comparable(&d.date) && !v.conflicts(&d.date)),
-            ),
+            Check::Date { value, .. } => Some(value.iter().any(|v| v.comparable(&d.date) && !v.conflicts(&d.date))),
             _ => None,
         });
         if !claims.is_empty() {
@@ -157,11 +153,7 @@ pub fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Optio
 /// kind first (whatever their value: they are what the article says about
 /// the sentence), then others whose value matches. `matches` answers `None`
 /// for claims of another kind.
-fn knowing(
-    base: &ClaimBase,
-    active: &[usize],
-    matches: impl Fn(&Check) -> Option<bool>,
-) -> Vec<usize> {
+fn knowing(base: &ClaimBase, active: &[usize], matches: impl Fn(&Check) -> Option<bool>) -> Vec<usize> {
     let mut out: Vec<usize> = active
         .iter()
         .copied()
@@ -206,33 +198,19 @@ pub fn passage(engine: &Engine, spot: &Spot) -> Option<ArticleSpan> {
     let claim_span = |c: usize| engine.claim_spans.get(c).cloned().flatten();
     let first_span = |cs: &[usize]| cs.iter().find_map(|&c| claim_span(c));
     match &spot.subject {
-        Subject::Section { section, .. } => {
-            section.and_then(|id| engine.section_spans.get(id).cloned().flatten())
-        }
+        Subject::Section { section, .. } => section.and_then(|id| engine.section_spans.get(id).cloned().flatten()),
         Subject::Quote { claim, article, .. } => claim.and_then(claim_span).or_else(|| {
             let a = engine.article.as_ref()?;
             let r = article.clone()?;
             let (line, col) = a.line_col(r.start);
-            Some(ArticleSpan {
-                range: r,
-                line,
-                col,
-            })
+            Some(ArticleSpan { range: r, line, col })
         }),
-        Subject::Entity(e) => first_span(&claims_of_entity(&engine.base, *e, &spot.active))
-            .or_else(|| {
-                let a = engine.article.as_ref()?;
-                let r = engine.base.entities[*e]
-                    .names
-                    .iter()
-                    .find_map(|n| a.locate(n))?;
-                let (line, col) = a.line_col(r.start);
-                Some(ArticleSpan {
-                    range: r,
-                    line,
-                    col,
-                })
-            }),
+        Subject::Entity(e) => first_span(&claims_of_entity(&engine.base, *e, &spot.active)).or_else(|| {
+            let a = engine.article.as_ref()?;
+            let r = engine.base.entities[*e].names.iter().find_map(|n| a.locate(n))?;
+            let (line, col) = a.line_col(r.start);
+            Some(ArticleSpan { range: r, line, col })
+        }),
         Subject::Date { claims } | Subject::Number { claims } => first_span(claims),
         Subject::Claim(c) => claim_span(*c),
     }
@@ -257,16 +235,10 @@ fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
                 return true;
             }
             match &claim.check {
-                Check::List { members } => members
-                    .iter()
-                    .any(|m| m.matches.iter().any(|&t| scan.has(t))),
+                Check::List { members } => members.iter().any(|m| m.matches.iter().any(|&t| scan.has(t))),
                 Check::Quote { .. } => {
-                    let qs = quotes.get_or_insert_with(|| {
-                        note::quotes::find_quotes(s)
-                            .into_iter()
-                            .map(|q| q.text)
-                            .collect()
-                    });
+                    let qs = quotes
+                        .get_or_insert_with(|| note::quotes::find_quotes(s).into_iter().map(|q| q.text).collect());
                     qs.iter().any(|q| quote_claim(base, q) == Some(c))
                 }
                 _ => false,
@@ -294,17 +266,11 @@ impl Coverage {
     }
 
     pub fn uncovered_sections(&self) -> Vec<SectionId> {
-        (0..self.sections.len())
-            .filter(|&i| !self.sections[i])
-            .collect()
+        (0..self.sections.len()).filter(|&i| !self.sections[i]).collect()
     }
 
     pub fn uncovered_key_claims(&self) -> Vec<usize> {
-        self.key_claims
-            .iter()
-            .filter(|(_, b)| !b)
-            .map(|(c, _)| *c)
-            .collect()
+        self.key_claims.iter().filter(|(_, b)| !b).map(|(c, _)| *c).collect()
     }
 }
 
@@ -315,11 +281,7 @@ pub fn coverage(engine: &Engine, note: &str, read: &ReadNote, range: Range<usize
     let base = &engine.base;
     let mut sections = vec![false; base.sections.len()];
     let mut touched = vec![false; base.claims.len()];
-    for s in read
-        .sentences
-        .iter()
-        .filter(|s| range.contains(&s.range.start))
-    {
+    for s in read.sentences.iter().filter(|s| range.contains(&s.range.start)) {
         for c in touched_claims(engine, note, s) {
             touched[c] = true;
             sections[base.claims[c].section] = true;
@@ -337,10 +299,7 @@ pub fn coverage(engine: &Engine, note: &str, read: &ReadNote, range: Range<usize
         .filter(|(_, c)| c.key)
         .map(|(i, _)| (i, touched[i]))
         .collect();
-    Coverage {
-        sections,
-        key_claims,
-    }
+    Coverage { sections, key_claims }
 }
 
 /// A Markdown heading of the note.
@@ -374,11 +333,7 @@ pub fn headings(note: &str, masked: &str) -> Vec<Heading> {
         }
         // Code and comments are masked whole; a heading's title is not.
         let title = t[level..].trim().trim_end_matches('#').trim();
-        if !title.is_empty()
-            && masked
-                .get(range.clone())
-                .is_none_or(|m| m.trim().is_empty())
-        {
+        if !title.is_empty() && masked.get(range.clone()).is_none_or(|m| m.trim().is_empty()) {
             continue;
         }
         out.push(Heading {
@@ -430,11 +385,7 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | '-' | '?'))
     };
     if let Some(i) = before.rfind("[[").filter(|&i| !before[i..].contains("]]")) {
-        let close = if note[at..].starts_with("]]") {
-            ""
-        } else {
-            "]]"
-        };
+        let close = if note[at..].starts_with("]]") { "" } else { "]]" };
         let replace = line_start + i + 2..at;
         return titled()
             .map(|s| Completion {
@@ -482,14 +433,7 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
         let detail = if e.role_names.is_empty() {
             None
         } else {
-            Some(
-                e.role_names
-                    .iter()
-                    .take(3)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )
+            Some(e.role_names.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
         };
         for n in names {
             if out.iter().any(|c| c.label == *n) {
@@ -541,10 +485,7 @@ mod tests {
         let n = "Lavrov met Blinken in Geneva.";
         let read = note::read(n);
         let spot = spot_at(&e, n, &read, 2).unwrap();
-        assert_eq!(
-            spot.subject,
-            Subject::Entity(e.base.entity_by_id("lavrov").unwrap())
-        );
+        assert_eq!(spot.subject, Subject::Entity(e.base.entity_by_id("lavrov").unwrap()));
         assert_eq!(&n[spot.range.clone()], "Lavrov");
         assert!(spot_at(&e, n, &read, n.len() + 10).is_none());
     }
@@ -579,9 +520,7 @@ mod tests {
         let base = crate::claims::bundled();
         let n = "see [[Ro";
         let cs = completions(&base, n, n.len());
-        assert!(cs
-            .iter()
-            .any(|c| c.label == "Roots" && c.insert == "Roots]]"));
+        assert!(cs.iter().any(|c| c.label == "Roots" && c.insert == "Roots]]"));
         assert!(cs
             .iter()
             .all(|c| c.kind == CompletionKind::Section && c.replace == (6..8)));
@@ -593,11 +532,7 @@ mod tests {
         let cs = completions(&base, n, n.len());
         let lavrov = cs.iter().find(|c| c.label == "Lavrov").unwrap();
         assert_eq!(lavrov.kind, CompletionKind::Entity);
-        assert!(lavrov
-            .detail
-            .as_deref()
-            .unwrap()
-            .contains("foreign minister"));
+        assert!(lavrov.detail.as_deref().unwrap().contains("foreign minister"));
         assert_eq!(lavrov.replace, 5..8);
         // Past the end of the note: clamped, no panic.
         assert!(!completions(&base, "é", 1).is_empty());

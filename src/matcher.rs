@@ -112,7 +112,9 @@ impl Matcher {
                     continue;
                 }
                 if p.prefix {
-                    end += text[end..].find(|c: char| !crate::text::is_word_char(c)).unwrap_or(text.len() - end);
+                    end += text[end..]
+                        .find(|c: char| !crate::text::is_word_char(c))
+                        .unwrap_or(text.len() - end);
                 } else if !crate::text::boundary_after(text, end) {
                     // Possessives still name the thing: "Russia's", "allies'".
                     let rest = &text[end..];
@@ -129,18 +131,24 @@ impl Matcher {
                     }
                 }
                 for &t in &self.terms_of_pattern[m.pattern().as_usize()] {
-                    hits.push(Hit { term: t, range: start..end });
+                    hits.push(Hit {
+                        term: t,
+                        range: start..end,
+                    });
                 }
             }
         }
         for &t in &self.regex_terms {
             if let Some(re) = &base.terms[t].regex {
                 for m in re.find_iter(text) {
-                    hits.push(Hit { term: t, range: m.range() });
+                    hits.push(Hit {
+                        term: t,
+                        range: m.range(),
+                    });
                 }
             }
         }
-        hits.sort_by(|a, b| (a.term, a.range.start, a.range.end).cmp(&(b.term, b.range.start, b.range.end)));
+        hits.sort_by_key(|h| (h.term, h.range.start, h.range.end));
         hits.dedup();
 
         // Entity mentions: longest first, no overlaps.

@@ -164,12 +164,21 @@ mod tests {
     fn out_of_range_positions_are_clamped() {
         let idx = LineIndex::new(TEXT);
         let end_of_first = TEXT.find('\n').unwrap();
-        assert_eq!(idx.to_offset(TEXT, LineCol { line: 0, col: 999 }, Encoding::Utf16), end_of_first);
-        assert_eq!(idx.to_offset(TEXT, LineCol { line: 99, col: 0 }, Encoding::Utf16), TEXT.len());
+        assert_eq!(
+            idx.to_offset(TEXT, LineCol { line: 0, col: 999 }, Encoding::Utf16),
+            end_of_first
+        );
+        assert_eq!(
+            idx.to_offset(TEXT, LineCol { line: 99, col: 0 }, Encoding::Utf16),
+            TEXT.len()
+        );
         // Inside the emoji's surrogate pair: lands at the emoji's start.
         let emoji = TEXT.find('😀').unwrap();
         let lc = idx.to_line_col(TEXT, emoji, Encoding::Utf16);
-        let inside = LineCol { line: lc.line, col: lc.col + 1 };
+        let inside = LineCol {
+            line: lc.line,
+            col: lc.col + 1,
+        };
         assert_eq!(idx.to_offset(TEXT, inside, Encoding::Utf16), emoji);
         assert_eq!(idx.to_line_col(TEXT, 10_000, Encoding::Chars).line, 3);
     }

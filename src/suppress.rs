@@ -56,6 +56,9 @@ impl Suppressions {
         let hit = |cs: &Vec<Code>| cs.is_empty() || cs.contains(&f.code);
         let line = self.index.line_of(f.range.start);
         self.lines.iter().any(|(l, cs)| *l == line && hit(cs))
-            || self.regions.iter().any(|(s, e, cs)| *s <= f.range.start && f.range.start < *e && hit(cs))
+            || self
+                .regions
+                .iter()
+                .any(|(s, e, cs)| *s <= f.range.start && f.range.start < *e && hit(cs))
     }
 }

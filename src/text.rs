@@ -132,7 +132,10 @@ pub fn words(text: &str) -> Vec<Word> {
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: text.len() });
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
     }
     // Strip apostrophes at a word's edges (quotes, not contractions).
     out.retain_mut(|w| {

@@ -12,7 +12,10 @@ fn article() -> Option<Article> {
         Err(e) => {
             let required = std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_ok();
             eprintln!("\n*** THE ARTICLE IS MISSING: {e}\n*** snippet positions were NOT verified\n");
-            assert!(!required, "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing: {e}");
+            assert!(
+                !required,
+                "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing: {e}"
+            );
             None
         }
     }
@@ -20,7 +23,8 @@ fn article() -> Option<Article> {
 
 #[test]
 fn bundled_claim_base_loads() {
-    let b = load_claims(BUNDLED, BUNDLED_NAME, None).unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
+    let b = load_claims(BUNDLED, BUNDLED_NAME, None)
+        .unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
     assert!(b.claims.len() >= 10);
     assert_eq!(b.sections.len(), 8);
 }
@@ -38,6 +42,10 @@ fn every_section_heading_is_found_in_the_real_article() {
     let Some(a) = article() else { return };
     let b = claimlint::claims::bundled();
     for s in b.sections.iter().filter(|s| !s.title.is_empty()) {
-        assert!(a.heading(&s.title).is_some(), "heading {:?} not in the article", s.title);
+        assert!(
+            a.heading(&s.title).is_some(),
+            "heading {:?} not in the article",
+            s.title
+        );
     }
 }

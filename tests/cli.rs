@@ -10,8 +10,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
 
 /// A misquotation of the article's title: the misquote rule catches it
 /// with the bundled claim base alone.
-const MISQUOTE: &str =
-    "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n";
+const MISQUOTE: &str = "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n";
 const CLEAN: &str = "# Notes\n\nThese are my notes on the reading.\n";
 
 /// A fresh, empty folder of our own under the system's temporary folder.
@@ -125,16 +124,9 @@ fn text_output_is_compiler_style_with_a_summary() {
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
     // “What a ...” starts at character 24 of line 3 (the quotation mark is one character).
     let first = o.stdout.lines().next().unwrap();
-    assert!(
-        first.starts_with("note.md:3:24: error[misquote]: "),
-        "{}",
-        o.stdout
-    );
+    assert!(first.starts_with("note.md:3:24: error[misquote]: "), "{}", o.stdout);
     let last = o.stdout.lines().last().unwrap();
-    assert!(
-        last.starts_with("1 error, ") && last.ends_with(" in 1 file"),
-        "{last}"
-    );
+    assert!(last.starts_with("1 error, ") && last.ends_with(" in 1 file"), "{last}");
     assert!(o.stderr.is_empty(), "{}", o.stderr);
 }
 
@@ -211,26 +203,15 @@ fn json_output_has_every_key() {
         for k in ["line", "column", "end_line", "end_column"] {
             assert!(f[k].as_u64().is_some_and(|n| n >= 1), "{k} in {f}");
         }
-        assert!(
-            ["error", "warning", "information", "hint"].contains(&f["severity"].as_str().unwrap())
-        );
+        assert!(["error", "warning", "information", "hint"].contains(&f["severity"].as_str().unwrap()));
         assert!(f["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
-    let mq = list
-        .iter()
-        .find(|f| f["code"] == "misquote")
-        .expect("a misquote");
-    assert_eq!(
-        (&mq["line"], &mq["column"]),
-        (&Value::from(1), &Value::from(24))
-    );
+    let mq = list.iter().find(|f| f["code"] == "misquote").expect("a misquote");
+    assert_eq!((&mq["line"], &mq["column"]), (&Value::from(1), &Value::from(24)));
     assert_eq!(mq["severity"], "error");
     let fix = &mq["fix"];
     assert!(
-        fix["replacement"]
-            .as_str()
-            .unwrap()
-            .contains("Russia and the West"),
+        fix["replacement"].as_str().unwrap().contains("Russia and the West"),
         "{fix}"
     );
     for k in ["line", "column", "end_line", "end_column"] {
@@ -256,19 +237,12 @@ fn sarif_output_is_sarif_2_1_0() {
     let run0 = &v["runs"][0];
     let driver = &run0["tool"]["driver"];
     assert_eq!(driver["name"], "claimlint");
-    assert!(driver["informationUri"]
-        .as_str()
-        .unwrap()
-        .starts_with("https://"));
+    assert!(driver["informationUri"].as_str().unwrap().starts_with("https://"));
     let rules = driver["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 11);
     for r in rules {
-        assert!(
-            r["id"].is_string() && r["shortDescription"]["text"].is_string(),
-            "{r}"
-        );
-        assert!(["error", "warning", "note"]
-            .contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
+        assert!(r["id"].is_string() && r["shortDescription"]["text"].is_string(), "{r}");
+        assert!(["error", "warning", "note"].contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
     }
     let results = run0["results"].as_array().unwrap();
     let r = results
@@ -303,14 +277,7 @@ fn findings_on_a_claim_carry_the_article_position() {
     );
     let o = run(
         &d,
-        &[
-            "check",
-            "--claims",
-            "claims.toml",
-            "--article",
-            article,
-            "note.md",
-        ],
+        &["check", "--claims", "claims.toml", "--article", article, "note.md"],
     );
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
     let mut lines = o.stdout.lines();
@@ -340,24 +307,11 @@ fn findings_on_a_claim_carry_the_article_position() {
     assert_eq!(f["section"], "evolution");
     assert_eq!(f["section_title"], "Evolution of the Confrontation");
     assert_eq!(f["article_line"], 21);
-    assert_eq!(
-        (&f["column"], &f["end_column"]),
-        (&Value::from(36), &Value::from(40))
-    );
+    assert_eq!((&f["column"], &f["end_column"]), (&Value::from(36), &Value::from(40)));
     assert_eq!(f["fix"]["replacement"], "2018");
 
     // Without the article: the same finding, no position in it.
-    let o = run(
-        &d,
-        &[
-            "check",
-            "--claims",
-            "claims.toml",
-            "--format",
-            "json",
-            "note.md",
-        ],
-    );
+    let o = run(&d, &["check", "--claims", "claims.toml", "--format", "json", "note.md"]);
     let v = json(&o.stdout);
     assert_eq!(v[0]["article_line"], Value::Null);
     assert_eq!(v[0]["claim"], "putin-2018-address");
@@ -418,11 +372,7 @@ fn missing_path_is_exit_2_and_the_rest_is_still_checked() {
     let o = run(&d, &["check", "nowhere.md", "bad.md"]);
     assert_eq!(o.code, 2, "exit 2 wins over 1: {}{}", o.stdout, o.stderr);
     assert!(o.stderr.contains("nowhere.md"), "{}", o.stderr);
-    assert!(
-        o.stdout.contains("bad.md:1:24: error[misquote]"),
-        "{}",
-        o.stdout
-    );
+    assert!(o.stdout.contains("bad.md:1:24: error[misquote]"), "{}", o.stdout);
 }
 
 #[test]
@@ -438,10 +388,7 @@ fn non_utf8_note_is_exit_2_named_and_others_are_checked() {
         o.stderr
     );
     let v = json(&o.stdout);
-    assert!(
-        v.as_array().unwrap().iter().any(|f| f["path"] == "ok.md"),
-        "{v}"
-    );
+    assert!(v.as_array().unwrap().iter().any(|f| f["path"] == "ok.md"), "{v}");
 }
 
 #[test]
@@ -462,8 +409,7 @@ fn bad_claims_file_is_exit_2_with_line_and_field() {
     let o = run(&d, &["check", "--claims", "claims.toml", "note.md"]);
     assert_eq!(o.code, 2);
     assert!(
-        o.stderr
-            .contains(&format!("claims.toml:{line}: field `section`")),
+        o.stderr.contains(&format!("claims.toml:{line}: field `section`")),
         "{}",
         o.stderr
     );
@@ -487,21 +433,14 @@ fn folder_without_notes_is_exit_2() {
     let o = run(&d, &["check", "empty", "full"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("empty"), "{}", o.stderr);
-    assert!(
-        o.stdout.contains("a.md:1:24: error[misquote]"),
-        "{}",
-        o.stdout
-    );
+    assert!(o.stdout.contains("a.md:1:24: error[misquote]"), "{}", o.stdout);
 }
 
 #[test]
 fn bad_article_path_is_exit_2_named() {
     let d = tmp("article");
     write(&d, "note.md", CLEAN);
-    let o = run(
-        &d,
-        &["check", "--article", "no-such-article.txt", "note.md"],
-    );
+    let o = run(&d, &["check", "--article", "no-such-article.txt", "note.md"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("no-such-article.txt"), "{}", o.stderr);
     let o = Command::new(BIN)
@@ -534,10 +473,7 @@ fn usage_errors_are_exit_2() {
     let o = run(&d, &["--version"]);
     assert_eq!(
         (o.code, o.stdout.trim()),
-        (
-            0,
-            format!("claimlint {}", env!("CARGO_PKG_VERSION")).as_str()
-        )
+        (0, format!("claimlint {}", env!("CARGO_PKG_VERSION")).as_str())
     );
     let o = run(&d, &["--help"]);
     assert_eq!(o.code, 0);
@@ -583,11 +519,7 @@ fn settings_file_disables_and_changes_severity() {
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
     assert!(!o.stdout.contains("misquote"));
 
-    write(
-        &d,
-        ".claimlint.toml",
-        "[severity]\nmisquote = \"warning\"\n",
-    );
+    write(&d, ".claimlint.toml", "[severity]\nmisquote = \"warning\"\n");
     let o = run(&d, &["check", "sub/note.md"]);
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
     assert!(o.stdout.contains("warning[misquote]"), "{}", o.stdout);
@@ -645,20 +577,12 @@ fn claims_and_sections_are_listed() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     let line = o.stdout.lines().next().unwrap();
     let cols: Vec<&str> = line.split_whitespace().collect();
-    assert_eq!(
-        &cols[..3],
-        ["putin-2018-address", "evolution", "date"],
-        "{line}"
-    );
+    assert_eq!(&cols[..3], ["putin-2018-address", "evolution", "date"], "{line}");
     assert!(line.contains("Putin announced the tactic"));
 
     let o = run(&d, &["sections"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    let ids: Vec<&str> = o
-        .stdout
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
+    let ids: Vec<&str> = o.stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
     assert_eq!(ids.len(), 8, "{}", o.stdout);
     assert!(ids.contains(&"roots") && o.stdout.contains("Security Guarantees"));
 
@@ -668,9 +592,6 @@ fn claims_and_sections_are_listed() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     let roots = o.stdout.lines().find(|l| l.starts_with("roots ")).unwrap();
     assert!(roots.trim_end().ends_with("L9"), "{roots}");
-    let o = run(
-        &d,
-        &["claims", "--claims", "claims.toml", "--article", article],
-    );
+    let o = run(&d, &["claims", "--claims", "claims.toml", "--article", article]);
     assert!(o.stdout.contains("L21"), "{}", o.stdout);
 }

@@ -39,7 +39,8 @@ fn unknown_section_names_line_and_field() {
 
 #[test]
 fn bad_regex_names_line_and_field() {
-    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\nwhen = [[\"/(unclosed/\"]]\n");
+    let e =
+        err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\nwhen = [[\"/(unclosed/\"]]\n");
     assert!(e.starts_with("mine.toml:19: field `when`: bad regex"), "{e}");
 }
 
@@ -56,7 +57,12 @@ fn snippet_missing_from_the_article_is_named() {
     let a = claimlint::article::Article::new("art.txt", "T\n\nS\n\nSome words here.\n".into());
     let src = format!("{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"not in it\"\nsummary = \"y\"\n");
     let e = load_claims(&src, "mine.toml", Some(&a)).unwrap_err();
-    assert!(e[0].to_string().starts_with("mine.toml:17: field `snippet`"), "{}", e[0]);
-    let ok = format!("{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"some WORDS here\"\nsummary = \"y\"\n");
+    assert!(
+        e[0].to_string().starts_with("mine.toml:17: field `snippet`"),
+        "{}",
+        e[0]
+    );
+    let ok =
+        format!("{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"some WORDS here\"\nsummary = \"y\"\n");
     assert!(load_claims(&ok, "mine.toml", Some(&a)).is_ok());
 }

@@ -31,18 +31,33 @@ fn quiet(sentence: &str) {
 #[test]
 fn wrong_date() {
     fires(Code::WrongDate, "Croatia and Albania joined the alliance in 2004.");
-    fires(Code::WrongDate, "Putin's address to both chambers of parliament came in 2014.");
+    fires(
+        Code::WrongDate,
+        "Putin's address to both chambers of parliament came in 2014.",
+    );
     fires(Code::WrongDate, "NATO's summit in Madrid takes place next year.");
-    fires(Code::WrongDate, "The Brussels and Vienna sessions came the week after Lavrov met Blinken.");
+    fires(
+        Code::WrongDate,
+        "The Brussels and Vienna sessions came the week after Lavrov met Blinken.",
+    );
     quiet("Montenegro joined in 2017 and North Macedonia in 2020.");
     quiet("The Bucharest declaration of 2008 promised Ukraine and Georgia membership.");
 }
 
 #[test]
 fn wrong_number() {
-    fires(Code::WrongNumber, "Russia's draft treaty rests on four unconditional demands.");
-    fires(Code::WrongNumber, "A treaty would need three-fifths of US senators to be ratified.");
-    fires(Code::WrongNumber, "Some US experts talk of thirty years before Ukraine could join.");
+    fires(
+        Code::WrongNumber,
+        "Russia's draft treaty rests on four unconditional demands.",
+    );
+    fires(
+        Code::WrongNumber,
+        "A treaty would need three-fifths of US senators to be ratified.",
+    );
+    fires(
+        Code::WrongNumber,
+        "Some US experts talk of thirty years before Ukraine could join.",
+    );
     quiet("Four of the five most recent waves of NATO expansion came on Putin's watch.");
     quiet("Agreement is possible on two of the three key issues.");
     quiet("The confrontation with the West has lasted eight years.");
@@ -50,15 +65,24 @@ fn wrong_number() {
 
 #[test]
 fn wrong_attribution() {
-    fires(Code::WrongAttribution, "Foreign Minister Sergei Ryabkov said Ukraine would join “never ever.”");
+    fires(
+        Code::WrongAttribution,
+        "Foreign Minister Sergei Ryabkov said Ukraine would join “never ever.”",
+    );
     fires(Code::WrongAttribution, "Lavrov put it bluntly: “never ever.”");
     quiet("Russian Deputy Foreign Minister Sergei Ryabkov answered “never ever.”");
 }
 
 #[test]
 fn wrong_actor() {
-    fires(Code::WrongActor, "Washington handed Moscow a draft treaty setting out its demands.");
-    fires(Code::WrongActor, "Russia refused to ratify the adapted Treaty on Conventional Forces in Europe.");
+    fires(
+        Code::WrongActor,
+        "Washington handed Moscow a draft treaty setting out its demands.",
+    );
+    fires(
+        Code::WrongActor,
+        "Russia refused to ratify the adapted Treaty on Conventional Forces in Europe.",
+    );
     fires(Code::WrongActor, "It was Putin who invited Biden to meet in Geneva.");
     quiet("Moscow handed Washington and its allies a draft treaty and agreement.");
     quiet("The US has no genuine security interests in Ukraine, unlike Moscow.");
@@ -67,30 +91,51 @@ fn wrong_actor() {
 #[test]
 fn wrong_place() {
     fires(Code::WrongPlace, "The Russia-NATO Council met in Vienna.");
-    fires(Code::WrongPlace, "US missile defense components sit in Romania and Hungary.");
+    fires(
+        Code::WrongPlace,
+        "US missile defense components sit in Romania and Hungary.",
+    );
     quiet("The OSCE Standing Committee met in Vienna.");
 }
 
 #[test]
 fn wrong_list() {
-    fires(Code::WrongList, "The 2004 wave: the Baltics, Slovakia, Slovenia, Romania and Poland.");
+    fires(
+        Code::WrongList,
+        "The 2004 wave: the Baltics, Slovakia, Slovenia, Romania and Poland.",
+    );
     fires(Code::WrongList, "Backstage: Congress debates sanctions, the Kremlin readies countersanctions, and Russia drills with Chinese forces.");
     quiet("In 2009 Croatia and Albania joined NATO.");
 }
 
 #[test]
 fn misquote() {
-    fires(Code::Misquote, "Putin told the US: “No one listened to us before. Well, listen to us today.”");
-    fires(Code::Misquote, "The author calls major power relations “essentially a zero-sum contest.”");
+    fires(
+        Code::Misquote,
+        "Putin told the US: “No one listened to us before. Well, listen to us today.”",
+    );
+    fires(
+        Code::Misquote,
+        "The author calls major power relations “essentially a zero-sum contest.”",
+    );
     quiet("Ryabkov's answer was “never ever.”");
     quiet("Putin wanted \"at least legally binding agreements.\"");
 }
 
 #[test]
 fn stance_reversal() {
-    fires(Code::StanceReversal, "The author sees Ukraine's NATO membership as a real and imminent threat.");
-    fires(Code::StanceReversal, "Per the author, withdrawing NATO infrastructure from Eastern Europe is entirely feasible.");
-    fires(Code::StanceReversal, "The author thinks the Minsk process made real progress.");
+    fires(
+        Code::StanceReversal,
+        "The author sees Ukraine's NATO membership as a real and imminent threat.",
+    );
+    fires(
+        Code::StanceReversal,
+        "Per the author, withdrawing NATO infrastructure from Eastern Europe is entirely feasible.",
+    );
+    fires(
+        Code::StanceReversal,
+        "The author thinks the Minsk process made real progress.",
+    );
     quiet("The threat of Ukraine in NATO is a phantom one for the foreseeable future.");
     quiet("The several thousand US soldiers in the region hardly threaten Russia.");
 }
@@ -110,7 +155,11 @@ fn wrong_section() {
 #[test]
 fn unsupported_is_only_a_hint() {
     let f = engine().check("- Russia's Sarmat missile was tested in 2022 near Plesetsk.\n");
-    assert!(f.iter().any(|f| f.code == Code::Unsupported && f.severity == Severity::Hint), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|f| f.code == Code::Unsupported && f.severity == Severity::Hint),
+        "{f:?}"
+    );
     assert!(f.iter().all(|f| f.severity == Severity::Hint), "{f:?}");
 }
 
@@ -120,7 +169,14 @@ fn suppression_comments_silence_codes() {
     let f = engine().check(note);
     assert_eq!(f.iter().filter(|f| f.code == Code::WrongDate).count(), 1);
     let region = "<!-- claimlint-disable -->\n- Montenegro joined NATO in 2016.\n<!-- claimlint-enable -->\n- Montenegro joined NATO in 2016.\n";
-    assert_eq!(engine().check(region).iter().filter(|f| f.code == Code::WrongDate).count(), 1);
+    assert_eq!(
+        engine()
+            .check(region)
+            .iter()
+            .filter(|f| f.code == Code::WrongDate)
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -136,5 +192,9 @@ fn findings_carry_claim_section_and_fix() {
     assert_eq!(d.claim.as_deref(), Some("year-2017-wave"));
     assert_eq!(d.section.as_deref(), Some("guarantees"));
     assert_eq!(d.fix.as_ref().map(|x| x.replacement.as_str()), Some("2017"));
-    assert!(d.message.contains("2017") && d.message.contains("2016"), "{}", d.message);
+    assert!(
+        d.message.contains("2017") && d.message.contains("2016"),
+        "{}",
+        d.message
+    );
 }

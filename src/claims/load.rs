@@ -187,7 +187,10 @@ impl Builder<'_> {
                 self.err(
                     Some(l),
                     Some("kind"),
-                    format!("unknown entity kind `{}` (person, country, org, city, place, thing, group)", e.kind),
+                    format!(
+                        "unknown entity kind `{}` (person, country, org, city, place, thing, group)",
+                        e.kind
+                    ),
                 );
                 continue;
             };
@@ -235,7 +238,10 @@ impl Builder<'_> {
             .iter()
             .flat_map(|e| e.names.iter().map(|n| crate::text::norm(n)))
             .collect();
-        for (list, kind) in [(&raw.lexicon.cities, EntityKind::City), (&raw.lexicon.countries, EntityKind::Country)] {
+        for (list, kind) in [
+            (&raw.lexicon.cities, EntityKind::City),
+            (&raw.lexicon.countries, EntityKind::Country),
+        ] {
             for name in list {
                 if known.contains(&crate::text::norm(name)) {
                     continue;
@@ -310,7 +316,11 @@ impl Builder<'_> {
         }
         if s.len() >= 2 && s.starts_with('/') && s.ends_with('/') {
             let body = &s[1..s.len() - 1];
-            return match regex::RegexBuilder::new(body).case_insensitive(true).size_limit(1 << 20).build() {
+            return match regex::RegexBuilder::new(body)
+                .case_insensitive(true)
+                .size_limit(1 << 20)
+                .build()
+            {
                 Ok(re) => {
                     let id = self.base.terms.len();
                     self.base.terms.push(Term {
@@ -340,7 +350,11 @@ impl Builder<'_> {
         match s.strip_prefix('@').and_then(|id| self.base.entity_by_id(id)) {
             Some(e) => Some(e),
             None => {
-                self.err(Some(line), Some(field), format!("`{s}` is not a known entity (write `@id`)"));
+                self.err(
+                    Some(line),
+                    Some(field),
+                    format!("`{s}` is not a known entity (write `@id`)"),
+                );
                 None
             }
         }
@@ -364,7 +378,12 @@ impl Builder<'_> {
                 self.err(
                     Some(l),
                     Some("section"),
-                    format!("claim `{}` names unknown section `{}` (known: {})", c.id, c.section, known.join(", ")),
+                    format!(
+                        "claim `{}` names unknown section `{}` (known: {})",
+                        c.id,
+                        c.section,
+                        known.join(", ")
+                    ),
                 );
                 continue;
             };
@@ -374,13 +393,22 @@ impl Builder<'_> {
                     self.err(
                         Some(l),
                         Some("snippet"),
-                        format!("claim `{}`: snippet `{}` is not found in the article {}", c.id, c.snippet, a.path.display()),
+                        format!(
+                            "claim `{}`: snippet `{}` is not found in the article {}",
+                            c.id,
+                            c.snippet,
+                            a.path.display()
+                        ),
                     );
                 }
                 if let Some(q) = &c.quote {
                     if a.locate(q).is_none() {
                         let l = at(self, "quote");
-                        self.err(Some(l), Some("quote"), format!("claim `{}`: quotation not found in the article", c.id));
+                        self.err(
+                            Some(l),
+                            Some("quote"),
+                            format!("claim `{}`: quotation not found in the article", c.id),
+                        );
                     }
                 }
             }
@@ -395,7 +423,11 @@ impl Builder<'_> {
             let needs_when = !matches!(check, Check::Quote { .. } | Check::List { .. } | Check::None);
             if needs_when && when.iter().all(|g| g.is_empty()) {
                 let l = at(self, "when");
-                self.err(Some(l), Some("when"), format!("claim `{}`: a {} check needs `when` terms", c.id, check.kind_name()));
+                self.err(
+                    Some(l),
+                    Some("when"),
+                    format!("claim `{}`: a {} check needs `when` terms", c.id, check.kind_name()),
+                );
                 continue;
             }
             let mut entities: Vec<EntityId> = Vec::new();
@@ -447,7 +479,11 @@ impl Builder<'_> {
         let need = |b: &mut Self, ok: bool, f: &str| {
             if !ok {
                 let l = at(b, f);
-                b.err(Some(l), Some(f), format!("claim `{}`: a {kind} check needs `{f}`", c.id));
+                b.err(
+                    Some(l),
+                    Some(f),
+                    format!("claim `{}`: a {kind} check needs `{f}`", c.id),
+                );
             }
             ok
         };
@@ -462,7 +498,11 @@ impl Builder<'_> {
                 for v in &c.value {
                     match DateSpec::parse(v) {
                         Some(d) => value.push(d),
-                        None => self.err(Some(vl), Some("value"), format!("claim `{}`: `{v}` is not a date", c.id)),
+                        None => self.err(
+                            Some(vl),
+                            Some("value"),
+                            format!("claim `{}`: `{v}` is not a date", c.id),
+                        ),
                     }
                 }
                 Check::Date {
@@ -478,12 +518,18 @@ impl Builder<'_> {
                 for v in &c.value {
                     match Quantity::parse(v) {
                         Some(q) => value.push(q),
-                        None => self.err(Some(vl), Some("value"), format!("claim `{}`: `{v}` is not a number", c.id)),
+                        None => self.err(
+                            Some(vl),
+                            Some("value"),
+                            format!("claim `{}`: `{v}` is not a number", c.id),
+                        ),
                     }
                 }
                 let ul = at(self, "unit");
                 let n = crate::text::norm(&c.value[0]);
-                let ordinal = crate::note::numbers::find_numbers(&n, &crate::text::words(&n)).first().is_some_and(|m| m.ordinal);
+                let ordinal = crate::note::numbers::find_numbers(&n, &crate::text::words(&n))
+                    .first()
+                    .is_some_and(|m| m.ordinal);
                 Check::Number {
                     value,
                     text: c.value.clone(),
@@ -504,7 +550,11 @@ impl Builder<'_> {
                 }
                 let (rl, bl) = (at(self, "rival"), at(self, "verb"));
                 Check::Party {
-                    code: if kind == "actor" { Code::WrongActor } else { Code::WrongAttribution },
+                    code: if kind == "actor" {
+                        Code::WrongActor
+                    } else {
+                        Code::WrongAttribution
+                    },
                     value: self.terms(&c.value, vl, "value"),
                     rival: self.terms(&c.rival, rl, "rival"),
                     verb: self.terms(&c.verb, bl, "verb"),
@@ -521,7 +571,10 @@ impl Builder<'_> {
                         self.err(
                             Some(cl),
                             Some("code"),
-                            format!("claim `{}`: a term check needs `code`, one of the diagnostic codes", c.id),
+                            format!(
+                                "claim `{}`: a term check needs `code`, one of the diagnostic codes",
+                                c.id
+                            ),
                         );
                         return None;
                     }
@@ -542,7 +595,11 @@ impl Builder<'_> {
                     Some("affirms") | None => true,
                     Some("denies") => false,
                     Some(p) => {
-                        self.err(Some(pl), Some("polarity"), format!("claim `{}`: polarity `{p}` is not `affirms` or `denies`", c.id));
+                        self.err(
+                            Some(pl),
+                            Some("polarity"),
+                            format!("claim `{}`: polarity `{p}` is not `affirms` or `denies`", c.id),
+                        );
                         return None;
                     }
                 };

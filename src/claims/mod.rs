@@ -10,7 +10,7 @@ use crate::note::dates::DateSpec;
 use crate::note::numbers::Quantity;
 use regex::Regex;
 
-pub use load::{LoadError, load_claims, bundled};
+pub use load::{bundled, load_claims, LoadError};
 
 /// The claim base bundled into the binary.
 pub const BUNDLED: &str = include_str!("../../data/week-of-talks.claims.toml");
@@ -84,7 +84,10 @@ impl EntityKind {
 
     /// Parties: who can act, hold a view or be named as a side.
     pub fn is_party(self) -> bool {
-        matches!(self, EntityKind::Person | EntityKind::Country | EntityKind::Org | EntityKind::Group)
+        matches!(
+            self,
+            EntityKind::Person | EntityKind::Country | EntityKind::Org | EntityKind::Group
+        )
     }
 }
 
@@ -206,7 +209,10 @@ impl Check {
             Check::Date { .. } => "date",
             Check::Number { .. } => "number",
             Check::Place { .. } => "place",
-            Check::Party { code: Code::WrongAttribution, .. } => "attribution",
+            Check::Party {
+                code: Code::WrongAttribution,
+                ..
+            } => "attribution",
             Check::Party { .. } => "actor",
             Check::Term { .. } => "term",
             Check::Stance { .. } => "stance",
@@ -237,7 +243,7 @@ impl ClaimBase {
         if key.is_empty() {
             return None;
         }
-        self.sections.iter().position(|s| s.names.iter().any(|n| *n == key))
+        self.sections.iter().position(|s| s.names.contains(&key))
     }
 }
 

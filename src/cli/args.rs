@@ -57,20 +57,9 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         Some("-V" | "--version" | "version") => return Ok(Command::Version),
         Some(c @ ("check" | "claims" | "sections")) => c.to_string(),
         Some("lsp") => return Ok(Command::Lsp(it.collect())),
-        Some(s) if s.starts_with('-') => {
-            return Err(Usage(format!("unexpected option `{s}` before a command")))
-        }
-        Some(s) => {
-            return Err(Usage(format!(
-                "unknown command `{s}` (check, claims, sections, lsp)"
-            )))
-        }
-        None => {
-            return Err(Usage(format!(
-                "unknown command `{}`",
-                first.to_string_lossy()
-            )))
-        }
+        Some(s) if s.starts_with('-') => return Err(Usage(format!("unexpected option `{s}` before a command"))),
+        Some(s) => return Err(Usage(format!("unknown command `{s}` (check, claims, sections, lsp)"))),
+        None => return Err(Usage(format!("unknown command `{}`", first.to_string_lossy()))),
     };
     let mut format = None;
     let mut sources = Sources::default();
@@ -119,9 +108,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
                 }
                 let v = value.to_string_lossy();
                 format =
-                    Some(Format::parse(&v).ok_or_else(|| {
-                        Usage(format!("unknown format `{v}` (text, json, sarif)"))
-                    })?);
+                    Some(Format::parse(&v).ok_or_else(|| Usage(format!("unknown format `{v}` (text, json, sarif)")))?);
             }
             "--claims" => {
                 if sources.claims.replace(PathBuf::from(value)).is_some() {
@@ -148,10 +135,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         }
         other => {
             if let Some(p) = paths.first() {
-                return Err(Usage(format!(
-                    "`{other}` takes no paths (got `{}`)",
-                    p.display()
-                )));
+                return Err(Usage(format!("`{other}` takes no paths (got `{}`)", p.display())));
             }
             Ok(if other == "claims" {
                 Command::Claims(sources)
@@ -172,15 +156,7 @@ mod tests {
 
     #[test]
     fn check_with_options_in_any_place() {
-        let c = p(&[
-            "check",
-            "a.md",
-            "--format",
-            "json",
-            "--article=art.txt",
-            "dir",
-        ])
-        .unwrap();
+        let c = p(&["check", "a.md", "--format", "json", "--article=art.txt", "dir"]).unwrap();
         assert_eq!(
             c,
             Command::Check {
@@ -226,9 +202,6 @@ mod tests {
         assert_eq!(p(&["--help"]).unwrap(), Command::Help);
         assert_eq!(p(&["check", "--help"]).unwrap(), Command::Help);
         assert_eq!(p(&["-V"]).unwrap(), Command::Version);
-        assert_eq!(
-            p(&["lsp", "--stdio"]).unwrap(),
-            Command::Lsp(vec!["--stdio".into()])
-        );
+        assert_eq!(p(&["lsp", "--stdio"]).unwrap(), Command::Lsp(vec!["--stdio".into()]));
     }
 }

@@ -50,12 +50,7 @@ pub fn collect(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (out, errors)
 }
 
-fn walk(
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    out: &mut Vec<PathBuf>,
-    errors: &mut Vec<String>,
-) {
+fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     match std::fs::canonicalize(dir) {
         Ok(c) => {
             if !visited.insert(c) {
@@ -70,11 +65,7 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(format!(
-                "{}: cannot list the folder: {}",
-                dir.display(),
-                io_reason(&e)
-            ));
+            errors.push(format!("{}: cannot list the folder: {}", dir.display(), io_reason(&e)));
             return;
         }
     };
@@ -82,11 +73,7 @@ fn walk(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(format!(
-                    "{}: cannot list the folder: {}",
-                    dir.display(),
-                    io_reason(&e)
-                ));
+                errors.push(format!("{}: cannot list the folder: {}", dir.display(), io_reason(&e)));
                 continue;
             }
         };
@@ -111,8 +98,7 @@ fn walk(
 
 /// Read a note as UTF-8 text (a leading byte-order mark is dropped).
 pub fn read_note(path: &Path) -> Result<String, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
     match String::from_utf8(bytes) {
         Ok(mut s) => {
             if s.starts_with('\u{feff}') {

@@ -78,11 +78,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     match cmd {
         Command::Help => emit(&help()),
         Command::Version => emit(&format!("claimlint {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Check {
-            format,
-            sources,
-            paths,
-        } => check(format, &sources, &paths),
+        Command::Check { format, sources, paths } => check(format, &sources, &paths),
         Command::Claims(sources) => list_claims(&sources),
         Command::Sections(sources) => list_sections(&sources),
         Command::Lsp(_args) => lsp_not_built(),
@@ -117,21 +113,13 @@ struct Setup {
 
 /// The nearest `.claimlint.toml` at or above `dir`.
 fn find_config(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join(config::FILE_NAME))
-        .find(|p| p.is_file())
+    dir.ancestors().map(|d| d.join(config::FILE_NAME)).find(|p| p.is_file())
 }
 
 fn read_text(path: &Path, what: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        format!(
-            "{}: cannot read the {what}: {}",
-            path.display(),
-            files::io_reason(&e)
-        )
-    })?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("{}: the {what} is not UTF-8 text", path.display()))
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{}: cannot read the {what}: {}", path.display(), files::io_reason(&e)))?;
+    String::from_utf8(bytes).map_err(|_| format!("{}: the {what} is not UTF-8 text", path.display()))
 }
 
 /// Settings, article and claim base, from the command line, the environment
@@ -147,10 +135,7 @@ fn setup(sources: &Sources) -> Result<Setup, Vec<String>> {
                     None => format!("{}: {}", path.display(), e.message),
                 }]
             })?;
-            let dir = path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| cwd.clone());
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.clone());
             (cfg, dir)
         }
         None => (Config::default(), cwd.clone()),
@@ -210,11 +195,7 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
         match files::read_note(&path) {
             Ok(text) => {
                 let findings = s.engine.check_with(&text, &s.options);
-                checked.push(report::Checked {
-                    path,
-                    text,
-                    findings,
-                });
+                checked.push(report::Checked { path, text, findings });
             }
             Err(e) => {
                 eprintln!("claimlint: error: {e}");
@@ -249,20 +230,8 @@ fn list_claims(sources: &Sources) -> i32 {
         Err(e) => return fail(&e),
     };
     let e = &s.engine;
-    let w_id = e
-        .base
-        .claims
-        .iter()
-        .map(|c| c.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    let w_sec = e
-        .base
-        .sections
-        .iter()
-        .map(|s| s.id.chars().count())
-        .max()
-        .unwrap_or(0);
+    let w_id = e.base.claims.iter().map(|c| c.id.chars().count()).max().unwrap_or(0);
+    let w_sec = e.base.sections.iter().map(|s| s.id.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
     for (i, c) in e.base.claims.iter().enumerate() {
         let line = match (&e.article, e.claim_spans.get(i).and_then(Option::as_ref)) {
@@ -287,13 +256,7 @@ fn list_sections(sources: &Sources) -> i32 {
         Err(e) => return fail(&e),
     };
     let e = &s.engine;
-    let w_id = e
-        .base
-        .sections
-        .iter()
-        .map(|s| s.id.chars().count())
-        .max()
-        .unwrap_or(0);
+    let w_id = e.base.sections.iter().map(|s| s.id.chars().count()).max().unwrap_or(0);
     let title = |s: &claimlint::claims::Section| {
         if s.title.is_empty() {
             "(untitled opening)".to_string()
@@ -313,11 +276,7 @@ fn list_sections(sources: &Sources) -> i32 {
         let t = title(sec);
         match (&e.article, e.section_spans.get(i).and_then(Option::as_ref)) {
             (None, _) => out.push_str(&format!("{:<w_id$}  {t}\n", sec.id)),
-            (Some(_), Some(sp)) => out.push_str(&format!(
-                "{:<w_id$}  {t:<w_title$}  L{}\n",
-                sec.id,
-                sp.line + 1
-            )),
+            (Some(_), Some(sp)) => out.push_str(&format!("{:<w_id$}  {t:<w_title$}  L{}\n", sec.id, sp.line + 1)),
             (Some(_), None) => out.push_str(&format!("{:<w_id$}  {t:<w_title$}  L?\n", sec.id)),
         }
     }

@@ -58,10 +58,7 @@ pub struct Located<'a> {
 
 pub fn locate<'a>(engine: &'a Engine, checked: &'a [Checked]) -> Vec<Located<'a>> {
     let mut out = Vec::new();
-    let art_index = engine
-        .article
-        .as_ref()
-        .map(|a| (a, LineIndex::new(&a.text)));
+    let art_index = engine.article.as_ref().map(|a| (a, LineIndex::new(&a.text)));
     for c in checked {
         let index = LineIndex::new(&c.text);
         for f in &c.findings {
@@ -135,11 +132,7 @@ pub fn text(engine: &Engine, items: &[Located], files: usize) -> String {
             message
         ));
         if let (Some(s), Some(a)) = (&l.article, &engine.article) {
-            out.push_str(&format!(
-                "  = article: {}:{}\n",
-                a.path.display(),
-                s.start.line
-            ));
+            out.push_str(&format!("  = article: {}:{}\n", a.path.display(), s.start.line));
         }
     }
     let c = Counts::of(items);
@@ -151,11 +144,7 @@ pub fn text(engine: &Engine, items: &[Located], files: usize) -> String {
         parts.push(format!("{} information", c.information));
     }
     parts.push(plural(c.hints, "hint", "hints"));
-    out.push_str(&format!(
-        "{} in {}\n",
-        parts.join(", "),
-        plural(files, "file", "files")
-    ));
+    out.push_str(&format!("{} in {}\n", parts.join(", "), plural(files, "file", "files")));
     out
 }
 

@@ -178,7 +178,9 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
         let cur = w(i);
         let mut spec = DateSpec::default();
         let mut last = i;
-        if let Some(m) = month(cur).filter(|_| cur != "may" || w(i + 1).parse::<u8>().is_ok() || year(w(i + 1)).is_some()) {
+        if let Some(m) =
+            month(cur).filter(|_| cur != "may" || w(i + 1).parse::<u8>().is_ok() || year(w(i + 1)).is_some())
+        {
             // "January 21", "January 21, 2022", "January 2022"
             spec.months = Some((m, m));
             if let Some(d) = day(w(i + 1)) {
@@ -212,7 +214,11 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
             if let Some(y) = year(w(j)) {
                 spec.years = Some((y, y));
                 last = j;
-            } else if w(i.wrapping_sub(1)) == "that" || w(i.wrapping_sub(1)) == "the" || w(i.wrapping_sub(1)) == "this" || w(i.wrapping_sub(1)) == "last" {
+            } else if w(i.wrapping_sub(1)) == "that"
+                || w(i.wrapping_sub(1)) == "the"
+                || w(i.wrapping_sub(1)) == "this"
+                || w(i.wrapping_sub(1)) == "last"
+            {
                 // "that spring": a season without a year still dates things
             }
         } else if let Some(y) = year(cur) {
@@ -256,17 +262,41 @@ fn relative(a: &str, b: &str, c: &str) -> Option<(DateSpec, usize)> {
     let unit = |w: &str| w.trim_end_matches("'s").to_string();
     if let Some(k) = shift(a) {
         return match unit(b).as_str() {
-            "year" => Some((DateSpec { rel_year: Some(k), ..Default::default() }, 2)),
-            "week" => Some((DateSpec { rel_week: Some(k), ..Default::default() }, 2)),
+            "year" => Some((
+                DateSpec {
+                    rel_year: Some(k),
+                    ..Default::default()
+                },
+                2,
+            )),
+            "week" => Some((
+                DateSpec {
+                    rel_week: Some(k),
+                    ..Default::default()
+                },
+                2,
+            )),
             _ => None,
         };
     }
     // "a week later", "the week after", "the week before"
     if (a == "week" || a == "weeks") && (b == "after" || b == "later") {
-        return Some((DateSpec { rel_week: Some(1), ..Default::default() }, 2));
+        return Some((
+            DateSpec {
+                rel_week: Some(1),
+                ..Default::default()
+            },
+            2,
+        ));
     }
     if a == "week" && (b == "before" || b == "earlier") {
-        return Some((DateSpec { rel_week: Some(-1), ..Default::default() }, 2));
+        return Some((
+            DateSpec {
+                rel_week: Some(-1),
+                ..Default::default()
+            },
+            2,
+        ));
     }
     let _ = c;
     None
@@ -299,8 +329,12 @@ mod tests {
         assert!(!spring.conflicts(&DateSpec::parse("2021").unwrap()));
         assert!(spring.conflicts(&DateSpec::parse("2020").unwrap()));
         assert!(spring.conflicts(&DateSpec::parse("fall 2021").unwrap()));
-        assert!(DateSpec::parse("this year").unwrap().conflicts(&DateSpec::parse("next year's").unwrap()));
-        assert!(!DateSpec::parse("the early 2010s").unwrap().conflicts(&DateSpec::parse("first half of the 2010s").unwrap()));
+        assert!(DateSpec::parse("this year")
+            .unwrap()
+            .conflicts(&DateSpec::parse("next year's").unwrap()));
+        assert!(!DateSpec::parse("the early 2010s")
+            .unwrap()
+            .conflicts(&DateSpec::parse("first half of the 2010s").unwrap()));
     }
 
     #[test]

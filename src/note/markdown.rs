@@ -109,7 +109,9 @@ pub fn mask(note: &str) -> String {
                 }
             }
             b'h' if text[i..].starts_with("http://") || text[i..].starts_with("https://") => {
-                let e = text[i..].find(|c: char| c.is_whitespace() || c == ')' || c == '>').map_or(text.len(), |j| i + j);
+                let e = text[i..]
+                    .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+                    .map_or(text.len(), |j| i + j);
                 blank(&mut out, i..e);
                 i = e;
                 continue;
@@ -147,7 +149,11 @@ pub fn mask(note: &str) -> String {
                 continue;
             }
             let digits = lb[k..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits > 0 && digits < 4 && matches!(lb.get(k + digits), Some(b'.') | Some(b')')) && lb.get(k + digits + 1) == Some(&b' ') {
+            if digits > 0
+                && digits < 4
+                && matches!(lb.get(k + digits), Some(b'.') | Some(b')'))
+                && lb.get(k + digits + 1) == Some(&b' ')
+            {
                 blank(&mut out, off + k..off + k + digits + 1);
                 k += digits + 1;
                 continue;
@@ -208,7 +214,8 @@ mod tests {
 
     #[test]
     fn masks_code_comments_links_and_front_matter_keeping_offsets() {
-        let note = "---\ntitle: x 2004\n---\nText `2004` and [link](http://x/2004) <!-- 2004 -->\n```\n2004\n```\nend 2009";
+        let note =
+            "---\ntitle: x 2004\n---\nText `2004` and [link](http://x/2004) <!-- 2004 -->\n```\n2004\n```\nend 2009";
         let m = mask(note);
         assert_eq!(m.len(), note.len());
         assert_eq!(m.matches("2004").count(), 0);

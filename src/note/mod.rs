@@ -88,7 +88,12 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
             if matches!(c, '.' | '!' | '?') && quote_open.is_none() {
                 // Swallow closing quotes, brackets and further stops.
                 let mut j = k + 1;
-                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') {
+                while j < chars.len()
+                    && matches!(
+                        chars[j].1,
+                        '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_'
+                    )
+                {
                     j += 1;
                 }
                 let at_space = j < chars.len() && chars[j].1.is_whitespace();
@@ -149,12 +154,20 @@ mod tests {
     fn splits_sentences_but_not_abbreviations() {
         assert_eq!(
             sents("The U.S. met Russia on Jan. 21. Then NATO talked! “Quote.” Next."),
-            ["The U.S. met Russia on Jan. 21.", "Then NATO talked!", "“Quote.”", "Next."]
+            [
+                "The U.S. met Russia on Jan. 21.",
+                "Then NATO talked!",
+                "“Quote.”",
+                "Next."
+            ]
         );
     }
 
     #[test]
     fn list_items_and_headings_are_their_own_blocks() {
-        assert_eq!(sents("# Notes\n- one item\n- two item\n\npara\ncontinues"), ["Notes", "one item", "two item", "para\ncontinues"]);
+        assert_eq!(
+            sents("# Notes\n- one item\n- two item\n\npara\ncontinues"),
+            ["Notes", "one item", "two item", "para\ncontinues"]
+        );
     }
 }

@@ -7,9 +7,34 @@ use super::Sentence;
 fn is_negator(w: &str) -> bool {
     matches!(
         w,
-        "not" | "no" | "never" | "neither" | "nor" | "none" | "nothing" | "hardly" | "barely" | "scarcely" | "cannot"
-            | "without" | "lack" | "lacks" | "lacking" | "lacked" | "fail" | "fails" | "failed" | "nobody" | "unable"
-            | "little" | "non" | "unlikely" | "doubt" | "doubts" | "doubted" | "doubtful"
+        "not"
+            | "no"
+            | "never"
+            | "neither"
+            | "nor"
+            | "none"
+            | "nothing"
+            | "hardly"
+            | "barely"
+            | "scarcely"
+            | "cannot"
+            | "without"
+            | "lack"
+            | "lacks"
+            | "lacking"
+            | "lacked"
+            | "fail"
+            | "fails"
+            | "failed"
+            | "nobody"
+            | "unable"
+            | "little"
+            | "non"
+            | "unlikely"
+            | "doubt"
+            | "doubts"
+            | "doubted"
+            | "doubtful"
     ) || w.ends_with("n't")
 }
 
@@ -17,8 +42,22 @@ fn is_negator(w: &str) -> bool {
 fn is_clause_break(w: &str) -> bool {
     matches!(
         w,
-        "but" | "while" | "whereas" | "although" | "though" | "however" | "yet" | "unlike" | "because" | "since" | "which"
-            | "that" | "who" | "whom" | "when" | "if"
+        "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "however"
+            | "yet"
+            | "unlike"
+            | "because"
+            | "since"
+            | "which"
+            | "that"
+            | "who"
+            | "whom"
+            | "when"
+            | "if"
     )
 }
 
@@ -65,7 +104,9 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         }
         let w = s.word(k);
         let prev = s.word(k - 1);
-        if matches!(w, "exist" | "exists" | "existed") && (is_negator(prev) || prev == "simply" && k >= 2 && is_negator(s.word(k - 2))) {
+        if matches!(w, "exist" | "exists" | "existed")
+            && (is_negator(prev) || prev == "simply" && k >= 2 && is_negator(s.word(k - 2)))
+        {
             return true;
         }
         if matches!(w, "myth" | "illusion" | "fiction" | "illusory" | "nonexistent") {

@@ -189,17 +189,26 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             // "several thousand", "a few hundred"
             if let Some(k) = scale(w(i + 1)) {
                 last = i + 1;
-                value = Quantity { lo: 2.0 * k, hi: 9.0 * k };
+                value = Quantity {
+                    lo: 2.0 * k,
+                    hi: 9.0 * k,
+                };
             } else {
                 value = Quantity { lo: 2.0, hi: 9.0 };
             }
         } else if cur == "dozens" || cur == "hundreds" || cur == "thousands" || cur == "millions" {
             let k = scale(cur.trim_end_matches('s')).unwrap_or(1.0);
             // "tens of thousands"
-            value = Quantity { lo: 2.0 * k, hi: 999.0 * k };
+            value = Quantity {
+                lo: 2.0 * k,
+                hi: 999.0 * k,
+            };
         } else if cur == "tens" && w(i + 1) == "of" && scale(w(i + 2).trim_end_matches('s')).is_some() {
             let k = scale(w(i + 2).trim_end_matches('s')).unwrap_or(1.0);
-            value = Quantity { lo: 10.0 * k, hi: 99.0 * k };
+            value = Quantity {
+                lo: 10.0 * k,
+                hi: 99.0 * k,
+            };
             last = i + 2;
         } else {
             i += 1;
@@ -224,7 +233,14 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
     out
 }
 
-fn return_scaled(out: &mut Vec<NumberMention>, _text: &str, words: &[Word], first: usize, last: usize, value: Quantity) {
+fn return_scaled(
+    out: &mut Vec<NumberMention>,
+    _text: &str,
+    words: &[Word],
+    first: usize,
+    last: usize,
+    value: Quantity,
+) {
     out.push(NumberMention {
         range: words[first].start..words[last].end,
         value,
@@ -251,7 +267,10 @@ mod tests {
 
     fn nums(s: &str) -> Vec<(f64, f64)> {
         let n = norm(s);
-        find_numbers(&n, &words(&n)).into_iter().map(|m| (m.value.lo, m.value.hi)).collect()
+        find_numbers(&n, &words(&n))
+            .into_iter()
+            .map(|m| (m.value.lo, m.value.hi))
+            .collect()
     }
 
     #[test]

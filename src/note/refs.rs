@@ -2,7 +2,7 @@
 //! section title written out in its own capitals ("the Security Guarantees
 //! section"). A reference may name no section of the article.
 
-use crate::claims::{ClaimBase, SectionId, section_key};
+use crate::claims::{section_key, ClaimBase, SectionId};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,10 @@ fn title_run(s: &str) -> usize {
             break;
         }
         let word = &s[wstart..wstart + word_len];
-        let cap = word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let cap = word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if first || cap {
             end = wstart + word_len;
         } else if !CONNECTORS.contains(&word.to_lowercase().as_str()) {
@@ -126,7 +129,9 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
                 if let Some(k) = longest_known_prefix(&name, base) {
                     let rest = name[k..].trim_start();
                     let next = rest.split(' ').next().unwrap_or("").to_lowercase();
-                    if rest.is_empty() || rest.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(&next.as_str()) {
+                    if rest.is_empty()
+                        || rest.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(&next.as_str())
+                    {
                         name = name[..k].to_string();
                         end = body + k;
                     }

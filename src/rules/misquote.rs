@@ -12,7 +12,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for q in &ctx.quotes {
         // An ellipsis joins fragments that must each be the article's.
-        let fragments: Vec<Vec<String>> = q.text.split("...").chain(std::iter::empty()).flat_map(|f| f.split('…')).map(word_list).filter(|w| !w.is_empty()).collect();
+        let fragments: Vec<Vec<String>> = q
+            .text
+            .split("...")
+            .chain(std::iter::empty())
+            .flat_map(|f| f.split('…'))
+            .map(word_list)
+            .filter(|w| !w.is_empty())
+            .collect();
         if fragments.iter().all(|f| ctx.known.contains(f)) {
             continue;
         }
@@ -33,7 +40,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let mut f = ctx.finding(
                 Code::Misquote,
                 inner,
-                format!("the article's words are “{}”, not “{}”{}", b.suggestion, said.trim(), b.whence),
+                format!(
+                    "the article's words are “{}”, not “{}”{}",
+                    b.suggestion,
+                    said.trim(),
+                    b.whence
+                ),
                 claim,
                 Some(b.suggestion.clone()),
             );
@@ -55,7 +67,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 Code::Unsupported,
                 inner,
-                format!("the words “{}” are not the article's; nothing in it supports the quotation", said.trim()),
+                format!(
+                    "the words “{}” are not the article's; nothing in it supports the quotation",
+                    said.trim()
+                ),
                 None,
                 None,
             ));

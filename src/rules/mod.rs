@@ -76,7 +76,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding on a normalized range of the sentence, resting on `claim`.
-    pub fn finding(&self, code: Code, r: Range<usize>, message: String, claim: Option<usize>, fix: Option<String>) -> Finding {
+    pub fn finding(
+        &self,
+        code: Code,
+        r: Range<usize>,
+        message: String,
+        claim: Option<usize>,
+        fix: Option<String>,
+    ) -> Finding {
         let range = self.orig(r);
         let (claim_id, section, article) = match claim {
             Some(c) => (
@@ -111,7 +118,9 @@ impl<'a> Ctx<'a> {
 /// `code`: each rule runs the ones reported under its own code.
 pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
     for (ci, claim) in ctx.active() {
-        let Check::Term { code: c, value, rival } = &claim.check else { continue };
+        let Check::Term { code: c, value, rival } = &claim.check else {
+            continue;
+        };
         if *c != code {
             continue;
         }

@@ -12,18 +12,33 @@ use crate::note::Sentence;
 pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for (ci, claim) in ctx.active() {
-        let Check::Party { code: c, value, rival, verb } = &claim.check else { continue };
+        let Check::Party {
+            code: c,
+            value,
+            rival,
+            verb,
+        } = &claim.check
+        else {
+            continue;
+        };
         if *c != code {
             continue;
         }
         fn asserted<'b>(ctx: &'b Ctx, s: &'b crate::note::Sentence, ts: &'b [TermId]) -> Vec<&'b Hit> {
-            ctx.scan.any_of(ts).filter(|h| !mention_set_aside(s, s.word_at(h.range.start))).collect()
+            ctx.scan
+                .any_of(ts)
+                .filter(|h| !mention_set_aside(s, s.word_at(h.range.start)))
+                .collect()
         }
         let values = asserted(ctx, s, value);
         let rivals: Vec<&Hit> = asserted(ctx, s, rival)
             .into_iter()
             // A rival inside a value hit ("Russia" in "Russia-NATO Council") is part of it.
-            .filter(|r| !values.iter().any(|v| v.range.start <= r.range.start && r.range.end <= v.range.end && v.range != r.range))
+            .filter(|r| {
+                !values
+                    .iter()
+                    .any(|v| v.range.start <= r.range.start && r.range.end <= v.range.end && v.range != r.range)
+            })
             .collect();
         if rivals.is_empty() {
             continue;
@@ -34,7 +49,11 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             continue;
         }
         // A denied action ("has no such interests") names no actor.
-        let verbs: Vec<&Hit> = all_verbs.iter().copied().filter(|v| !negated_at(s, s.word_at(v.range.start), 6)).collect();
+        let verbs: Vec<&Hit> = all_verbs
+            .iter()
+            .copied()
+            .filter(|v| !negated_at(s, s.word_at(v.range.start), 6))
+            .collect();
         let parties: Vec<&Hit> = values.iter().chain(rivals.iter()).copied().collect();
         let wrong: Option<&Hit> = if verb.is_empty() {
             // No action word to anchor on: the rival is named and the party is not.
@@ -65,7 +84,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     }
                 }
             }
-            let no_party_before_any = all_verbs.iter().all(|v| !parties.iter().any(|h| h.range.end <= v.range.start));
+            let no_party_before_any = all_verbs
+                .iter()
+                .all(|v| !parties.iter().any(|h| h.range.end <= v.range.start));
             if found.is_none() && values.is_empty() && no_party_before_any {
                 // "the initiative would come from Moscow": the party follows.
                 Some(rivals[0])
@@ -79,7 +100,11 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 || ctx.base.terms[value[0]].source.trim_end_matches('*').to_string(),
                 |e| ctx.base.entities[e].name().to_string(),
             );
-            let what = if code == Code::WrongAttribution { "credits this to" } else { "has this done by" };
+            let what = if code == Code::WrongAttribution {
+                "credits this to"
+            } else {
+                "has this done by"
+            };
             out.push(ctx.finding(
                 code,
                 h.range.clone(),
@@ -97,6 +122,24 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
     (from..to).any(|k| {
         let w = s.word(k);
         (w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "armed" | "limited" | "advanced" | "intended"))
-            || matches!(w, "said" | "says" | "saw" | "sees" | "thinks" | "thought" | "suspect" | "suspects" | "believes" | "claims" | "argues" | "knew" | "suggests" | "wants" | "fears" | "told")
+            || matches!(
+                w,
+                "said"
+                    | "says"
+                    | "saw"
+                    | "sees"
+                    | "thinks"
+                    | "thought"
+                    | "suspect"
+                    | "suspects"
+                    | "believes"
+                    | "claims"
+                    | "argues"
+                    | "knew"
+                    | "suggests"
+                    | "wants"
+                    | "fears"
+                    | "told"
+            )
     })
 }

@@ -12,22 +12,37 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let question = ctx.note[s.range.clone()].trim_end().ends_with('?');
     if !question {
         for (ci, claim) in ctx.active() {
-            let Check::Stance { says, opposite, affirms } = &claim.check else { continue };
+            let Check::Stance {
+                says,
+                opposite,
+                affirms,
+            } = &claim.check
+            else {
+                continue;
+            };
             let reversed = ctx
                 .scan
                 .any_of(says)
                 .map(|h| (h, negated_at(s, s.word_at(h.range.start), 7) == *affirms))
-                .chain(ctx.scan.any_of(opposite).map(|h| (h, !negated_at(s, s.word_at(h.range.start), 7) && *affirms)))
+                .chain(
+                    ctx.scan
+                        .any_of(opposite)
+                        .map(|h| (h, !negated_at(s, s.word_at(h.range.start), 7) && *affirms)),
+                )
                 .collect::<Vec<_>>();
             // The first reading in the sentence is its main assertion; later
             // ones are often a contrast ("..., unlike the West, which ...").
-            let Some((h, r)) = reversed.iter().min_by_key(|(h, _)| h.range.start).cloned() else { continue };
+            let Some((h, r)) = reversed.iter().min_by_key(|(h, _)| h.range.start).cloned() else {
+                continue;
+            };
             // ... unless its own clause also agrees ("likely won't be approved").
             let same_clause = |a: usize, b: usize| {
                 let (a, b) = (s.word_at(a.min(b)), s.word_at(a.max(b)));
                 !(a + 1..=b).any(|k| crate::note::negation::gap_breaks(s, k))
             };
-            let agreed = reversed.iter().any(|(o, ro)| !ro && same_clause(o.range.start, h.range.start));
+            let agreed = reversed
+                .iter()
+                .any(|(o, ro)| !ro && same_clause(o.range.start, h.range.start));
             if r && !agreed {
                 let said = ctx.said(h.range.clone());
                 out.push(ctx.finding(

@@ -11,7 +11,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let closest = closest_section(&r.name, ctx.base);
-        let titles: Vec<&str> = ctx.base.sections.iter().filter(|s| !s.title.is_empty()).map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = ctx
+            .base
+            .sections
+            .iter()
+            .filter(|s| !s.title.is_empty())
+            .map(|s| s.title.as_str())
+            .collect();
         let message = match closest {
             Some(c) => format!(
                 "the article has no section “{}”; did you mean “{}”? (sections: {})",
@@ -19,7 +25,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ctx.base.sections[c].title,
                 titles.join(", ")
             ),
-            None => format!("the article has no section “{}” (sections: {})", r.name, titles.join(", ")),
+            None => format!(
+                "the article has no section “{}” (sections: {})",
+                r.name,
+                titles.join(", ")
+            ),
         };
         out.push(Finding {
             code: Code::UnknownSection,
@@ -29,10 +39,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             claim: None,
             section: closest.map(|c| ctx.base.sections[c].id.clone()),
             article: None,
-            fix: closest.filter(|&c| !ctx.base.sections[c].title.is_empty()).map(|c| Fix {
-                range: r.name_range.clone(),
-                replacement: ctx.base.sections[c].title.clone(),
-            }),
+            fix: closest
+                .filter(|&c| !ctx.base.sections[c].title.is_empty())
+                .map(|c| Fix {
+                    range: r.name_range.clone(),
+                    replacement: ctx.base.sections[c].title.clone(),
+                }),
         });
     }
 }

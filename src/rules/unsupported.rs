@@ -6,7 +6,10 @@ use super::Ctx;
 use crate::finding::{Code, Finding, Severity};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    if out.iter().any(|f| f.severity <= Severity::Warning || f.code == Code::Unsupported) {
+    if out
+        .iter()
+        .any(|f| f.severity <= Severity::Warning || f.code == Code::Unsupported)
+    {
         return;
     }
     let s = ctx.sentence;
@@ -19,7 +22,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     // Capitalized words and figures the article and the claim base never use.
-    let known_entity = |r: &std::ops::Range<usize>| ctx.scan.mentions.iter().any(|m| m.range.start <= r.start && r.end <= m.range.end);
+    let known_entity = |r: &std::ops::Range<usize>| {
+        ctx.scan
+            .mentions
+            .iter()
+            .any(|m| m.range.start <= r.start && r.end <= m.range.end)
+    };
     for (i, w) in s.words.iter().enumerate() {
         let r = w.start..w.end;
         let orig = &note[s.orig(r.clone(), note)];
@@ -48,7 +56,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     out.push(ctx.finding(
         Code::Unsupported,
         novel[0].clone(),
-        format!("the article does not mention {}; no claim supports this", names.join(", ")),
+        format!(
+            "the article does not mention {}; no claim supports this",
+            names.join(", ")
+        ),
         None,
         None,
     ));

@@ -18,7 +18,32 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 /// Words that may stand between a name and its title in apposition.
 fn apposition_filler(w: &str) -> bool {
-    matches!(w, "then" | "the" | "now" | "as" | "was" | "is" | "who" | "a" | "former" | "russia's" | "russian" | "us" | "u.s" | "america's" | "american" | "nato's" | "its" | "his" | "serving" | "acting" | "moscow's" | "washington's" | "kremlin's")
+    matches!(
+        w,
+        "then"
+            | "the"
+            | "now"
+            | "as"
+            | "was"
+            | "is"
+            | "who"
+            | "a"
+            | "former"
+            | "russia's"
+            | "russian"
+            | "us"
+            | "u.s"
+            | "america's"
+            | "american"
+            | "nato's"
+            | "its"
+            | "his"
+            | "serving"
+            | "acting"
+            | "moscow's"
+            | "washington's"
+            | "kremlin's"
+    )
 }
 
 fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -28,7 +53,10 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
     hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
     let mut longest: Vec<&Hit> = Vec::new();
     for h in hits {
-        if longest.iter().any(|l| l.range.start <= h.range.start && h.range.end <= l.range.end) {
+        if longest
+            .iter()
+            .any(|l| l.range.start <= h.range.start && h.range.end <= l.range.end)
+        {
             continue;
         }
         longest.push(h);
@@ -59,7 +87,11 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let said = ctx.said(t.range.clone());
-        let claim = ctx.base.claims.iter().position(|c| c.entities.first() == Some(&m.entity) || c.entities.contains(&m.entity));
+        let claim = ctx
+            .base
+            .claims
+            .iter()
+            .position(|c| c.entities.first() == Some(&m.entity) || c.entities.contains(&m.entity));
         let right = &e.role_names[0];
         let mut f = ctx.finding(
             Code::WrongAttribution,
@@ -78,7 +110,9 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for q in &ctx.quotes {
-        let Some((ci, speaker)) = ctx.known.quote_claim(ctx.base, &q.text) else { continue };
+        let Some((ci, speaker)) = ctx.known.quote_claim(ctx.base, &q.text) else {
+            continue;
+        };
         let Some(speaker) = speaker else { continue };
         let persons: Vec<_> = ctx
             .scan
@@ -97,7 +131,10 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             Code::WrongAttribution,
             m.range.clone(),
-            format!("the article gives these words to {right}, not {said}: {}", ctx.truth(claim)),
+            format!(
+                "the article gives these words to {right}, not {said}: {}",
+                ctx.truth(claim)
+            ),
             Some(ci),
             Some(right),
         ));

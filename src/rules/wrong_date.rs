@@ -22,7 +22,9 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         })
     };
     for (ci, claim) in ctx.active() {
-        let Check::Date { value, text } = &claim.check else { continue };
+        let Check::Date { value, text } = &claim.check else {
+            continue;
+        };
         for m in &ctx.dates {
             let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
             if comparable.is_empty() || comparable.iter().any(|v| !v.conflicts(&m.date)) || explained(&m.date, ci) {
@@ -61,10 +63,16 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     let words: Vec<&str> = (0..s.words.len()).map(|i| s.word(i)).collect();
     for (ci, claim) in ctx.active() {
-        let Check::Order { first, then } = &claim.check else { continue };
+        let Check::Order { first, then } = &claim.check else {
+            continue;
+        };
         let side = |i: usize| -> Option<bool> {
             // Some(true): a `first` term ends at word i; Some(false): a `then` term.
-            let hit_at = |ts: &[usize]| ctx.scan.any_of(ts).any(|h| s.word_at(h.range.start) <= i && i <= s.word_at(h.range.end.saturating_sub(1)));
+            let hit_at = |ts: &[usize]| {
+                ctx.scan
+                    .any_of(ts)
+                    .any(|h| s.word_at(h.range.start) <= i && i <= s.word_at(h.range.end.saturating_sub(1)))
+            };
             match (hit_at(first), hit_at(then)) {
                 (true, false) => Some(true),
                 (false, true) => Some(false),
@@ -72,7 +80,9 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         };
         for i in 0..words.len() {
-            let Some((x_after_y, len)) = relation(&words, i) else { continue };
+            let Some((x_after_y, len)) = relation(&words, i) else {
+                continue;
+            };
             // Nearest claim term on each side of the relation word.
             let left = (0..i).rev().take(8).find_map(side);
             let right = (i + len..words.len()).take(8).find_map(side);

@@ -13,7 +13,17 @@ use std::ops::Range;
 fn items(ctx: &Ctx) -> Vec<Range<usize>> {
     let t = &ctx.sentence.norm.text;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (start, end) of separators
-    for sep in [", and ", ", or ", ", ", "; ", " and ", " or ", " as well as ", " & ", " plus "] {
+    for sep in [
+        ", and ",
+        ", or ",
+        ", ",
+        "; ",
+        " and ",
+        " or ",
+        " as well as ",
+        " & ",
+        " plus ",
+    ] {
         let mut from = 0;
         while let Some(i) = t[from..].find(sep) {
             let s = from + i;
@@ -38,14 +48,29 @@ fn items(ctx: &Ctx) -> Vec<Range<usize>> {
 /// Where the enumeration starts: after the last introducer before `first_item_start`.
 fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
     let t = &ctx.sentence.norm.text[..before];
-    [": ", " such as ", " including ", " namely ", " were ", " are ", " include ", " included ", " list ", " from "]
-        .iter()
-        .filter_map(|i| t.rfind(i).map(|p| p + i.len()))
-        .max()
+    [
+        ": ",
+        " such as ",
+        " including ",
+        " namely ",
+        " were ",
+        " are ",
+        " include ",
+        " included ",
+        " list ",
+        " from ",
+    ]
+    .iter()
+    .filter_map(|i| t.rfind(i).map(|p| p + i.len()))
+    .max()
 }
 
 fn member_of(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> Option<usize> {
-    members.iter().position(|m| ctx.scan.any_of(&m.matches).any(|h| item.start <= h.range.start && h.range.end <= item.end))
+    members.iter().position(|m| {
+        ctx.scan
+            .any_of(&m.matches)
+            .any(|h| item.start <= h.range.start && h.range.end <= item.end)
+    })
 }
 
 /// Where the first member named in `item` starts.
@@ -65,12 +90,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     for (ci, claim) in ctx.base.claims.iter().enumerate() {
-        let Check::List { members } = &claim.check else { continue };
+        let Check::List { members } = &claim.check else {
+            continue;
+        };
         let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
         let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
         let n_matched = matched.iter().filter(|m| m.is_some()).count();
         // A list with context terms needs them; a bare list needs two members named.
-        let engaged = if claim.when.is_empty() { n_matched >= 2 } else { when_active && n_matched >= 1 };
+        let engaged = if claim.when.is_empty() {
+            n_matched >= 2
+        } else {
+            when_active && n_matched >= 1
+        };
         if !engaged {
             continue;
         }
@@ -79,7 +110,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let region_start = introducer_end(ctx, first_member_hit(ctx, &first, members)).unwrap_or(0);
         let member_entities: Vec<usize> = members
             .iter()
-            .flat_map(|m| m.with.iter().copied().chain(m.matches.iter().filter_map(|&t| ctx.base.terms[t].entity)))
+            .flat_map(|m| {
+                m.with
+                    .iter()
+                    .copied()
+                    .chain(m.matches.iter().filter_map(|&t| ctx.base.terms[t].entity))
+            })
             .collect();
         let kinds: Vec<EntityKind> = member_entities.iter().map(|&e| ctx.base.entities[e].kind).collect();
         for (item, m) in all_items.iter().zip(&matched) {
@@ -87,12 +123,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let item = item.start.max(region_start)..item.end;
-            let in_item: Vec<_> = ctx.scan.mentions.iter().filter(|x| item.start <= x.range.start && x.range.end <= item.end).collect();
+            let in_item: Vec<_> = ctx
+                .scan
+                .mentions
+                .iter()
+                .filter(|x| item.start <= x.range.start && x.range.end <= item.end)
+                .collect();
             let wrong = match m {
                 // A matched member naming an entity that does not belong with it.
                 Some(mi) => {
                     let mem = &members[*mi];
-                    let allowed: Vec<usize> = mem.with.iter().copied().chain(mem.matches.iter().filter_map(|&t| ctx.base.terms[t].entity)).collect();
+                    let allowed: Vec<usize> = mem
+                        .with
+                        .iter()
+                        .copied()
+                        .chain(mem.matches.iter().filter_map(|&t| ctx.base.terms[t].entity))
+                        .collect();
                     (!mem.with.is_empty())
                         .then(|| {
                             in_item.iter().find(|x| {
@@ -106,12 +152,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // An unmatched item: wrong when it names an entity of the
                 // members' kind, or when the list is clearly introduced.
                 None => {
-                    let entity_item = in_item
-                        .iter()
-                        .find(|x| kinds.contains(&ctx.base.entities[x.entity].kind) && !member_entities.contains(&x.entity) && n_matched >= 1);
+                    let entity_item = in_item.iter().find(|x| {
+                        kinds.contains(&ctx.base.entities[x.entity].kind)
+                            && !member_entities.contains(&x.entity)
+                            && n_matched >= 1
+                    });
                     match entity_item {
                         Some(x) => Some(x.range.clone()),
-                        None if n_matched >= 2 && region_start > 0 && words_in(ctx, &item) <= 8 => Some(trimmed(ctx, item.clone())),
+                        None if n_matched >= 2 && region_start > 0 && words_in(ctx, &item) <= 8 => {
+                            Some(trimmed(ctx, item.clone()))
+                        }
                         None => None,
                     }
                 }
@@ -138,7 +188,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn words_in(ctx: &Ctx, r: &Range<usize>) -> usize {
-    ctx.sentence.words.iter().filter(|w| r.start <= w.start && w.end <= r.end).count()
+    ctx.sentence
+        .words
+        .iter()
+        .filter(|w| r.start <= w.start && w.end <= r.end)
+        .count()
 }
 
 fn trimmed(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
@@ -151,14 +205,23 @@ fn trimmed(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
 /// ", which the article lists with X" when the wrong member is an entity
 /// that another list of the article names.
 fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
-    let named: Vec<usize> = ctx.scan.mentions.iter().filter(|m| r.start <= m.range.start && m.range.end <= r.end).map(|m| m.entity).collect();
+    let named: Vec<usize> = ctx
+        .scan
+        .mentions
+        .iter()
+        .filter(|m| r.start <= m.range.start && m.range.end <= r.end)
+        .map(|m| m.entity)
+        .collect();
     for (cj, c) in ctx.base.claims.iter().enumerate() {
         let Check::List { members } = &c.check else { continue };
         if cj == ci {
             continue;
         }
         for m in members {
-            if m.matches.iter().any(|&t| ctx.base.terms[t].entity.is_some_and(|e| named.contains(&e))) {
+            if m.matches
+                .iter()
+                .any(|&t| ctx.base.terms[t].entity.is_some_and(|e| named.contains(&e)))
+            {
                 return format!("; the article lists it under “{}”", m.name);
             }
         }

@@ -10,7 +10,15 @@ use std::ops::Range;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (ci, claim) in ctx.active() {
-        let Check::Number { value, text, unit, ordinal } = &claim.check else { continue };
+        let Check::Number {
+            value,
+            text,
+            unit,
+            ordinal,
+        } = &claim.check
+        else {
+            continue;
+        };
         for (range, q) in counted(ctx, unit, *ordinal) {
             if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &q, *ordinal) {
                 continue;
@@ -80,7 +88,11 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
             used_units.push(h.range.start);
             let k = scale(&s.norm.text[h.range.clone()]);
             // The number alone is what a fix replaces; a scaled unit goes with it.
-            let r = if k > 1.0 { n.range.start.min(h.range.start)..n.range.end.max(h.range.end) } else { n.range.clone() };
+            let r = if k > 1.0 {
+                n.range.start.min(h.range.start)..n.range.end.max(h.range.end)
+            } else {
+                n.range.clone()
+            };
             out.push((r, n.value.scaled(k)));
         }
     }
@@ -89,7 +101,14 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
         let w = &s.norm.text[h.range.clone()];
         if scale(w) > 1.0 && !used_units.contains(&h.range.start) {
             let k = scale(w);
-            let q = if w.ends_with('s') { Quantity { lo: 2.0 * k, hi: 9.0 * k } } else { Quantity::exact(k) };
+            let q = if w.ends_with('s') {
+                Quantity {
+                    lo: 2.0 * k,
+                    hi: 9.0 * k,
+                }
+            } else {
+                Quantity::exact(k)
+            };
             out.push((h.range.clone(), q));
         }
     }

@@ -7,14 +7,29 @@ use crate::claims::{Check, EntityKind};
 use crate::finding::{Code, Finding};
 use crate::matcher::Mention;
 
-const VENUE_NOUNS: [&str; 10] = ["summit", "session", "sessions", "talks", "meeting", "round", "format", "council", "conference", "negotiations"];
+const VENUE_NOUNS: [&str; 10] = [
+    "summit",
+    "session",
+    "sessions",
+    "talks",
+    "meeting",
+    "round",
+    "format",
+    "council",
+    "conference",
+    "negotiations",
+];
 
 /// Is the mention used as a place: after a locative preposition, or naming a venue?
 pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
     let s = ctx.sentence;
     // "in Romania and Hungary": the second place shares the first one's use.
     if m.word >= 2 && matches!(s.word(m.word - 1), "and" | "or") {
-        let prev = ctx.scan.mentions.iter().find(|p| p.range.end <= m.range.start && s.word_at(p.range.end.saturating_sub(1)) == m.word - 2);
+        let prev = ctx
+            .scan
+            .mentions
+            .iter()
+            .find(|p| p.range.end <= m.range.start && s.word_at(p.range.end.saturating_sub(1)) == m.word - 2);
         if prev.is_some_and(|p| used_as_place(ctx, p)) {
             return true;
         }
@@ -26,7 +41,8 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
         }
         k -= 1;
         match s.word(k) {
-            "in" | "at" | "to" | "into" | "from" | "near" | "around" | "inside" | "within" | "across" | "hosted" | "host" => return true,
+            "in" | "at" | "to" | "into" | "from" | "near" | "around" | "inside" | "within" | "across" | "hosted"
+            | "host" => return true,
             "the" | "a" | "an" | "nearby" | "neighbouring" | "neighboring" => continue,
             _ => break,
         }

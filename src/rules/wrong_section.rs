@@ -16,17 +16,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .filter(|(_, c)| !matches!(c.check, Check::List { .. }) || !c.when.is_empty())
             .filter(|(_, c)| {
                 c.when.iter().all(|g| {
-                    ctx.scan
-                        .any_of(g)
-                        .any(|h| {
-                            let o = ctx.orig(h.range.clone());
-                            o.end <= r.range.start || o.start >= r.range.end
-                        })
+                    ctx.scan.any_of(g).any(|h| {
+                        let o = ctx.orig(h.range.clone());
+                        o.end <= r.range.start || o.start >= r.range.end
+                    })
                 })
             })
             .map(|(i, _)| i)
             .collect();
-        if points.is_empty() || points.iter().any(|&i| ctx.base.claims[i].section == sec) {
+        if points.is_empty() || points.iter().any(|&i| ctx.base.claims[i].section == sec) || mentioned_in(ctx, sec) {
             continue;
         }
         let ci = points[0];
@@ -52,4 +50,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         out.push(f);
     }
+}
+
+/// Does the sentence quote the section, or name a person, thing or city
+/// that the section's claims are about? Then the reference may well hold.
+fn mentioned_in(ctx: &Ctx, sec: usize) -> bool {
+    use crate::claims::EntityKind;
+    let quoted = ctx
+        .quotes
+        .iter()
+        .filter_map(|q| ctx.known.quote_claim(ctx.base, &q.text))
+        .any(|(ci, _)| ctx.base.claims[ci].section == sec);
+    let specific = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Thing | EntityKind::City);
+    quoted
+        || ctx.scan.mentions.iter().any(|m| {
+            specific(ctx.base.entities[m.entity].kind)
+                && ctx
+                    .base
+                    .claims
+                    .iter()
+                    .any(|c| c.section == sec && c.entities.contains(&m.entity))
+        })
 }
