@@ -2,11 +2,12 @@
 -- lsp/claimlint.lua instead.
 --
 -- Usage: paste into your init.lua, or save as ~/.config/nvim/plugin/claimlint.lua.
--- Set the article below (or $CLAIMLINT_ARTICLE); put `claimlint` on PATH or
--- give its full path in `cmd`.
+-- Set the article below (without it the server falls back to
+-- $CLAIMLINT_ARTICLE, then to the article's text in the project); put
+-- `claimlint` on PATH or give its full path in `cmd`.
 
 local settings = {
-  article = vim.env.CLAIMLINT_ARTICLE, -- e.g. vim.fn.expand('~/articles/week-of-talks.txt')
+  -- article = '~/articles/week-of-talks.txt',
   -- claims = '/path/to/claims.toml',      -- default: the bundled claim base
   -- severity = { unsupported = 'hint' },
   -- disable = { 'unsupported' },
@@ -29,6 +30,9 @@ local function server_settings(root)
   end
   if settings.disable and #settings.disable > 0 then
     out.disable = settings.disable
+  end
+  if type(settings.plaintext) == 'boolean' then
+    out.plaintext = settings.plaintext -- also check plain-text buffers (add 'text' to the pattern below)
   end
   return next(out) and out or vim.empty_dict()
 end

@@ -1,7 +1,7 @@
 -- End-to-end test of claimlint in a real Neovim (0.11+), with the shipped
 -- editors/nvim/lsp/claimlint.lua config. Run by tests/nvim/run.sh:
 --
---   CLAIMLINT_REPO=... CLAIMLINT_BIN=... CLAIMLINT_ARTICLE=... CLAIMLINT_E2E_DIR=... \
+--   CLAIMLINT_REPO=... CLAIMLINT_BIN=... CLAIMLINT_E2E_ARTICLE=... CLAIMLINT_E2E_DIR=... \
 --     nvim --headless --clean -c 'luafile tests/nvim/e2e.lua'
 --
 -- Opens a note holding known mistakes, waits for the diagnostics and checks
@@ -101,7 +101,7 @@ end
 local function main()
   local repo = env('CLAIMLINT_REPO')
   local bin = env('CLAIMLINT_BIN')
-  local article = real(env('CLAIMLINT_ARTICLE'))
+  local article = real(env('CLAIMLINT_E2E_ARTICLE'))
   local dir = env('CLAIMLINT_E2E_DIR')
   vim.lsp.log.set_level(vim.log.levels.WARN)
 

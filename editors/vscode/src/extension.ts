@@ -25,6 +25,7 @@ export interface ServerSettings {
   claims?: string;
   severity: Record<string, string>;
   disable: string[];
+  plaintext: boolean;
 }
 
 let client: LanguageClient | undefined;
@@ -57,6 +58,7 @@ function readSettings(scope?: vscode.Uri): ServerSettings {
     claims: resolvePath(cfg.get<string>("claims", ""), folder) || undefined,
     severity: { ...cfg.get<Record<string, string>>("severity", {}) },
     disable: [...cfg.get<string[]>("disable", [])],
+    plaintext: cfg.get<boolean>("plaintext", false),
   };
 }
 
@@ -82,25 +84,36 @@ function serverCommand(): string {
   return resolved || "claimlint";
 }
 
-/** Shows whatever the server answered to `claimlint.showUncovered`. */
+/** Reports of `claimlint.showUncovered`, served read-only under their own scheme (so not checked as notes). */
+const REPORT_SCHEME = "claimlint-report";
+const reports = new Map<string, string>();
+const reportChanged = new vscode.EventEmitter<vscode.Uri>();
+let reportCount = 0;
+
+/** Shows what the server answered to `claimlint.showUncovered` (Markdown) beside the note. */
 async function presentUncovered(result: unknown): Promise<void> {
-  if (result === null || result === undefined) return; // the server showed it itself
-  let text: string;
-  if (typeof result === "string") {
-    text = result;
-  } else if (Array.isArray(result) && result.length === 0) {
-    void vscode.window.showInformationMessage("claimlint: the note covers every claim.");
-    return;
-  } else {
-    text = "```json\n" + JSON.stringify(result, null, 2) + "\n```\n";
-  }
-  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: text });
+  if (result === null || result === undefined) return;
+  const text = typeof result === "string" ? result : "```json\n" + JSON.stringify(result, null, 2) + "\n```\n";
+  const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Uncovered claims ${++reportCount}.md` });
+  reports.set(uri.toString(), text);
+  reportChanged.fire(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, "markdown");
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
 
 function activeMarkdownUri(): string | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   return doc && doc.languageId === "markdown" ? doc.uri.toString() : undefined;
+}
+
+function documentSelector(): { scheme: string; language: string }[] {
+  const languages = ["markdown"];
+  if (vscode.workspace.getConfiguration(SECTION).get<boolean>("plaintext", false)) languages.push("plaintext");
+  return languages.flatMap((language) => [
+    { scheme: "file", language },
+    { scheme: "untitled", language },
+  ]);
 }
 
 function createClient(): LanguageClient {
@@ -111,10 +124,7 @@ function createClient(): LanguageClient {
   const run: Executable = { command, args: ["lsp"] };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: "file", language: "markdown" },
-      { scheme: "untitled", language: "markdown" },
-    ],
+    documentSelector: documentSelector(),
     initializationOptions: () => readSettings(),
     outputChannel: output,
     middleware: {
@@ -133,7 +143,11 @@ function createClient(): LanguageClient {
         if (cmd !== SHOW_UNCOVERED) return next(cmd, args);
         // From the command palette there are no arguments: pass the open note.
         const uri = activeMarkdownUri();
-        const callArgs = args.length === 0 && uri ? [uri] : args;
+        if (args.length === 0 && !uri) {
+          void vscode.window.showWarningMessage("claimlint: open a Markdown note first.");
+          return undefined;
+        }
+        const callArgs = args.length === 0 ? [uri] : args;
         const result = await next(cmd, callArgs);
         await presentUncovered(result);
         return result;
@@ -185,11 +199,19 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("claimlint");
   context.subscriptions.push(output);
+  context.subscriptions.push(
+    reportChanged,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, {
+      onDidChange: reportChanged.event,
+      provideTextDocumentContent: (uri) => reports.get(uri.toString()) ?? "",
+    }),
+  );
   context.subscriptions.push(vscode.commands.registerCommand("claimlint.restart", () => restart(context)));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(SECTION)) return;
-      if (e.affectsConfiguration(`${SECTION}.path`)) {
+      // The binary or the documents to check changed: start over.
+      if (e.affectsConfiguration(`${SECTION}.path`) || e.affectsConfiguration(`${SECTION}.plaintext`)) {
         await restart(context);
         return;
       }

@@ -13,8 +13,15 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 const props = pkg.contributes.configuration.properties;
 
 // The settings `claimlint lsp` reads (initializationOptions, the "claimlint"
-// section of workspace/didChangeConfiguration), and the extension's own.
-const SERVER_SETTINGS = ["claimlint.article", "claimlint.claims", "claimlint.severity", "claimlint.disable"];
+// section of workspace/didChangeConfiguration and workspace/configuration).
+const SERVER_SETTINGS = [
+  "claimlint.article",
+  "claimlint.claims",
+  "claimlint.severity",
+  "claimlint.disable",
+  "claimlint.plaintext",
+];
+// The extension's own.
 const CLIENT_SETTINGS = ["claimlint.path", "claimlint.trace.server"];
 const CODES = [
   "wrong-date",
@@ -42,11 +49,27 @@ for (const key of [...SERVER_SETTINGS, ...CLIENT_SETTINGS]) {
   });
 }
 
+test("every key the server's settings reader takes is in the list above (src/lsp/config.rs)", (t) => {
+  const file = path.join(root, "..", "..", "src", "lsp", "config.rs");
+  if (!fs.existsSync(file)) return t.skip("src/lsp/config.rs not found");
+  const src = fs.readFileSync(file, "utf8");
+  const body = src.slice(src.indexOf("const KEYS"), src.indexOf("pub struct World"));
+  assert.ok(body.length > 0, "client_settings not found in src/lsp/config.rs");
+  const keys = new Set();
+  const list = body.match(/const KEYS: \[&str; \d+\] = \[([^\]]*)\]/);
+  assert.ok(list, "const KEYS not found in src/lsp/config.rs");
+  for (const m of list[1].matchAll(/"([a-z]+)"/g)) keys.add(m[1]);
+  for (const m of body.matchAll(/obj\.get\("([a-z]+)"\)/g)) keys.add(m[1]);
+  assert.ok(keys.size >= 4, `found only ${[...keys]}`);
+  for (const k of keys) assert.ok(SERVER_SETTINGS.includes(`claimlint.${k}`), `server reads ${k}, not contributed`);
+});
+
 test("defaults have the declared types", () => {
   assert.equal(props["claimlint.article"].default, "");
   assert.equal(props["claimlint.claims"].default, "");
   assert.deepEqual(props["claimlint.severity"].default, {});
   assert.deepEqual(props["claimlint.disable"].default, []);
+  assert.equal(props["claimlint.plaintext"].default, false);
   assert.equal(props["claimlint.path"].default, "");
   assert.equal(props["claimlint.trace.server"].default, "off");
   assert.deepEqual(props["claimlint.trace.server"].enum, ["off", "messages", "verbose"]);
