@@ -9,30 +9,19 @@ use super::documents::Snapshot;
 use crate::position::Encoding;
 use std::collections::HashMap;
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Diagnostic, NumberOrString,
-    Position, Range, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Diagnostic, NumberOrString, Position, Range,
+    TextEdit, Url, WorkspaceEdit,
 };
 
-pub fn code_actions(
-    uri: &Url,
-    snap: &Snapshot,
-    params: &CodeActionParams,
-    enc: Encoding,
-) -> Vec<CodeActionOrCommand> {
+pub fn code_actions(uri: &Url, snap: &Snapshot, params: &CodeActionParams, enc: Encoding) -> Vec<CodeActionOrCommand> {
     if let Some(only) = &params.context.only {
-        if !only
-            .iter()
-            .any(|k| k == &CodeActionKind::QUICKFIX || k.as_str() == "")
-        {
+        if !only.iter().any(|k| k == &CodeActionKind::QUICKFIX || k.as_str() == "") {
             return Vec::new();
         }
     }
     let conv = snap.conv(enc);
     let edit = |range: Range, new_text: String| WorkspaceEdit {
-        changes: Some(HashMap::from([(
-            uri.clone(),
-            vec![TextEdit { range, new_text }],
-        )])),
+        changes: Some(HashMap::from([(uri.clone(), vec![TextEdit { range, new_text }])])),
         ..WorkspaceEdit::default()
     };
     let mut fixes = Vec::new();
@@ -56,10 +45,7 @@ pub fn code_actions(
                 let title = if code == "misquote" {
                     format!("Quote the article exactly: “{}”", fix.new_text)
                 } else {
-                    format!(
-                        "Replace “{}” with the article's “{}”",
-                        fix.original, fix.new_text
-                    )
+                    format!("Replace “{}” with the article's “{}”", fix.original, fix.new_text)
                 };
                 fixes.push(action(title, d, edit(fix.range, fix.new_text), true));
             }

@@ -58,23 +58,14 @@ pub fn code_lenses(world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Ve
 
 /// What a note (or the part under the heading on `line`) does not cover:
 /// Markdown by default, a JSON object with `"format": "json"`.
-pub fn show_uncovered(
-    world: &World,
-    an: &Analysis,
-    line: Option<u32>,
-    json_format: bool,
-    enc: Encoding,
-) -> Value {
+pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_format: bool, enc: Encoding) -> Value {
     let engine = &world.engine;
     let base = &engine.base;
     let text = an.text();
     let mut range = 0..text.len();
     let mut scope = "The note".to_string();
     if let Some(line) = line {
-        let start = an
-            .conv(enc)
-            .offset(Position::new(line, 0))
-            .unwrap_or(text.len());
+        let start = an.conv(enc).offset(Position::new(line, 0)).unwrap_or(text.len());
         if let Some(h) = insight::headings(text, &an.read.masked)
             .into_iter()
             .find(|h| h.range.start == start)
@@ -102,10 +93,7 @@ pub fn show_uncovered(
             })).collect::<Vec<_>>(),
         });
     }
-    let mut md = format!(
-        "# What the note does not cover yet\n\n{scope} {}.\n",
-        title(&cov)
-    );
+    let mut md = format!("# What the note does not cover yet\n\n{scope} {}.\n", title(&cov));
     md.push_str("\n## Sections not touched\n\n");
     if sections.is_empty() {
         md.push_str("None: every section is touched.\n");
@@ -120,11 +108,7 @@ pub fn show_uncovered(
             .and_then(|span| article_link(world, span.line))
             .map(|l| format!(" ([article]({l}))"))
             .unwrap_or_default();
-        md.push_str(&format!(
-            "- **{}**{link}: {}\n",
-            sec.display(),
-            sec.summary.trim()
-        ));
+        md.push_str(&format!("- **{}**{link}: {}\n", sec.display(), sec.summary.trim()));
     }
     md.push_str("\n## Key claims not touched\n\n");
     if claims.is_empty() {

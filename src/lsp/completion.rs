@@ -5,16 +5,9 @@ use super::config::World;
 use super::documents::Snapshot;
 use crate::insight::{self, CompletionKind};
 use crate::position::Encoding;
-use tower_lsp::lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, Position, TextEdit,
-};
+use tower_lsp::lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, Position, TextEdit};
 
-pub fn completion(
-    world: &World,
-    snap: &Snapshot,
-    pos: Position,
-    enc: Encoding,
-) -> Vec<CompletionItem> {
+pub fn completion(world: &World, snap: &Snapshot, pos: Position, enc: Encoding) -> Vec<CompletionItem> {
     let conv = snap.conv(enc);
     let Some(at) = conv.offset(pos) else {
         return Vec::new();
@@ -24,10 +17,7 @@ pub fn completion(
         .map(|c| {
             let section = c.kind == CompletionKind::Section;
             let (detail, documentation) = if section {
-                (
-                    Some("section".to_string()),
-                    c.detail.clone().map(Documentation::String),
-                )
+                (Some("section".to_string()), c.detail.clone().map(Documentation::String))
             } else {
                 (c.detail.clone(), None)
             };

@@ -50,8 +50,7 @@ pub fn client_settings(value: &Value) -> Result<Settings, String> {
             }
         }
     }
-    let config =
-        Config::from_json(&Value::Object(keep)).map_err(|e| format!("claimlint settings: {e}"))?;
+    let config = Config::from_json(&Value::Object(keep)).map_err(|e| format!("claimlint settings: {e}"))?;
     let plaintext = match obj.get("plaintext") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
@@ -92,8 +91,7 @@ impl World {
             return false;
         }
         let path = uri.path().to_ascii_lowercase();
-        let markdown =
-            language_id == "markdown" || path.ends_with(".md") || path.ends_with(".markdown");
+        let markdown = language_id == "markdown" || path.ends_with(".md") || path.ends_with(".markdown");
         let text = language_id == "plaintext" || path.ends_with(".txt");
         markdown || (self.plaintext && text)
     }
@@ -101,12 +99,7 @@ impl World {
 
 /// Build the world: `.claimlint.toml` in the first root that has one, the
 /// client's settings over it, the article, the claim base, the engine.
-pub fn build(
-    client: &Settings,
-    roots: &[PathBuf],
-    env_article: Option<&str>,
-    generation: u64,
-) -> World {
+pub fn build(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, generation: u64) -> World {
     let mut messages = Vec::new();
     let root = roots
         .first()
@@ -116,11 +109,7 @@ pub fn build(
     // The file, then the client's settings over it.
     let mut file = Config::default();
     let mut file_dir = root.clone();
-    if let Some(path) = roots
-        .iter()
-        .map(|r| r.join(config::FILE_NAME))
-        .find(|p| p.is_file())
-    {
+    if let Some(path) = roots.iter().map(|r| r.join(config::FILE_NAME)).find(|p| p.is_file()) {
         file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
@@ -129,10 +118,7 @@ pub fn build(
             Ok(c) => file = c,
             Err(e) => messages.push((
                 MessageType::ERROR,
-                format!(
-                    "claimlint: {}: {e}; its settings are ignored",
-                    path.display()
-                ),
+                format!("claimlint: {}: {e}; its settings are ignored", path.display()),
             )),
         }
     }
@@ -141,31 +127,17 @@ pub fn build(
         .article
         .as_deref()
         .map(|a| config::resolve(&root, a))
-        .or_else(|| {
-            file.article
-                .as_deref()
-                .map(|a| config::resolve(&file_dir, a))
-        });
+        .or_else(|| file.article.as_deref().map(|a| config::resolve(&file_dir, a)));
     let claims_path = client
         .config
         .claims
         .as_deref()
         .map(|c| config::resolve(&root, c))
-        .or_else(|| {
-            file.claims
-                .as_deref()
-                .map(|c| config::resolve(&file_dir, c))
-        });
+        .or_else(|| file.claims.as_deref().map(|c| config::resolve(&file_dir, c)));
     let mut severity = file.severity.clone();
     severity.extend(client.config.severity.iter().map(|(c, s)| (*c, *s)));
     let mut disable = file.disable.clone();
-    disable.extend(
-        client
-            .config
-            .disable
-            .iter()
-            .filter(|c| !file.disable.contains(c)),
-    );
+    disable.extend(client.config.disable.iter().filter(|c| !file.disable.contains(c)));
     let options = Config {
         article: None,
         claims: None,
@@ -181,24 +153,18 @@ pub fn build(
         match std::fs::read_to_string(path) {
             Err(e) => messages.push((
                 MessageType::ERROR,
-                format!(
-                    "claimlint: {name}: cannot read the claim base: {e}; using the bundled one"
-                ),
+                format!("claimlint: {name}: cannot read the claim base: {e}; using the bundled one"),
             )),
             Ok(src) => match load_claims(&src, &name, None) {
                 Ok(base) => custom = Some((src, name, base)),
-                Err(errors) => messages.push((
-                    MessageType::ERROR,
-                    load_errors(&errors, "using the bundled claim base"),
-                )),
+                Err(errors) => {
+                    messages.push((MessageType::ERROR, load_errors(&errors, "using the bundled claim base")))
+                }
             },
         }
     }
     let fallback_base = custom.is_none().then(bundled);
-    let shown = custom
-        .as_ref()
-        .map(|(_, _, b)| b)
-        .or(fallback_base.as_ref());
+    let shown = custom.as_ref().map(|(_, _, b)| b).or(fallback_base.as_ref());
     let base_titles: Vec<String> = shown
         .map(|b| b.sections.iter().map(|s| s.title.clone()).collect())
         .unwrap_or_default();
@@ -206,29 +172,19 @@ pub fn build(
 
     // The article: setting, environment, workspace.
     let mut article = None;
-    let read =
-        |path: &Path, whence: &str, messages: &mut Vec<(MessageType, String)>| match Article::read(
-            path,
-        ) {
-            Ok(a) => Some(a),
-            Err(e) => {
-                messages.push((
-                    MessageType::ERROR,
-                    format!("claimlint: {e} (from {whence})"),
-                ));
-                None
-            }
-        };
+    let read = |path: &Path, whence: &str, messages: &mut Vec<(MessageType, String)>| match Article::read(path) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            messages.push((MessageType::ERROR, format!("claimlint: {e} (from {whence})")));
+            None
+        }
+    };
     if let Some(p) = &article_path {
         article = read(p, "the claimlint.article setting", &mut messages);
     }
     if article.is_none() {
         if let Some(p) = env_article.filter(|p| !p.trim().is_empty()) {
-            article = read(
-                &config::resolve(&root, p),
-                "CLAIMLINT_ARTICLE",
-                &mut messages,
-            );
+            article = read(&config::resolve(&root, p), "CLAIMLINT_ARTICLE", &mut messages);
         }
     }
     if article.is_none() {
@@ -246,10 +202,7 @@ pub fn build(
             Some(a) => match load_claims(&src, &name, Some(a)) {
                 Ok(checked) => checked,
                 Err(errors) => {
-                    messages.push((
-                        MessageType::ERROR,
-                        load_errors(&errors, "using the bundled claim base"),
-                    ));
+                    messages.push((MessageType::ERROR, load_errors(&errors, "using the bundled claim base")));
                     bundled()
                 }
             },
@@ -291,8 +244,7 @@ const MAX_FILE: u64 = 4 << 20;
 pub fn discover(roots: &[PathBuf], titles: &[&str], hint: Option<&str>) -> Option<PathBuf> {
     let mut files = Vec::new();
     let mut seen = 0;
-    let mut queue: std::collections::VecDeque<(PathBuf, usize)> =
-        roots.iter().map(|r| (r.clone(), 0)).collect();
+    let mut queue: std::collections::VecDeque<(PathBuf, usize)> = roots.iter().map(|r| (r.clone(), 0)).collect();
     while let Some((dir, depth)) = queue.pop_front() {
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;
@@ -307,10 +259,7 @@ pub fn discover(roots: &[PathBuf], titles: &[&str], hint: Option<&str>) -> Optio
             let name = e.file_name().to_string_lossy().to_string();
             let Ok(ft) = e.file_type() else { continue };
             if ft.is_dir() {
-                if depth < MAX_DEPTH
-                    && !name.starts_with('.')
-                    && !matches!(name.as_str(), "node_modules" | "target")
-                {
+                if depth < MAX_DEPTH && !name.starts_with('.') && !matches!(name.as_str(), "node_modules" | "target") {
                     queue.push_back((e.path(), depth + 1));
                 }
             } else if ft.is_file()
@@ -368,12 +317,7 @@ mod tests {
         .unwrap();
         let w = build(&Settings::default(), std::slice::from_ref(&dir), None, 1);
         assert!(w.engine.article.is_some(), "{:?}", w.messages);
-        assert!(w
-            .article_uri
-            .as_ref()
-            .unwrap()
-            .path()
-            .ends_with("/texts/a.txt"));
+        assert!(w.article_uri.as_ref().unwrap().path().ends_with("/texts/a.txt"));
         assert!(w.options.disabled.contains(&Code::WrongList));
         assert_eq!(w.messages.len(), 1, "{:?}", w.messages);
         assert!(w.messages[0].1.contains("bad.toml"));

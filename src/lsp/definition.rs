@@ -8,12 +8,7 @@ use crate::insight;
 use crate::position::Encoding;
 use tower_lsp::lsp_types::{GotoDefinitionResponse, Location, Position};
 
-pub fn definition(
-    world: &World,
-    an: &Analysis,
-    pos: Position,
-    enc: Encoding,
-) -> Option<GotoDefinitionResponse> {
+pub fn definition(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Option<GotoDefinitionResponse> {
     if !an.checked {
         return None;
     }

@@ -11,8 +11,7 @@ use crate::note::{self, ReadNote};
 use crate::position::Encoding;
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Range, Url,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Url,
 };
 
 /// Where each code is documented.
@@ -90,11 +89,7 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// The article's location of a byte range, when the article is known.
-pub fn article_location(
-    world: &World,
-    range: std::ops::Range<usize>,
-    enc: Encoding,
-) -> Option<Location> {
+pub fn article_location(world: &World, range: std::ops::Range<usize>, enc: Encoding) -> Option<Location> {
     let a = world.engine.article.as_ref()?;
     let uri = world.article_uri.clone()?;
     let conv = Conv::new(&a.text, &a.index, enc);
@@ -118,10 +113,7 @@ pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -
         .map(|s| base.sections[s].display().to_string());
     let related = f.article.as_ref().and_then(|span| {
         let location = article_location(world, span.range.clone(), enc)?;
-        let mut message = format!(
-            "the article, {}",
-            section_name.as_deref().unwrap_or("this passage")
-        );
+        let mut message = format!("the article, {}", section_name.as_deref().unwrap_or("this passage"));
         if let Some(c) = &f.claim {
             message.push_str(&format!(" (claim {c})"));
         }
@@ -130,11 +122,7 @@ pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -
     let fix = f.fix.as_ref().map(|fix| FixData {
         range: conv.range(fix.range.clone()),
         new_text: fix.replacement.clone(),
-        original: an
-            .text()
-            .get(fix.range.clone())
-            .unwrap_or_default()
-            .to_string(),
+        original: an.text().get(fix.range.clone()).unwrap_or_default().to_string(),
     });
     let data = Data {
         claim: f.claim.clone(),
@@ -158,10 +146,7 @@ pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -
 }
 
 pub fn diagnostics(world: &World, an: &Analysis, enc: Encoding) -> Vec<Diagnostic> {
-    an.findings
-        .iter()
-        .map(|f| to_diagnostic(world, an, f, enc))
-        .collect()
+    an.findings.iter().map(|f| to_diagnostic(world, an, f, enc)).collect()
 }
 
 /// The identifier of a pull report: the world and the version it was made for.

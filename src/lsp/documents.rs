@@ -55,10 +55,9 @@ impl std::fmt::Display for ChangeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ChangeError::UnknownDocument => f.write_str("a change to a document that is not open"),
-            ChangeError::Stale { have, got } => write!(
-                f,
-                "a change to version {got} of a document already at version {have}"
-            ),
+            ChangeError::Stale { have, got } => {
+                write!(f, "a change to version {got} of a document already at version {have}")
+            }
         }
     }
 }
@@ -157,12 +156,7 @@ mod tests {
     fn applies_incremental_utf16_edits_in_order() {
         let uri = Url::parse("file:///n.md").unwrap();
         let mut s = Store::default();
-        s.open(
-            uri.clone(),
-            "markdown",
-            1,
-            "“Лавров” 😀 said\nsecond line\n".into(),
-        );
+        s.open(uri.clone(), "markdown", 1, "“Лавров” 😀 said\nsecond line\n".into());
         // Replace "said" (UTF-16 column 12) with "says", then insert at line 1.
         let snap = s
             .change(
@@ -181,15 +175,11 @@ mod tests {
             text: "new".into(),
         };
         assert_eq!(
-            s.change(&uri, 3, vec![full], Encoding::Utf8)
-                .unwrap()
-                .text
-                .as_str(),
+            s.change(&uri, 3, vec![full], Encoding::Utf8).unwrap().text.as_str(),
             "new"
         );
         assert_eq!(
-            s.change(&uri, 3, vec![edit(0, 0, 0, 0, "x")], Encoding::Utf8)
-                .err(),
+            s.change(&uri, 3, vec![edit(0, 0, 0, 0, "x")], Encoding::Utf8).err(),
             Some(ChangeError::Stale { have: 3, got: 3 })
         );
         // Positions past the end are clamped, not a panic.

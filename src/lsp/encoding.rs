@@ -8,10 +8,7 @@ use tower_lsp::lsp_types::{ClientCapabilities, Position, PositionEncodingKind, R
 /// UTF-8 when the client offers it (`general.positionEncodings`), else UTF-16,
 /// the encoding every client must support.
 pub fn negotiate(caps: &ClientCapabilities) -> Encoding {
-    let offered = caps
-        .general
-        .as_ref()
-        .and_then(|g| g.position_encodings.as_ref());
+    let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_ref());
     if offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8)) {
         Encoding::Utf8
     } else {
@@ -86,10 +83,7 @@ mod tests {
         let mut caps = ClientCapabilities::default();
         assert_eq!(negotiate(&caps), Encoding::Utf16);
         caps.general = Some(GeneralClientCapabilities {
-            position_encodings: Some(vec![
-                PositionEncodingKind::UTF16,
-                PositionEncodingKind::UTF8,
-            ]),
+            position_encodings: Some(vec![PositionEncodingKind::UTF16, PositionEncodingKind::UTF8]),
             ..Default::default()
         });
         assert_eq!(negotiate(&caps), Encoding::Utf8);
@@ -104,11 +98,7 @@ mod tests {
             let said = text.find("said").unwrap();
             let p = c.position(said);
             assert_eq!(c.offset(p), Some(said));
-            let expected = if enc == Encoding::Utf16 {
-                12
-            } else {
-                said as u32
-            };
+            let expected = if enc == Encoding::Utf16 { 12 } else { said as u32 };
             assert_eq!(p.character, expected);
             assert_eq!(c.offset(Position::new(5, 0)), None);
             assert_eq!(

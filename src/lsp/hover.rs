@@ -19,17 +19,9 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
     let engine = &world.engine;
     let mut parts: Vec<String> = Vec::new();
     let mut range: Option<std::ops::Range<usize>> = None;
-    for f in an
-        .findings
-        .iter()
-        .filter(|f| f.range.start <= at && at <= f.range.end)
-    {
+    for f in an.findings.iter().filter(|f| f.range.start <= at && at <= f.range.end) {
         let mut card = format!("**{}** ({}): {}", f.code, f.severity.as_str(), f.message);
-        if let Some(c) = f
-            .claim
-            .as_deref()
-            .and_then(|id| engine.base.claim_by_id(id))
-        {
+        if let Some(c) = f.claim.as_deref().and_then(|id| engine.base.claim_by_id(id)) {
             card.push_str(&format!("\n\nThe article: {}", claim_line(world, c)));
         } else if let Some(span) = &f.article {
             if let Some(link) = article_link(world, span.line) {
@@ -40,9 +32,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
             }
         }
         parts.push(card);
-        range = Some(range.map_or(f.range.clone(), |r| {
-            r.start.min(f.range.start)..r.end.max(f.range.end)
-        }));
+        range = Some(range.map_or(f.range.clone(), |r| r.start.min(f.range.start)..r.end.max(f.range.end)));
     }
     if let Some(spot) = insight::spot_at(engine, an.text(), &an.read, at) {
         if let Some(card) = card(world, &spot) {
@@ -69,9 +59,7 @@ fn claim_line(world: &World, c: &crate::claims::Claim) -> String {
     let idx = base.claims.iter().position(|x| std::ptr::eq(x, c));
     let link = idx
         .and_then(|i| world.engine.claim_spans.get(i).cloned().flatten())
-        .and_then(|span| {
-            article_link(world, span.line).map(|l| format!(" ([line {}]({l}))", span.line + 1))
-        })
+        .and_then(|span| article_link(world, span.line).map(|l| format!(" ([line {}]({l}))", span.line + 1)))
         .unwrap_or_default();
     format!("{} — *{section}*{link}", c.summary.trim())
 }
@@ -92,10 +80,7 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
     let engine = &world.engine;
     let base = &engine.base;
     Some(match &spot.subject {
-        Subject::Section {
-            name,
-            section: None,
-        } => {
+        Subject::Section { name, section: None } => {
             let titles: Vec<&str> = base
                 .sections
                 .iter()
@@ -107,9 +92,7 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
                 titles.join(", ")
             )
         }
-        Subject::Section {
-            section: Some(id), ..
-        } => {
+        Subject::Section { section: Some(id), .. } => {
             let s = &base.sections[*id];
             let n = base.claims.iter().filter(|c| c.section == *id).count();
             let mut card = format!(
@@ -130,23 +113,25 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
             }
             card
         }
-        Subject::Quote {
-            text,
-            claim,
-            article,
-        } => {
+        Subject::Quote { text, claim, article } => {
             let mut card = format!("**Quotation** “{text}”");
             match claim.map(|c| &base.claims[c]) {
                 Some(c) => {
                     if let Check::Quote { quote, speaker } = &c.check {
-                        let who = speaker.map(|e| base.entities[e].name().to_string()).unwrap_or_else(|| "the article".into());
+                        let who = speaker
+                            .map(|e| base.entities[e].name().to_string())
+                            .unwrap_or_else(|| "the article".into());
                         card.push_str(&format!("\n\nThe article quotes {who}: “{quote}”"));
                     }
                     card.push_str(&format!("\n\n{}", claim_line(world, c)));
                 }
                 None if article.is_some() => card.push_str("\n\nThe article holds these words."),
-                None if engine.article.is_some() => card.push_str("\n\nThe article does not hold these words word for word."),
-                None => card.push_str("\n\nNo quotation of the claim base holds these words (the article is not loaded)."),
+                None if engine.article.is_some() => {
+                    card.push_str("\n\nThe article does not hold these words word for word.")
+                }
+                None => {
+                    card.push_str("\n\nNo quotation of the claim base holds these words (the article is not loaded).")
+                }
             }
             if let (Some(r), Some(a)) = (article, engine.article.as_ref()) {
                 let (line, _) = a.line_col(r.start);
@@ -162,12 +147,7 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
             if !ent.role_names.is_empty() {
                 card.push_str(&format!(
                     " ({})",
-                    ent.role_names
-                        .iter()
-                        .take(3)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    ent.role_names.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
                 ));
             }
             if let Some(s) = &ent.summary {
@@ -175,10 +155,7 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
             }
             let claims = insight::claims_of_entity(base, *e, &spot.active);
             if !claims.is_empty() {
-                card.push_str(&format!(
-                    "\n\nWhat the article says:{}",
-                    claim_list(world, &claims, 5)
-                ));
+                card.push_str(&format!("\n\nWhat the article says:{}", claim_list(world, &claims, 5)));
             }
             card
         }

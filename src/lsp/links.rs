@@ -23,10 +23,7 @@ pub fn links(world: &World, an: &Analysis, enc: Encoding) -> Vec<DocumentLink> {
             out.push(DocumentLink {
                 range: conv.range(r.range.clone()),
                 target: Some(target),
-                tooltip: Some(format!(
-                    "Open “{}” in the article",
-                    engine.base.sections[id].display()
-                )),
+                tooltip: Some(format!("Open “{}” in the article", engine.base.sections[id].display())),
                 data: None,
             });
         }

@@ -43,12 +43,7 @@ pub fn run() -> i32 {
     // A check still running, or stdin's reader thread, must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(500));
     match end {
-        End::Eof
-        | End::Exit {
-            after_shutdown: true,
-        } => 0,
-        End::Exit {
-            after_shutdown: false,
-        } => 1,
+        End::Eof | End::Exit { after_shutdown: true } => 0,
+        End::Exit { after_shutdown: false } => 1,
     }
 }

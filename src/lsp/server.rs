@@ -91,8 +91,8 @@ impl State {
 
     /// Keep an analysis if it is still the document's current one.
     fn keep(&self, uri: &Url, an: Arc<Analysis>) -> bool {
-        let current = lock(&self.docs).version(uri) == Some(an.snap.version)
-            && self.world().generation == an.generation;
+        let current =
+            lock(&self.docs).version(uri) == Some(an.snap.version) && self.world().generation == an.generation;
         if current {
             lock(&self.analyses).insert(uri.clone(), an);
         }
@@ -114,28 +114,18 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 
 /// Run pure work on the blocking pool; a panic is logged to the client and
 /// yields `None`.
-async fn pure<T: Send + 'static>(
-    client: &Client,
-    what: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-) -> Option<T> {
+async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
     match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
         Ok(Ok(v)) => Some(v),
         Ok(Err(p)) => {
-            let msg = format!(
-                "claimlint: internal error while {what}: {}",
-                panic_text(p.as_ref())
-            );
+            let msg = format!("claimlint: internal error while {what}: {}", panic_text(p.as_ref()));
             eprintln!("{msg}");
             client.log_message(MessageType::ERROR, msg).await;
             None
         }
         Err(e) => {
             client
-                .log_message(
-                    MessageType::ERROR,
-                    format!("claimlint: {what} did not finish: {e}"),
-                )
+                .log_message(MessageType::ERROR, format!("claimlint: {what} did not finish: {e}"))
                 .await;
             None
         }
@@ -251,11 +241,9 @@ impl Backend {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let roots = lock(&self.state.roots).clone();
         let env = std::env::var("CLAIMLINT_ARTICLE").ok();
-        let world = pure(
-            &self.client,
-            "loading the article and the claim base",
-            move || config::build(&settings, &roots, env.as_deref(), generation),
-        )
+        let world = pure(&self.client, "loading the article and the claim base", move || {
+            config::build(&settings, &roots, env.as_deref(), generation)
+        })
         .await?;
         let world = Arc::new(world);
         let mut slot = self.state.world.write().unwrap_or_else(|e| e.into_inner());
@@ -294,8 +282,7 @@ impl Backend {
         match config::client_settings(value) {
             Ok(s) => s,
             Err(e) => {
-                lock(&self.state.pending)
-                    .push((MessageType::ERROR, format!("{e}; using the defaults")));
+                lock(&self.state.pending).push((MessageType::ERROR, format!("{e}; using the defaults")));
                 Settings::default()
             }
         }
@@ -308,16 +295,8 @@ impl LanguageServer for Backend {
         let c = &params.capabilities;
         let caps = Caps {
             enc: encoding::negotiate(c),
-            pull: c
-                .text_document
-                .as_ref()
-                .and_then(|t| t.diagnostic.as_ref())
-                .is_some(),
-            configuration: c
-                .workspace
-                .as_ref()
-                .and_then(|w| w.configuration)
-                .unwrap_or(false),
+            pull: c.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some(),
+            configuration: c.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
             diagnostic_refresh: c
                 .workspace
                 .as_ref()
@@ -342,12 +321,7 @@ impl LanguageServer for Backend {
             roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
         }
         *lock(&self.state.roots) = roots;
-        let settings = self.settings_from(
-            params
-                .initialization_options
-                .as_ref()
-                .unwrap_or(&Value::Null),
-        );
+        let settings = self.settings_from(params.initialization_options.as_ref().unwrap_or(&Value::Null));
         *lock(&self.state.settings) = settings.clone();
         self.build(settings).await;
         Ok(InitializeResult {
@@ -357,13 +331,11 @@ impl LanguageServer for Backend {
             }),
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding::kind(caps.enc)),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..TextDocumentSyncOptions::default()
+                })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 document_link_provider: Some(DocumentLinkOptions {
@@ -376,12 +348,10 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(vec!["§".into(), "[".into()]),
                     ..CompletionOptions::default()
                 }),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..CodeActionOptions::default()
+                })),
                 code_lens_provider: Some(CodeLensOptions {
                     resolve_provider: Some(false),
                 }),
@@ -389,14 +359,12 @@ impl LanguageServer for Backend {
                     commands: vec![SHOW_UNCOVERED.into()],
                     ..ExecuteCommandOptions::default()
                 }),
-                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
-                    DiagnosticOptions {
-                        identifier: Some("claimlint".into()),
-                        inter_file_dependencies: false,
-                        workspace_diagnostics: false,
-                        work_done_progress_options: WorkDoneProgressOptions::default(),
-                    },
-                )),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                    identifier: Some("claimlint".into()),
+                    inter_file_dependencies: false,
+                    workspace_diagnostics: false,
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
                 ..ServerCapabilities::default()
             },
         })
@@ -436,20 +404,12 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let enc = self.state.caps().enc;
-        let result = lock(&self.state.docs).change(
-            &uri,
-            params.text_document.version,
-            params.content_changes,
-            enc,
-        );
+        let result = lock(&self.state.docs).change(&uri, params.text_document.version, params.content_changes, enc);
         match result {
             Ok(_) => self.schedule(uri),
             Err(e @ ChangeError::UnknownDocument) | Err(e @ ChangeError::Stale { .. }) => {
                 self.client
-                    .log_message(
-                        MessageType::WARNING,
-                        format!("claimlint: {uri}: ignored {e}"),
-                    )
+                    .log_message(MessageType::WARNING, format!("claimlint: {uri}: ignored {e}"))
                     .await;
             }
         }
@@ -481,10 +441,7 @@ impl LanguageServer for Backend {
         self.reconfigure(settings).await;
     }
 
-    async fn diagnostic(
-        &self,
-        params: DocumentDiagnosticParams,
-    ) -> Result<DocumentDiagnosticReportResult> {
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let previous = params.previous_result_id;
         let got = self
@@ -496,20 +453,14 @@ impl LanguageServer for Backend {
             Some((id, _)) if previous.as_deref() == Some(id.as_str()) => {
                 DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
                     related_documents: None,
-                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
-                        result_id: id,
-                    },
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id: id },
                 })
             }
             got => {
-                let (result_id, items) =
-                    got.map_or((None, Vec::new()), |(id, items)| (Some(id), items));
+                let (result_id, items) = got.map_or((None, Vec::new()), |(id, items)| (Some(id), items));
                 DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                     related_documents: None,
-                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                        result_id,
-                        items,
-                    },
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id, items },
                 })
             }
         };
@@ -520,27 +471,20 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let pos = p.position;
         Ok(self
-            .with_analysis(
-                &p.text_document.uri,
-                "answering a hover",
-                move |w, an, enc| hover(w, an, pos, enc),
-            )
+            .with_analysis(&p.text_document.uri, "answering a hover", move |w, an, enc| {
+                hover(w, an, pos, enc)
+            })
             .await
             .flatten())
     }
 
-    async fn goto_definition(
-        &self,
-        params: GotoDefinitionParams,
-    ) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let pos = p.position;
         Ok(self
-            .with_analysis(
-                &p.text_document.uri,
-                "finding a definition",
-                move |w, an, enc| definition(w, an, pos, enc),
-            )
+            .with_analysis(&p.text_document.uri, "finding a definition", move |w, an, enc| {
+                definition(w, an, pos, enc)
+            })
             .await
             .flatten())
     }
@@ -551,23 +495,15 @@ impl LanguageServer for Backend {
             .await)
     }
 
-    async fn document_symbol(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
-            .with_analysis(
-                &params.text_document.uri,
-                "listing headings",
-                |_, an, enc| DocumentSymbolResponse::Nested(document_symbols(an, enc)),
-            )
+            .with_analysis(&params.text_document.uri, "listing headings", |_, an, enc| {
+                DocumentSymbolResponse::Nested(document_symbols(an, enc))
+            })
             .await)
     }
 
-    async fn symbol(
-        &self,
-        params: WorkspaceSymbolParams,
-    ) -> Result<Option<Vec<SymbolInformation>>> {
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
         let world = self.state.world();
         let enc = self.state.caps().enc;
         Ok(pure(&self.client, "listing symbols", move || {
@@ -617,10 +553,7 @@ impl LanguageServer for Backend {
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
         if params.command != SHOW_UNCOVERED {
-            return Err(Error::invalid_params(format!(
-                "unknown command {}",
-                params.command
-            )));
+            return Err(Error::invalid_params(format!("unknown command {}", params.command)));
         }
         let uri = uri_arg(params.arguments.first())?;
         let opts = params.arguments.get(1);

@@ -93,11 +93,7 @@ pub fn workspace_symbols(world: &World, query: &str, enc: Encoding) -> Vec<Symbo
         #[allow(deprecated)]
         out.push(SymbolInformation {
             name,
-            kind: if c.key {
-                SymbolKind::KEY
-            } else {
-                SymbolKind::STRING
-            },
+            kind: if c.key { SymbolKind::KEY } else { SymbolKind::STRING },
             tags: None,
             deprecated: None,
             location,

@@ -11,9 +11,7 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::time::Duration;
-use tokio::io::{
-    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
-};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, LspService, Server};
@@ -43,25 +41,18 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
     pub fn new(r: R) -> FrameReader<R> {
-        FrameReader {
-            r: BufReader::new(r),
-        }
+        FrameReader { r: BufReader::new(r) }
     }
 
     /// A line, at most `MAX_HEADER_LINE` bytes (a longer one comes in pieces).
     async fn line(&mut self) -> std::io::Result<Option<String>> {
         let mut buf = Vec::new();
-        let n = (&mut self.r)
-            .take(MAX_HEADER_LINE)
-            .read_until(b'\n', &mut buf)
-            .await?;
+        let n = (&mut self.r).take(MAX_HEADER_LINE).read_until(b'\n', &mut buf).await?;
         if n == 0 {
             return Ok(None);
         }
         Ok(Some(
-            String::from_utf8_lossy(&buf)
-                .trim_end_matches(['\r', '\n'])
-                .to_string(),
+            String::from_utf8_lossy(&buf).trim_end_matches(['\r', '\n']).to_string(),
         ))
     }
 
@@ -97,10 +88,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                     }
                     None => {
                         if !line.trim().is_empty() {
-                            eprintln!(
-                                "claimlint lsp: skipped a line that is no header: {:.80}",
-                                line
-                            );
+                            eprintln!("claimlint lsp: skipped a line that is no header: {:.80}", line);
                         }
                         continue;
                     }
@@ -112,15 +100,8 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             if name.trim().eq_ignore_ascii_case("content-length") {
                 match value.trim().parse::<usize>() {
                     Ok(n) if n <= MAX_BODY => len = Some(n),
-                    Ok(n) => {
-                        return Ok(Frame::BadHeader(format!("Content-Length {n} is too large")))
-                    }
-                    Err(_) => {
-                        return Ok(Frame::BadHeader(format!(
-                            "bad Content-Length: {:.40}",
-                            value.trim()
-                        )))
-                    }
+                    Ok(n) => return Ok(Frame::BadHeader(format!("Content-Length {n} is too large"))),
+                    Err(_) => return Ok(Frame::BadHeader(format!("bad Content-Length: {:.40}", value.trim()))),
                 }
             }
         }
@@ -138,26 +119,32 @@ fn error_response(id: Value, code: i64, message: String) -> Vec<u8> {
     v.to_string().into_bytes()
 }
 
-/// What to do with a body: forward it (with its method, if any), or answer it here.
+/// What to do with a body: forward it (with its method, if any; rewritten when
+/// its params were `null`), or answer it here.
 #[derive(Debug, PartialEq)]
 pub enum Verdict {
-    Forward(Option<String>),
+    Forward {
+        method: Option<String>,
+        rewritten: Option<Vec<u8>>,
+    },
     Reply(Vec<u8>),
 }
 
 pub fn judge(body: &[u8]) -> Verdict {
-    let v: Value = match serde_json::from_slice(body) {
+    let mut v: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
-        Err(e) => {
-            return Verdict::Reply(error_response(
-                Value::Null,
-                -32700,
-                format!("Parse error: {e}"),
-            ))
-        }
+        Err(e) => return Verdict::Reply(error_response(Value::Null, -32700, format!("Parse error: {e}"))),
     };
     if Request::deserialize(&v).is_ok() || Response::deserialize(&v).is_ok() {
-        return Verdict::Forward(v.get("method").and_then(Value::as_str).map(str::to_string));
+        let method = v.get("method").and_then(Value::as_str).map(str::to_string);
+        // `"params": null` (some clients send it with `shutdown` and `exit`)
+        // means no params; tower-lsp refuses it for methods without params.
+        let mut rewritten = None;
+        if let Some(obj) = v.as_object_mut().filter(|o| o.get("params") == Some(&Value::Null)) {
+            obj.remove("params");
+            rewritten = Some(v.to_string().into_bytes());
+        }
+        return Verdict::Forward { method, rewritten };
     }
     let id = v
         .get("id")
@@ -180,11 +167,7 @@ pub enum End {
     Exit { after_shutdown: bool },
 }
 
-async fn guard<I: AsyncRead + Unpin>(
-    input: I,
-    mut to_server: DuplexStream,
-    out: UnboundedSender<Vec<u8>>,
-) -> End {
+async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out: UnboundedSender<Vec<u8>>) -> End {
     let mut reader = FrameReader::new(input);
     let mut shutdown = false;
     loop {
@@ -202,8 +185,12 @@ async fn guard<I: AsyncRead + Unpin>(
                     eprintln!("claimlint lsp: answered a malformed message with an error");
                     let _ = out.send(frame(&resp));
                 }
-                Verdict::Forward(method) => {
-                    if to_server.write_all(&frame(&body)).await.is_err() {
+                Verdict::Forward { method, rewritten } => {
+                    if to_server
+                        .write_all(&frame(rewritten.as_deref().unwrap_or(&body)))
+                        .await
+                        .is_err()
+                    {
                         return End::Eof;
                     }
                     match method.as_deref() {
@@ -222,12 +209,7 @@ async fn guard<I: AsyncRead + Unpin>(
 }
 
 /// Serve a language server over `input`/`output` until the client goes away.
-pub async fn serve<I, O, S>(
-    input: I,
-    output: O,
-    service: LspService<S>,
-    socket: ClientSocket,
-) -> End
+pub async fn serve<I, O, S>(input: I, output: O, service: LspService<S>, socket: ClientSocket) -> End
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
@@ -298,17 +280,26 @@ mod tests {
             ]
         );
         // A body cut short is the end.
-        assert_eq!(
-            frames(b"Content-Length: 10\r\n\r\nab").await,
-            vec![Frame::Eof]
-        );
+        assert_eq!(frames(b"Content-Length: 10\r\n\r\nab").await, vec![Frame::Eof]);
     }
 
     #[test]
     fn judges_bodies() {
         assert_eq!(
             judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#),
-            Verdict::Forward(Some("shutdown".into()))
+            Verdict::Forward {
+                method: Some("shutdown".into()),
+                rewritten: None
+            }
+        );
+        let Verdict::Forward { rewritten: Some(r), .. } =
+            judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#)
+        else {
+            panic!()
+        };
+        assert_eq!(
+            serde_json::from_slice::<Value>(&r).unwrap(),
+            json!({"jsonrpc":"2.0","id":1,"method":"shutdown"})
         );
         let Verdict::Reply(r) = judge(b"{not json") else {
             panic!()

@@ -1,0 +1,917 @@
+//! `claimlint lsp`, the real binary over stdio: framed JSON-RPC in, framed
+//! JSON-RPC out, one test per capability an analyst sees.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A note whose statements the checker flags: a wrong year (line 2), a wrong
+/// place (line 3), an unknown section (line 4), a misquoted title (line 5);
+/// and section references the article has (line 7).
+const NOTE: &str = "# Week of talks\n\
+\n\
+- Montenegro joined NATO in 2016.\n\
+- Biden invited Putin to a summit in Helsinki.\n\
+- see §Roots of the Crisis.\n\
+- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n\
+\n\
+- see §Security Guarantees and [[Roots]].\n";
+
+/// The real article, or a loud message and `None`.
+fn article() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+    if p.is_file() {
+        Some(p.canonicalize().unwrap())
+    } else {
+        eprintln!(
+            "\n!!!!!!!! {} is missing: this test needs the real article and checks nothing without it !!!!!!!!\n",
+            p.display()
+        );
+        None
+    }
+}
+
+/// A fresh, empty folder: the workspace root, so nothing of the repository applies.
+fn tmp(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("claimlint-lsp-{}-{n}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn frame(body: &str) -> Vec<u8> {
+    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    v.extend_from_slice(body.as_bytes());
+    v
+}
+
+/// A running server and the messages it sent.
+struct Lsp {
+    child: Child,
+    /// Shared with the reader thread, which answers the server's requests.
+    stdin: Arc<Mutex<Option<ChildStdin>>>,
+    rx: Receiver<Value>,
+    seen: Vec<Value>,
+    next_id: i64,
+    root: PathBuf,
+}
+
+impl Lsp {
+    /// Start the server in an empty workspace and initialize it.
+    fn start(init_options: Value, capabilities: Value) -> (Lsp, Value) {
+        let root = tmp("ws");
+        let mut child = Command::new(BIN)
+            .arg("lsp")
+            .current_dir(&root)
+            .env_remove("CLAIMLINT_ARTICLE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts");
+        let stdin = Arc::new(Mutex::new(child.stdin.take()));
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        let answer = stdin.clone();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = None;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse::<usize>().ok();
+                    }
+                }
+                let mut body = vec![0; len.expect("every frame has a Content-Length")];
+                if r.read_exact(&mut body).is_err() {
+                    return;
+                }
+                let msg: Value = serde_json::from_slice(&body).expect("the server writes JSON");
+                // Answer the server's own requests (configuration, refreshes).
+                if msg.get("method").is_some() && msg.get("id").is_some() {
+                    let result = if msg["method"] == "workspace/configuration" {
+                        json!([null])
+                    } else {
+                        Value::Null
+                    };
+                    let reply = json!({"jsonrpc": "2.0", "id": msg["id"], "result": result}).to_string();
+                    if let Some(w) = answer.lock().unwrap().as_mut() {
+                        let _ = w.write_all(&frame(&reply));
+                    }
+                }
+                if tx.send(msg).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut lsp = Lsp {
+            child,
+            stdin,
+            rx,
+            seen: Vec::new(),
+            next_id: 0,
+            root: root.clone(),
+        };
+        let root_uri = format!("file://{}", root.display());
+        let init = lsp.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": root_uri,
+                "capabilities": capabilities,
+                "initializationOptions": init_options,
+            }),
+        );
+        lsp.notify("initialized", json!({}));
+        (lsp, init)
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let mut guard = self.stdin.lock().unwrap();
+        let w = guard.as_mut().expect("stdin is open");
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+    }
+
+    fn send(&mut self, msg: Value) {
+        self.send_raw(&frame(&msg.to_string()));
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Send a request; its whole response (result or error).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait(
+            |m| m["id"] == id && m.get("method").is_none(),
+            &format!("the response to {method}"),
+        )
+    }
+
+    /// The result of a request, which must not be an error.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        let r = self.request(method, params);
+        assert!(r.get("error").is_none(), "{method} failed: {r}");
+        r["result"].clone()
+    }
+
+    /// The next message (seen earlier or arriving) that satisfies `pred`.
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool, what: &str) -> Value {
+        if let Some(i) = self.seen.iter().position(&pred) {
+            return self.seen.remove(i);
+        }
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if pred(&m) => return m,
+                Ok(m) => self.seen.push(m),
+                Err(RecvTimeoutError::Timeout) => panic!("no {what} within {WAIT:?}; seen: {:#?}", self.seen),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server went away waiting for {what}"),
+            }
+        }
+    }
+
+    /// Messages arriving within `d` (and those seen before), taken.
+    fn drain(&mut self, d: Duration) -> Vec<Value> {
+        let deadline = Instant::now() + d;
+        while let Ok(m) = self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            self.seen.push(m);
+        }
+        std::mem::take(&mut self.seen)
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let m = self.wait(
+            |m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == uri
+                    && m["params"]["version"] == version
+            },
+            &format!("diagnostics for version {version}"),
+        );
+        m["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    fn uri(&self, name: &str) -> String {
+        format!("file://{}/{name}", self.root.display())
+    }
+}
+
+impl Drop for Lsp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn with_article() -> Option<(Lsp, PathBuf)> {
+    let a = article()?;
+    let (lsp, _) = Lsp::start(json!({"article": a.display().to_string()}), json!({}));
+    Some((lsp, a))
+}
+
+fn code(d: &Value) -> &str {
+    d["code"].as_str().unwrap_or("")
+}
+
+fn find<'a>(diags: &'a [Value], c: &str) -> &'a Value {
+    diags
+        .iter()
+        .find(|d| code(d) == c)
+        .unwrap_or_else(|| panic!("no {c} among {diags:#?}"))
+}
+
+fn pos(line: u32, character: u32) -> Value {
+    json!({"line": line, "character": character})
+}
+
+/// Line and UTF-16 column of the first `needle` in `text`.
+fn at(text: &str, needle: &str) -> (u32, u32) {
+    let i = text.find(needle).unwrap_or_else(|| panic!("{needle} not in the note"));
+    let line = text[..i].matches('\n').count() as u32;
+    let start = text[..i].rfind('\n').map_or(0, |j| j + 1);
+    (line, text[start..i].encode_utf16().count() as u32)
+}
+
+/// 0-based line of a heading in the article.
+fn article_line(article: &Path, heading: &str) -> u64 {
+    let text = std::fs::read_to_string(article).unwrap();
+    text.lines().position(|l| l.trim() == heading).unwrap() as u64
+}
+
+#[test]
+fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions() {
+    let a = article();
+    let opts = a
+        .as_ref()
+        .map_or(Value::Null, |a| json!({"article": a.display().to_string()}));
+    let (mut lsp, init) = Lsp::start(opts, json!({}));
+    assert_eq!(
+        init["result"]["capabilities"]["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+    let uri = lsp.uri("note.md");
+    // Cyrillic and an emoji before the year: columns count UTF-16 units.
+    let text = NOTE.replace("Montenegro joined", "Montenegro (Черногория 😀) joined");
+    lsp.open(&uri, &text);
+    let diags = lsp.diagnostics(&uri, 1);
+    let date = find(&diags, "wrong-date");
+    let (line, col) = at(&text, "2016");
+    assert_eq!(date["range"]["start"], pos(line, col));
+    assert_eq!(date["range"]["end"], pos(line, col + 4));
+    assert_eq!(date["severity"], 1);
+    assert_eq!(date["source"], "claimlint");
+    assert!(date["message"].as_str().unwrap().contains("2017"), "{date}");
+    assert!(date["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .ends_with("#wrong-date"));
+    assert_eq!(date["data"]["fix"]["newText"], "2017");
+    assert_eq!(date["data"]["version"], 1);
+    assert!(date["data"]["claim"].is_string());
+    for c in ["wrong-place", "unknown-section", "misquote"] {
+        find(&diags, c);
+    }
+    if let Some(a) = &a {
+        let rel = &date["relatedInformation"][0];
+        assert_eq!(rel["location"]["uri"], format!("file://{}", a.display()));
+        assert!(
+            rel["message"]
+                .as_str()
+                .unwrap()
+                .contains(date["data"]["claim"].as_str().unwrap()),
+            "{rel}"
+        );
+        assert!(rel["location"]["range"]["start"]["line"].as_u64().unwrap() > 0);
+    }
+
+    // An incremental edit: 2016 -> 2017 (version 2) clears the wrong date.
+    let change = |version: i64, start: (u32, u32), end: (u32, u32), text: &str| {
+        json!({
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": pos(start.0, start.1), "end": pos(end.0, end.1)}, "text": text}],
+        })
+    };
+    lsp.notify(
+        "textDocument/didChange",
+        change(2, (line, col), (line, col + 4), "2017"),
+    );
+    let diags = lsp.diagnostics(&uri, 2);
+    assert!(diags.iter().all(|d| code(d) != "wrong-date"), "{diags:#?}");
+    find(&diags, "wrong-place");
+
+    // Two quick edits: back to 2016 (3), then Helsinki -> Geneva (4). The last
+    // published diagnostics are version 4's; nothing older comes after them.
+    lsp.notify(
+        "textDocument/didChange",
+        change(3, (line, col), (line, col + 4), "2016"),
+    );
+    let (pl, pc) = at(&text, "Helsinki");
+    lsp.notify("textDocument/didChange", change(4, (pl, pc), (pl, pc + 8), "Geneva"));
+    let diags = lsp.diagnostics(&uri, 4);
+    find(&diags, "wrong-date");
+    assert!(diags.iter().all(|d| code(d) != "wrong-place"), "{diags:#?}");
+    let later = lsp.drain(Duration::from_millis(500));
+    let stale: Vec<&Value> = later
+        .iter()
+        .filter(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"].as_i64().unwrap_or(0) < 4
+        })
+        .collect();
+    assert!(stale.is_empty(), "stale diagnostics after version 4: {stale:#?}");
+}
+
+#[test]
+fn utf8_positions_are_used_when_the_client_offers_them() {
+    let (mut lsp, init) = Lsp::start(
+        Value::Null,
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+    );
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    let uri = lsp.uri("note.md");
+    let text = "- Montenegro (Черногория 😀) joined NATO in 2016.\n";
+    lsp.open(&uri, text);
+    let diags = lsp.diagnostics(&uri, 1);
+    let date = find(&diags, "wrong-date");
+    assert_eq!(date["range"]["start"], pos(0, text.find("2016").unwrap() as u32));
+}
+
+#[test]
+fn pull_diagnostics_answer_with_a_full_report_then_unchanged() {
+    let (mut lsp, init) = Lsp::start(
+        Value::Null,
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+    );
+    assert_eq!(
+        init["result"]["capabilities"]["diagnosticProvider"]["identifier"],
+        "claimlint"
+    );
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let r = lsp.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(r["kind"], "full");
+    find(r["items"].as_array().unwrap(), "wrong-date");
+    let id = r["resultId"].clone();
+    let again = lsp.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}, "previousResultId": id}),
+    );
+    assert_eq!(again["kind"], "unchanged");
+    // A client that pulls gets nothing pushed.
+    let pushed = lsp.drain(Duration::from_millis(300));
+    assert!(
+        pushed.iter().all(|m| m["method"] != "textDocument/publishDiagnostics"),
+        "{pushed:#?}"
+    );
+    // An unknown document: an empty report.
+    let r = lsp.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": "file:///nowhere.md"}}),
+    );
+    assert_eq!(r["items"], json!([]));
+}
+
+#[test]
+fn hover_explains_flags_entities_and_sections() {
+    let a = article();
+    let opts = a
+        .as_ref()
+        .map_or(Value::Null, |a| json!({"article": a.display().to_string()}));
+    let (mut lsp, _) = Lsp::start(opts, json!({}));
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let hover = |lsp: &mut Lsp, needle: &str| {
+        let (l, c) = at(NOTE, needle);
+        lsp.call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": pos(l, c + 1)}),
+        )
+    };
+    // A flagged year: why, and what the article says.
+    let h = hover(&mut lsp, "2016");
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    assert!(md.contains("wrong-date") && md.contains("2017"), "{md}");
+    if let Some(a) = &a {
+        assert!(
+            md.contains(&format!("file://{}#L", a.display())),
+            "a link to the article line: {md}"
+        );
+    }
+    // An entity: a card of what the article says.
+    let md = hover(&mut lsp, "Putin")["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        md.contains("**Vladimir Putin**") && md.contains("What the article says"),
+        "{md}"
+    );
+    // A section reference: the section's summary.
+    let md = hover(&mut lsp, "§Security")["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        md.contains("Security Guarantees") && md.contains("mutually assured destruction"),
+        "{md}"
+    );
+    // Blank space and a position past the end: nothing.
+    let r = lsp.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(1, 0)}),
+    );
+    assert_eq!(r, Value::Null);
+    let r = lsp.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(500, 3)}),
+    );
+    assert_eq!(r, Value::Null);
+}
+
+#[test]
+fn definition_opens_the_article_at_the_section_or_passage() {
+    let Some((mut lsp, a)) = with_article() else { return };
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let article_uri = format!("file://{}", a.display());
+    let def = |lsp: &mut Lsp, needle: &str, skip: u32| {
+        let (l, c) = at(NOTE, needle);
+        lsp.call(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri}, "position": pos(l, c + skip)}),
+        )
+    };
+    let d = def(&mut lsp, "§Security Guarantees", 3);
+    assert_eq!(d["uri"], article_uri);
+    assert_eq!(d["range"]["start"]["line"], article_line(&a, "Security Guarantees"));
+    let d = def(&mut lsp, "[[Roots]]", 3);
+    assert_eq!(d["range"]["start"]["line"], article_line(&a, "Roots"));
+    // An entity: the passage of a claim involving it.
+    let d = def(&mut lsp, "Biden", 1);
+    assert_eq!(d["uri"], article_uri);
+    let line = d["range"]["start"]["line"].as_u64().unwrap() as usize;
+    let text = std::fs::read_to_string(&a).unwrap();
+    assert!(text.lines().nth(line).unwrap().contains("Biden"), "line {line}");
+    // Nothing to go to on an empty line.
+    assert_eq!(
+        lsp.call(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri}, "position": pos(1, 0)})
+        ),
+        Value::Null
+    );
+}
+
+#[test]
+fn document_links_make_section_references_clickable() {
+    let Some((mut lsp, a)) = with_article() else { return };
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let links = lsp.call("textDocument/documentLink", json!({"textDocument": {"uri": uri}}));
+    let links = links.as_array().unwrap();
+    let target = |heading: &str| format!("file://{}#L{}", a.display(), article_line(&a, heading) + 1);
+    let (l, c) = at(NOTE, "§Security Guarantees");
+    let sec = links
+        .iter()
+        .find(|k| k["range"]["start"] == pos(l, c))
+        .expect("a link on §Security Guarantees");
+    assert_eq!(sec["target"], target("Security Guarantees"));
+    let (l, c) = at(NOTE, "[[Roots]]");
+    let roots = links
+        .iter()
+        .find(|k| k["range"]["start"] == pos(l, c))
+        .expect("a link on [[Roots]]");
+    assert_eq!(roots["target"], target("Roots"));
+    // The unknown section is no link.
+    let (l, _) = at(NOTE, "§Roots of the Crisis");
+    assert!(links.iter().all(|k| k["range"]["start"]["line"] != l));
+}
+
+#[test]
+fn completion_offers_section_titles_and_entities_with_roles() {
+    let (mut lsp, init) = Lsp::start(Value::Null, json!({}));
+    let triggers = &init["result"]["capabilities"]["completionProvider"]["triggerCharacters"];
+    assert!(triggers.as_array().unwrap().contains(&json!("§")));
+    let uri = lsp.uri("note.md");
+    let text = "- see [[Ro\n- Lav\n- §\n";
+    lsp.open(&uri, text);
+    let items = lsp.call(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": pos(0, 10)}),
+    );
+    let roots = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "Roots")
+        .expect("Roots offered");
+    assert_eq!(roots["textEdit"]["newText"], "Roots]]");
+    assert_eq!(roots["textEdit"]["range"]["start"], pos(0, 8));
+    let items = lsp.call(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": pos(1, 5)}),
+    );
+    let lavrov = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "Lavrov")
+        .expect("Lavrov offered");
+    assert!(
+        lavrov["detail"].as_str().unwrap().contains("foreign minister"),
+        "{lavrov}"
+    );
+    let items = lsp.call(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": pos(2, 3)}),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"What Next?") && labels.contains(&"Security Guarantees"),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn code_actions_fix_from_the_diagnostic_and_suppress_the_next_line() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let diags = lsp.diagnostics(&uri, 1);
+    let date = find(&diags, "wrong-date").clone();
+    let actions = lsp.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": date["range"], "context": {"diagnostics": [date]}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a preferred quick fix");
+    assert_eq!(fix["kind"], "quickfix");
+    let edit = &fix["edit"]["changes"][&uri][0];
+    assert_eq!(edit["newText"], "2017");
+    assert_eq!(edit["range"], date["range"]);
+    let sup = actions
+        .iter()
+        .find(|a| a["title"] == "Suppress wrong-date on the next line")
+        .expect("a suppression");
+    let edit = sup["edit"]["changes"][&uri][0].clone();
+    assert_eq!(edit["newText"], "<!-- claimlint-disable-next-line wrong-date -->\n");
+
+    // The misquote's fix is the exact quotation.
+    let quote = find(&diags, "misquote").clone();
+    let actions = lsp.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": quote["range"], "context": {"diagnostics": [quote]}}),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a quotation fix");
+    assert_eq!(
+        fix["edit"]["changes"][&uri][0]["newText"],
+        "What a Week of Talks Between Russia and the West Revealed"
+    );
+
+    // The client applies the suppression: the wrong date is no longer reported.
+    lsp.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": edit["range"], "text": edit["newText"]}]}),
+    );
+    let diags = lsp.diagnostics(&uri, 2);
+    assert!(diags.iter().all(|d| code(d) != "wrong-date"), "{diags:#?}");
+    find(&diags, "wrong-place");
+    // A diagnostic whose text has changed since gets no fix.
+    let actions = lsp.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": date["range"], "context": {"diagnostics": [date]}}),
+    );
+    assert!(
+        actions.as_array().unwrap().iter().all(|a| a["isPreferred"] != true),
+        "{actions}"
+    );
+}
+
+#[test]
+fn code_lens_and_command_show_coverage() {
+    let (mut lsp, init) = Lsp::start(Value::Null, json!({}));
+    assert_eq!(
+        init["result"]["capabilities"]["executeCommandProvider"]["commands"],
+        json!(["claimlint.showUncovered"])
+    );
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let lenses = lsp.call("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    let lenses = lenses.as_array().unwrap();
+    let first = &lenses[0];
+    assert_eq!(first["range"]["start"], pos(0, 0));
+    let title = first["command"]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("covers ") && title.contains(" of 8 sections, ") && title.ends_with(" key claims"),
+        "{title}"
+    );
+    // And one for the top-level heading's part.
+    assert!(
+        lenses
+            .iter()
+            .any(|l| l["command"]["title"].as_str().unwrap().starts_with("this part covers")),
+        "{lenses:#?}"
+    );
+    let cmd = &first["command"];
+    let md = lsp.call(
+        "workspace/executeCommand",
+        json!({"command": cmd["command"], "arguments": cmd["arguments"]}),
+    );
+    let md = md.as_str().unwrap();
+    assert!(
+        md.contains("Sections not touched") && md.contains("Key claims not touched"),
+        "{md}"
+    );
+    let obj = lsp.call(
+        "workspace/executeCommand",
+        json!({"command": "claimlint.showUncovered", "arguments": [uri, {"format": "json"}]}),
+    );
+    assert_eq!(obj["sectionsTotal"], 8);
+    let uncovered: Vec<&str> = obj["uncoveredSections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !uncovered.contains(&"Security Guarantees") && !uncovered.contains(&"Roots"),
+        "{uncovered:?}"
+    );
+    assert!(uncovered.contains(&"The Limits of Possibility"), "{uncovered:?}");
+}
+
+#[test]
+fn symbols_list_the_notes_headings_and_the_articles_sections() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, "# One\ntext\n## Two\n# Three\n");
+    let syms = lsp.call("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(syms[0]["name"], "One");
+    assert_eq!(syms[0]["children"][0]["name"], "Two");
+    assert_eq!(syms[1]["name"], "Three");
+    drop(lsp);
+    let Some((mut lsp, a)) = with_article() else { return };
+    let syms = lsp.call("workspace/symbol", json!({"query": "guarantees"}));
+    let sec = syms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Security Guarantees")
+        .expect("the section");
+    assert_eq!(
+        sec["location"]["range"]["start"]["line"],
+        article_line(&a, "Security Guarantees")
+    );
+}
+
+#[test]
+fn configuration_changes_disable_codes_and_change_severities() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let diags = lsp.diagnostics(&uri, 1);
+    assert_eq!(find(&diags, "wrong-place")["severity"], 1);
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"disable": ["wrong-date"], "severity": {"wrong-place": "hint"}, "article": ""}}}),
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(diags.iter().all(|d| code(d) != "wrong-date"), "{diags:#?}");
+    assert_eq!(find(&diags, "wrong-place")["severity"], 4);
+    // A bad setting is said, and the defaults serve.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"disable": ["no-such-code"]}}}),
+    );
+    let m = lsp.wait(
+        |m| {
+            m["method"] == "window/showMessage"
+                && m["params"]["message"].as_str().unwrap_or("").contains("no-such-code")
+        },
+        "a message about the bad setting",
+    );
+    assert_eq!(m["params"]["type"], 1);
+    let diags = lsp.diagnostics(&uri, 1);
+    find(&diags, "wrong-date");
+}
+
+#[test]
+fn a_claimlint_toml_in_the_workspace_and_a_broken_claim_base_are_read() {
+    // The workspace root is made by `start`; write the settings into it first.
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    std::fs::write(lsp.root.join("broken.toml"), "[[claims]]\nid = 3\n").unwrap();
+    std::fs::write(
+        lsp.root.join(".claimlint.toml"),
+        "claims = \"broken.toml\"\ndisable = [\"wrong-place\"]\n",
+    )
+    .unwrap();
+    // A configuration change rereads the file.
+    lsp.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    let m = lsp.wait(
+        |m| {
+            m["method"] == "window/showMessage" && m["params"]["message"].as_str().unwrap_or("").contains("broken.toml")
+        },
+        "a message about the broken claim base",
+    );
+    assert!(m["params"]["message"].as_str().unwrap().contains("bundled"), "{m}");
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let diags = lsp.diagnostics(&uri, 1);
+    find(&diags, "wrong-date");
+    assert!(diags.iter().all(|d| code(d) != "wrong-place"), "{diags:#?}");
+}
+
+#[test]
+fn a_missing_article_is_said_once_and_the_rest_keeps_working() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let m = lsp.wait(|m| m["method"] == "window/showMessage", "a message");
+    assert!(m["params"]["message"].as_str().unwrap().contains("no article"), "{m}");
+    assert_eq!(m["params"]["type"], 2);
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let diags = lsp.diagnostics(&uri, 1);
+    let date = find(&diags, "wrong-date");
+    assert!(date.get("relatedInformation").is_none_or(Value::is_null), "{date}");
+    // Definition needs the article: nothing, not an error.
+    let (l, c) = at(NOTE, "§Security");
+    let d = lsp.call(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri}, "position": pos(l, c + 2)}),
+    );
+    assert_eq!(d, Value::Null);
+    // Said once: a configuration change without an article does not say it again.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {}}}),
+    );
+    let _ = lsp.diagnostics(&uri, 1);
+    let rest = lsp.drain(Duration::from_millis(300));
+    assert!(rest.iter().all(|m| m["method"] != "window/showMessage"), "{rest:#?}");
+    // An article setting that does not exist is said too.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"article": "/no/such/article.txt"}}}),
+    );
+    let m = lsp.wait(|m| m["method"] == "window/showMessage", "a message about the article");
+    assert!(
+        m["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/no/such/article.txt"),
+        "{m}"
+    );
+}
+
+#[test]
+fn bad_params_unknown_documents_and_far_positions_get_errors_or_nothing() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let r = lsp.request("textDocument/hover", json!({"foo": 1}));
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = lsp.request("textDocument/definition", json!("not an object"));
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = lsp.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///unknown.md"}, "position": pos(0, 0)}),
+    );
+    assert_eq!(r, Value::Null);
+    let r = lsp.call(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": pos(9999, 9999)}),
+    );
+    assert!(r.is_null() || r == json!([]), "{r}");
+    let r = lsp.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(2, 9999)}),
+    );
+    assert_eq!(r, Value::Null);
+    let r = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "claimlint.showUncovered", "arguments": []}),
+    );
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "claimlint.nope", "arguments": [uri]}),
+    );
+    assert!(r.get("error").is_some(), "{r}");
+    // Changes to an unknown document, with far ranges, and out of order.
+    lsp.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///unknown.md", "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    lsp.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 5},
+               "contentChanges": [{"range": {"start": pos(400, 2), "end": pos(300, 0)}, "text": "\n- Lavrov said so in 2016."}]}),
+    );
+    lsp.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": ""}]}),
+    );
+    let diags = lsp.diagnostics(&uri, 5);
+    find(&diags, "wrong-date");
+    // Still serving.
+    let r = lsp.call("workspace/symbol", json!({"query": ""}));
+    assert!(r.is_array(), "{r}");
+}
+
+#[test]
+fn malformed_json_is_answered_and_the_next_request_still_served() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    lsp.send_raw(&frame("{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "));
+    let e = lsp.wait(|m| m["error"]["code"] == -32700, "a parse error");
+    assert_eq!(e["id"], Value::Null);
+    // JSON that is no JSON-RPC message.
+    lsp.send_raw(&frame("{\"id\": 7, \"hello\": true}"));
+    let e = lsp.wait(|m| m["id"] == 7, "an invalid-request error");
+    assert_eq!(e["error"]["code"], -32600);
+    // A broken header, garbage, then a good frame.
+    lsp.send_raw(b"Content-Length: banana\r\n\r\nnoise noise\r\n");
+    let r = lsp.call("workspace/symbol", json!({"query": "roots"}));
+    assert!(r.is_array(), "{r}");
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    find(&lsp.diagnostics(&uri, 1), "wrong-date");
+}
+
+#[test]
+fn eof_ends_the_server_with_exit_code_0() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let _ = lsp.diagnostics(&uri, 1);
+    *lsp.stdin.lock().unwrap() = None; // closes the pipe
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = lsp.child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(0));
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit after EOF");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn shutdown_then_exit_ends_with_exit_code_0() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    assert_eq!(lsp.call("shutdown", Value::Null), Value::Null);
+    lsp.notify("exit", Value::Null);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = lsp.child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(0));
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
