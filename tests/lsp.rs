@@ -31,6 +31,11 @@ fn article() -> Option<PathBuf> {
     if p.is_file() {
         Some(p.canonicalize().unwrap())
     } else {
+        assert!(
+            std::env::var_os("CLAIMLINT_REQUIRE_ARTICLE").is_none(),
+            "{} is missing and CLAIMLINT_REQUIRE_ARTICLE is set",
+            p.display()
+        );
         eprintln!(
             "\n!!!!!!!! {} is missing: this test needs the real article and checks nothing without it !!!!!!!!\n",
             p.display()
