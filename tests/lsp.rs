@@ -920,3 +920,22 @@ fn shutdown_then_exit_ends_with_exit_code_0() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_large_note_is_checked_off_the_executor_while_requests_are_answered() {
+    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let uri = lsp.uri("big.md");
+    let big = NOTE.repeat(300_000 / NOTE.len());
+    lsp.open(&uri, &big);
+    // While the note is being checked, other requests are answered.
+    let r = lsp.call("workspace/symbol", json!({"query": "roots"}));
+    assert!(r.is_array(), "{r}");
+    let early = lsp.drain(Duration::from_millis(0));
+    assert!(
+        early.iter().all(|m| m["method"] != "textDocument/publishDiagnostics"),
+        "checked before answering"
+    );
+    lsp.seen = early;
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(diags.len() > 1000, "{}", diags.len());
+}

@@ -57,6 +57,9 @@ struct State {
     docs: Mutex<Store>,
     world: RwLock<Arc<World>>,
     analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
+    /// One check at a time per document: a long check (a 10 MB note) is not
+    /// joined by one per keystroke; waiting checks of superseded versions drop out.
+    gates: Mutex<HashMap<Url, Arc<tokio::sync::Mutex<()>>>>,
     caps: RwLock<Caps>,
     settings: Mutex<Settings>,
     roots: Mutex<Vec<PathBuf>>,
@@ -79,6 +82,10 @@ impl State {
 
     fn caps(&self) -> Caps {
         *self.caps.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn gate(&self, uri: &Url) -> Arc<tokio::sync::Mutex<()>> {
+        lock(&self.gates).entry(uri.clone()).or_default().clone()
     }
 
     /// The cached analysis of a document, if it is for this version and world.
@@ -146,6 +153,7 @@ impl Backend {
                 docs: Mutex::new(Store::default()),
                 world: RwLock::new(Arc::new(World::bundled())),
                 analyses: Mutex::new(HashMap::new()),
+                gates: Mutex::new(HashMap::new()),
                 caps: RwLock::new(Caps::default()),
                 settings: Mutex::new(Settings::default()),
                 roots: Mutex::new(Vec::new()),
@@ -165,6 +173,9 @@ impl Backend {
         what: &'static str,
         f: impl FnOnce(&World, &Analysis, Encoding) -> T + Send + 'static,
     ) -> Option<T> {
+        lock(&self.state.docs).version(uri)?;
+        let gate = self.state.gate(uri);
+        let _one_at_a_time = gate.lock().await;
         let snap = lock(&self.state.docs).get(uri)?;
         let world = self.state.world();
         let cached = self.state.cached(uri, snap.version, world.generation);
@@ -190,6 +201,8 @@ impl Backend {
                 return;
             };
             tokio::time::sleep(DEBOUNCE).await;
+            let gate = state.gate(&uri);
+            let _one_at_a_time = gate.lock().await;
             let Some(snap) = lock(&state.docs).get(&uri) else {
                 return;
             };
@@ -419,6 +432,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         lock(&self.state.docs).close(&uri);
         lock(&self.state.analyses).remove(&uri);
+        lock(&self.state.gates).remove(&uri);
         if !self.state.caps().pull {
             let _order = self.state.publish.lock().await;
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
