@@ -287,7 +287,8 @@ impl Known {
         base.claims.iter().enumerate().find_map(|(i, c)| match &c.check {
             Check::Quote { quote, speaker } => {
                 let q = format!(" {} ", word_list(quote).join(" "));
-                (q.contains(&needle) || (words.len() >= 2 && needle.contains(&q))).then_some((i, *speaker))
+                (q == needle || words.len() >= 2 && (q.contains(&needle) || needle.contains(&q)))
+                    .then_some((i, *speaker))
             }
             _ => None,
         })

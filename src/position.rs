@@ -136,7 +136,11 @@ mod tests {
     fn round_trips_every_char_boundary_in_every_encoding() {
         let idx = LineIndex::new(TEXT);
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
-            for (off, _) in TEXT.char_indices() {
+            // (The '\n' of a CRLF is inside a line break, not a position.)
+            for (off, _) in TEXT
+                .char_indices()
+                .filter(|&(o, c)| !(c == '\n' && TEXT[..o].ends_with('\r')))
+            {
                 let lc = idx.to_line_col(TEXT, off, enc);
                 assert_eq!(idx.to_offset(TEXT, lc, enc), off, "{enc:?} at {off}");
             }

@@ -226,7 +226,9 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
         } else if let Some(d) = decade(cur) {
             spec.years = Some((d, d + 9));
             // "the first half of the 2010s", "the early 2010s"
-            let before = |k: usize| w(i.wrapping_sub(k));
+            // Look back past "the": "the first half of the 2010s".
+            let back = if w(i.wrapping_sub(1)) == "the" { 1 } else { 0 };
+            let before = |k: usize| w(i.wrapping_sub(k + back));
             let (lo, hi) = match (before(4), before(3), before(2), before(1)) {
                 (_, "first", "half", "of") | (_, _, _, "early") => (d, d + 4),
                 (_, "second", "half", "of") | (_, _, _, "late") => (d + 5, d + 9),

@@ -85,7 +85,7 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
             if quote_open.is_some_and(|o| i - o > 400) {
                 quote_open = None;
             }
-            if matches!(c, '.' | '!' | '?') && quote_open.is_none() {
+            if matches!(c, '.' | '!' | '?') && (quote_open.is_none() || closes_quote(&chars, k + 1)) {
                 // Swallow closing quotes, brackets and further stops.
                 let mut j = k + 1;
                 while j < chars.len()
@@ -121,6 +121,7 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
                     let end = if j < chars.len() { chars[j].0 } else { text.len() };
                     push_trimmed(&mut out, masked, block.start + start, block.start + end);
                     start = if n < chars.len() { chars[n].0 } else { text.len() };
+                    quote_open = None;
                     k = n;
                     continue;
                 }
@@ -130,6 +131,14 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
         push_trimmed(&mut out, masked, block.start + start, block.end);
     }
     out
+}
+
+/// Does the run of closing marks after a stop close the open quotation?
+fn closes_quote(chars: &[(usize, char)], from: usize) -> bool {
+    chars[from.min(chars.len())..]
+        .iter()
+        .take_while(|(_, c)| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_'))
+        .any(|(_, c)| matches!(c, '"' | '”'))
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {

@@ -30,6 +30,8 @@ fn is_negator(w: &str) -> bool {
             | "unable"
             | "little"
             | "non"
+            | "failure"
+            | "inability"
             | "unlikely"
             | "doubt"
             | "doubts"
@@ -75,6 +77,7 @@ pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
 /// `window` words)? An even number of negators cancels out.
 pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut count = 0;
+    let mut seen_nor = false;
     let mut k = idx;
     let mut steps = 0;
     while k > 0 && steps < window {
@@ -87,9 +90,13 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         if is_clause_break(w) {
             break;
         }
-        if is_negator(w) {
+        // "neither ... nor" is one negation.
+        // "on not locating missiles": the negation stays with its gerund.
+        let gerund = k + 1 < idx && s.word(k + 1).ends_with("ing");
+        if is_negator(w) && !(w == "neither" && seen_nor) && !gerund {
             count += 1;
         }
+        seen_nor |= w == "nor";
     }
     (count % 2 == 1) != denied_after(s, idx)
 }
@@ -120,6 +127,14 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
 /// Is the mention starting at word `idx` set aside ("not X", "rather than
 /// X", "instead of X", "unlike X", "nor X")?
 pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
+    // ", not the Baltic battalions": a contrast set off by a comma.
+    for back in 1..=3 {
+        if idx >= back && s.word(idx - back) == "not" && gap_breaks(s, idx - back) {
+            if (idx - back + 1..=idx).all(|k| !gap_breaks(s, k)) {
+                return true;
+            }
+        }
+    }
     let mut k = idx;
     let mut steps = 0;
     while k > 0 && steps < 3 {

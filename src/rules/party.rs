@@ -54,7 +54,18 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             .copied()
             .filter(|v| !negated_at(s, s.word_at(v.range.start), 6))
             .collect();
-        let parties: Vec<&Hit> = values.iter().chain(rivals.iter()).copied().collect();
+        // "the Russia-Ukraine border": a place named, not a party acting.
+        let parties: Vec<&Hit> = values
+            .iter()
+            .chain(rivals.iter())
+            .copied()
+            .filter(|h| {
+                !matches!(
+                    s.word(s.word_at(h.range.end)),
+                    "border" | "borders" | "territory" | "coast" | "soil"
+                )
+            })
+            .collect();
         let wrong: Option<&Hit> = if verb.is_empty() {
             // No action word to anchor on: the rival is named and the party is not.
             values.is_empty().then(|| rivals[0])
@@ -62,11 +73,13 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             // The party nearest before the action word (its subject, unless
             // another verb stands between), else the one after "by" (passive).
             let mut found = None;
+            let mut verbs = verbs.clone();
+            verbs.sort_by_key(|v| v.range.start);
             for v in &verbs {
                 let vw = s.word_at(v.range.start);
                 let before = parties
                     .iter()
-                    .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 10)
+                    .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 6)
                     .max_by_key(|h| h.range.start)
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 let by = parties.iter().find(|h| {
@@ -75,13 +88,12 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         w >= 1 && s.word(w - 1) == "by" || w >= 2 && s.word(w - 2) == "by"
                     }
                 });
+                // The first action with an actor decides.
                 if let Some(a) = by.or(before) {
                     if rivals.iter().any(|r| std::ptr::eq(*r, *a)) {
                         found = Some(*a);
-                    } else {
-                        found = None;
-                        break;
                     }
+                    break;
                 }
             }
             let no_party_before_any = all_verbs

@@ -20,14 +20,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            // "..., not the Baltic battalions": the claim's subject is set aside.
+            let subject: Vec<_> = claim
+                .when
+                .first()
+                .map(|g| ctx.scan.any_of(g).collect())
+                .unwrap_or_default();
+            if !subject.is_empty()
+                && subject
+                    .iter()
+                    .all(|h| crate::note::negation::mention_set_aside(s, s.word_at(h.range.start)))
+            {
+                continue;
+            }
             let reversed = ctx
                 .scan
                 .any_of(says)
-                .map(|h| (h, negated_at(s, s.word_at(h.range.start), 7) == *affirms))
+                .map(|h| (h, negated_at(s, s.word_at(h.range.start), 10) == *affirms))
                 .chain(
                     ctx.scan
                         .any_of(opposite)
-                        .map(|h| (h, !negated_at(s, s.word_at(h.range.start), 7) && *affirms)),
+                        .map(|h| (h, !negated_at(s, s.word_at(h.range.start), 10) && *affirms)),
                 )
                 .collect::<Vec<_>>();
             // The first reading in the sentence is its main assertion; later

@@ -120,7 +120,7 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .filter(|m| matches!(ctx.base.entities[m.entity].kind, EntityKind::Person) && !mention_set_aside(s, m.word))
             .collect();
-        if persons.is_empty() || persons.iter().any(|m| m.entity == speaker) {
+        if persons.is_empty() || ctx.scan.mentions.iter().any(|m| m.entity == speaker) {
             continue;
         }
         let m = persons[0];

@@ -26,6 +26,10 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         for m in &ctx.dates {
+            // "..., not in the 2000s": a date the note itself sets aside.
+            if crate::note::negation::mention_set_aside(ctx.sentence, ctx.sentence.word_at(m.range.start)) {
+                continue;
+            }
             let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
             if comparable.is_empty() || comparable.iter().any(|v| !v.conflicts(&m.date)) || explained(&m.date, ci) {
                 continue;

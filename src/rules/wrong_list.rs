@@ -151,6 +151,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
                 // An unmatched item: wrong when it names an entity of the
                 // members' kind, or when the list is clearly introduced.
+                // "..., in Europe;" continues the item before it.
+                None if starts_with_preposition(ctx, &item) => None,
                 None => {
                     let entity_item = in_item.iter().find(|x| {
                         kinds.contains(&ctx.base.entities[x.entity].kind)
@@ -227,4 +229,25 @@ fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
         }
     }
     String::new()
+}
+
+fn starts_with_preposition(ctx: &Ctx, r: &Range<usize>) -> bool {
+    let first = ctx.sentence.word(ctx.sentence.word_at(r.start));
+    matches!(
+        first,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "of"
+            | "into"
+            | "near"
+            | "especially"
+            | "notably"
+            | "in particular"
+            | "particularly"
+    )
 }

@@ -62,7 +62,11 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
     let nums: Vec<NumberMention> = ctx
         .numbers
         .iter()
-        .filter(|n| n.ordinal == ordinal && !(s.word(n.first_word) == "one" && s.word(n.last_word + 1) == "of"))
+        .filter(|n| {
+            n.ordinal == ordinal
+                && !(s.word(n.first_word) == "one" && s.word(n.last_word + 1) == "of")
+                && !crate::note::negation::mention_set_aside(s, n.first_word)
+        })
         .cloned()
         .collect();
     let nums = &nums[..];
@@ -70,7 +74,6 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
         return nums.iter().map(|n| (n.range.clone(), n.value)).collect();
     }
     let mut out = Vec::new();
-    let mut used_units = Vec::new();
     for n in nums {
         // A unit term starting within four words after the number, with no
         // other number in between, or right before it ("round three").
@@ -85,7 +88,6 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
             after || before
         });
         if let Some(h) = attached {
-            used_units.push(h.range.start);
             let k = scale(&s.norm.text[h.range.clone()]);
             // The number alone is what a fix replaces; a scaled unit goes with it.
             let r = if k > 1.0 {
@@ -94,22 +96,6 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
                 n.range.clone()
             };
             out.push((r, n.value.scaled(k)));
-        }
-    }
-    // "the next decade": a scaled unit with no number counts one.
-    for h in ctx.scan.any_of(unit) {
-        let w = &s.norm.text[h.range.clone()];
-        if scale(w) > 1.0 && !used_units.contains(&h.range.start) {
-            let k = scale(w);
-            let q = if w.ends_with('s') {
-                Quantity {
-                    lo: 2.0 * k,
-                    hi: 9.0 * k,
-                }
-            } else {
-                Quantity::exact(k)
-            };
-            out.push((h.range.clone(), q));
         }
     }
     out

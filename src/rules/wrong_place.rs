@@ -69,7 +69,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             place_kind(k)
                 && kinds.contains(&k)
                 && !value.contains(&m.entity)
-                && used_as_place(ctx, m)
+                && (k == EntityKind::City || used_as_place(ctx, m))
                 && !crate::note::negation::mention_set_aside(ctx.sentence, m.word)
                 && !explained(m.entity)
         });
