@@ -129,10 +129,12 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
 pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
     // ", not the Baltic battalions": a contrast set off by a comma.
     for back in 1..=3 {
-        if idx >= back && s.word(idx - back) == "not" && gap_breaks(s, idx - back) {
-            if (idx - back + 1..=idx).all(|k| !gap_breaks(s, k)) {
-                return true;
-            }
+        if idx >= back
+            && s.word(idx - back) == "not"
+            && gap_breaks(s, idx - back)
+            && (idx - back + 1..=idx).all(|k| !gap_breaks(s, k))
+        {
+            return true;
         }
     }
     let mut k = idx;
