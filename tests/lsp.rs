@@ -320,6 +320,12 @@ fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions()
             "{rel}"
         );
         assert!(rel["location"]["range"]["start"]["line"].as_u64().unwrap() > 0);
+        // The unknown section points at the section it suggests.
+        let unknown = find(&diags, "unknown-section");
+        assert_eq!(
+            unknown["relatedInformation"][0]["location"]["range"]["start"]["line"],
+            article_line(a, "Roots")
+        );
     }
 
     // An incremental edit: 2016 -> 2017 (version 2) clears the wrong date.
@@ -646,7 +652,8 @@ fn code_lens_and_command_show_coverage() {
         json!(["claimlint.showUncovered"])
     );
     let uri = lsp.uri("note.md");
-    lsp.open(&uri, NOTE);
+    let text = format!("{NOTE}\n# Later\n\n- What next: see [[What Next?]]\n");
+    lsp.open(&uri, &text);
     let lenses = lsp.call("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
     let lenses = lenses.as_array().unwrap();
     let first = &lenses[0];
@@ -656,13 +663,15 @@ fn code_lens_and_command_show_coverage() {
         title.starts_with("covers ") && title.contains(" of 8 sections, ") && title.ends_with(" key claims"),
         "{title}"
     );
-    // And one for the top-level heading's part.
-    assert!(
-        lenses
-            .iter()
-            .any(|l| l["command"]["title"].as_str().unwrap().starts_with("this part covers")),
-        "{lenses:#?}"
-    );
+    // And one for each top-level heading's part (the first heads the note's first line: it has the note's lens).
+    let (later, _) = at(&text, "# Later");
+    let part = lenses
+        .iter()
+        .find(|l| l["range"]["start"]["line"] == later)
+        .expect("a lens on # Later");
+    let title = part["command"]["title"].as_str().unwrap();
+    assert!(title.starts_with("this part covers 1 of 8 sections, "), "{title}");
+    assert_eq!(part["command"]["arguments"][1], json!({"line": later}));
     let cmd = &first["command"];
     let md = lsp.call(
         "workspace/executeCommand",
@@ -688,7 +697,10 @@ fn code_lens_and_command_show_coverage() {
         !uncovered.contains(&"Security Guarantees") && !uncovered.contains(&"Roots"),
         "{uncovered:?}"
     );
-    assert!(uncovered.contains(&"The Limits of Possibility"), "{uncovered:?}");
+    assert!(
+        uncovered.contains(&"The Limits of Possibility") && !uncovered.contains(&"What Next?"),
+        "{uncovered:?}"
+    );
 }
 
 #[test]

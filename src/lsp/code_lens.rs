@@ -44,8 +44,13 @@ pub fn code_lenses(world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Ve
     let Some(top) = heads.iter().map(|h| h.level).min() else {
         return out;
     };
-    for h in heads.iter().filter(|h| h.level == top) {
+    let tops: Vec<&insight::Heading> = heads.iter().filter(|h| h.level == top).collect();
+    for h in &tops {
         let cov = insight::coverage(engine, text, &an.read, h.range.start..h.part_end);
+        // A single heading on the first line heads the whole note: its lens would repeat the note's.
+        if tops.len() == 1 && cov == whole && conv.position(h.range.start).line == 0 {
+            continue;
+        }
         let line = conv.position(h.range.start).line;
         out.push(lens(
             line,

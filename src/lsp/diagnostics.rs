@@ -111,7 +111,12 @@ pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -
         .as_deref()
         .and_then(|s| base.section_by_id(s))
         .map(|s| base.sections[s].display().to_string());
-    let related = f.article.as_ref().and_then(|span| {
+    // The passage of the claim; else the heading of the section the finding names.
+    let passage = f.article.clone().or_else(|| {
+        let id = base.section_by_id(f.section.as_deref()?)?;
+        world.engine.section_spans.get(id).cloned().flatten()
+    });
+    let related = passage.and_then(|span| {
         let location = article_location(world, span.range.clone(), enc)?;
         let mut message = format!("the article, {}", section_name.as_deref().unwrap_or("this passage"));
         if let Some(c) = &f.claim {

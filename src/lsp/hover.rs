@@ -21,6 +21,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
     let mut range: Option<std::ops::Range<usize>> = None;
     for f in an.findings.iter().filter(|f| f.range.start <= at && at <= f.range.end) {
         let mut card = format!("**{}** ({}): {}", f.code, f.severity.as_str(), f.message);
+        let section = f.section.as_deref().and_then(|s| engine.base.section_by_id(s));
         if let Some(c) = f.claim.as_deref().and_then(|id| engine.base.claim_by_id(id)) {
             card.push_str(&format!("\n\nThe article: {}", claim_line(world, c)));
         } else if let Some(span) = &f.article {
@@ -30,12 +31,28 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
                     span.line + 1
                 ));
             }
+        } else if let Some(id) = section {
+            let span = engine.section_spans.get(id).cloned().flatten();
+            if let Some(link) = span.and_then(|span| article_link(world, span.line)) {
+                card.push_str(&format!(
+                    "\n\n[“{}” in the article]({link})",
+                    engine.base.sections[id].display()
+                ));
+            }
         }
         parts.push(card);
         range = Some(range.map_or(f.range.clone(), |r| r.start.min(f.range.start)..r.end.max(f.range.end)));
     }
+    // Claims the flags already explain are not repeated in the card.
+    let explained: Vec<usize> = an
+        .findings
+        .iter()
+        .filter(|f| f.range.start <= at && at <= f.range.end)
+        .filter_map(|f| f.claim.as_deref())
+        .filter_map(|id| engine.base.claims.iter().position(|c| c.id == id))
+        .collect();
     if let Some(spot) = insight::spot_at(engine, an.text(), &an.read, at) {
-        if let Some(card) = card(world, &spot) {
+        if let Some(card) = card(world, &spot, &explained) {
             parts.push(card);
             range = Some(range.map_or(spot.range.clone(), |r| {
                 r.start.min(spot.range.start)..r.end.max(spot.range.end)
@@ -76,9 +93,12 @@ fn claim_list(world: &World, claims: &[usize], limit: usize) -> String {
     s
 }
 
-fn card(world: &World, spot: &insight::Spot) -> Option<String> {
+/// The card of what stands under the cursor; `None` when it would say
+/// nothing the flags do not (`explained`: claims they already cite).
+fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<String> {
     let engine = &world.engine;
     let base = &engine.base;
+    let unexplained = |claims: &[usize]| claims.iter().any(|c| !explained.contains(c));
     Some(match &spot.subject {
         Subject::Section { name, section: None } => {
             let titles: Vec<&str> = base
@@ -143,6 +163,10 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
         }
         Subject::Entity(e) => {
             let ent = &base.entities[*e];
+            let claims = insight::claims_of_entity(base, *e, &spot.active);
+            if ent.summary.is_none() && claims.is_empty() {
+                return None;
+            }
             let mut card = format!("**{}**", ent.name());
             if !ent.role_names.is_empty() {
                 card.push_str(&format!(
@@ -153,12 +177,13 @@ fn card(world: &World, spot: &insight::Spot) -> Option<String> {
             if let Some(s) = &ent.summary {
                 card.push_str(&format!("\n\n{}", s.trim()));
             }
-            let claims = insight::claims_of_entity(base, *e, &spot.active);
             if !claims.is_empty() {
                 card.push_str(&format!("\n\nWhat the article says:{}", claim_list(world, &claims, 5)));
             }
             card
         }
+        Subject::Date { claims } | Subject::Number { claims } if !unexplained(claims) => return None,
+        Subject::Claim(c) if explained.contains(c) => return None,
         Subject::Date { claims } | Subject::Number { claims } => {
             let what = if matches!(spot.subject, Subject::Date { .. }) {
                 "this date"
