@@ -98,6 +98,16 @@ local function request(bufnr, method, params)
   return nil, method .. ': empty result'
 end
 
+-- What the server tells the user; an error or warning here means the
+-- settings did not work (e.g. the article could not be read).
+local shown = {}
+vim.lsp.handlers['window/showMessage'] = function(_, r)
+  if r and r.type <= vim.lsp.protocol.MessageType.Warning then
+    shown[#shown + 1] = r.message
+  end
+  return vim.NIL
+end
+
 local function main()
   local repo = env('CLAIMLINT_REPO')
   local bin = env('CLAIMLINT_BIN')
@@ -114,8 +124,11 @@ local function main()
   end
 
   -- The note: one known mistake a line, then a section reference to follow.
-  vim.fn.mkdir(dir .. '/.git', 'p') -- a project root for root_markers
-  local note = dir .. '/week-notes.md'
+  -- The project (root marked by .git) holds the note only, not the article:
+  -- the server must get the article from the settings, not find it there.
+  local project = dir .. '/project'
+  vim.fn.mkdir(project .. '/.git', 'p')
+  local note = project .. '/week-notes.md'
   local lines = {
     '# Notes on the week of talks', -- 0
     '', -- 1
@@ -127,11 +140,18 @@ local function main()
   }
   vim.fn.writefile(lines, note)
 
+  -- The article as a user names it, from the home folder: the config must
+  -- expand `~` (the server does not).
+  local home = dir .. '/home'
+  vim.fn.mkdir(home .. '/articles', 'p')
+  assert(vim.uv.fs_symlink(article, home .. '/articles/week-of-talks.txt'))
+  vim.env.HOME = home
+
   -- The shipped config, found on 'runtimepath' as a user's lsp/claimlint.lua would be.
   vim.opt.runtimepath:prepend(repo .. '/editors/nvim')
   vim.lsp.config('claimlint', {
     cmd = { bin, 'lsp' },
-    settings = { claimlint = { article = article } },
+    settings = { claimlint = { article = '~/articles/week-of-talks.txt' } },
   })
   local cfg = vim.lsp.config.claimlint
   check(
@@ -157,16 +177,21 @@ local function main()
     out('--- LSP log ---\n' .. log_tail(40))
     return finish(1)
   end
-  check('root_dir comes from root_markers', client.root_dir and real(client.root_dir) == real(dir), tostring(client.root_dir))
-  local init_opts = client.config.settings and client.config.settings.claimlint or {}
-  check('settings reach the server with the article path', init_opts.article == article, vim.inspect(init_opts))
+  check('root_dir comes from root_markers', client.root_dir and real(client.root_dir) == real(project), tostring(client.root_dir))
+  local sent = client.config.settings and client.config.settings.claimlint or {}
+  check(
+    'the article setting goes out with ~ expanded',
+    sent.article == home .. '/articles/week-of-talks.txt',
+    vim.inspect(sent)
+  )
 
   -- Diagnostics: code and 0-based line of each known mistake.
+  -- `span` is the note's text under the diagnostic, `says` what the message must name.
   local expected = {
-    { code = 'wrong-date', line = 2 },
-    { code = 'wrong-place', line = 3 },
-    { code = 'unknown-section', line = 4 },
-    { code = 'wrong-number', line = 5 },
+    { code = 'wrong-date', line = 2, span = '2016', says = { '2017' } },
+    { code = 'wrong-place', line = 3, span = 'Helsinki', says = { 'Geneva' } },
+    { code = 'unknown-section', line = 4, span = '§Roots of the Crisis', says = { 'Roots' } },
+    { code = 'wrong-number', line = 5, span = 'four', says = { '3', 'three' } },
   }
   local function has(e)
     for _, d in ipairs(vim.diagnostic.get(buf)) do
@@ -188,14 +213,29 @@ local function main()
     got[#got + 1] = string.format('%s@%d %q', tostring(d.code), d.lnum, d.message)
   end
   local got_s = #got > 0 and table.concat(got, '; ') or 'no diagnostics'
+  out('     diagnostics: ' .. got_s)
   for _, e in ipairs(expected) do
     local d = has(e)
+    local span, says = nil, false
+    if d then
+      span = table.concat(vim.api.nvim_buf_get_text(buf, d.lnum, d.col, d.end_lnum, d.end_col, {}), '\n')
+      for _, w in ipairs(e.says) do
+        says = says or d.message:find(w, 1, true) ~= nil
+      end
+    end
     check(
-      string.format('diagnostic %s on line %d', e.code, e.line),
-      d ~= nil and type(d.message) == 'string' and d.message ~= '',
-      'got ' .. got_s
+      string.format('diagnostic %s on line %d, over “%s”, naming %s', e.code, e.line, e.span, e.says[1]),
+      d ~= nil and span == e.span and says,
+      d and string.format('over “%s”: %s', tostring(span), d.message) or ('got ' .. got_s)
     )
   end
+  local clean = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.lnum < 2 or d.lnum > 5 then
+      clean[#clean + 1] = string.format('%s@%d', tostring(d.code), d.lnum)
+    end
+  end
+  check('no diagnostic on the correct lines', #clean == 0, table.concat(clean, ', '))
   if #got == 0 then
     out('--- LSP log ---\n' .. log_tail(40))
   end
@@ -240,6 +280,46 @@ local function main()
     real(now) == article and row == heading_line,
     string.format('now in %s at line %d, want %s line %d', now, row, article, heading_line)
   )
+
+  -- Code action: the quick fix for the wrong year, applied, makes the line right
+  -- and the diagnostic go away.
+  vim.cmd.buffer(buf)
+  local date = has(expected[1])
+  local actions, aerr = date
+      and request(buf, 'textDocument/codeAction', {
+        textDocument = { uri = vim.uri_from_bufnr(buf) },
+        range = {
+          start = { line = 2, character = date.col },
+          ['end'] = { line = 2, character = date.end_col },
+        },
+        context = { diagnostics = vim.lsp.diagnostic.from({ date }), only = { 'quickfix' } },
+      })
+  local fix
+  for _, a in ipairs(type(actions) == 'table' and actions or {}) do
+    if a.edit and (a.isPreferred or not fix) then
+      fix = a
+    end
+  end
+  if fix then
+    vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
+  end
+  local fixed = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
+  check(
+    'quick fix rewrites the year to 2017',
+    fixed == '- Montenegro joined NATO in 2017.',
+    aerr or string.format('line now %q (action %s)', fixed, fix and fix.title or 'none')
+  )
+  local gone = vim.wait(WAIT_MS, function()
+    return has(expected[1]) == nil and has(expected[2]) ~= nil
+  end, 100)
+  check('after the fix, wrong-date is gone and the others stay', gone, 'still ' .. vim.inspect(vim.tbl_map(function(d)
+    return d.code .. '@' .. d.lnum
+  end, vim.diagnostic.get(buf))))
+
+  vim.wait(500, function()
+    return #shown > 0
+  end, 50)
+  check('the server reported no error or warning', #shown == 0, table.concat(shown, ' | '))
 
   finish(0)
 end
