@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Editor integrations: builds, type-checks, tests and packages the VS Code
-# extension (offline), then runs the end-to-end test in a real Neovim.
+# extension (offline; its tests include the extension's side of the protocol
+# against the real server), then runs the end-to-end test in a real Neovim.
+# Uses $CLAIMLINT_BIN as the server, else builds target/debug/claimlint.
 # Called by .ci/run; runnable on its own from any folder.
 set -euo pipefail
 
@@ -8,11 +10,19 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The server both editors' tests talk to: $CLAIMLINT_BIN, else a debug build.
+if [ -z "${CLAIMLINT_BIN:-}" ]; then
+  (cd "$repo" && cargo build --quiet --bin claimlint)
+  CLAIMLINT_BIN=$repo/target/debug/claimlint
+fi
+export CLAIMLINT_BIN
+unset CLAIMLINT_ARTICLE
+
 echo "== editors: VS Code extension"
 cd "$repo/editors/vscode"
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent compile
-npm test
+CLAIMLINT_REQUIRE_SERVER=1 npm test
 npm run --silent package -- --out "$tmp/" >"$tmp/vsce.log" 2>&1 || { cat "$tmp/vsce.log"; exit 1; }
 vsix=$(ls "$tmp"/*.vsix)
 python3 - "$vsix" <<'PY'

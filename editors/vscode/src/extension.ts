@@ -1,7 +1,6 @@
 // The claimlint VS Code extension: starts `claimlint lsp` for Markdown files
 // and passes it the `claimlint.*` settings. All checking is done by the server.
 
-import * as os from "os";
 import * as path from "path";
 import * as fs from "fs";
 import * as vscode from "vscode";
@@ -12,21 +11,10 @@ import {
   LanguageClientOptions,
   ServerOptions,
 } from "vscode-languageclient/node";
+import { resolvePath, ServerSettings, serverSettings } from "./settings";
 
 const SECTION = "claimlint";
 const SHOW_UNCOVERED = "claimlint.showUncovered";
-
-/**
- * The settings the server reads, as sent to it: paths made absolute, empty
- * paths left out (the server refuses keys it does not know).
- */
-export interface ServerSettings {
-  article?: string;
-  claims?: string;
-  severity: Record<string, string>;
-  disable: string[];
-  plaintext: boolean;
-}
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -40,26 +28,9 @@ function folderFor(scope?: vscode.Uri): vscode.WorkspaceFolder | undefined {
   return vscode.workspace.workspaceFolders?.[0];
 }
 
-/** Expands `~` and `${workspaceFolder}`; makes a relative path absolute from the workspace folder. */
-export function resolvePath(value: string, folder: string | undefined): string {
-  let p = value.trim();
-  if (!p) return "";
-  if (folder) p = p.replace(/\$\{workspaceFolder\}/g, folder);
-  if (p === "~" || p.startsWith("~/")) p = path.join(os.homedir(), p.slice(1));
-  if (!path.isAbsolute(p) && folder) p = path.join(folder, p);
-  return p;
-}
-
 function readSettings(scope?: vscode.Uri): ServerSettings {
   const cfg = vscode.workspace.getConfiguration(SECTION, scope);
-  const folder = folderFor(scope)?.uri.fsPath;
-  return {
-    article: resolvePath(cfg.get<string>("article", ""), folder) || undefined,
-    claims: resolvePath(cfg.get<string>("claims", ""), folder) || undefined,
-    severity: { ...cfg.get<Record<string, string>>("severity", {}) },
-    disable: [...cfg.get<string[]>("disable", [])],
-    plaintext: cfg.get<boolean>("plaintext", false),
-  };
+  return serverSettings((key, fallback) => cfg.get(key, fallback), folderFor(scope)?.uri.fsPath);
 }
 
 /**
@@ -78,10 +49,12 @@ function resolveConfigItem(section: string | undefined, value: unknown, scope?: 
   return value;
 }
 
+/** `claimlint.path`, or `claimlint` looked up on PATH; a bare name is looked up on PATH too. */
 function serverCommand(): string {
-  const configured = vscode.workspace.getConfiguration(SECTION).get<string>("path", "");
-  const resolved = resolvePath(configured, folderFor()?.uri.fsPath);
-  return resolved || "claimlint";
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string>("path", "").trim();
+  if (!configured) return "claimlint";
+  if (!/[\\/]/.test(configured) && !configured.startsWith("~")) return configured;
+  return resolvePath(configured, folderFor()?.uri.fsPath);
 }
 
 /** Reports of `claimlint.showUncovered`, served read-only under their own scheme (so not checked as notes). */

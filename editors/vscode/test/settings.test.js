@@ -110,11 +110,35 @@ test("commands, activation and entry point", () => {
   assert.equal(pkg.main, "./out/extension.js");
 });
 
-test("the extension passes every server setting to the server", () => {
-  const src = fs.readFileSync(path.join(root, "src", "extension.ts"), "utf8");
-  const body = src.slice(src.indexOf("function readSettings"), src.indexOf("function resolveConfigItem"));
-  for (const key of SERVER_SETTINGS) {
-    const name = key.slice("claimlint.".length);
-    assert.match(body, new RegExp(`${name}: .*get<.+>\\("${name}"`), `readSettings does not send ${name}`);
-  }
+test("the extension sends every server setting, and only those", () => {
+  const { serverSettings, SERVER_KEYS } = require("../out/settings.js");
+  assert.deepEqual([...SERVER_KEYS].sort(), SERVER_SETTINGS.map((k) => k.slice("claimlint.".length)).sort());
+  const values = {
+    article: "notes/../article.txt",
+    claims: "~/claims.toml",
+    severity: { unsupported: "hint" },
+    disable: ["wrong-list"],
+    plaintext: true,
+    path: "/opt/claimlint",
+  };
+  const got = serverSettings((k, d) => (k in values ? values[k] : d), "/ws", "/home/u");
+  assert.deepEqual(got, {
+    article: "/ws/article.txt",
+    claims: "/home/u/claims.toml",
+    severity: { unsupported: "hint" },
+    disable: ["wrong-list"],
+    plaintext: true,
+  });
+  // Unset settings: no empty paths go out.
+  const none = serverSettings((_k, d) => d, "/ws", "/home/u");
+  assert.deepEqual(JSON.parse(JSON.stringify(none)), { severity: {}, disable: [], plaintext: false });
+});
+
+test("paths: ${workspaceFolder}, ~, absolute and relative", () => {
+  const { resolvePath } = require("../out/settings.js");
+  assert.equal(resolvePath("${workspaceFolder}/a.txt", "/ws", "/h"), "/ws/a.txt");
+  assert.equal(resolvePath("~/a.txt", "/ws", "/h"), "/h/a.txt");
+  assert.equal(resolvePath("/abs/a.txt", "/ws", "/h"), "/abs/a.txt");
+  assert.equal(resolvePath("../shared/a.txt", "/ws/repo", "/h"), "/ws/shared/a.txt");
+  assert.equal(resolvePath("  ", "/ws", "/h"), "");
 });
