@@ -496,6 +496,21 @@ fn definition_opens_the_article_at_the_section_or_passage() {
     let line = d["range"]["start"]["line"].as_u64().unwrap() as usize;
     let text = std::fs::read_to_string(&a).unwrap();
     assert!(text.lines().nth(line).unwrap().contains("Biden"), "line {line}");
+    // "(see Title)" and a title written out lead to their headings too.
+    let other = lsp.uri("other.md");
+    let text = "- Talks may resume (see What Next?).\n- The Limits of Possibility section weighs the demands.\n";
+    lsp.open(&other, text);
+    for (needle, heading) in [
+        ("What Next?", "What Next?"),
+        ("Limits of Possibility", "The Limits of Possibility"),
+    ] {
+        let (l, c) = at(text, needle);
+        let d = lsp.call(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": other}, "position": pos(l, c + 2)}),
+        );
+        assert_eq!(d["range"]["start"]["line"], article_line(&a, heading), "{needle}: {d}");
+    }
     // Nothing to go to on an empty line.
     assert_eq!(
         lsp.call(

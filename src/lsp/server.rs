@@ -119,21 +119,24 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic".into())
 }
 
+/// Run `f`, turning a panic into its message.
+fn catch<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|p| panic_text(p.as_ref()))
+}
+
 /// Run pure work on the blocking pool; a panic is logged to the client and
 /// yields `None`.
 async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
-        Ok(Ok(v)) => Some(v),
-        Ok(Err(p)) => {
-            let msg = format!("claimlint: internal error while {what}: {}", panic_text(p.as_ref()));
+    let outcome = match tokio::task::spawn_blocking(move || catch(f)).await {
+        Ok(r) => r,
+        Err(e) => Err(e.to_string()),
+    };
+    match outcome {
+        Ok(v) => Some(v),
+        Err(why) => {
+            let msg = format!("claimlint: internal error while {what}: {why}");
             eprintln!("{msg}");
             client.log_message(MessageType::ERROR, msg).await;
-            None
-        }
-        Err(e) => {
-            client
-                .log_message(MessageType::ERROR, format!("claimlint: {what} did not finish: {e}"))
-                .await;
             None
         }
     }
@@ -585,5 +588,19 @@ impl LanguageServer for Backend {
             Some(v) => Ok(Some(v)),
             None => Err(Error::invalid_params(format!("{uri} is not an open note"))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_pure_work_becomes_its_message() {
+        assert_eq!(catch(|| 3), Ok(3));
+        let r = catch(|| -> u8 { panic!("the core broke at {}", 7) });
+        let s = catch(|| -> u8 { std::panic::panic_any(1u8) });
+        assert_eq!(r, Err("the core broke at 7".to_string()));
+        assert_eq!(s, Err("a panic".to_string()));
     }
 }
