@@ -13,6 +13,10 @@
 ;; change and on the server's workspace/configuration requests).  Keys:
 ;; :article, :claims, :severity (plist code -> "error"/"warning"/
 ;; "information"/"hint"), :disable (vector of codes).
+;;
+;; Tried by hand with Emacs 28.2, eglot 1.9 and markdown-mode 2.5 (Debian's
+;; emacs-nox, elpa-eglot, elpa-markdown-mode): flymake shows the
+;; diagnostics and `M-.' on a §Section reference lands on its heading.
 
 ;;; Code:
 
