@@ -2,7 +2,7 @@
 //! I/O, no protocol. The CLI and the language server both call `check`.
 
 use crate::article::Article;
-use crate::claims::{Check, ClaimBase, EntityId};
+use crate::claims::{Check, ClaimBase};
 use crate::finding::{ArticleSpan, Code, Finding, Severity};
 use crate::matcher::Matcher;
 use crate::note::{self, Sentence};
@@ -275,23 +275,6 @@ impl Known {
 
     pub fn in_vocabulary(&self, word: &str) -> bool {
         word.split(' ').all(|w| self.vocab.contains(w))
-    }
-
-    /// The quotation claim whose words hold (or are held by) these words.
-    pub fn quote_claim(&self, base: &ClaimBase, text: &str) -> Option<(usize, Option<EntityId>)> {
-        let words = word_list(text);
-        if words.is_empty() {
-            return None;
-        }
-        let needle = format!(" {} ", words.join(" "));
-        base.claims.iter().enumerate().find_map(|(i, c)| match &c.check {
-            Check::Quote { quote, speaker } => {
-                let q = format!(" {} ", word_list(quote).join(" "));
-                (q == needle || words.len() >= 2 && (q.contains(&needle) || needle.contains(&q)))
-                    .then_some((i, *speaker))
-            }
-            _ => None,
-        })
     }
 
     /// Align context + quotation with the known texts; the best alignment's

@@ -11,7 +11,6 @@ use crate::finding::ArticleSpan;
 use crate::matcher::Scan;
 use crate::note::refs::find_refs;
 use crate::note::{self, ReadNote, Sentence};
-use crate::text::word_list;
 use std::ops::Range;
 
 /// At most this many claims are listed for one entity, date or number.
@@ -92,7 +91,7 @@ pub fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Optio
     for q in note::quotes::find_quotes(s) {
         let r = s.orig(q.outer.clone(), note);
         if holds(&r, at) {
-            let claim = quote_claim(base, &q.text);
+            let claim = base.quote_claim(&q.text).map(|(c, _)| c);
             let article = engine.article.as_ref().and_then(|a| a.locate(&q.text));
             return Some(spot(
                 r,
@@ -168,22 +167,6 @@ fn knowing(base: &ClaimBase, active: &[usize], matches: impl Fn(&Check) -> Optio
     out
 }
 
-/// The quotation claim whose quotation holds these words (or is held by them).
-pub fn quote_claim(base: &ClaimBase, text: &str) -> Option<usize> {
-    let words = word_list(text);
-    if words.is_empty() {
-        return None;
-    }
-    let needle = format!(" {} ", words.join(" "));
-    base.claims.iter().position(|c| match &c.check {
-        Check::Quote { quote, .. } => {
-            let q = format!(" {} ", word_list(quote).join(" "));
-            q.contains(&needle) || (words.len() >= 2 && needle.contains(&q))
-        }
-        _ => false,
-    })
-}
-
 /// Claims involving an entity: those active in the sentence first.
 pub fn claims_of_entity(base: &ClaimBase, e: EntityId, active: &[usize]) -> Vec<usize> {
     let involves = |c: usize| base.claims[c].entities.contains(&e);
@@ -239,7 +222,7 @@ fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
                 Check::Quote { .. } => {
                     let qs = quotes
                         .get_or_insert_with(|| note::quotes::find_quotes(s).into_iter().map(|q| q.text).collect());
-                    qs.iter().any(|q| quote_claim(base, q) == Some(c))
+                    qs.iter().any(|q| base.quote_claim(q).map(|(c, _)| c) == Some(c))
                 }
                 _ => false,
             }

@@ -236,6 +236,24 @@ impl ClaimBase {
         self.claims.iter().find(|c| c.id == id)
     }
 
+    /// The quotation claim whose words hold these words (two or more) or are
+    /// held by them, or equal them; with its speaker.
+    pub fn quote_claim(&self, text: &str) -> Option<(usize, Option<EntityId>)> {
+        let words = crate::text::word_list(text);
+        if words.is_empty() {
+            return None;
+        }
+        let needle = format!(" {} ", words.join(" "));
+        self.claims.iter().enumerate().find_map(|(i, c)| match &c.check {
+            Check::Quote { quote, speaker } => {
+                let q = format!(" {} ", crate::text::word_list(quote).join(" "));
+                (q == needle || words.len() >= 2 && (q.contains(&needle) || needle.contains(&q)))
+                    .then_some((i, *speaker))
+            }
+            _ => None,
+        })
+    }
+
     /// Find a section by a name a note uses: the title or an alias, with
     /// case, surrounding punctuation and a trailing "section" ignored.
     pub fn section_by_name(&self, name: &str) -> Option<SectionId> {

@@ -81,14 +81,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Check { format, sources, paths } => check(format, &sources, &paths),
         Command::Claims(sources) => list_claims(&sources),
         Command::Sections(sources) => list_sections(&sources),
-        Command::Lsp(_args) => lsp_not_built(),
+        Command::Lsp(_args) => claimlint::lsp::run(),
     }
-}
-
-/// Stand-in until the language server lands (then: `claimlint::lsp::run()`).
-fn lsp_not_built() -> i32 {
-    eprintln!("claimlint: the language server is not built yet");
-    EXIT_USAGE
 }
 
 /// Print to standard output; a closed pipe is not an error worth a panic.

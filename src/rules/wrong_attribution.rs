@@ -110,7 +110,7 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for q in &ctx.quotes {
-        let Some((ci, speaker)) = ctx.known.quote_claim(ctx.base, &q.text) else {
+        let Some((ci, speaker)) = ctx.base.quote_claim(&q.text) else {
             continue;
         };
         let Some(speaker) = speaker else { continue };

@@ -59,7 +59,7 @@ fn mentioned_in(ctx: &Ctx, sec: usize) -> bool {
     let quoted = ctx
         .quotes
         .iter()
-        .filter_map(|q| ctx.known.quote_claim(ctx.base, &q.text))
+        .filter_map(|q| ctx.base.quote_claim(&q.text))
         .any(|(ci, _)| ctx.base.claims[ci].section == sec);
     let specific = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Thing | EntityKind::City);
     quoted
