@@ -245,7 +245,11 @@ local function main()
   vim.api.nvim_win_set_cursor(0, { 4, putin_col })
   local hover, herr = request(buf, 'textDocument/hover', vim.lsp.util.make_position_params(0, client.offset_encoding))
   local htext = hover and hover_text(hover.contents) or ''
-  check('hover on Putin tells who he is', htext:lower():find('president', 1, true) ~= nil, herr or htext)
+  check(
+    'hover on Putin tells who he is (names him, says President)',
+    htext:find('Putin', 1, true) ~= nil and htext:lower():find('president', 1, true) ~= nil,
+    herr or htext
+  )
 
   -- Definition on §Security Guarantees: the article, at the heading's line.
   local heading_line
