@@ -300,7 +300,10 @@ impl Known {
             let e = &self.entries[i];
             let pairs = lcs(&seq, &e.words);
             let qm = pairs.iter().filter(|(a, _)| (q0..q1).contains(a)).count();
-            if qm == 0 {
+            // A one- or two-word quotation may share no word with the
+            // article's ("non-negotiable" for "binding"): its context places it.
+            let context_before = pairs.iter().filter(|(a, _)| *a < q0).count();
+            if qm == 0 && !(quote.len() <= 2 && context_before >= 4) {
                 continue;
             }
             let total = pairs.len();
@@ -311,10 +314,28 @@ impl Known {
         let (total, i, qm, pairs) = best?;
         let e = &self.entries[i];
         let in_quote: Vec<&(usize, usize)> = pairs.iter().filter(|(a, _)| (q0..q1).contains(a)).collect();
-        let first_q = in_quote.first()?;
-        let last_q = in_quote.last()?;
         let ctx_before = pairs.iter().filter(|(a, _)| *a < q0).map(|p| p.1).max();
         let ctx_after = pairs.iter().filter(|(a, _)| *a >= q1).map(|p| p.1).min();
+        if in_quote.is_empty() {
+            // Only the context matched: the article's words sit right after it.
+            let start = ctx_before? + 1;
+            let end = ctx_after
+                .map_or(start + quote.len() - 1, |c| c.saturating_sub(1))
+                .min(e.words.len().saturating_sub(1));
+            if start > end || start >= e.words.len() {
+                return None;
+            }
+            return Some(BestMatch {
+                quote_matched: 0,
+                context_matched: total,
+                suggestion: e.display[e.spans[start].start..e.spans[end].end].to_string(),
+                claim: e.claim,
+                article: e.article.clone(),
+                whence: e.whence.clone(),
+            });
+        }
+        let first_q = in_quote.first()?;
+        let last_q = in_quote.last()?;
         let start = if first_q.0 == q0 {
             first_q.1
         } else {

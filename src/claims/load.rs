@@ -241,6 +241,7 @@ impl Builder<'_> {
         for (list, kind) in [
             (&raw.lexicon.cities, EntityKind::City),
             (&raw.lexicon.countries, EntityKind::Country),
+            (&raw.lexicon.places, EntityKind::Place),
         ] {
             for name in list {
                 if known.contains(&crate::text::norm(name)) {

@@ -132,6 +132,9 @@ pub struct RawLexicon {
     pub cities: Vec<String>,
     #[serde(default)]
     pub countries: Vec<String>,
+    /// Seas, regions and other places the article does not name.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// Capitalized words that are not names ("However", "Per").
     #[serde(default)]
     pub common: Vec<String>,

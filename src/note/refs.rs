@@ -116,11 +116,15 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             if marker == "see " && base.section_by_name(&name).is_none() {
                 // A "see" followed by ordinary words is no reference.
                 let known_prefix = longest_known_prefix(&text[body..body + n], base);
+                // "(see The Three Demands)": a title-cased name filling the
+                // parentheses is a reference, known or not.
+                let parenthesized = text[..s].ends_with('(') && text[body + n..].trim_start().starts_with(')');
                 match known_prefix {
                     Some(k) => {
                         name = text[body..body + k].to_string();
                         end = body + k;
                     }
+                    None if parenthesized && name.split(' ').any(|w| w.starts_with(char::is_uppercase)) => {}
                     None => continue,
                 }
             }

@@ -31,7 +31,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let best = ctx.known.best_match(&before, &qwords, &after);
         let near = best.as_ref().is_some_and(|b| {
             let (qm, cm, ql) = (b.quote_matched, b.context_matched, qwords.len());
-            (qm >= 2 && qm * 2 >= ql) || (qm >= 1 && cm >= 3 && qm + cm >= 4) || (ql >= 4 && qm * 10 >= ql * 6)
+            (qm >= 2 && qm * 2 >= ql)
+                || (qm >= 1 && cm >= 3 && qm + cm >= 4)
+                || (ql >= 4 && qm * 10 >= ql * 6)
+                || (qm == 0 && ql <= 2 && cm >= 4)
         });
         if near {
             let b = best.unwrap();

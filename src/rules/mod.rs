@@ -114,6 +114,22 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Is every hit of the claim's first `when` group (its subject) set aside
+/// in the sentence ("..., not the Baltic battalions")? Then the claim does
+/// not speak to this sentence.
+pub fn subject_set_aside(ctx: &Ctx, claim: &Claim) -> bool {
+    let s = ctx.sentence;
+    let subject: Vec<_> = claim
+        .when
+        .first()
+        .map(|g| ctx.scan.any_of(g).collect())
+        .unwrap_or_default();
+    !subject.is_empty()
+        && subject
+            .iter()
+            .all(|h| crate::note::negation::mention_set_aside(s, s.word_at(h.range.start)))
+}
+
 /// Term checks (the article's word against known wrong words) whose code is
 /// `code`: each rule runs the ones reported under its own code.
 pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
@@ -121,7 +137,7 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         let Check::Term { code: c, value, rival } = &claim.check else {
             continue;
         };
-        if *c != code {
+        if *c != code || subject_set_aside(ctx, claim) {
             continue;
         }
         let value_said = ctx

@@ -133,6 +133,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
 fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
     (from..to).any(|k| {
         let w = s.word(k);
+        // "are expected to propose": a modal frame, not another action.
+        if s.word(k + 1) == "to" {
+            return false;
+        }
         (w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "armed" | "limited" | "advanced" | "intended"))
             || matches!(
                 w,

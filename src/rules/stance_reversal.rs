@@ -20,17 +20,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            // "..., not the Baltic battalions": the claim's subject is set aside.
-            let subject: Vec<_> = claim
-                .when
-                .first()
-                .map(|g| ctx.scan.any_of(g).collect())
-                .unwrap_or_default();
-            if !subject.is_empty()
-                && subject
-                    .iter()
-                    .all(|h| crate::note::negation::mention_set_aside(s, s.word_at(h.range.start)))
-            {
+            if super::subject_set_aside(ctx, claim) {
                 continue;
             }
             let reversed = ctx

@@ -158,6 +158,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         kinds.contains(&ctx.base.entities[x.entity].kind)
                             && !member_entities.contains(&x.entity)
                             && n_matched >= 1
+                            // The item is the entity alone ("and Montenegro"), not a clause about it.
+                            && words_in(ctx, &item) <= words_in(ctx, &x.range) + usize::from(ctx.sentence.word(ctx.sentence.word_at(item.start)) == "the")
                     });
                     match entity_item {
                         Some(x) => Some(x.range.clone()),

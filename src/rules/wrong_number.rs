@@ -82,8 +82,12 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
             let after = u > n.last_word
                 && u - n.last_word <= 4
                 // "four of the five waves": both numbers count waves.
-                && (s.word(n.last_word + 1) == "of" || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
-                && !(n.last_word + 1..u).any(|k| matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per"));
+                && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
+                && !(n.last_word + 1..u).any(|k| {
+                    // "fifteen to twenty years": a range counts the same unit.
+                    let joins_range = matches!(s.word(k), "to" | "or") && nums.iter().any(|m| m.first_word == k + 1);
+                    matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per") && !joins_range
+                });
             let before = u < n.first_word && n.first_word - u == 1;
             after || before
         });

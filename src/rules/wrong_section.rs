@@ -52,8 +52,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// Does the sentence quote the section, or name a person, thing or city
-/// that the section's claims are about? Then the reference may well hold.
+/// Does the sentence quote the section, name a person, thing or city that
+/// the section's claims are about, or nearly meet one of its claims (all
+/// but one of three or more term groups)? Then the reference may well hold.
 fn mentioned_in(ctx: &Ctx, sec: usize) -> bool {
     use crate::claims::EntityKind;
     let quoted = ctx
@@ -62,7 +63,13 @@ fn mentioned_in(ctx: &Ctx, sec: usize) -> bool {
         .filter_map(|q| ctx.base.quote_claim(&q.text))
         .any(|(ci, _)| ctx.base.claims[ci].section == sec);
     let specific = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Thing | EntityKind::City);
+    let nearly = ctx.base.claims.iter().any(|c| {
+        c.section == sec
+            && c.when.len() >= 3
+            && c.when.iter().filter(|g| !g.iter().any(|&t| ctx.scan.has(t))).count() <= 1
+    });
     quoted
+        || nearly
         || ctx.scan.mentions.iter().any(|m| {
             specific(ctx.base.entities[m.entity].kind)
                 && ctx
