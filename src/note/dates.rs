@@ -271,15 +271,39 @@ fn relative(a: &str, b: &str, c: &str) -> Option<(DateSpec, usize)> {
                 },
                 2,
             )),
+            // Weeks count the gap between events, whichever way it runs
+            // (the order of events is the `order` check's business).
             "week" => Some((
                 DateSpec {
-                    rel_week: Some(k),
+                    rel_week: Some(k.abs()),
                     ..Default::default()
                 },
                 2,
             )),
             _ => None,
         };
+    }
+    // "a fortnight after", "two weeks later", "a month before"
+    let gap = match (a, b) {
+        ("fortnight", _) => Some(2),
+        ("two", "weeks") | ("couple", "of") => Some(2),
+        ("three", "weeks") => Some(3),
+        ("month", _) | ("a", "month") => Some(4),
+        _ => None,
+    };
+    if let Some(g) = gap {
+        let len = if a == "couple" || b == "weeks" || b == "month" {
+            2
+        } else {
+            1
+        };
+        return Some((
+            DateSpec {
+                rel_week: Some(g),
+                ..Default::default()
+            },
+            len,
+        ));
     }
     // "a week later", "the week after", "the week before"
     if (a == "week" || a == "weeks") && (b == "after" || b == "later") {
@@ -294,7 +318,7 @@ fn relative(a: &str, b: &str, c: &str) -> Option<(DateSpec, usize)> {
     if a == "week" && (b == "before" || b == "earlier") {
         return Some((
             DateSpec {
-                rel_week: Some(-1),
+                rel_week: Some(1),
                 ..Default::default()
             },
             2,

@@ -149,7 +149,8 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
             "than" if matches!(prev, "rather" | "other") => return true,
             "of" if prev == "instead" => return true,
             "to" if prev == "opposed" => return true,
-            "the" | "a" | "an" | "by" | "from" | "of" | "its" | "their" | "to" | "for" | "in" => {
+            "the" | "a" | "an" | "by" | "from" | "of" | "its" | "their" | "to" | "for" | "in" | "merely" | "simply"
+            | "just" | "purely" | "only" | "mere" => {
                 if gap_breaks(s, k + 1) {
                     return false;
                 }

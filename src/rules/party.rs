@@ -99,9 +99,13 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             let no_party_before_any = all_verbs
                 .iter()
                 .all(|v| !parties.iter().any(|h| h.range.end <= v.range.start));
-            if found.is_none() && values.is_empty() && no_party_before_any {
-                // "the initiative would come from Moscow": the party follows.
-                Some(rivals[0])
+            // "the initiative would come from Moscow": the party follows.
+            let from_rival = rivals.iter().copied().find(|r| {
+                let w = s.word_at(r.range.start);
+                (1..=2).any(|k| w >= k && matches!(s.word(w - k), "from" | "by" | "per"))
+            });
+            if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
+                from_rival
             } else {
                 found
             }

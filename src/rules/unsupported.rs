@@ -42,7 +42,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         let figure = orig.chars().any(|c| c.is_ascii_digit());
         let name = first_char.is_uppercase() && !sentence_start;
-        if figure || name {
+        // "..., not in the 2000s": what the note sets aside it does not assert.
+        if (figure || name) && !crate::note::negation::mention_set_aside(s, i) {
             novel.push(r);
         }
     }

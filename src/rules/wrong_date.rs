@@ -18,7 +18,7 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
     let explained = |d: &DateSpec, except: usize| {
         ctx.active().any(|(ci, c)| {
             ci != except
-                && matches!(&c.check, Check::Date { value, .. } if value.iter().any(|v| v.comparable(d) && !v.conflicts(d)))
+                && matches!(&c.check, Check::Date { value, .. } if value.iter().any(|v| v.comparable(d) && !v.conflicts(d) && (d.months.is_none() || v.months.is_some())))
         })
     };
     for (ci, claim) in ctx.active() {

@@ -118,8 +118,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             })
             .collect();
         let kinds: Vec<EntityKind> = member_entities.iter().map(|&e| ctx.base.entities[e].kind).collect();
-        for (item, m) in all_items.iter().zip(&matched) {
-            if item.end <= region_start {
+        let first_matched = matched.iter().position(Option::is_some).unwrap_or(0);
+        for (k, (item, m)) in all_items.iter().zip(&matched).enumerate() {
+            // Pieces before the first member are the sentence's preamble.
+            if item.end <= region_start || k < first_matched {
                 continue;
             }
             let item = item.start.max(region_start)..item.end;
@@ -152,7 +154,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // An unmatched item: wrong when it names an entity of the
                 // members' kind, or when the list is clearly introduced.
                 // "..., in Europe;" continues the item before it.
-                None if starts_with_preposition(ctx, &item) => None,
+                None if not_an_item(ctx, &item) => None,
                 None => {
                     let entity_item = in_item.iter().find(|x| {
                         kinds.contains(&ctx.base.entities[x.entity].kind)
@@ -233,9 +235,14 @@ fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
     String::new()
 }
 
-fn starts_with_preposition(ctx: &Ctx, r: &Range<usize>) -> bool {
+/// An unmatched piece that is no item of the enumeration: a fragment after
+/// a comma ("..., in Europe;"), a contrast ("not the battalions"), or an
+/// apposition ("..., two of the three key issues").
+fn not_an_item(ctx: &Ctx, r: &Range<usize>) -> bool {
     let first = ctx.sentence.word(ctx.sentence.word_at(r.start));
-    matches!(
+    let before = ctx.sentence.norm.text[..r.start].trim_end();
+    let after_conjunction = before.ends_with(" and") || before.ends_with(" or");
+    let preposition = matches!(
         first,
         "in" | "on"
             | "at"
@@ -249,7 +256,12 @@ fn starts_with_preposition(ctx: &Ctx, r: &Range<usize>) -> bool {
             | "near"
             | "especially"
             | "notably"
-            | "in particular"
             | "particularly"
-    )
+    );
+    let contrast = matches!(first, "not" | "rather" | "unlike" | "instead" | "but" | "except");
+    let apposition = matches!(
+        first,
+        "two" | "three" | "four" | "both" | "all" | "each" | "which" | "who" | "that" | "these" | "those"
+    );
+    contrast || apposition || preposition && !after_conjunction
 }

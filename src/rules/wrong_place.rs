@@ -41,8 +41,8 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
         }
         k -= 1;
         match s.word(k) {
-            "in" | "at" | "to" | "into" | "from" | "near" | "around" | "inside" | "within" | "across" | "hosted"
-            | "host" => return true,
+            "in" | "at" | "to" | "into" | "from" | "near" | "around" | "inside" | "within" | "across" | "along"
+            | "off" | "hosted" | "host" => return true,
             "the" | "a" | "an" | "nearby" | "neighbouring" | "neighboring" => continue,
             _ => break,
         }
@@ -52,36 +52,87 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let place_kind = |k: EntityKind| matches!(k, EntityKind::City | EntityKind::Place | EntityKind::Country);
+    let s = ctx.sentence;
     for (ci, claim) in ctx.active() {
         let Check::Place { value } = &claim.check else { continue };
-        let kinds: Vec<EntityKind> = value.iter().map(|&e| ctx.base.entities[e].kind).collect();
-        if value.len() == 1 && ctx.scan.mentions.iter().any(|m| value.contains(&m.entity)) {
-            // The one venue is named; other places in the sentence are context.
+        if super::subject_set_aside(ctx, claim) {
             continue;
         }
-        let explained = |e: usize| {
-            ctx.active()
-                .any(|(cj, c)| cj != ci && matches!(&c.check, Check::Place { value } if value.contains(&e)))
+        let subject: Vec<(usize, usize)> = claim
+            .when
+            .first()
+            .map(|g| {
+                ctx.scan
+                    .any_of(g)
+                    .map(|h| (s.word_at(h.range.start), s.word_at(h.range.end.saturating_sub(1))))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // A place speaks to the claim only in its subject's clause.
+        let same_clause = |w: usize| {
+            subject.iter().any(|&(a, b)| {
+                let (lo, hi) = if w > b { (b, w) } else { (w, a) };
+                !(lo + 1..=hi).any(|k| crate::note::negation::gap_breaks(s, k))
+            })
         };
-        let wrong = ctx.scan.mentions.iter().find(|m| {
-            let k = ctx.base.entities[m.entity].kind;
-            place_kind(k)
-                && kinds.contains(&k)
-                && !value.contains(&m.entity)
-                && (k == EntityKind::City || used_as_place(ctx, m))
-                && !crate::note::negation::mention_set_aside(ctx.sentence, m.word)
-                && !explained(m.entity)
-        });
+        // A venue compares with cities; a region with countries and regions.
+        let city = value.iter().all(|&e| ctx.base.entities[e].kind == EntityKind::City);
+        let comparable = |k: EntityKind| {
+            if city {
+                k == EntityKind::City
+            } else {
+                matches!(k, EntityKind::Place | EntityKind::Country)
+            }
+        };
+        let places: Vec<&Mention> = ctx
+            .scan
+            .mentions
+            .iter()
+            .filter(|m| {
+                let k = ctx.base.entities[m.entity].kind;
+                comparable(k)
+                    && (k == EntityKind::City || value.contains(&m.entity) || used_as_place(ctx, m))
+                    && !crate::note::negation::mention_set_aside(s, m.word)
+                    && same_clause(m.word)
+            })
+            .collect();
+        let wrong = if value.len() == 1 {
+            // One venue: the place named nearest the claim's subject is the one said.
+            // (A place after its subject, "X in Y", counts nearer than one before.)
+            let dist = |m: &Mention| {
+                subject
+                    .iter()
+                    .map(|&(a, b)| {
+                        if m.word > b {
+                            m.word - b
+                        } else {
+                            a.saturating_sub(m.word) + 2
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            places
+                .iter()
+                .filter(|m| !subject.iter().any(|&(a, b)| a <= m.word && m.word <= b))
+                .min_by_key(|m| dist(m))
+                .filter(|m| !value.contains(&m.entity))
+        } else {
+            places.iter().find(|m| !value.contains(&m.entity))
+        };
         if let Some(m) = wrong {
             let said = ctx.said(m.range.clone());
-            let right = ctx.base.entities[value[0]].name().to_string();
+            let right = value
+                .iter()
+                .map(|&e| ctx.base.entities[e].name())
+                .collect::<Vec<_>>()
+                .join(" and ");
             out.push(ctx.finding(
                 Code::WrongPlace,
                 m.range.clone(),
                 format!("the article places this in {right}, not {said}: {}", ctx.truth(claim)),
                 Some(ci),
-                Some(right),
+                (value.len() == 1).then_some(right),
             ));
         }
     }
