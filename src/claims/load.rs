@@ -72,6 +72,7 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
             patterns: Vec::new(),
             titles: Vec::new(),
             common: HashSet::new(),
+            section_words: Vec::new(),
         },
         pattern_ids: HashMap::new(),
         term_ids: HashMap::new(),
@@ -86,6 +87,7 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
     b.entities(&raw);
     b.lexicon(&raw);
     b.claims(&raw, article);
+    b.section_words();
     if b.errors.is_empty() {
         Ok(b.base)
     } else {
@@ -143,6 +145,29 @@ impl Builder<'_> {
             off += l.len();
         }
         self.lines.line(span.start)
+    }
+
+    fn section_words(&mut self) {
+        let b = &mut self.base;
+        let mut words = vec![HashSet::new(); b.sections.len()];
+        for c in &b.claims {
+            let set: &mut HashSet<String> = &mut words[c.section];
+            let mut add = |text: &str| {
+                set.extend(crate::text::word_list(text).into_iter().filter(|w| is_content_word(w)));
+            };
+            add(&c.summary);
+            add(&c.snippet);
+            for g in &c.when {
+                for &t in g {
+                    let term = &b.terms[t];
+                    match term.entity {
+                        Some(e) => b.entities[e].names.iter().for_each(|n| add(n)),
+                        None => add(term.source.trim_end_matches('*')),
+                    }
+                }
+            }
+        }
+        b.section_words = words;
     }
 
     fn sections(&mut self, raw: &RawBase) {
@@ -667,4 +692,43 @@ impl Builder<'_> {
             }
         })
     }
+}
+
+/// A word that carries content: not a function word, not too short.
+pub fn is_content_word(w: &str) -> bool {
+    w.len() > 3
+        && !matches!(
+            w,
+            "that"
+                | "this"
+                | "with"
+                | "from"
+                | "have"
+                | "been"
+                | "were"
+                | "their"
+                | "there"
+                | "they"
+                | "than"
+                | "which"
+                | "would"
+                | "could"
+                | "will"
+                | "into"
+                | "about"
+                | "what"
+                | "when"
+                | "also"
+                | "only"
+                | "such"
+                | "some"
+                | "more"
+                | "most"
+                | "other"
+                | "said"
+                | "says"
+                | "article"
+                | "author"
+                | "note"
+        )
 }

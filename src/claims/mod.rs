@@ -35,6 +35,9 @@ pub struct ClaimBase {
     pub patterns: Vec<Pattern>,
     pub titles: Vec<TermId>,
     pub common: std::collections::HashSet<String>,
+    /// For each section, the content words of its claims (summaries,
+    /// snippets, literal terms): what a note about that section talks about.
+    pub section_words: Vec<std::collections::HashSet<String>>,
 }
 
 #[derive(Debug)]

@@ -79,7 +79,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 let vw = s.word_at(v.range.start);
                 let before = parties
                     .iter()
-                    .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 6)
+                    .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 8)
                     .max_by_key(|h| h.range.start)
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 let by = parties.iter().find(|h| {

@@ -32,7 +32,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let r = w.start..w.end;
         let orig = &note[s.orig(r.clone(), note)];
         let first_char = orig.chars().next().unwrap_or(' ');
-        let lower = crate::text::word_list(orig).join(" ");
+        let lower = crate::text::word_list(orig.trim_end_matches("'s").trim_end_matches("’s")).join(" ");
         if lower.is_empty() || known_entity(&r) || ctx.known.in_vocabulary(&lower) || ctx.base.common.contains(&lower) {
             continue;
         }

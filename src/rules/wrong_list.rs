@@ -59,6 +59,11 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
         " included ",
         " list ",
         " from ",
+        " comprised ",
+        " comprising ",
+        " consisted of ",
+        " involved ",
+        " covered ",
     ]
     .iter()
     .filter_map(|i| t.rfind(i).map(|p| p + i.len()))
@@ -175,7 +180,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if let Some(r) = wrong {
                 let said = ctx.said(r.clone());
                 let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-                let elsewhere = other_list(ctx, ci, &r);
+                // Name the list it belongs to only when the item is just that entity.
+                let lone_entity = ctx.scan.mentions.iter().any(|m| m.range == r);
+                let elsewhere = if lone_entity {
+                    other_list(ctx, ci, &r)
+                } else {
+                    String::new()
+                };
                 out.push(ctx.finding(
                     Code::WrongList,
                     r,

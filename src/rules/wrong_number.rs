@@ -3,7 +3,7 @@
 //! one of the claim's unit terms ("four host countries", "round three").
 
 use super::Ctx;
-use crate::claims::{Check, TermId};
+use crate::claims::{Check, Claim, TermId};
 use crate::finding::{Code, Finding};
 use crate::note::numbers::{NumberMention, Quantity};
 use std::ops::Range;
@@ -19,7 +19,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        for (range, q) in counted(ctx, unit, *ordinal) {
+        for (range, q) in counted(ctx, claim, unit, *ordinal) {
             if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &q, *ordinal) {
                 continue;
             }
@@ -56,7 +56,7 @@ fn scale(word: &str) -> f64 {
 }
 
 /// The quantities of the sentence attached to a unit, with their ranges.
-fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quantity)> {
+fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quantity)> {
     let s = ctx.sentence;
     // "one of the waves" picks one out; it counts nothing.
     let nums: Vec<NumberMention> = ctx
@@ -100,6 +100,32 @@ fn counted(ctx: &Ctx, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quan
                 n.range.clone()
             };
             out.push((r, n.value.scaled(k)));
+        }
+    }
+    // "in the past decade": a scaled unit with no number counts one, when
+    // it speaks of the claim's subject (no "while ..." contrast between).
+    if !ordinal {
+        let subject: Vec<usize> = claim
+            .when
+            .first()
+            .map(|g| ctx.scan.any_of(g).map(|h| s.word_at(h.range.start)).collect())
+            .unwrap_or_default();
+        for h in ctx.scan.any_of(unit) {
+            let w = s.word_at(h.range.start);
+            let k = scale(&s.norm.text[h.range.clone()]);
+            let counted_already = out
+                .iter()
+                .any(|(r, _)| r.start <= h.range.start && h.range.end <= r.end);
+            let determined =
+                w >= 1 && matches!(s.word(w - 1), "the" | "a" | "past" | "last" | "next" | "coming" | "one");
+            let related = subject.iter().any(|&sw| {
+                let (lo, hi) = (sw.min(w), sw.max(w));
+                !(lo..hi).any(|i| matches!(s.word(i), "while" | "whereas" | "but" | "unlike" | "although"))
+                    && !s.norm.text[s.words[lo].end..s.words[hi].start].contains(';')
+            });
+            if k > 1.0 && !counted_already && determined && related && !s.norm.text[h.range.clone()].ends_with('s') {
+                out.push((h.range.clone(), Quantity::exact(k)));
+            }
         }
     }
     out

@@ -72,7 +72,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let same_clause = |w: usize| {
             subject.iter().any(|&(a, b)| {
                 let (lo, hi) = if w > b { (b, w) } else { (w, a) };
-                !(lo + 1..=hi).any(|k| crate::note::negation::gap_breaks(s, k))
+                !(lo + 1..=hi).any(|k| {
+                    // "OSCE Standing Committee session: Geneva." labels, not a new clause.
+                    let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
+                    crate::note::negation::gap_breaks(s, k) && !gap.trim().eq(":")
+                })
             })
         };
         // A venue compares with cities; a region with countries and regions.

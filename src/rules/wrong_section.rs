@@ -24,7 +24,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             })
             .map(|(i, _)| i)
             .collect();
-        if points.is_empty() || points.iter().any(|&i| ctx.base.claims[i].section == sec) || mentioned_in(ctx, sec) {
+        if points.is_empty()
+            || points.iter().any(|&i| ctx.base.claims[i].section == sec)
+            || mentioned_in(ctx, sec, &r.name)
+        {
             continue;
         }
         let ci = points[0];
@@ -55,7 +58,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Does the sentence quote the section, name a person, thing or city that
 /// the section's claims are about, or nearly meet one of its claims (all
 /// but one of three or more term groups)? Then the reference may well hold.
-fn mentioned_in(ctx: &Ctx, sec: usize) -> bool {
+fn mentioned_in(ctx: &Ctx, sec: usize, ref_name: &str) -> bool {
+    // Words compare without a plural "s"; the reference's own words do not count.
+    let stem = |w: String| {
+        w.strip_suffix('s')
+            .filter(|b| b.len() > 3)
+            .map(str::to_string)
+            .unwrap_or(w)
+    };
+    let ref_words: Vec<String> = crate::text::word_list(ref_name).into_iter().map(stem).collect();
     use crate::claims::EntityKind;
     let quoted = ctx
         .quotes
@@ -63,11 +74,31 @@ fn mentioned_in(ctx: &Ctx, sec: usize) -> bool {
         .filter_map(|q| ctx.base.quote_claim(&q.text))
         .any(|(ci, _)| ctx.base.claims[ci].section == sec);
     let specific = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Thing | EntityKind::City);
-    let nearly = ctx.base.claims.iter().any(|c| {
-        c.section == sec
-            && c.when.len() >= 3
-            && c.when.iter().filter(|g| !g.iter().any(|&t| ctx.scan.has(t))).count() <= 1
-    });
+    // The sentence's content words found in the section's claims, against
+    // the best section: a reference to a section that talks about nearly
+    // as much of the sentence as the best one may well hold.
+    let words: std::collections::HashSet<String> = crate::text::word_list(&ctx.sentence.norm.text)
+        .into_iter()
+        .map(stem)
+        .filter(|w| crate::claims::load::is_content_word(w) && !ref_words.contains(w))
+        .collect();
+    // Words weigh by rarity: "Ukraine" is everywhere, "evacuate" in one section.
+    let n = ctx.base.sections.len() as f64;
+    let has = |sec: usize, w: &String| {
+        let set = &ctx.base.section_words[sec];
+        set.contains(w) || set.contains(&format!("{w}s"))
+    };
+    let weight = |w: &String| {
+        let df = (0..ctx.base.sections.len()).filter(|&s| has(s, w)).count() as f64;
+        if df == 0.0 {
+            0.0
+        } else {
+            (n / df).ln()
+        }
+    };
+    let score = |sec: usize| words.iter().filter(|w| has(sec, w)).map(weight).sum::<f64>();
+    let best = (0..ctx.base.sections.len()).map(score).fold(0.0, f64::max);
+    let nearly = best > 0.0 && score(sec) >= best * 0.7;
     quoted
         || nearly
         || ctx.scan.mentions.iter().any(|m| {
