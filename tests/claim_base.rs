@@ -49,3 +49,23 @@ fn every_section_heading_is_found_in_the_real_article() {
         );
     }
 }
+
+#[test]
+fn the_article_checked_as_a_note_contradicts_nothing() {
+    // The article cannot contradict itself: every error or warning on its own
+    // text is a false alarm of a rule or a claim.
+    let Some(a) = article() else { return };
+    let text = a.text.clone();
+    let engine = claimlint::Engine::new(claimlint::claims::bundled(), Some(a));
+    let bad: Vec<String> = engine
+        .check(&text)
+        .into_iter()
+        .filter(|f| f.severity <= claimlint::Severity::Warning)
+        .map(|f| format!("{} at {:?}: {}", f.code, &text[f.range.clone()], f.message))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "the article flagged on its own text:\n{}",
+        bad.join("\n")
+    );
+}

@@ -188,8 +188,20 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
     for path in notes {
         match files::read_note(&path) {
             Ok(text) => {
-                let findings = s.engine.check_with(&text, &s.options);
-                checked.push(report::Checked { path, text, findings });
+                // A bug in a rule must not cost the other notes their check.
+                let run =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| s.engine.check_with(&text, &s.options)));
+                match run {
+                    Ok(findings) => checked.push(report::Checked { path, text, findings }),
+                    Err(_) => {
+                        let e = format!(
+                            "{}: internal error while checking this note (please report it)",
+                            path.display()
+                        );
+                        eprintln!("claimlint: error: {e}");
+                        problems.push(e);
+                    }
+                }
             }
             Err(e) => {
                 eprintln!("claimlint: error: {e}");

@@ -88,6 +88,10 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         steps += 1;
         let w = s.word(k);
         if is_clause_break(w) {
+            // "It's unlikely that ...", "I doubt that ...": the frame negates the clause.
+            if w == "that" && k > 0 && is_negator(s.word(k - 1)) {
+                count += 1;
+            }
             break;
         }
         // "neither ... nor" is one negation.

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::claims::{Check, TermId};
 use crate::finding::{Code, Finding};
 use crate::matcher::Hit;
-use crate::note::negation::{mention_set_aside, negated_at};
+use crate::note::negation::{gap_breaks, mention_set_aside, negated_at};
 use crate::note::Sentence;
 
 /// Party claims reported under `code`.
@@ -81,12 +81,22 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     .iter()
                     .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 8)
                     .max_by_key(|h| h.range.start)
+                    // Across a clause break only when the break sets a rival aside
+                    // ("It is Washington, not Moscow, that has ...").
+                    .filter(|h| {
+                        let (a, b) = (s.word_at(h.range.end.saturating_sub(1)) + 1, vw);
+                        !(a..=b).any(|k| gap_breaks(s, k)) || (a..b).any(|k| mention_set_aside(s, k))
+                    })
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
+                // "established by NATO", "the oversight of Gorbachev": the agent follows.
+                let vend = s.word_at(v.range.end.saturating_sub(1));
                 let by = parties.iter().find(|h| {
-                    h.range.start >= v.range.end && {
-                        let w = s.word_at(h.range.start);
-                        w >= 1 && s.word(w - 1) == "by" || w >= 2 && s.word(w - 2) == "by"
-                    }
+                    let w = s.word_at(h.range.start);
+                    h.range.start >= v.range.end
+                        && w <= vend + 3
+                        && (w >= 1 && matches!(s.word(w - 1), "by" | "of")
+                            || w >= 2 && matches!(s.word(w - 2), "by" | "of"))
+                        && (s.word(vend + 1) == "by" || s.word(vend + 1) == "of" || s.word(vend + 2) == "by")
                 });
                 // The first action with an actor decides.
                 if let Some(a) = by.or(before) {

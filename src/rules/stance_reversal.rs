@@ -23,6 +23,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if super::subject_set_aside(ctx, claim) {
                 continue;
             }
+            // Words inside quotation marks are someone's reported words.
+            let quoted = |r: &std::ops::Range<usize>| {
+                ctx.quotes
+                    .iter()
+                    .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
+            };
             let reversed = ctx
                 .scan
                 .any_of(says)
@@ -32,6 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         .any_of(opposite)
                         .map(|h| (h, !negated_at(s, s.word_at(h.range.start), 10) && *affirms)),
                 )
+                .filter(|(h, _)| !quoted(&h.range))
                 .collect::<Vec<_>>();
             // The first reading in the sentence is its main assertion; later
             // ones are often a contrast ("..., unlike the West, which ...").

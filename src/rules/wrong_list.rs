@@ -124,9 +124,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .collect();
         let kinds: Vec<EntityKind> = member_entities.iter().map(|&e| ctx.base.entities[e].kind).collect();
         let first_matched = matched.iter().position(Option::is_some).unwrap_or(0);
+        // "...: A, B in 2004; C in 2009; D": each ';' part is its own enumeration.
+        let t = &ctx.sentence.norm.text;
+        let segment = |r: &Range<usize>| t[..r.start].matches(';').count();
+        let member_segments: Vec<usize> = all_items
+            .iter()
+            .zip(&matched)
+            .filter(|(_, m)| m.is_some())
+            .map(|(r, _)| segment(r))
+            .collect();
         for (k, (item, m)) in all_items.iter().zip(&matched).enumerate() {
             // Pieces before the first member are the sentence's preamble.
-            if item.end <= region_start || k < first_matched {
+            if item.end <= region_start || k < first_matched || !member_segments.contains(&segment(item)) {
                 continue;
             }
             let item = item.start.max(region_start)..item.end;
@@ -165,6 +174,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         kinds.contains(&ctx.base.entities[x.entity].kind)
                             && !member_entities.contains(&x.entity)
                             && n_matched >= 1
+                            && (ctx.base.entities[x.entity].external || listed_alone(ctx, ci, x.entity))
                             // The item is the entity alone ("and Montenegro"), not a clause about it.
                             && words_in(ctx, &item) <= words_in(ctx, &x.range) + usize::from(ctx.sentence.word(ctx.sentence.word_at(item.start)) == "the")
                     });
@@ -270,9 +280,28 @@ fn not_an_item(ctx: &Ctx, r: &Range<usize>) -> bool {
             | "particularly"
     );
     let contrast = matches!(first, "not" | "rather" | "unlike" | "instead" | "but" | "except");
+    let etcetera = matches!(first, "so" | "etc" | "others" | "more");
     let apposition = matches!(
         first,
         "two" | "three" | "four" | "both" | "all" | "each" | "which" | "who" | "that" | "these" | "those"
     );
-    contrast || apposition || preposition && !after_conjunction
+    contrast || apposition || etcetera || preposition && !after_conjunction
+}
+
+/// Is the entity, on its own, a member of another of the article's lists
+/// ("2017: Montenegro", "Georgia")? Then naming it in this list is a mix-up.
+fn listed_alone(ctx: &Ctx, ci: usize, e: usize) -> bool {
+    ctx.base.claims.iter().enumerate().any(|(cj, c)| {
+        let Check::List { members } = &c.check else {
+            return false;
+        };
+        cj != ci
+            && members.iter().any(|m| {
+                m.matches.iter().any(|&t| ctx.base.terms[t].entity == Some(e))
+                    && m.matches.iter().all(|&t| {
+                        let term = &ctx.base.terms[t];
+                        term.entity.is_some() || term.source.chars().all(|ch| ch.is_ascii_digit())
+                    })
+            })
+    })
 }

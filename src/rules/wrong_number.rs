@@ -121,7 +121,7 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
             let related = subject.iter().any(|&sw| {
                 let (lo, hi) = (sw.min(w), sw.max(w));
                 !(lo..hi).any(|i| matches!(s.word(i), "while" | "whereas" | "but" | "unlike" | "although"))
-                    && !s.norm.text[s.words[lo].end..s.words[hi].start].contains(';')
+                    && (lo == hi || !s.norm.text[s.words[lo].end..s.words[hi].start].contains(';'))
             });
             if k > 1.0 && !counted_already && determined && related && !s.norm.text[h.range.clone()].ends_with('s') {
                 out.push((h.range.clone(), Quantity::exact(k)));
