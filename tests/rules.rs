@@ -198,3 +198,44 @@ fn findings_carry_claim_section_and_fix() {
         d.message
     );
 }
+
+#[test]
+fn views_keep_their_holders() {
+    fires(
+        Code::WrongAttribution,
+        "Lavrov argued that the threat of Ukraine joining NATO is a phantom one.",
+    );
+    quiet("The author argues that the threat of Ukraine joining NATO is a phantom one.");
+    fires(
+        Code::WrongAttribution,
+        "Western officials call the last resort “military-technical means.”",
+    );
+}
+
+#[test]
+fn contrasts_clefts_and_asides_are_read() {
+    fires(
+        Code::WrongActor,
+        "It was the EU, not NATO, that the post-Cold War order placed at its center.",
+    );
+    quiet("It was NATO, not the EU, that the post-Cold War order placed at its center.");
+    quiet("Nobody in the Kremlin, and still less in the military, has illusions about such guarantees.");
+    quiet(
+        "The several thousand US troops hardly threaten Russia; missile defense components in Romania and Poland do.",
+    );
+}
+
+#[test]
+fn each_semicolon_part_is_its_own_enumeration() {
+    quiet("Waves on Putin's watch: the Baltics, Slovakia, Slovenia, Romania and Bulgaria in 2004; Croatia and Albania in 2009; Montenegro in 2017.");
+    fires(Code::WrongList, "Waves on Putin's watch: the Baltics, Slovakia, Slovenia, Romania and Bulgaria in 2004; Croatia and Montenegro in 2009.");
+}
+
+#[test]
+fn venues_are_read_next_to_their_subject() {
+    fires(
+        Code::WrongPlace,
+        "The Russia-NATO Council met in Vienna and the OSCE Standing Committee in Brussels.",
+    );
+    quiet("The Russia-NATO Council met in Brussels and the OSCE Standing Committee in Vienna, not in Geneva.");
+}

@@ -630,7 +630,13 @@ impl Builder<'_> {
                     }
                 };
                 let (sl, ol) = (at(self, "says"), at(self, "opposite"));
+                let hl = at(self, "speaker");
+                let holder = match &c.speaker {
+                    Some(h) => Some(self.entity_ref(h, hl, "speaker")?),
+                    None => None,
+                };
                 Check::Stance {
+                    holder,
                     says: self.terms(&c.says, sl, "says"),
                     opposite: self.terms(&c.opposite, ol, "opposite"),
                     affirms,

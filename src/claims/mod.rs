@@ -189,6 +189,8 @@ pub enum Check {
     Stance {
         says: Vec<TermId>,
         opposite: Vec<TermId>,
+        /// Whose view it is (`speaker`), when the article gives it as someone's.
+        holder: Option<EntityId>,
         /// Does the article affirm `says` (true) or deny it (false)?
         affirms: bool,
     },

@@ -31,6 +31,13 @@ fn is_negator(w: &str) -> bool {
             | "little"
             | "non"
             | "failure"
+            | "avoid"
+            | "avoids"
+            | "avoiding"
+            | "avoided"
+            | "bypass"
+            | "bypassing"
+            | "sidestep"
             | "inability"
             | "unlikely"
             | "doubt"
@@ -101,6 +108,16 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             count += 1;
         }
         seen_nor |= w == "nor";
+    }
+    // "Nobody in the Kremlin or the Foreign Ministry, ..., has illusions":
+    // a negated subject reaches past the commas of its own phrase.
+    if k > 0
+        && count == 0
+        && (matches!(s.word(0), "nobody" | "none" | "nothing") || s.word(0) == "no" && s.word(1) == "one")
+    {
+        if !(1..k).any(|j| is_clause_break(s.word(j))) {
+            count += 1;
+        }
     }
     (count % 2 == 1) != denied_after(s, idx)
 }

@@ -73,7 +73,23 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             // The party nearest before the action word (its subject, unless
             // another verb stands between), else the one after "by" (passive).
             let mut found = None;
-            let mut verbs = verbs.clone();
+            // "It was the EU, not NATO, that ...": the cleft's focus is the actor.
+            let cleft = (matches!(s.word(0), "it" | "it's") && matches!(s.word(1), "is" | "was" | "were" | "would"))
+                .then(|| {
+                    parties
+                        .iter()
+                        .copied()
+                        .filter(|h| s.word_at(h.range.start) <= 4)
+                        .min_by_key(|h| h.range.start)
+                })
+                .flatten()
+                .filter(|_| (2..s.words.len()).any(|k| matches!(s.word(k), "that" | "who" | "which")));
+            if let Some(c) = cleft {
+                if rivals.iter().any(|r| std::ptr::eq(*r, c)) && verbs.iter().any(|v| v.range.start > c.range.end) {
+                    found = Some(c);
+                }
+            }
+            let mut verbs = if cleft.is_some() { Vec::new() } else { verbs.clone() };
             verbs.sort_by_key(|v| v.range.start);
             for v in &verbs {
                 let vw = s.word_at(v.range.start);
@@ -85,7 +101,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     // ("It is Washington, not Moscow, that has ...").
                     .filter(|h| {
                         let (a, b) = (s.word_at(h.range.end.saturating_sub(1)) + 1, vw);
-                        !(a..=b).any(|k| gap_breaks(s, k)) || (a..b).any(|k| mention_set_aside(s, k))
+                        !(a..=b).any(|k| gap_breaks(s, k))
+                            || (a..b).any(|k| mention_set_aside(s, k))
+                            // "Moscow itself, the author writes, viewed ...": a reporting aside.
+                            || (a..b).any(|k| matches!(s.word(k), "author" | "article" | "piece"))
                     })
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 // "established by NATO", "the oversight of Gorbachev": the agent follows.

@@ -16,6 +16,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 says,
                 opposite,
                 affirms,
+                ..
             } = &claim.check
             else {
                 continue;
@@ -23,6 +24,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if super::subject_set_aside(ctx, claim) {
                 continue;
             }
+            // "...; missile defense components do": a predicate speaks of the
+            // claim's subject only in the ';' part that names it.
+            let t = &s.norm.text;
+            let part = |i: usize| t[..i].matches(';').count();
+            let subject_parts: Vec<usize> = claim
+                .when
+                .first()
+                .map(|g| ctx.scan.any_of(g).map(|h| part(h.range.start)).collect())
+                .unwrap_or_default();
+            let with_subject =
+                |r: &std::ops::Range<usize>| subject_parts.is_empty() || subject_parts.contains(&part(r.start));
             // Words inside quotation marks are someone's reported words.
             let quoted = |r: &std::ops::Range<usize>| {
                 ctx.quotes
@@ -38,7 +50,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         .any_of(opposite)
                         .map(|h| (h, !negated_at(s, s.word_at(h.range.start), 10) && *affirms)),
                 )
-                .filter(|(h, _)| !quoted(&h.range))
+                .filter(|(h, _)| !quoted(&h.range) && with_subject(&h.range))
                 .collect::<Vec<_>>();
             // The first reading in the sentence is its main assertion; later
             // ones are often a contrast ("..., unlike the West, which ...").

@@ -13,6 +13,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::party::check(ctx, Code::WrongAttribution, out);
     titles(ctx, out);
     speakers(ctx, out);
+    holders(ctx, out);
     super::term_checks(ctx, Code::WrongAttribution, out);
 }
 
@@ -118,7 +119,18 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             .scan
             .mentions
             .iter()
-            .filter(|m| matches!(ctx.base.entities[m.entity].kind, EntityKind::Person) && !mention_set_aside(s, m.word))
+            // A person's words are misattributed to another person; a group's
+            // ("what Russian officials call") to another group or body.
+            .filter(|m| {
+                let k = ctx.base.entities[m.entity].kind;
+                let speaker_kind = ctx.base.entities[speaker].kind;
+                let comparable = if speaker_kind == EntityKind::Person {
+                    k == EntityKind::Person
+                } else {
+                    matches!(k, EntityKind::Group | EntityKind::Org)
+                };
+                comparable && !mention_set_aside(s, m.word)
+            })
             .collect();
         if persons.is_empty() || ctx.scan.mentions.iter().any(|m| m.entity == speaker) {
             continue;
@@ -138,5 +150,91 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(ci),
             Some(right),
         ));
+    }
+}
+
+/// Verbs that report a view: "X argued that ...", "X believes ...".
+fn reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "argued"
+            | "argues"
+            | "acknowledged"
+            | "acknowledges"
+            | "believes"
+            | "believed"
+            | "thinks"
+            | "thought"
+            | "noted"
+            | "notes"
+            | "claimed"
+            | "claims"
+            | "admitted"
+            | "admits"
+            | "conceded"
+            | "concedes"
+            | "warned"
+            | "warns"
+            | "insisted"
+            | "insists"
+            | "suggested"
+            | "suggests"
+            | "wrote"
+            | "writes"
+            | "stressed"
+            | "stresses"
+            | "told"
+            | "holds"
+            | "contends"
+            | "contended"
+            | "maintains"
+            | "maintained"
+            | "observed"
+            | "predicted"
+            | "predicts"
+            | "concluded"
+            | "concludes"
+            | "credits"
+            | "credited"
+    )
+}
+
+/// A view the article gives as its author's (or someone's), reported as
+/// another person's: "Blinken acknowledged that even the Kremlin ...".
+fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    for (ci, claim) in ctx.active() {
+        let Check::Stance {
+            holder: Some(holder), ..
+        } = &claim.check
+        else {
+            continue;
+        };
+        if ctx.scan.mentions.iter().any(|m| m.entity == *holder) {
+            continue;
+        }
+        let reporter = ctx.scan.mentions.iter().find(|m| {
+            let e = &ctx.base.entities[m.entity];
+            let end = s.word_at(m.range.end.saturating_sub(1));
+            let reports_after = (end + 1..=end + 3).any(|k| reporting(s.word(k)));
+            let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
+            e.kind == EntityKind::Person
+                && m.entity != *holder
+                && !mention_set_aside(s, m.word)
+                && (reports_after || reported_by)
+        });
+        if let Some(m) = reporter {
+            let said = ctx.said(m.range.clone());
+            let who = ctx.base.entities[*holder].name().to_string();
+            out.push(ctx.finding(
+                Code::WrongAttribution,
+                m.range.clone(),
+                format!("the article gives this view to {who}, not {said}: {}", ctx.truth(claim)),
+                Some(ci),
+                None,
+            ));
+        }
     }
 }

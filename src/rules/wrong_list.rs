@@ -176,7 +176,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             && n_matched >= 1
                             && (ctx.base.entities[x.entity].external || listed_alone(ctx, ci, x.entity))
                             // The item is the entity alone ("and Montenegro"), not a clause about it.
-                            && words_in(ctx, &item) <= words_in(ctx, &x.range) + usize::from(ctx.sentence.word(ctx.sentence.word_at(item.start)) == "the")
+                            // (a date may go with it: "Montenegro in 2009").
+                            && bare_words(ctx, &item) <= words_in(ctx, &x.range)
                     });
                     match entity_item {
                         Some(x) => Some(x.range.clone()),
@@ -304,4 +305,21 @@ fn listed_alone(ctx: &Ctx, ci: usize, e: usize) -> bool {
                     })
             })
     })
+}
+
+/// Words of an item that are not articles, prepositions or dates.
+fn bare_words(ctx: &Ctx, r: &Range<usize>) -> usize {
+    let s = ctx.sentence;
+    s.words
+        .iter()
+        .filter(|w| r.start <= w.start && w.end <= r.end)
+        .filter(|w| {
+            let t = &s.norm.text[w.start..w.end];
+            let in_date = ctx
+                .dates
+                .iter()
+                .any(|d| d.range.start <= w.start && w.end <= d.range.end);
+            !in_date && !matches!(t, "the" | "a" | "an" | "in" | "since" | "from" | "of" | "and" | "or")
+        })
+        .count()
 }

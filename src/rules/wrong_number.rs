@@ -85,11 +85,14 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
                 && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
                 && !(n.last_word + 1..u).any(|k| {
                     // "fifteen to twenty years": a range counts the same unit.
-                    let joins_range = matches!(s.word(k), "to" | "or") && nums.iter().any(|m| m.first_word == k + 1);
+                    let next = if s.word(k + 1) == "even" { k + 2 } else { k + 1 };
+                    let joins_range = matches!(s.word(k), "to" | "or") && nums.iter().any(|m| m.first_word == next);
                     matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per") && !joins_range
                 });
             let before = u < n.first_word && n.first_word - u == 1;
-            after || before
+            // "Of the five most recent waves of expansion, three happened ...".
+            let partitive = s.word(0) == "of" && u < n.first_word && n.first_word - u <= 6 && s.norm.text[s.words[u].end..s.words[n.first_word].start].contains(',');
+            after || before || partitive
         });
         if let Some(h) = attached {
             let k = scale(&s.norm.text[h.range.clone()]);
