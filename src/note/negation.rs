@@ -114,10 +114,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     if k > 0
         && count == 0
         && (matches!(s.word(0), "nobody" | "none" | "nothing") || s.word(0) == "no" && s.word(1) == "one")
+        && !(1..k).any(|j| is_clause_break(s.word(j)))
     {
-        if !(1..k).any(|j| is_clause_break(s.word(j))) {
-            count += 1;
-        }
+        count += 1;
     }
     (count % 2 == 1) != denied_after(s, idx)
 }
