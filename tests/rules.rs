@@ -239,3 +239,19 @@ fn venues_are_read_next_to_their_subject() {
     );
     quiet("The Russia-NATO Council met in Brussels and the OSCE Standing Committee in Vienna, not in Geneva.");
 }
+
+#[test]
+fn term_claims_report_under_every_claim_code() {
+    fires(
+        Code::Misquote,
+        "As the saying goes, politics is the art of the impossible.",
+    );
+    fires(
+        Code::WrongList,
+        "Washington showed willingness to agree on not deploying long-range missiles in Europe.",
+    );
+    fires(
+        Code::WrongPlace,
+        "Confidence-building measures could settle specific concerns on NATO's southern flank.",
+    );
+}

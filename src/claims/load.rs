@@ -591,7 +591,9 @@ impl Builder<'_> {
                     return None;
                 }
                 let cl = at(self, "code");
-                let code = match c.code.as_deref().and_then(Code::parse) {
+                // Section codes and `unsupported` are not about claims' words.
+                let term_code = |c: &Code| !matches!(c, Code::UnknownSection | Code::WrongSection | Code::Unsupported);
+                let code = match c.code.as_deref().and_then(Code::parse).filter(term_code) {
                     Some(code) => code,
                     None => {
                         self.err(

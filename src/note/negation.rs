@@ -103,7 +103,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         }
         // "neither ... nor" is one negation.
         // "on not locating missiles": the negation stays with its gerund.
-        let gerund = k + 1 < idx && s.word(k + 1).ends_with("ing");
+        let gerund = k + 1 < idx && s.word(k + 1).ends_with("ing") && !matches!(s.word(k + 1), "being" | "having");
         if is_negator(w) && !(w == "neither" && seen_nor) && !gerund {
             count += 1;
         }

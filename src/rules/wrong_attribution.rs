@@ -127,7 +127,7 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let comparable = if speaker_kind == EntityKind::Person {
                     k == EntityKind::Person
                 } else {
-                    matches!(k, EntityKind::Group | EntityKind::Org)
+                    matches!(k, EntityKind::Group | EntityKind::Org | EntityKind::Person)
                 };
                 comparable && !mention_set_aside(s, m.word)
             })

@@ -60,6 +60,9 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
         " list ",
         " from ",
         " comprised ",
+        " would mean ",
+        " means ",
+        " mean ",
         " comprising ",
         " consisted of ",
         " involved ",
@@ -90,6 +93,7 @@ fn first_member_hit(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> usize
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    super::term_checks(ctx, Code::WrongList, out);
     let all_items = items(ctx);
     if all_items.len() < 2 {
         return;
@@ -181,7 +185,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     });
                     match entity_item {
                         Some(x) => Some(x.range.clone()),
-                        None if n_matched >= 2 && region_start > 0 && words_in(ctx, &item) <= 8 => {
+                        None if n_matched >= 2.min(members.len() - 1)
+                            && region_start > 0
+                            && words_in(ctx, &item) <= 8 =>
+                        {
                             Some(trimmed(ctx, item.clone()))
                         }
                         None => None,

@@ -79,8 +79,10 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
         // other number in between, or right before it ("round three").
         let attached = ctx.scan.any_of(unit).find(|h| {
             let u = s.word_at(h.range.start);
+            // A range ("seventy-nine or even forty-nine years") reaches further.
+            let reach = if matches!(s.word(n.last_word + 1), "to" | "or") { 7 } else { 4 };
             let after = u > n.last_word
-                && u - n.last_word <= 4
+                && u - n.last_word <= reach
                 // "four of the five waves": both numbers count waves.
                 && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
                 && !(n.last_word + 1..u).any(|k| {
