@@ -6,15 +6,21 @@
 //! message) and skips it, resynchronizes on a bad header at the next
 //! `Content-Length:`, and forwards the good frames to tower-lsp's `Server`
 //! through an in-memory pipe. Everything written to stdout goes through one
-//! writer task, whole frames at a time.
+//! writer task, whole frames at a time. Every handler runs `Guarded`: a
+//! panic anywhere in it is logged to the client and the server serves on.
 
 use serde::Deserialize;
 use serde_json::{json, Value};
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
-use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::jsonrpc::{Error, Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, LspService, Server};
+use tower_service::Service;
 
 /// Bounds on what a client may send.
 const MAX_HEADER_LINE: u64 = 8 << 10;
@@ -135,7 +141,12 @@ pub fn judge(body: &[u8]) -> Verdict {
         Ok(v) => v,
         Err(e) => return Verdict::Reply(error_response(Value::Null, -32700, format!("Parse error: {e}"))),
     };
-    if Request::deserialize(&v).is_ok() || Response::deserialize(&v).is_ok() {
+    // (tower-lsp reads a message without `method` as a request for "", so a
+    // request must name its method, and a response carry a result or an error.)
+    let has = |k: &str| v.get(k).is_some();
+    let request = v.get("method").is_some_and(Value::is_string) && Request::deserialize(&v).is_ok();
+    let response = !has("method") && (has("result") || has("error")) && Response::deserialize(&v).is_ok();
+    if request || response {
         let method = v.get("method").and_then(Value::as_str).map(str::to_string);
         // `"params": null` (some clients send it with `shutdown` and `exit`)
         // means no params; tower-lsp refuses it for methods without params.
@@ -208,6 +219,100 @@ async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out:
     }
 }
 
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
+
+/// A future whose panic becomes its message.
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, String>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let f = self.0.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| f.poll(cx))) {
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(p) => Poll::Ready(Err(panic_text(p.as_ref()))),
+        }
+    }
+}
+
+/// Debug builds only: `CLAIMLINT_TEST_PANIC=<method>,...` makes the handling
+/// of those methods panic, so the tests can prove the guard on the real binary.
+fn panic_for_tests(method: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("CLAIMLINT_TEST_PANIC").is_ok_and(|m| m.split(',').any(|m| m == method)) {
+        panic!("CLAIMLINT_TEST_PANIC: {method} panics, on purpose");
+    }
+    let _ = method;
+}
+
+/// The language service with every handler guarded: tower-lsp polls all
+/// handlers inside its one serving task, so a panic in any of them would end
+/// the session. Here it is caught, logged to the client (`window/logMessage`)
+/// and on stderr; a request gets an internal error (-32603), a notification
+/// nothing; the server serves on.
+pub struct Guarded<S> {
+    inner: S,
+    out: UnboundedSender<Vec<u8>>,
+}
+
+type Reply<E> = Result<Option<Response>, E>;
+
+impl<S> Service<Request> for Guarded<S>
+where
+    S: Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Reply<S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        let id = req.id().cloned();
+        let method = req.method().to_string();
+        let out = self.out.clone();
+        let inner = &mut self.inner;
+        let made = std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(req)));
+        Box::pin(async move {
+            let outcome = match made {
+                Ok(fut) => {
+                    let m = method.clone();
+                    CatchUnwind(Box::pin(async move {
+                        panic_for_tests(&m);
+                        fut.await
+                    }))
+                    .await
+                }
+                Err(p) => Err(panic_text(p.as_ref())),
+            };
+            match outcome {
+                Ok(reply) => reply,
+                Err(why) => {
+                    let msg = format!("claimlint: internal error while handling {method}: {why}; the server goes on");
+                    eprintln!("{msg}");
+                    let log =
+                        json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": 1, "message": msg}});
+                    let _ = out.send(frame(log.to_string().as_bytes()));
+                    let mut e = Error::internal_error();
+                    e.message = msg.into();
+                    Ok(id.map(|id| Response::from_error(id, e)))
+                }
+            }
+        })
+    }
+}
+
 /// Serve a language server over `input`/`output` until the client goes away.
 pub async fn serve<I, O, S>(input: I, output: O, service: LspService<S>, socket: ClientSocket) -> End
 where
@@ -241,6 +346,10 @@ where
             }
         }
     });
+    let service = Guarded {
+        inner: service,
+        out: out_tx.clone(),
+    };
     let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
     let end = guard(input, to_server, out_tx).await;
     // The input is closed (the pipe to the server with it): let in-flight work end.
@@ -313,5 +422,9 @@ mod tests {
         let v: Value = serde_json::from_slice(&r).unwrap();
         assert_eq!(v["error"]["code"], -32600);
         assert_eq!(v["id"], 7);
+        let Verdict::Reply(r) = judge(br#"{"jsonrpc":"2.0","id":8}"#) else {
+            panic!("a message with neither method nor result was forwarded")
+        };
+        assert_eq!(serde_json::from_slice::<Value>(&r).unwrap()["error"]["code"], -32600);
     }
 }
