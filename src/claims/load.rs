@@ -439,7 +439,10 @@ impl Builder<'_> {
                 }
             }
             let wl = at(self, "when");
+            let when_errors = self.errors.len();
             let when: Vec<Vec<TermId>> = c.when.iter().map(|g| self.terms(g, wl, "when")).collect();
+            // A `when` term that failed has said so: no second error for the same line.
+            let when_failed = self.errors.len() > when_errors;
             let before = self.errors.len();
             let check = self.check(c, &span);
             if self.errors.len() > before {
@@ -447,7 +450,7 @@ impl Builder<'_> {
             }
             let Some(check) = check else { continue };
             let needs_when = !matches!(check, Check::Quote { .. } | Check::List { .. } | Check::None);
-            if needs_when && when.iter().all(|g| g.is_empty()) {
+            if needs_when && !when_failed && when.iter().all(|g| g.is_empty()) {
                 let l = at(self, "when");
                 self.err(
                     Some(l),

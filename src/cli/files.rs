@@ -32,9 +32,11 @@ pub fn collect(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
                 let mut visited = HashSet::new();
+                let before = errors.len();
                 walk(arg, &mut visited, &mut found, &mut errors);
                 found.sort();
-                if found.is_empty() {
+                // (A folder that cannot be listed has said so already.)
+                if found.is_empty() && errors.len() == before {
                     errors.push(format!(
                         "{}: no notes (.md or .markdown files) in this folder",
                         arg.display()
