@@ -80,6 +80,26 @@ pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
     s.norm.text[a..b].contains([',', ';', ':', '(', ')', '"', '.', '!', '?'])
 }
 
+/// A reporting aside that ends just before word `k` (", the author says,"):
+/// where it starts, so that a reading can step over it.
+fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 && k - j < 5 {
+        j -= 1;
+        if gap_breaks(s, j + 1) && j + 1 < k {
+            let words: Vec<&str> = (j + 1..k).map(|i| s.word(i)).collect();
+            let reporting = words
+                .iter()
+                .any(|w| matches!(*w, "author" | "article" | "piece" | "writer"))
+                && words
+                    .iter()
+                    .any(|w| w.ends_with('s') || w.ends_with("ed") || *w == "argue" || *w == "say");
+            return reporting.then_some(j + 1);
+        }
+    }
+    None
+}
+
 /// Is the word at `idx` negated by a negator earlier in its clause (within
 /// `window` words)? An even number of negators cancels out.
 pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
@@ -89,7 +109,14 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut steps = 0;
     while k > 0 && steps < window {
         if gap_breaks(s, k) {
-            break;
+            // Step over ", the author says," and read on.
+            match aside_before(s, k) {
+                Some(start) if start > 0 && gap_breaks(s, start) => {
+                    k = start;
+                    continue;
+                }
+                _ => break,
+            }
         }
         k -= 1;
         steps += 1;

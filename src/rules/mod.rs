@@ -114,6 +114,40 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Word spans (first, last) of the hits of the claim's first `when` group:
+/// its subject, which the other words of the sentence are read against.
+pub fn subject_words(ctx: &Ctx, claim: &Claim) -> Vec<(usize, usize)> {
+    let s = ctx.sentence;
+    claim
+        .when
+        .first()
+        .map(|g| {
+            ctx.scan
+                .any_of(g)
+                .map(|h| (s.word_at(h.range.start), s.word_at(h.range.end.saturating_sub(1))))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// How far word `w` is from the subject; a word after the subject ("X in
+/// Y", "X in 2017") counts nearer than one before it.
+pub fn distance(subject: &[(usize, usize)], w: usize) -> usize {
+    subject
+        .iter()
+        .map(|&(a, b)| {
+            if w > b {
+                w - b
+            } else if w >= a {
+                0
+            } else {
+                a - w + 2
+            }
+        })
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
 /// Is every hit of the claim's first `when` group (its subject) set aside
 /// in the sentence ("..., not the Baltic battalions")? Then the claim does
 /// not speak to this sentence.

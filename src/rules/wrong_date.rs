@@ -14,40 +14,59 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
-    // Dates some applicable claim gives: these are never wrong here.
-    let explained = |d: &DateSpec, except: usize| {
-        ctx.active().any(|(ci, c)| {
-            ci != except
-                && matches!(&c.check, Check::Date { value, .. } if value.iter().any(|v| v.comparable(d) && !v.conflicts(d) && (d.months.is_none() || v.months.is_some())))
-        })
-    };
+    let s = ctx.sentence;
     for (ci, claim) in ctx.active() {
         let Check::Date { value, text } = &claim.check else {
             continue;
         };
-        for m in &ctx.dates {
+        // The date said of the claim's subject is the one nearest it, in its
+        // own ';' part ("Croatia and Albania in 2009; Montenegro in 2017").
+        let subject = super::subject_words(ctx, claim);
+        let t = &s.norm.text;
+        let part = |i: usize| t[..i].matches(';').count();
+        let nearest = ctx
+            .dates
+            .iter()
+            .filter(|m| value.iter().any(|v| v.comparable(&m.date)))
             // "..., not in the 2000s": a date the note itself sets aside.
-            if crate::note::negation::mention_set_aside(ctx.sentence, ctx.sentence.word_at(m.range.start)) {
-                continue;
-            }
-            let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
-            if comparable.is_empty() || comparable.iter().any(|v| !v.conflicts(&m.date)) || explained(&m.date, ci) {
-                continue;
-            }
-            let said = ctx.said(m.range.clone());
-            let right = comparable
-                .iter()
-                .find_map(|v| value.iter().position(|x| std::ptr::eq(x, *v)).map(|i| text[i].clone()))
-                .unwrap_or_else(|| text[0].clone());
-            out.push(ctx.finding(
-                Code::WrongDate,
-                m.range.clone(),
-                format!("the article gives {right}, not {said}: {}", ctx.truth(claim)),
-                Some(ci),
-                Some(right),
-            ));
-            break;
+            .filter(|m| !crate::note::negation::mention_set_aside(s, s.word_at(m.range.start)))
+            .filter(|m| {
+                subject.is_empty()
+                    || subject
+                        .iter()
+                        .any(|&(a, _)| part(s.words[a].start) == part(m.range.start))
+            })
+            .min_by_key(|m| super::distance(&subject, s.word_at(m.range.start)));
+        let Some(m) = nearest else { continue };
+        let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
+        if comparable.iter().any(|v| !v.conflicts(&m.date)) {
+            continue;
         }
+        // Another claim whose subject is at least as near gives this date:
+        // it is that claim's ("a bigger buildup than in the spring").
+        let here = super::distance(&subject, s.word_at(m.range.start));
+        let d = &m.date;
+        let explained = ctx.active().any(|(cj, c)| {
+            cj != ci
+                && matches!(&c.check, Check::Date { value, .. }
+                    if value.iter().any(|v| v.comparable(d) && !v.conflicts(d) && (d.months.is_none() || v.months.is_some())))
+                && super::distance(&super::subject_words(ctx, c), s.word_at(m.range.start)) <= here
+        });
+        if explained {
+            continue;
+        }
+        let said = ctx.said(m.range.clone());
+        let right = comparable
+            .iter()
+            .find_map(|v| value.iter().position(|x| std::ptr::eq(x, *v)).map(|i| text[i].clone()))
+            .unwrap_or_else(|| text[0].clone());
+        out.push(ctx.finding(
+            Code::WrongDate,
+            m.range.clone(),
+            format!("the article gives {right}, not {said}: {}", ctx.truth(claim)),
+            Some(ci),
+            Some(right),
+        ));
     }
 }
 
