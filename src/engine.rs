@@ -133,6 +133,8 @@ pub struct Known {
     by_word: HashMap<String, Vec<usize>>,
     vocab: HashSet<String>,
     article: bool,
+    /// The article's words joined by spaces, when the article is known.
+    article_joined: Option<String>,
 }
 
 struct KnownText {
@@ -251,7 +253,9 @@ impl Known {
                 _ => {}
             }
         }
+        let article_joined = article.map(|a| format!(" {} ", word_list(&a.text).join(" ")));
         Known {
+            article_joined,
             entries,
             joined,
             by_word,
@@ -271,6 +275,12 @@ impl Known {
         }
         let needle = format!(" {} ", words.join(" "));
         self.joined.contains(&needle)
+    }
+
+    /// Does the article's own text (not the claim base) hold these words in a row?
+    pub fn in_article(&self, words: &[String]) -> bool {
+        let needle = format!(" {} ", words.join(" "));
+        self.article_joined.as_ref().is_some_and(|a| a.contains(&needle))
     }
 
     pub fn in_vocabulary(&self, word: &str) -> bool {

@@ -267,6 +267,7 @@ impl Builder<'_> {
             (&raw.lexicon.cities, EntityKind::City),
             (&raw.lexicon.countries, EntityKind::Country),
             (&raw.lexicon.places, EntityKind::Place),
+            (&raw.lexicon.things, EntityKind::Thing),
         ] {
             for name in list {
                 if known.contains(&crate::text::norm(name)) {
@@ -488,7 +489,16 @@ impl Builder<'_> {
                     entities.push(*e);
                 }
             }
+            let holder = match (&check, &c.speaker) {
+                (Check::Quote { speaker, .. }, _) => *speaker,
+                (_, Some(h)) => {
+                    let hl = at(self, "speaker");
+                    self.entity_ref(h, hl, "speaker")
+                }
+                _ => None,
+            };
             self.base.claims.push(Claim {
+                holder,
                 id: c.id.clone(),
                 section,
                 snippet: c.snippet.clone(),
@@ -635,13 +645,7 @@ impl Builder<'_> {
                     }
                 };
                 let (sl, ol) = (at(self, "says"), at(self, "opposite"));
-                let hl = at(self, "speaker");
-                let holder = match &c.speaker {
-                    Some(h) => Some(self.entity_ref(h, hl, "speaker")?),
-                    None => None,
-                };
                 Check::Stance {
-                    holder,
                     says: self.terms(&c.says, sl, "says"),
                     opposite: self.terms(&c.opposite, ol, "opposite"),
                     affirms,

@@ -146,6 +146,9 @@ pub struct Claim {
     pub check: Check,
     /// Entities the claim involves (from `about`, `when` and the check).
     pub entities: Vec<EntityId>,
+    /// Whose view or words it is (`speaker`), when the article says: a note
+    /// that gives it to someone else is `wrong-attribution`.
+    pub holder: Option<EntityId>,
 }
 
 #[derive(Debug)]
@@ -189,8 +192,6 @@ pub enum Check {
     Stance {
         says: Vec<TermId>,
         opposite: Vec<TermId>,
-        /// Whose view it is (`speaker`), when the article gives it as someone's.
-        holder: Option<EntityId>,
         /// Does the article affirm `says` (true) or deny it (false)?
         affirms: bool,
     },

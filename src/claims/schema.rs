@@ -132,6 +132,9 @@ pub struct RawLexicon {
     pub cities: Vec<String>,
     #[serde(default)]
     pub countries: Vec<String>,
+    /// Treaties and other things the article does not name.
+    #[serde(default)]
+    pub things: Vec<String>,
     /// Seas, regions and other places the article does not name.
     #[serde(default)]
     pub places: Vec<String>,

@@ -107,12 +107,14 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut seen_nor = false;
     let mut k = idx;
     let mut steps = 0;
+    let mut stepped_to = usize::MAX;
     while k > 0 && steps < window {
-        if gap_breaks(s, k) {
+        if gap_breaks(s, k) && k != stepped_to {
             // Step over ", the author says," and read on.
             match aside_before(s, k) {
                 Some(start) if start > 0 && gap_breaks(s, start) => {
                     k = start;
+                    stepped_to = start;
                     continue;
                 }
                 _ => break,

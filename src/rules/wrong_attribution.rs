@@ -112,6 +112,7 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for q in &ctx.quotes {
         let Some((ci, speaker)) = ctx.base.quote_claim(&q.text) else {
+            author_words(ctx, q, out);
             continue;
         };
         let Some(speaker) = speaker else { continue };
@@ -206,13 +207,8 @@ fn reporting(w: &str) -> bool {
 fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for (ci, claim) in ctx.active() {
-        let Check::Stance {
-            holder: Some(holder), ..
-        } = &claim.check
-        else {
-            continue;
-        };
-        if ctx.scan.mentions.iter().any(|m| m.entity == *holder) {
+        let Some(holder) = claim.holder else { continue };
+        if matches!(claim.check, Check::Quote { .. }) || ctx.scan.mentions.iter().any(|m| m.entity == holder) {
             continue;
         }
         let reporter = ctx.scan.mentions.iter().find(|m| {
@@ -220,14 +216,11 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
             let end = s.word_at(m.range.end.saturating_sub(1));
             let reports_after = (end + 1..=end + 3).any(|k| reporting(s.word(k)));
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
-            e.kind == EntityKind::Person
-                && m.entity != *holder
-                && !mention_set_aside(s, m.word)
-                && (reports_after || reported_by)
+            e.kind.is_party() && m.entity != holder && !mention_set_aside(s, m.word) && (reports_after || reported_by)
         });
         if let Some(m) = reporter {
             let said = ctx.said(m.range.clone());
-            let who = ctx.base.entities[*holder].name().to_string();
+            let who = ctx.base.entities[holder].name().to_string();
             out.push(ctx.finding(
                 Code::WrongAttribution,
                 m.range.clone(),
@@ -236,5 +229,38 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None,
             ));
         }
+    }
+}
+
+/// Words the article says in its own voice, quoted as someone else's
+/// ("in Putin's own words, “refused to accept the inferior role”").
+fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    let words = crate::text::word_list(&q.text);
+    if words.len() < 3 || !ctx.known.in_article(&words) {
+        return;
+    }
+    if ctx
+        .scan
+        .mentions
+        .iter()
+        .any(|m| ctx.base.entities[m.entity].id == "author")
+    {
+        return;
+    }
+    let speaker = ctx.scan.mentions.iter().find(|m| {
+        ctx.base.entities[m.entity].kind == EntityKind::Person
+            && !mention_set_aside(s, m.word)
+            && m.range.end <= q.outer.start
+    });
+    if let Some(m) = speaker {
+        let said = ctx.said(m.range.clone());
+        out.push(ctx.finding(
+            Code::WrongAttribution,
+            m.range.clone(),
+            format!("these are the article's own words, not {said}'s: the article quotes no one here"),
+            None,
+            None,
+        ));
     }
 }

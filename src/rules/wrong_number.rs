@@ -20,7 +20,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         for (range, q) in counted(ctx, claim, unit, *ordinal) {
-            if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &q, *ordinal) {
+            if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &range) {
                 continue;
             }
             let said = ctx.said(range.clone());
@@ -38,9 +38,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// Does another applicable number claim give this quantity?
-fn explained(ctx: &Ctx, except: usize, q: &Quantity, ordinal: bool) -> bool {
+/// Does another applicable number claim count this same number, with its
+/// own unit, and give it ("two of the three key issues" beside "three demands")?
+fn explained(ctx: &Ctx, except: usize, range: &Range<usize>) -> bool {
     ctx.active().any(|(ci, c)| {
-        ci != except && matches!(&c.check, Check::Number { value, ordinal: o, .. } if *o == ordinal && value.iter().any(|v| v.overlaps(q)))
+        let Check::Number {
+            value, unit, ordinal, ..
+        } = &c.check
+        else {
+            return false;
+        };
+        ci != except
+            && counted(ctx, c, unit, *ordinal)
+                .iter()
+                .any(|(r, q)| r.start <= range.start && range.start < r.end && value.iter().any(|v| v.overlaps(q)))
     })
 }
 
