@@ -96,6 +96,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 let before = parties
                     .iter()
                     .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 8)
+                    .filter(|h| can_be_subject(s, h, vw))
                     .max_by_key(|h| h.range.start)
                     // Across a clause break only when the break sets a rival aside
                     // ("It is Washington, not Moscow, that has ...").
@@ -191,4 +192,52 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
                     | "told"
             )
     })
+}
+
+/// Can the party at `h` be the subject of the action at word `vw`? Not as
+/// the object of a verb or preposition ("saw Russia as", "with Moscow"), nor
+/// as a possessive of some other noun ("Russia's unhappiness was noticed"),
+/// unless the action word follows it at once ("Russia's buildup").
+fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
+    let w = s.word_at(h.range.start);
+    let end = s.word_at(h.range.end.saturating_sub(1));
+    // "NATO intelligence", "America's dominance": the party names the action's owner.
+    if vw <= end + 2 {
+        return true;
+    }
+    let prev = if w > 0 { s.word(w - 1) } else { "" };
+    let object = matches!(
+        prev,
+        "with"
+            | "to"
+            | "of"
+            | "at"
+            | "on"
+            | "against"
+            | "toward"
+            | "towards"
+            | "about"
+            | "into"
+            | "over"
+            | "for"
+            | "than"
+            | "saw"
+            | "sees"
+            | "see"
+            | "viewed"
+            | "regarded"
+            | "considered"
+            | "treated"
+            | "invited"
+            | "forced"
+            | "pushed"
+            | "asked"
+            | "told"
+            | "urged"
+            | "made"
+            | "left"
+            | "between"
+    ) || (prev.len() > 4 && prev.ends_with("ed") && s.word(w.saturating_sub(2)) != "it");
+    let possessive = s.word(end).ends_with("'s") || s.norm.text[h.range.end..].starts_with("'s");
+    !object && !possessive
 }
