@@ -29,7 +29,6 @@ fn is_negator(w: &str) -> bool {
             | "nobody"
             | "unable"
             | "little"
-            | "non"
             | "failure"
             | "avoid"
             | "avoids"
@@ -48,7 +47,7 @@ fn is_negator(w: &str) -> bool {
 }
 
 /// Words that open a new clause: negation before them does not reach past.
-fn is_clause_break(w: &str) -> bool {
+pub fn is_clause_break(w: &str) -> bool {
     matches!(
         w,
         "but"
@@ -57,7 +56,6 @@ fn is_clause_break(w: &str) -> bool {
             | "although"
             | "though"
             | "however"
-            | "yet"
             | "unlike"
             | "because"
             | "since"
@@ -105,6 +103,7 @@ fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
 pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut count = 0;
     let mut seen_nor = false;
+    let mut last_neg: Option<usize> = None;
     let mut k = idx;
     let mut steps = 0;
     let mut stepped_to = usize::MAX;
@@ -133,8 +132,15 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // "neither ... nor" is one negation.
         // "on not locating missiles": the negation stays with its gerund.
         let gerund = k + 1 < idx && s.word(k + 1).ends_with("ing") && !matches!(s.word(k + 1), "being" | "having");
-        if is_negator(w) && !(w == "neither" && seen_nor) && !gerund {
-            count += 1;
+        // "did not - and could not - produce": coordinated negations are one.
+        let coordinated = last_neg.is_some_and(|l: usize| (k + 1..l).any(|j| matches!(s.word(j), "and" | "or")));
+        // "harder, if not impossible": "if not" adds, it does not deny.
+        let if_not = w == "not" && k > 0 && s.word(k - 1) == "if";
+        if is_negator(w) && !(w == "neither" && seen_nor) && !gerund && !if_not {
+            if !coordinated {
+                count += 1;
+            }
+            last_neg = Some(k);
         }
         seen_nor |= w == "nor";
     }

@@ -83,6 +83,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         .min_by_key(|h| h.range.start)
                 })
                 .flatten()
+                // "It was Russia's perceived decline that ...": the focus is not the party.
+                .filter(|h| {
+                    !s.norm.text[h.range.clone()].ends_with("'s") && !s.norm.text[h.range.end..].starts_with("'s")
+                })
                 .filter(|_| (2..s.words.len()).any(|k| matches!(s.word(k), "that" | "who" | "which")));
             if let Some(c) = cleft {
                 if rivals.iter().any(|r| std::ptr::eq(*r, c)) && verbs.iter().any(|v| v.range.start > c.range.end) {
@@ -172,6 +176,8 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
             return false;
         }
         (w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "armed" | "limited" | "advanced" | "intended"))
+            // "... Russia was unhappy - it simply preferred to ignore": a new subject.
+            || matches!(w, "it" | "they" | "he" | "she" | "we")
             || matches!(
                 w,
                 "said"

@@ -33,8 +33,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .first()
                 .map(|g| ctx.scan.any_of(g).map(|h| part(h.range.start)).collect())
                 .unwrap_or_default();
-            let with_subject =
-                |r: &std::ops::Range<usize>| subject_parts.is_empty() || subject_parts.contains(&part(r.start));
+            // ... and not across a "though"/"but" from every mention of it.
+            let subject = super::subject_words(ctx, claim);
+            let apart = |w: usize| {
+                subject.iter().all(|&(a, b)| {
+                    let (lo, hi) = if w > b { (b, w) } else { (w, a) };
+                    (lo..hi).any(|k| {
+                        crate::note::negation::is_clause_break(s.word(k))
+                            && !matches!(s.word(k), "that" | "if" | "which" | "who")
+                    })
+                })
+            };
+            let with_subject = |r: &std::ops::Range<usize>| {
+                (subject_parts.is_empty() || subject_parts.contains(&part(r.start)))
+                    && (subject.is_empty() || !apart(s.word_at(r.start)))
+            };
             // Words inside quotation marks are someone's reported words.
             let quoted = |r: &std::ops::Range<usize>| {
                 ctx.quotes

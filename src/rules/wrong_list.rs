@@ -159,7 +159,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         .copied()
                         .chain(mem.matches.iter().filter_map(|&t| ctx.base.terms[t].entity))
                         .collect();
-                    (!mem.with.is_empty())
+                    // (An item naming several members is no single member to judge.)
+                    let members_named = members
+                        .iter()
+                        .filter(|m| {
+                            ctx.scan
+                                .any_of(&m.matches)
+                                .any(|h| item.start <= h.range.start && h.range.end <= item.end)
+                        })
+                        .count();
+                    (!mem.with.is_empty() && members_named == 1)
                         .then(|| {
                             in_item.iter().find(|x| {
                                 let k = ctx.base.entities[x.entity].kind;
