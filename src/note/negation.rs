@@ -109,6 +109,18 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut stepped_to = usize::MAX;
     while k > 0 && steps < window {
         if gap_breaks(s, k) && k != stepped_to {
+            // Step over a parenthesis: "detargeting (zero-targeting) deals".
+            let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
+            if gap.contains(')') && !gap.contains(['.', ';', ',']) {
+                if let Some(open) = (1..k)
+                    .rev()
+                    .find(|&j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains('('))
+                {
+                    k = open;
+                    stepped_to = open;
+                    continue;
+                }
+            }
             // Step over ", the author says," and read on.
             match aside_before(s, k) {
                 Some(start) if start > 0 && gap_breaks(s, start) => {
@@ -131,7 +143,10 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         }
         // "neither ... nor" is one negation.
         // "on not locating missiles": the negation stays with its gerund.
-        let gerund = k + 1 < idx && s.word(k + 1).ends_with("ing") && !matches!(s.word(k + 1), "being" | "having");
+        let gerund = matches!(w, "not" | "never")
+            && k + 1 < idx
+            && s.word(k + 1).ends_with("ing")
+            && !matches!(s.word(k + 1), "being" | "having");
         // "did not - and could not - produce": coordinated negations are one.
         let coordinated = last_neg.is_some_and(|l: usize| (k + 1..l).any(|j| matches!(s.word(j), "and" | "or")));
         // "harder, if not impossible": "if not" adds, it does not deny.
@@ -215,4 +230,16 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
         }
     }
     false
+}
+#[cfg(test)]
+mod paren_test {
+    #[test]
+    fn steps_over_parentheses() {
+        let note = "Neither non-aggression pacts nor detargeting (zero-targeting) deals enjoy real trust in Moscow.";
+        let r = crate::note::read(note);
+        let s = &r.sentences[0];
+        let ws: Vec<&str> = (0..s.words.len()).map(|i| s.word(i)).collect();
+        let idx = ws.iter().position(|w| *w == "trust").unwrap();
+        assert!(super::negated_at(s, idx, 10), "{ws:?}");
+    }
 }

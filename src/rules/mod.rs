@@ -178,7 +178,8 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             .scan
             .any_of(value)
             .any(|h| !crate::note::negation::mention_set_aside(ctx.sentence, ctx.sentence.word_at(h.range.start)));
-        if value_said {
+        // A wrong member of a list is wrong even beside right ones.
+        if value_said && code != Code::WrongList {
             continue;
         }
         let Some(h) = ctx

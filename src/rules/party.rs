@@ -138,8 +138,22 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 let w = s.word_at(r.range.start);
                 (1..=2).any(|k| w >= k && matches!(s.word(w - k), "from" | "by" | "per"))
             });
+            // "if NATO cannot ..., it will resort to other methods": the rival
+            // is the only party named, and it stands where a subject stands.
+            let first_verb = verbs.iter().map(|v| v.range.start).min().unwrap_or(0);
+            let lone_subject = rivals
+                .iter()
+                .copied()
+                .find(|r| r.range.end <= first_verb && can_be_subject(s, r, usize::MAX));
             if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
                 from_rival
+            } else if found.is_none()
+                && values.is_empty()
+                && rivals.len() == 1
+                && lone_subject.is_some()
+                && !verbs.is_empty()
+            {
+                lone_subject
             } else {
                 found
             }

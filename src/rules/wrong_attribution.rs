@@ -133,7 +133,13 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
                 comparable && !mention_set_aside(s, m.word)
             })
             .collect();
-        if persons.is_empty() || ctx.scan.mentions.iter().any(|m| m.entity == speaker) {
+        if persons.is_empty()
+            || ctx
+                .scan
+                .mentions
+                .iter()
+                .any(|m| m.entity == speaker && !mention_set_aside(s, m.word))
+        {
             continue;
         }
         let m = persons[0];
@@ -214,7 +220,7 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
         let reporter = ctx.scan.mentions.iter().find(|m| {
             let e = &ctx.base.entities[m.entity];
             let end = s.word_at(m.range.end.saturating_sub(1));
-            let reports_after = (end + 1..=end + 3).any(|k| reporting(s.word(k)));
+            let reports_after = (end + 1..=end + 5).any(|k| reporting(s.word(k)));
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
             e.kind.is_party() && m.entity != holder && !mention_set_aside(s, m.word) && (reports_after || reported_by)
         });
@@ -248,11 +254,11 @@ fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Findin
     {
         return;
     }
-    let speaker = ctx.scan.mentions.iter().find(|m| {
-        ctx.base.entities[m.entity].kind == EntityKind::Person
-            && !mention_set_aside(s, m.word)
-            && m.range.end <= q.outer.start
-    });
+    let speaker = ctx
+        .scan
+        .mentions
+        .iter()
+        .find(|m| ctx.base.entities[m.entity].kind == EntityKind::Person && !mention_set_aside(s, m.word));
     if let Some(m) = speaker {
         let said = ctx.said(m.range.clone());
         out.push(ctx.finding(

@@ -58,8 +58,13 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
         " include ",
         " included ",
         " list ",
-        " from ",
         " comprised ",
+        " depends on ",
+        " depend on ",
+        " rests on ",
+        " comes down to ",
+        " sets out to ",
+        " aims to ",
         " would mean ",
         " means ",
         " mean ",
@@ -196,7 +201,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Some(x) => Some(x.range.clone()),
                         None if n_matched >= 2.min(members.len() - 1)
                             && region_start > 0
-                            && words_in(ctx, &item) <= 8 =>
+                            && words_in(ctx, &item) <= 10 =>
                         {
                             Some(trimmed(ctx, item.clone()))
                         }
