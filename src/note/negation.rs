@@ -151,7 +151,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         let coordinated = last_neg.is_some_and(|l: usize| (k + 1..l).any(|j| matches!(s.word(j), "and" | "or")));
         // "harder, if not impossible": "if not" adds, it does not deny.
         let if_not = w == "not" && k > 0 && s.word(k - 1) == "if";
-        if is_negator(w) && !(w == "neither" && seen_nor) && !gerund && !if_not {
+        let neither_after_nor = w == "neither" && seen_nor;
+        let counts = [neither_after_nor, gerund, if_not].iter().all(|x| !x);
+        if is_negator(w) && counts {
             if !coordinated {
                 count += 1;
             }
