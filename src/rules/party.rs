@@ -65,6 +65,19 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     "border" | "borders" | "territory" | "coast" | "soil"
                 )
             })
+            // "Russia-Ukraine fighting": a pair of parties joined by a dash names a thing.
+            .filter(|h| {
+                let dashed = |a: usize, b: usize| ctx.note[ctx.orig(a..b)].contains(['-', '–', '—']);
+                !ctx.scan.mentions.iter().any(|m| {
+                    m.range != h.range
+                        && ((m.range.end <= h.range.start
+                            && h.range.start - m.range.end <= 1
+                            && dashed(m.range.end, h.range.start))
+                            || (h.range.end <= m.range.start
+                                && m.range.start - h.range.end <= 1
+                                && dashed(h.range.end, m.range.start)))
+                })
+            })
             .collect();
         let wrong: Option<&Hit> = if verb.is_empty() {
             // No action word to anchor on: the rival is named and the party is not.

@@ -65,6 +65,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 )
                 .filter(|(h, _)| !quoted(&h.range) && with_subject(&h.range))
                 .collect::<Vec<_>>();
+            // "de-escalation" holds "escalation": the longer reading wins.
+            let reversed: Vec<_> = reversed
+                .iter()
+                .filter(|(h, _)| {
+                    !reversed.iter().any(|(o, _)| {
+                        o.range.len() > h.range.len() && o.range.start <= h.range.start && h.range.end <= o.range.end
+                    })
+                })
+                .cloned()
+                .collect();
             // The first reading in the sentence is its main assertion; later
             // ones are often a contrast ("..., unlike the West, which ...").
             let Some((h, r)) = reversed.iter().min_by_key(|(h, _)| h.range.start).cloned() else {

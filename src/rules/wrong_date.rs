@@ -106,6 +106,10 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
             let Some((x_after_y, len)) = relation(&words, i) else {
                 continue;
             };
+            // "came after, not before, the round": the denied order is no claim.
+            if i > 0 && words[i - 1] == "not" {
+                continue;
+            }
             // Nearest claim term on each side of the relation word.
             let left = (0..i).rev().take(8).find_map(side);
             let right = (i + len..words.len()).take(8).find_map(side);

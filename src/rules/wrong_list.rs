@@ -65,6 +65,7 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
         " comes down to ",
         " sets out to ",
         " aims to ",
+        " against ",
         " would mean ",
         " means ",
         " mean ",
@@ -82,8 +83,16 @@ fn member_of(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> Option<usize
     members.iter().position(|m| {
         ctx.scan
             .any_of(&m.matches)
-            .any(|h| item.start <= h.range.start && h.range.end <= item.end)
+            .any(|h| item.start <= h.range.start && h.range.end <= item.end && !in_ref(ctx, h))
     })
+}
+
+/// Is the hit inside a section reference ("[[Evolution of the Confrontation]]")?
+fn in_ref(ctx: &Ctx, h: &crate::matcher::Hit) -> bool {
+    let r = ctx.orig(h.range.clone());
+    ctx.refs
+        .iter()
+        .any(|x| x.range.start <= r.start && r.end <= x.range.end)
 }
 
 /// Where the first member named in `item` starts.
@@ -142,6 +151,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .filter(|(_, m)| m.is_some())
             .map(|(r, _)| segment(r))
             .collect();
+        // An unmatched piece between two members is a member too ("military,
+        // economic and geopolitical conditions").
+        let sandwiched = |k: usize| {
+            k > 0
+                && k + 1 < matched.len()
+                && matched[k - 1].is_some()
+                && matched[k + 1].is_some()
+                && words_in(ctx, &all_items[k]) <= 4
+        };
         for (k, (item, m)) in all_items.iter().zip(&matched).enumerate() {
             // Pieces before the first member are the sentence's preamble.
             if item.end <= region_start || k < first_matched || !member_segments.contains(&segment(item)) {
@@ -177,7 +195,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         .then(|| {
                             in_item.iter().find(|x| {
                                 let k = ctx.base.entities[x.entity].kind;
-                                !allowed.contains(&x.entity) && allowed.iter().any(|&a| ctx.base.entities[a].kind == k)
+                                // (the claim's own parties, such as Russia, go with any member)
+                                !allowed.contains(&x.entity)
+                                    && !claim.entities.contains(&x.entity)
+                                    && allowed.iter().any(|&a| same_class(ctx.base.entities[a].kind, k))
                             })
                         })
                         .flatten()
@@ -199,8 +220,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     });
                     match entity_item {
                         Some(x) => Some(x.range.clone()),
-                        None if n_matched >= 2.min(members.len() - 1)
-                            && region_start > 0
+                        None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k))
                             && words_in(ctx, &item) <= 10 =>
                         {
                             Some(trimmed(ctx, item.clone()))
@@ -303,11 +323,15 @@ fn not_an_item(ctx: &Ctx, r: &Range<usize>) -> bool {
     );
     let contrast = matches!(first, "not" | "rather" | "unlike" | "instead" | "but" | "except");
     let etcetera = matches!(first, "so" | "etc" | "others" | "more");
+    let subordinate = matches!(
+        first,
+        "as" | "because" | "since" | "while" | "when" | "if" | "though" | "although"
+    );
     let apposition = matches!(
         first,
         "two" | "three" | "four" | "both" | "all" | "each" | "which" | "who" | "that" | "these" | "those"
     );
-    contrast || apposition || etcetera || preposition && !after_conjunction
+    contrast || subordinate || apposition || etcetera || preposition && !after_conjunction
 }
 
 /// Is the entity, on its own, a member of another of the article's lists
@@ -343,4 +367,10 @@ fn bare_words(ctx: &Ctx, r: &Range<usize>) -> usize {
             !in_date && !matches!(t, "the" | "a" | "an" | "in" | "since" | "from" | "of" | "and" | "or")
         })
         .count()
+}
+
+/// Countries, organisations and groups are all parties: one can stand for another.
+fn same_class(a: crate::claims::EntityKind, b: crate::claims::EntityKind) -> bool {
+    use crate::claims::EntityKind::Person;
+    a == b || a.is_party() && b.is_party() && a != Person && b != Person
 }

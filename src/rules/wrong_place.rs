@@ -85,7 +85,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if city {
                 k == EntityKind::City
             } else {
-                matches!(k, EntityKind::Place | EntityKind::Country)
+                matches!(k, EntityKind::Place | EntityKind::Country | EntityKind::City)
             }
         };
         let places: Vec<&Mention> = ctx
