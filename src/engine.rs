@@ -9,6 +9,7 @@ use crate::note::{self, Sentence};
 use crate::rules::{Ctx, RULES};
 use crate::text::{word_list, Norm};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// Per-run choices: codes turned off, severities changed.
 #[derive(Clone, Debug, Default)]
@@ -109,6 +110,390 @@ impl Engine {
     pub fn scan(&self, note: &str, s: &Sentence) -> crate::matcher::Scan {
         self.matcher.scan(&self.base, s, note)
     }
+}
+
+/// Incremental checking for an editor: after an edit, only the sentences
+/// whose text changed are checked again; every other sentence keeps its
+/// findings, shifted to where the sentence now stands. The result is always
+/// the one `Engine::check_with` gives for the same text (`tests/incremental.rs`
+/// proves it on random edit sequences).
+///
+/// Why this is exact: a sentence's findings depend only on its own bytes in
+/// the note and in the masked note (`note::read` masks code, comments and
+/// markup), and move with the sentence. Suppression comments and options
+/// apply after the merge, in `finish`, as for a full check.
+///
+/// Two paths. An edit inside one line that cannot change what the masker
+/// sees elsewhere (no newline, backtick, tilde, comment marker or front-matter
+/// fence in the line before or after it, and the line provably outside any
+/// code block, comment or code span) re-masks that line alone and re-splits
+/// only the blocks around it. Any other edit re-masks and re-splits the whole
+/// note (both linear), and looks each sentence up by its two texts, compared
+/// byte for byte with the previous version's.
+#[derive(Default)]
+pub struct Incremental {
+    /// The note as last checked, its masked text, and its sentences (every
+    /// range `note::split_sentences` gives, in order).
+    text: String,
+    masked: String,
+    sentences: Vec<Cached>,
+    primed: bool,
+    /// Sentences checked (not reused) by the last `check`.
+    fresh: usize,
+    /// Did the last `check` take the one-line path?
+    local: bool,
+}
+
+/// A sentence and its findings before `finish`, with byte ranges relative
+/// to the sentence's start.
+struct Cached {
+    range: Range<usize>,
+    key: u64,
+    /// Does it have words (is it a sentence `note::read` keeps)?
+    words: bool,
+    findings: Vec<Finding>,
+}
+
+/// What `Incremental::check_reading` found, and what it read on the way.
+pub struct Reading {
+    pub findings: Vec<Finding>,
+    /// The masked note (as `note::ReadNote::masked`).
+    pub masked: String,
+    /// The byte range of every sentence `note::read` keeps, in order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Incremental {
+    pub fn new() -> Incremental {
+        Incremental::default()
+    }
+
+    /// Sentences checked afresh by the last call (the others were reused).
+    pub fn fresh(&self) -> usize {
+        self.fresh
+    }
+
+    /// Did the last call re-read one line only (not the whole note)?
+    pub fn was_local(&self) -> bool {
+        self.local
+    }
+
+    /// The findings of `note`, as `engine.check_with(note, opts)` gives them.
+    /// One cache serves one engine: make a new one when the engine changes.
+    pub fn check(&mut self, engine: &Engine, note: &str, opts: &Options) -> Vec<Finding> {
+        self.update(engine, note);
+        finish(note, self.merged(), opts)
+    }
+
+    /// `check`, also handing back the masked note and the sentence ranges.
+    pub fn check_reading(&mut self, engine: &Engine, note: &str, opts: &Options) -> Reading {
+        self.update(engine, note);
+        Reading {
+            findings: finish(note, self.merged(), opts),
+            masked: self.masked.clone(),
+            sentences: self
+                .sentences
+                .iter()
+                .filter(|c| c.words)
+                .map(|c| c.range.clone())
+                .collect(),
+        }
+    }
+
+    /// Every sentence's findings, in place, before `finish`.
+    fn merged(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for c in &self.sentences {
+            out.extend(c.findings.iter().map(|f| moved(f, 0, c.range.start)));
+        }
+        out
+    }
+
+    /// Bring the cache to `note`.
+    fn update(&mut self, engine: &Engine, note: &str) {
+        self.fresh = 0;
+        self.local = false;
+        if !self.primed {
+            self.full(engine, note);
+            return;
+        }
+        let (p, old_end, new_end) = diff(&self.text, note);
+        if p == old_end && p == new_end {
+            return;
+        }
+        if !self.one_line(engine, note, p, old_end, new_end) {
+            self.full(engine, note);
+        }
+    }
+
+    /// Re-read the whole note; reuse the findings of sentences whose texts
+    /// the previous version had.
+    fn full(&mut self, engine: &Engine, note: &str) {
+        let masked = note::markdown::mask(note);
+        let ranges = note::split_sentences(&masked);
+        let mut by_key: HashMap<u64, Vec<u32>> = HashMap::with_capacity(self.sentences.len());
+        for (i, c) in self.sentences.iter().enumerate() {
+            by_key.entry(c.key).or_default().push(i as u32);
+        }
+        let old = std::mem::take(&mut self.sentences);
+        let mut sentences = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            let key = key(&note[r.clone()], &masked[r.clone()]);
+            let same = by_key.get(&key).and_then(|ids| {
+                ids.iter().map(|&i| &old[i as usize]).find(|c| {
+                    self.text[c.range.clone()] == note[r.clone()] && self.masked[c.range.clone()] == masked[r.clone()]
+                })
+            });
+            sentences.push(match same {
+                Some(c) => Cached {
+                    range: r,
+                    key,
+                    words: c.words,
+                    findings: c.findings.clone(),
+                },
+                None => {
+                    self.fresh += 1;
+                    checked(engine, note, &masked, r, key)
+                }
+            });
+        }
+        self.sentences = sentences;
+        self.text.clear();
+        self.text.push_str(note);
+        self.masked = masked;
+        self.primed = true;
+    }
+
+    /// The one-line path (see the type's documentation); false when the
+    /// edit does not qualify, with nothing changed.
+    fn one_line(&mut self, engine: &Engine, note: &str, p: usize, old_end: usize, new_end: usize) -> bool {
+        let old = &self.text;
+        let (removed, inserted) = (&old[p..old_end], &note[p..new_end]);
+        if removed.contains(['\n', '\r']) || inserted.contains(['\n', '\r']) {
+            return false;
+        }
+        let ls = old[..p].rfind('\n').map_or(0, |i| i + 1);
+        if ls == 0 {
+            return false; // the first line may open front matter
+        }
+        let le_old = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
+        let le_new = note[new_end..].find('\n').map_or(note.len(), |i| new_end + i);
+        let (old_line, new_line) = (&old[ls..le_old], &note[ls..le_new]);
+        let plain = |l: &str| {
+            !l.contains(['`', '~', '\r']) && !l.contains("<!--") && !l.contains("-->") && {
+                let t = l.trim();
+                t != "---" && t != "..." && t != "+++"
+            }
+        };
+        if !plain(old_line) || !plain(new_line) {
+            return false;
+        }
+        // Outside every fenced block, comment, code span and front matter:
+        // inside one, the whole line would be masked; and a region covering
+        // the line would cover the last non-blank byte before it too.
+        let masked_old = &self.masked[ls..le_old];
+        let before = old.as_bytes()[..ls]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .filter(|&i| ls - i < 4096);
+        let outside = masked_old.bytes().any(|b| b != b' ')
+            || before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
+            || old.as_bytes()[..ls].iter().all(u8::is_ascii_whitespace);
+        if !outside || note::markdown::mask(old_line) != masked_old {
+            return false;
+        }
+        let new_masked_line = note::markdown::mask(new_line);
+        let old_masked_line = masked_old.to_string();
+        let delta = note.len() as isize - old.len() as isize;
+        self.text.replace_range(p..old_end, inserted);
+        self.masked.replace_range(ls..le_old, &new_masked_line);
+        debug_assert_eq!(self.text, note);
+        // Re-split the blocks around the line: from a line that starts a
+        // block before it, to one that starts a block after it.
+        let m = &self.masked;
+        let lines = LineWalk(m);
+        let mut sb = ls;
+        while let Some(prev) = lines.prev(sb) {
+            if sb != ls && (lines.starter(sb) || lines.blank(prev)) {
+                break;
+            }
+            sb = prev;
+        }
+        let mut eb = lines.next(ls);
+        while eb < m.len() {
+            let prev = lines.prev(eb).unwrap_or(0);
+            if lines.starter(eb) || (prev != ls && lines.blank(prev)) {
+                break;
+            }
+            eb = lines.next(eb);
+        }
+        let eb_old = (eb as isize - delta) as usize;
+        let i0 = self.sentences.partition_point(|c| c.range.start < sb);
+        let i1 = self.sentences.partition_point(|c| c.range.start < eb_old);
+        let old_window: Vec<Cached> = self.sentences.drain(i0..i1).collect();
+        let mut window = Vec::new();
+        for r in note::split_sentences(&m[sb..eb]) {
+            let r = r.start + sb..r.end + sb;
+            let key = key(&note[r.clone()], &m[r.clone()]);
+            // An unchanged neighbour: the same bytes before the edit, or
+            // after it (shifted), and the same masked bytes (the edited
+            // line's masking may change on both sides of the edit).
+            let same = old_window.iter().find(|c| {
+                let text_same = (c.range.end <= p && c.range == r)
+                    || (c.range.start >= old_end
+                        && c.range.start as isize + delta == r.start as isize
+                        && c.range.len() == r.len());
+                text_same && c.key == key && {
+                    // The old masked bytes of `c`: the old line where it lies, else as now.
+                    let at = |i: usize| -> u8 {
+                        if i < ls {
+                            m.as_bytes()[i]
+                        } else if i < le_old {
+                            old_masked_line.as_bytes()[i - ls]
+                        } else {
+                            m.as_bytes()[(i as isize + delta) as usize]
+                        }
+                    };
+                    c.range.clone().map(at).eq(m[r.clone()].bytes())
+                }
+            });
+            window.push(match same {
+                Some(c) => Cached {
+                    range: r,
+                    key,
+                    words: c.words,
+                    findings: c.findings.clone(),
+                },
+                None => {
+                    self.fresh += 1;
+                    checked(engine, note, m, r, key)
+                }
+            });
+        }
+        let n = window.len();
+        self.sentences.splice(i0..i0, window);
+        for c in &mut self.sentences[i0 + n..] {
+            c.range = (c.range.start as isize + delta) as usize..(c.range.end as isize + delta) as usize;
+        }
+        self.local = true;
+        true
+    }
+}
+
+/// Check one sentence of `note` at `r`, findings made relative to its start.
+fn checked(engine: &Engine, note: &str, masked: &str, r: Range<usize>, key: u64) -> Cached {
+    let norm = Norm::of_range(masked, r.clone());
+    let words = crate::text::words(&norm.text);
+    if words.is_empty() {
+        return Cached {
+            range: r,
+            key,
+            words: false,
+            findings: Vec::new(),
+        };
+    }
+    let s = Sentence {
+        range: r.clone(),
+        norm,
+        words,
+    };
+    let findings = engine
+        .check_sentence(note, masked, &s)
+        .iter()
+        .map(|f| moved(f, r.start, 0))
+        .collect();
+    Cached {
+        range: r,
+        key,
+        words: true,
+        findings,
+    }
+}
+
+/// Lines of a masked text, by the rules of `note::markdown::blocks`.
+struct LineWalk<'a>(&'a str);
+
+impl LineWalk<'_> {
+    /// Start of the line before the one starting at `at`.
+    fn prev(&self, at: usize) -> Option<usize> {
+        (at > 0).then(|| self.0[..at - 1].rfind('\n').map_or(0, |i| i + 1))
+    }
+
+    /// Start of the line after the one holding `at` (the text's end at the last).
+    fn next(&self, at: usize) -> usize {
+        self.0[at..].find('\n').map_or(self.0.len(), |i| at + i + 1)
+    }
+
+    fn content(&self, at: usize) -> &str {
+        let end = self.0[at..].find('\n').map_or(self.0.len(), |i| at + i);
+        self.0[at..end].trim_end_matches(['\n', '\r'])
+    }
+
+    fn blank(&self, at: usize) -> bool {
+        self.content(at).trim().is_empty()
+    }
+
+    /// Does the line start a block of its own (a list item or heading)?
+    fn starter(&self, at: usize) -> bool {
+        let c = self.content(at);
+        !c.trim().is_empty() && c.starts_with(' ')
+    }
+}
+
+/// The edit between two texts: the common prefix `p`, and where the changed
+/// part ends in the old and in the new text.
+fn diff(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut p = a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    while !old.is_char_boundary(p) || !new.is_char_boundary(p) {
+        p -= 1;
+    }
+    let max = a.len().min(b.len()) - p;
+    let mut s = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(max)
+        .position(|(x, y)| x != y)
+        .unwrap_or(max);
+    while !old.is_char_boundary(a.len() - s) || !new.is_char_boundary(b.len() - s) {
+        s -= 1;
+    }
+    (p, a.len() - s, b.len() - s)
+}
+
+/// A finding of a sentence at `from`, for the same sentence at `to`.
+fn moved(f: &Finding, from: usize, to: usize) -> Finding {
+    let mv = |r: &Range<usize>| r.start - from + to..r.end - from + to;
+    let mut g = f.clone();
+    g.range = mv(&f.range);
+    if let Some(fix) = &mut g.fix {
+        fix.range = mv(&fix.range);
+    }
+    g
+}
+
+/// A sentence's key: a hash of its note text and its masked text (FxHash's
+/// mixing, eight bytes at a time). Equal keys are confirmed byte for byte.
+fn key(orig: &str, masked: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = orig.len() as u64;
+    for part in [orig.as_bytes(), masked.as_bytes()] {
+        let mut chunks = part.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        h = (h.rotate_left(5) ^ 0xff).wrapping_mul(K);
+    }
+    h
 }
 
 /// Apply suppression comments and options, drop duplicates, sort.

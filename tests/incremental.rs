@@ -1,0 +1,133 @@
+//! Incremental checking gives the findings a full check gives: random edit
+//! sequences on generated notes (the benchmark's seeded generator), each
+//! version checked both ways.
+
+#[path = "../benches/support/notegen.rs"]
+mod notegen;
+
+use claimlint::article::Article;
+use claimlint::engine::{Engine, Incremental, Options};
+use claimlint::{Code, Severity};
+use std::path::Path;
+
+fn engine() -> Engine {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+    Engine::new(claimlint::claims::bundled(), Article::read(&p).ok())
+}
+
+/// A few characters to a line's worth: typing, deleting a word, pasting a
+/// sentence, joining or splitting lines, opening a code span or a comment.
+fn wide_edit(rng: &mut notegen::Rng, text: &str) -> (usize, usize, String) {
+    const PASTE: &[&str] = &[
+        "Montenegro joined NATO in 2016. ",
+        "\n\n- Biden invited Putin to a summit in Vienna.\n",
+        "`code` ",
+        "<!-- claimlint-disable-next-line -->\n",
+        "<!-- ",
+        " -->",
+        "\n```\n",
+        "(§Roots) ",
+        "“Well, listen to us today.” ",
+        "\n# Heading\n",
+        "---\n",
+    ];
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let a = boundary(rng.below(text.len() + 1));
+    let b = boundary((a + rng.below(40)).min(text.len())).max(a);
+    match rng.below(3) {
+        0 => (a, b, String::new()),
+        1 => (a, a, rng.pick(PASTE).to_string()),
+        _ => (a, b, rng.pick(PASTE).to_string()),
+    }
+}
+
+fn run(seed: u64, size: usize, edits: usize, opts: &Options) -> (usize, usize) {
+    let engine = engine();
+    let mut rng = notegen::Rng::new(seed);
+    let mut text = notegen::note(seed, size);
+    let mut inc = Incremental::new();
+    let (mut local, mut reused) = (0, 0);
+    for step in 0..edits {
+        let read = inc.check_reading(&engine, &text, opts);
+        let full = engine.check_with(&text, opts);
+        assert_eq!(
+            read.findings, full,
+            "seed {seed}, step {step}: incremental and full checks differ"
+        );
+        let r = claimlint::note::read(&text);
+        assert_eq!(read.masked, r.masked, "seed {seed}, step {step}: masked text differs");
+        let ranges: Vec<_> = r.sentences.iter().map(|s| s.range.clone()).collect();
+        assert_eq!(read.sentences, ranges, "seed {seed}, step {step}: sentences differ");
+        local += inc.was_local() as usize;
+        reused += (inc.fresh() < ranges.len()) as usize;
+        let (s, e, ins) = if rng.percent(70) {
+            notegen::edit(&mut rng, &text)
+        } else {
+            wide_edit(&mut rng, &text)
+        };
+        text.replace_range(s..e, &ins);
+    }
+    (local, reused)
+}
+
+#[test]
+fn incremental_checks_equal_full_checks_on_random_edits() {
+    let opts = Options::default();
+    // CLAIMLINT_INCREMENTAL_SEEDS=200 runs a longer soak.
+    let seeds: u64 = std::env::var("CLAIMLINT_INCREMENTAL_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4);
+    let mut local = 0;
+    for seed in 1..=seeds {
+        let (l, reused) = run(seed, 3000, 120, &opts);
+        local += l;
+        // Nearly every re-check reuses sentences.
+        assert!(reused > 100, "seed {seed}: only {reused} checks reused sentences");
+    }
+    // Edits on a plain line take the one-line path (an edit that opens a
+    // comment or a code block sends the rest down the full path).
+    assert!(local as u64 > 15 * seeds, "only {local} edits took the one-line path");
+}
+
+#[test]
+fn options_and_suppression_comments_apply_after_merging() {
+    let mut opts = Options::default();
+    opts.disabled.insert(Code::Unsupported);
+    opts.severity.insert(Code::WrongDate, Severity::Hint);
+    run(7, 2500, 60, &opts);
+    // A suppression comment typed in silences a line it does not touch.
+    let engine = engine();
+    let mut inc = Incremental::new();
+    let base = "# Notes\n\nIntro line.\n\n- Montenegro joined NATO in 2016.\n";
+    let n = inc.check(&engine, base, &Options::default()).len();
+    assert!(n >= 1);
+    let silenced = base.replace(
+        "Intro line.\n\n",
+        "Intro line.\n\n<!-- claimlint-disable-next-line -->\n",
+    );
+    assert_eq!(inc.check(&engine, &silenced, &Options::default()), Vec::new());
+    assert_eq!(inc.check(&engine, base, &Options::default()).len(), n);
+}
+
+#[test]
+fn typing_a_letter_rechecks_one_sentence() {
+    let engine = engine();
+    let mut inc = Incremental::new();
+    let text = notegen::note(11, 20_000);
+    inc.check(&engine, &text, &Options::default());
+    let at = text.find("careful").expect("the generator writes this word") + 3;
+    let mut edited = text.clone();
+    edited.insert(at, 'x');
+    assert_eq!(
+        inc.check(&engine, &edited, &Options::default()),
+        engine.check_with(&edited, &Options::default())
+    );
+    assert!(inc.was_local());
+    assert_eq!(inc.fresh(), 1);
+}
