@@ -26,9 +26,11 @@ impl Suppressions {
         let mut from = 0;
         while let Some(i) = note[from..].find("<!--") {
             let s = from + i;
-            let Some(j) = note[s..].find("-->") else { break };
-            let e = s + j + 3;
-            let body = note[s + 4..s + j].trim();
+            // The close is looked for after the opening: in `<!-->` the
+            // "-->" overlaps the "<!--".
+            let Some(j) = note[s + 4..].find("-->") else { break };
+            let e = s + 4 + j + 3;
+            let body = note[s + 4..s + 4 + j].trim();
             if let Some(rest) = body.strip_prefix("claimlint-disable-next-line") {
                 let end_line = index.line_of(e);
                 lines.push((end_line + 1, codes(rest)));
