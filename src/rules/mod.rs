@@ -190,7 +190,11 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             continue;
         };
         let said = ctx.said(h.range.clone());
-        let right = ctx.base.terms[value[0]].source.trim_end_matches('*').to_string();
+        let term = &ctx.base.terms[value[0]];
+        let right = match term.entity {
+            Some(e) => ctx.base.entities[e].name().to_string(),
+            None => term.source.trim_end_matches('*').to_string(),
+        };
         out.push(ctx.finding(
             code,
             h.range.clone(),

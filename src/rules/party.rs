@@ -136,7 +136,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         && (s.word(vend + 1) == "by" || s.word(vend + 1) == "of" || s.word(vend + 2) == "by")
                 });
                 // The first action with an actor decides.
-                if let Some(a) = by.or(before) {
+                // "Moscow's demands of the United States": the owner before the
+                // action word wins over an "of" after it.
+                let adjacent_before = before.filter(|h| vw <= s.word_at(h.range.end.saturating_sub(1)) + 2);
+                if let Some(a) = adjacent_before.or(by).or(before) {
                     if rivals.iter().any(|r| std::ptr::eq(*r, *a)) {
                         found = Some(*a);
                     }
