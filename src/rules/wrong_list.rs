@@ -217,6 +217,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             // The item is the entity alone ("and Montenegro"), not a clause about it.
                             // (a date may go with it: "Montenegro in 2009").
                             && bare_words(ctx, &item) <= words_in(ctx, &x.range)
+                            // ... but its own date makes it another group: "Montenegro in 2017".
+                            && !ctx.dates.iter().any(|d| item.start <= d.range.start && d.range.end <= item.end)
                     });
                     match entity_item {
                         Some(x) => Some(x.range.clone()),
