@@ -47,6 +47,35 @@ impl LineIndex {
         }
     }
 
+    /// The index of a text after an edit, from the index before it: `old`
+    /// bytes `start..old_end` became `new` bytes `start..new_end`. Line
+    /// starts before the edit are kept, those after it shifted; only the
+    /// edited bytes are scanned. Equal to `LineIndex::new(new)`.
+    pub fn edited(&self, new: &str, start: usize, old_end: usize, new_end: usize) -> LineIndex {
+        let bytes = new.as_bytes();
+        let delta = new_end as isize - old_end as isize;
+        // A start `s` depends on bytes `s - 1` and `s` (a CR before LF is no break).
+        let keep = self.starts.partition_point(|&s| s < start);
+        let mut starts = Vec::with_capacity(self.starts.len() + 1);
+        starts.extend_from_slice(&self.starts[..keep]);
+        if keep == 0 {
+            starts.push(0);
+        }
+        for i in start.saturating_sub(1)..new_end {
+            let brk = match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if brk && i + 1 >= start.max(1) {
+                starts.push(i + 1);
+            }
+        }
+        let after = self.starts.partition_point(|&s| s <= old_end);
+        starts.extend(self.starts[after..].iter().map(|&s| (s as isize + delta) as usize));
+        LineIndex { starts, len: new.len() }
+    }
+
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
@@ -154,6 +183,36 @@ mod tests {
         assert_eq!(idx.to_line_col(TEXT, x, Encoding::Chars), LineCol { line: 1, col: 9 });
         assert_eq!(idx.to_line_col(TEXT, x, Encoding::Utf16), LineCol { line: 1, col: 10 });
         assert_eq!(idx.to_line_col(TEXT, x, Encoding::Utf8), LineCol { line: 1, col: 18 });
+    }
+
+    #[test]
+    fn an_edited_index_equals_a_fresh_one() {
+        let pieces = ["", "a", "\n", "\r", "\r\n", "é\n", "x\ry", "\n\n"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut text = String::from(TEXT);
+        let mut idx = LineIndex::new(&text);
+        for _ in 0..2000 {
+            let mut a = next(text.len() + 1);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (a + next(4)).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            let ins = pieces[next(pieces.len())];
+            let mut new = text.clone();
+            new.replace_range(a..b, ins);
+            let edited = idx.edited(&new, a, b, a + ins.len());
+            let fresh = LineIndex::new(&new);
+            assert_eq!(edited.starts, fresh.starts, "{text:?} -> {new:?}");
+            assert_eq!(edited.len, fresh.len);
+            (text, idx) = (new, edited);
+        }
     }
 
     #[test]

@@ -1,16 +1,15 @@
-//! The open notes: each kept in a rope, edited incrementally, with the
-//! client's version. A snapshot (text + line index) is taken after every
-//! change, for the checker and for position conversion.
+//! The open notes: each kept as an immutable snapshot (text + line index)
+//! with the client's version. A change builds the next snapshot from the
+//! previous one: the text copied once around the edit, the line index
+//! shifted rather than rebuilt (`LineIndex::edited`).
 
 use super::encoding::Conv;
 use crate::position::{Encoding, LineIndex};
-use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 struct Document {
-    rope: Rope,
     version: i32,
     language_id: String,
     snapshot: Snapshot,
@@ -71,7 +70,6 @@ impl Store {
     pub fn open(&mut self, uri: Url, language_id: &str, version: i32, text: String) -> Snapshot {
         let snapshot = Snapshot::new(version, language_id, text);
         let doc = Document {
-            rope: Rope::from_str(&snapshot.text),
             version,
             language_id: language_id.to_string(),
             snapshot: snapshot.clone(),
@@ -115,26 +113,30 @@ impl Store {
         }
         let mut text = doc.snapshot.text.clone();
         let mut index = doc.snapshot.index.clone();
-        let last = changes.len().saturating_sub(1);
-        for (i, change) in changes.into_iter().enumerate() {
+        for change in changes {
             match change.range {
-                None => doc.rope = Rope::from_str(&change.text),
+                None => {
+                    text = Arc::new(change.text);
+                    index = Arc::new(LineIndex::new(&text));
+                }
                 Some(r) => {
                     let bytes = Conv::new(&text, &index, enc).byte_range(r);
-                    let start = doc.rope.byte_to_char(bytes.start);
-                    let end = doc.rope.byte_to_char(bytes.end);
-                    doc.rope.remove(start..end);
-                    doc.rope.insert(start, &change.text);
+                    let mut next = String::with_capacity(text.len() - bytes.len() + change.text.len());
+                    next.push_str(&text[..bytes.start]);
+                    next.push_str(&change.text);
+                    next.push_str(&text[bytes.end..]);
+                    index = Arc::new(index.edited(&next, bytes.start, bytes.end, bytes.start + change.text.len()));
+                    text = Arc::new(next);
                 }
-            }
-            // The next change's positions are in this change's result.
-            if i < last {
-                text = Arc::new(doc.rope.to_string());
-                index = Arc::new(LineIndex::new(&text));
             }
         }
         doc.version = version;
-        doc.snapshot = Snapshot::new(version, &doc.language_id, doc.rope.to_string());
+        doc.snapshot = Snapshot {
+            version,
+            language_id: doc.language_id.clone(),
+            text,
+            index,
+        };
         Ok(doc.snapshot.clone())
     }
 }
