@@ -3,14 +3,28 @@
 //! No code means every code.
 
 use crate::finding::{Code, Finding};
-use crate::position::LineIndex;
 
 pub struct Suppressions {
-    /// (line, codes) for next-line comments: the line they silence.
-    lines: Vec<(usize, Vec<Code>)>,
+    /// (bytes, codes) for next-line comments: the line they silence, from
+    /// its start to the next line's (`None`: to the end of the note), in
+    /// note order. Lines end as `LineIndex` ends them (LF, CRLF, lone CR).
+    lines: Vec<(usize, Option<usize>, Vec<Code>)>,
     /// (start byte, end byte, codes) for disable/enable regions.
     regions: Vec<(usize, usize, Vec<Code>)>,
-    index: LineIndex,
+    len: usize,
+}
+
+/// The start of the line after the one holding byte `at`, if there is one.
+fn next_line(note: &str, at: usize) -> Option<usize> {
+    let b = note.as_bytes();
+    let mut i = at;
+    loop {
+        i += b.get(i..)?.iter().position(|&c| c == b'\n' || c == b'\r')?;
+        if b[i] == b'\n' || b.get(i + 1) != Some(&b'\n') {
+            return Some(i + 1);
+        }
+        i += 1;
+    }
 }
 
 fn codes(words: &str) -> Vec<Code> {
@@ -19,7 +33,6 @@ fn codes(words: &str) -> Vec<Code> {
 
 impl Suppressions {
     pub fn parse(note: &str) -> Suppressions {
-        let index = LineIndex::new(note);
         let mut lines = Vec::new();
         let mut regions = Vec::new();
         let mut open: Vec<(usize, Vec<Code>)> = Vec::new();
@@ -32,8 +45,9 @@ impl Suppressions {
             let e = s + 4 + j + 3;
             let body = note[s + 4..s + 4 + j].trim();
             if let Some(rest) = body.strip_prefix("claimlint-disable-next-line") {
-                let end_line = index.line_of(e);
-                lines.push((end_line + 1, codes(rest)));
+                if let Some(start) = next_line(note, e) {
+                    lines.push((start, next_line(note, start), codes(rest)));
+                }
             } else if let Some(rest) = body.strip_prefix("claimlint-disable") {
                 open.push((e, codes(rest)));
             } else if let Some(rest) = body.strip_prefix("claimlint-enable") {
@@ -51,16 +65,92 @@ impl Suppressions {
         for (start, cs) in open {
             regions.push((start, note.len(), cs));
         }
-        Suppressions { lines, regions, index }
+        Suppressions {
+            lines,
+            regions,
+            len: note.len(),
+        }
     }
 
     pub fn suppressed(&self, _note: &str, f: &Finding) -> bool {
         let hit = |cs: &Vec<Code>| cs.is_empty() || cs.contains(&f.code);
-        let line = self.index.line_of(f.range.start);
-        self.lines.iter().any(|(l, cs)| *l == line && hit(cs))
+        let at = f.range.start.min(self.len);
+        // Silenced lines are in order, and equal or apart: those holding
+        // `at` are the last ones starting at or before it.
+        let n = self.lines.partition_point(|(s, _, _)| *s <= at);
+        self.lines[..n]
+            .iter()
+            .rev()
+            .take_while(|(_, e, _)| e.is_none_or(|e| at < e))
+            .any(|(_, _, cs)| hit(cs))
             || self
                 .regions
                 .iter()
                 .any(|(s, e, cs)| *s <= f.range.start && f.range.start < *e && hit(cs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+    use crate::position::LineIndex;
+
+    /// The rule as written: a next-line comment silences the line after the
+    /// one its `-->` ends on, lines as `LineIndex` counts them.
+    fn by_line_numbers(note: &str, f: &Finding) -> bool {
+        let index = LineIndex::new(note);
+        let mut from = 0;
+        while let Some(i) = note[from..].find("<!--") {
+            let s = from + i;
+            let Some(j) = note[s + 4..].find("-->") else { break };
+            let e = s + 4 + j + 3;
+            let body = note[s + 4..s + 4 + j].trim();
+            if body.starts_with("claimlint-disable-next-line") && index.line_of(e) + 1 == index.line_of(f.range.start) {
+                return true;
+            }
+            from = e;
+        }
+        false
+    }
+
+    #[test]
+    fn next_line_comments_silence_the_next_line_whatever_the_line_endings() {
+        let pieces = [
+            "<!-- claimlint-disable-next-line -->",
+            "text",
+            "\n",
+            "\r\n",
+            "\r",
+            " ",
+            "é",
+            "<!-->",
+        ];
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..300 {
+            let note: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let sup = Suppressions::parse(&note);
+            for at in (0..=note.len() + 2).filter(|&i| i > note.len() || note.is_char_boundary(i)) {
+                let f = Finding {
+                    code: Code::WrongDate,
+                    severity: Severity::Error,
+                    range: at..at,
+                    message: String::new(),
+                    claim: None,
+                    section: None,
+                    article: None,
+                    fix: None,
+                };
+                assert_eq!(
+                    sup.suppressed(&note, &f),
+                    by_line_numbers(&note, &f),
+                    "{note:?} at {at}"
+                );
+            }
+        }
     }
 }
