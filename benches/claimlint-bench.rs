@@ -38,6 +38,10 @@ struct Args {
     json: Option<PathBuf>,
     bin: PathBuf,
     profile_check: Option<usize>,
+    check_only: bool,
+    lsp_only: bool,
+    /// Note sizes for the server runs.
+    lsp_sizes: Vec<usize>,
 }
 
 fn args() -> Args {
@@ -48,6 +52,9 @@ fn args() -> Args {
         json: None,
         bin: PathBuf::from(env!("CARGO_BIN_EXE_claimlint")),
         profile_check: None,
+        check_only: false,
+        lsp_only: false,
+        lsp_sizes: vec![100 * KB, MB],
     };
     let mut no_peers = false;
     let mut it = std::env::args().skip(1);
@@ -58,6 +65,14 @@ fn args() -> Args {
             "--peer" => a.peers.extend(it.next().map(PathBuf::from)),
             "--edits" => a.edits = it.next().and_then(|n| n.parse().ok()).unwrap_or(a.edits),
             "--json" => a.json = it.next().map(PathBuf::from),
+            "--check-only" => a.check_only = true,
+            "--lsp-only" => a.lsp_only = true,
+            "--lsp-sizes" => {
+                a.lsp_sizes = it
+                    .next()
+                    .map(|v| v.split(',').filter_map(|n| n.parse().ok()).collect())
+                    .unwrap_or_default()
+            }
             "--profile-check" => a.profile_check = it.next().and_then(|n| n.parse().ok()),
             "--bin" => a.bin = it.next().map(PathBuf::from).unwrap_or(a.bin),
             // `cargo bench` passes `--bench`; a filter word may follow.
@@ -66,6 +81,7 @@ fn args() -> Args {
     }
     if a.smoke {
         a.edits = a.edits.min(20);
+        a.lsp_sizes = vec![10 * KB];
         no_peers = true;
     }
     if !no_peers && a.peers.is_empty() {
@@ -229,6 +245,72 @@ fn phases(engine: &Engine, size: usize) -> Vec<(&'static str, f64)> {
             }),
         ),
     ]
+}
+
+/// Where a keystroke's time goes inside the server, for a note of `size`
+/// (medians over one-character edits, ms): the document store's change, the
+/// incremental check, the findings made diagnostics, and the notification
+/// serialized. In-process, without the wire.
+fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f64)> {
+    use claimlint::lsp::config::{build, Settings};
+    use claimlint::lsp::diagnostics::{diagnostics, Analysis};
+    use claimlint::lsp::documents::Store;
+    use claimlint::position::Encoding;
+    use tower_lsp::lsp_types::{Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent, Url};
+    let mut settings = Settings::default();
+    settings.config.article = article.map(|p| p.display().to_string());
+    let world = build(&settings, &[], None, 1);
+    let note = notegen::note(SEED, size);
+    let uri = Url::parse("file:///bench/note.md").expect("a URL");
+    let mut store = Store::default();
+    let snap = store.open(uri.clone(), "markdown", 1, note.clone());
+    let mut inc = claimlint::engine::Incremental::new();
+    drop(Analysis::incremental(&world, snap, true, &mut inc));
+    let mut text = note.clone();
+    let mut t = vec![Vec::new(); 5];
+    for (k, (start, end, ins)) in edits(&note, 60).into_iter().enumerate() {
+        let pos = |i: usize| {
+            let v = lsp_pos(&text, i);
+            Position::new(
+                v["line"].as_u64().unwrap_or(0) as u32,
+                v["character"].as_u64().unwrap_or(0) as u32,
+            )
+        };
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(pos(start), pos(end))),
+            range_length: None,
+            text: ins.clone(),
+        };
+        text.replace_range(start..end, &ins);
+        let c = Instant::now();
+        let Ok(snap) = store.change(&uri, k as i32 + 2, vec![change], Encoding::Utf16) else {
+            return Vec::new();
+        };
+        t[0].push(ms(c.elapsed()));
+        let c = Instant::now();
+        let an = Analysis::incremental(&world, snap, true, &mut inc);
+        t[1].push(ms(c.elapsed()));
+        let c = Instant::now();
+        let diags = diagnostics(&world, &an, Encoding::Utf16);
+        t[2].push(ms(c.elapsed()));
+        let params = PublishDiagnosticsParams::new(uri.clone(), diags, Some(k as i32 + 2));
+        let c = Instant::now();
+        let value = serde_json::to_value(&params).unwrap_or_default();
+        let body = json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": value}).to_string();
+        t[3].push(ms(c.elapsed()));
+        let c = Instant::now();
+        let direct = serde_json::to_vec(&params).unwrap_or_default();
+        t[4].push(ms(c.elapsed()));
+        std::hint::black_box((body, direct));
+    }
+    let names = [
+        "store change",
+        "incremental check",
+        "to diagnostics",
+        "JSON via Value",
+        "JSON direct",
+    ];
+    names.into_iter().zip(t).map(|(n, v)| (n, Stats::of(v).p50)).collect()
 }
 
 // ---------------------------------------------------------------- 2. the server
@@ -639,56 +721,70 @@ fn main() {
     );
     let mut report = json!({"machine": machine(), "smoke": a.smoke});
 
-    // 1. check
-    let sizes: &[usize] = if a.smoke {
-        &[10 * KB, 100 * KB]
-    } else {
-        &[10 * KB, 100 * KB, MB, 10 * MB]
-    };
-    let budget = Duration::from_millis(if a.smoke { 100 } else { 2000 });
-    println!("\n== check (one core)");
-    println!(
-        "{:>8} {:>9} {:>9} {:>10} {:>12} {:>14}",
-        "note", "sentences", "findings", "MB/s", "µs/sentence", "re-check ms"
-    );
-    let mut tp = Vec::new();
-    for &size in sizes {
-        let t = throughput(&engine, size, budget);
+    // 1. check (`--lsp-only` skips it, `--check-only` stops after it)
+    if !a.lsp_only {
+        let sizes: &[usize] = if a.smoke {
+            &[10 * KB, 100 * KB]
+        } else {
+            &[10 * KB, 100 * KB, MB, 10 * MB]
+        };
+        let budget = Duration::from_millis(if a.smoke { 100 } else { 2000 });
+        println!("\n== check (one core)");
         println!(
-            "{:>8} {:>9} {:>9} {:>10.1} {:>12.2} {:>14.3}",
-            size_name(size),
-            t.sentences,
-            t.findings,
-            t.mb_s,
-            t.us_per_sentence,
-            t.incremental_ms
+            "{:>8} {:>9} {:>9} {:>10} {:>12} {:>14}",
+            "note", "sentences", "findings", "MB/s", "µs/sentence", "re-check ms"
         );
-        tp.push(json!({
-            "size": t.size, "sentences": t.sentences, "findings": t.findings,
-            "mb_per_s": t.mb_s, "us_per_sentence": t.us_per_sentence, "incremental_ms": t.incremental_ms,
-        }));
+        let mut tp = Vec::new();
+        for &size in sizes {
+            let t = throughput(&engine, size, budget);
+            println!(
+                "{:>8} {:>9} {:>9} {:>10.1} {:>12.2} {:>14.3}",
+                size_name(size),
+                t.sentences,
+                t.findings,
+                t.mb_s,
+                t.us_per_sentence,
+                t.incremental_ms
+            );
+            tp.push(json!({
+                "size": t.size, "sentences": t.sentences, "findings": t.findings,
+                "mb_per_s": t.mb_s, "us_per_sentence": t.us_per_sentence, "incremental_ms": t.incremental_ms,
+            }));
+        }
+        report["check"] = Value::Array(tp);
+        let ph = phases(&engine, if a.smoke { 100 * KB } else { MB });
+        println!(
+            "where the time goes (ms per MB): {}",
+            ph.iter()
+                .map(|(n, v)| format!("{n} {v:.2}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        report["phases_ms_per_mb"] = ph.iter().map(|(n, v)| (n.to_string(), json!(v))).collect();
     }
-    report["check"] = Value::Array(tp);
-    let ph = phases(&engine, if a.smoke { 100 * KB } else { MB });
-    println!(
-        "where the time goes (ms per MB): {}",
-        ph.iter()
-            .map(|(n, v)| format!("{n} {v:.2}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    report["phases_ms_per_mb"] = ph.iter().map(|(n, v)| (n.to_string(), json!(v))).collect();
-    if std::env::args().any(|x| x == "--check-only") {
+    if !a.lsp_only {
+        for &size in &a.lsp_sizes {
+            let ph = keystroke_phases(article.as_deref(), size);
+            println!(
+                "a keystroke in the server, {} note (ms, median): {}",
+                size_name(size),
+                ph.iter()
+                    .map(|(n, v)| format!("{n} {v:.3}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    if a.check_only {
         return;
     }
 
     // 2. the server, and 3. its peers on the same notes.
-    let lsp_sizes: &[usize] = if a.smoke { &[10 * KB] } else { &[100 * KB, MB] };
     let opts = article
         .as_ref()
         .map_or(Value::Null, |p| json!({"article": p.display().to_string()}));
     let mut runs = Vec::new();
-    for &size in lsp_sizes {
+    for &size in &a.lsp_sizes {
         let note = notegen::note(SEED, size);
         let bin = a.bin.clone();
         runs.extend(lsp_run("claimlint", &bin, &["lsp"], &note, a.edits, true, opts.clone()));

@@ -444,22 +444,28 @@ impl LineWalk<'_> {
 /// part ends in the old and in the new text.
 fn diff(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut p = a
-        .iter()
-        .zip(b)
-        .position(|(x, y)| x != y)
-        .unwrap_or(a.len().min(b.len()));
+    let n = a.len().min(b.len());
+    // 64 bytes at a time (slice equality is a memcmp), then byte by byte.
+    let mut p = 0;
+    while p + 64 <= n && a[p..p + 64] == b[p..p + 64] {
+        p += 64;
+    }
+    p += a[p..n].iter().zip(&b[p..n]).position(|(x, y)| x != y).unwrap_or(n - p);
     while !old.is_char_boundary(p) || !new.is_char_boundary(p) {
         p -= 1;
     }
-    let max = a.len().min(b.len()) - p;
-    let mut s = a
+    let max = n - p;
+    let mut s = 0;
+    while s + 64 <= max && a[a.len() - s - 64..a.len() - s] == b[b.len() - s - 64..b.len() - s] {
+        s += 64;
+    }
+    s += a[..a.len() - s]
         .iter()
         .rev()
-        .zip(b.iter().rev())
-        .take(max)
+        .zip(b[..b.len() - s].iter().rev())
+        .take(max - s)
         .position(|(x, y)| x != y)
-        .unwrap_or(max);
+        .unwrap_or(max - s);
     while !old.is_char_boundary(a.len() - s) || !new.is_char_boundary(b.len() - s) {
         s -= 1;
     }

@@ -29,7 +29,7 @@ pub fn code_lenses(world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Ve
     let engine = &world.engine;
     let text = an.text();
     let conv = an.conv(enc);
-    let whole = insight::coverage(engine, text, &an.read, 0..text.len());
+    let whole = insight::coverage(engine, text, an.read(), 0..text.len());
     let lens = |line: u32, title: String, args: Vec<Value>| CodeLens {
         range: Range::new(Position::new(line, 0), Position::new(line, 0)),
         command: Some(Command {
@@ -40,13 +40,13 @@ pub fn code_lenses(world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Ve
         data: None,
     };
     let mut out = vec![lens(0, title(&whole), vec![json!(uri)])];
-    let heads = insight::headings(text, &an.read.masked);
+    let heads = insight::headings(text, an.masked());
     let Some(top) = heads.iter().map(|h| h.level).min() else {
         return out;
     };
     let tops: Vec<&insight::Heading> = heads.iter().filter(|h| h.level == top).collect();
     for h in &tops {
-        let cov = insight::coverage(engine, text, &an.read, h.range.start..h.part_end);
+        let cov = insight::coverage(engine, text, an.read(), h.range.start..h.part_end);
         // A single heading on the first line heads the whole note: its lens would repeat the note's.
         if tops.len() == 1 && cov == whole && conv.position(h.range.start).line == 0 {
             continue;
@@ -71,7 +71,7 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
     let mut scope = "The note".to_string();
     if let Some(line) = line {
         let start = an.conv(enc).offset(Position::new(line, 0)).unwrap_or(text.len());
-        if let Some(h) = insight::headings(text, &an.read.masked)
+        if let Some(h) = insight::headings(text, an.masked())
             .into_iter()
             .find(|h| h.range.start == start)
         {
@@ -79,7 +79,7 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
             range = h.range.start..h.part_end;
         }
     }
-    let cov = insight::coverage(engine, text, &an.read, range);
+    let cov = insight::coverage(engine, text, an.read(), range);
     let sections = cov.uncovered_sections();
     let claims = cov.uncovered_key_claims();
     if json_format {

@@ -13,7 +13,7 @@ pub fn definition(world: &World, an: &Analysis, pos: Position, enc: Encoding) ->
         return None;
     }
     let at = an.conv(enc).offset(pos)?;
-    let spot = insight::spot_at(&world.engine, an.text(), &an.read, at)?;
+    let spot = insight::spot_at(&world.engine, an.text(), &an.read_at(at), at)?;
     let span = insight::passage(&world.engine, &spot)?;
     let location: Location = article_location(world, span.range, enc)?;
     Some(GotoDefinitionResponse::Scalar(location))

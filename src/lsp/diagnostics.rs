@@ -6,10 +6,14 @@
 use super::config::World;
 use super::documents::Snapshot;
 use super::encoding::Conv;
-use crate::finding::{Finding, Severity};
-use crate::note::{self, ReadNote};
+use crate::engine::Incremental;
+use crate::finding::{Code, Finding, Severity};
+use crate::note::{ReadNote, Sentence};
 use crate::position::Encoding;
+use crate::text::Norm;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Url,
 };
@@ -23,32 +27,37 @@ pub struct Analysis {
     pub generation: u64,
     /// Is the document a note (checked at all)?
     pub checked: bool,
-    pub read: ReadNote,
     pub findings: Vec<Finding>,
+    /// The masked note and its sentences' ranges, from the check itself.
+    masked: String,
+    sentences: Vec<std::ops::Range<usize>>,
+    /// The full reading (every sentence normalized), made on first use.
+    read: OnceLock<ReadNote>,
 }
 
 impl Analysis {
+    /// Check the note in full.
     pub fn new(world: &World, snap: Snapshot, checked: bool) -> Analysis {
-        let (read, findings) = if checked {
-            (
-                note::read(&snap.text),
-                world.engine.check_with(&snap.text, &world.options),
-            )
+        Analysis::incremental(world, snap, checked, &mut Incremental::new())
+    }
+
+    /// Check the note, reusing what `inc` holds of its previous versions
+    /// (`inc` must only ever have served this world's engine).
+    pub fn incremental(world: &World, snap: Snapshot, checked: bool, inc: &mut Incremental) -> Analysis {
+        let (findings, masked, sentences) = if checked {
+            let r = inc.check_reading(&world.engine, &snap.text, &world.options);
+            (r.findings, r.masked, r.sentences)
         } else {
-            (
-                ReadNote {
-                    masked: String::new(),
-                    sentences: Vec::new(),
-                },
-                Vec::new(),
-            )
+            (Vec::new(), String::new(), Vec::new())
         };
         Analysis {
             snap,
             generation: world.generation,
             checked,
-            read,
             findings,
+            masked,
+            sentences,
+            read: OnceLock::new(),
         }
     }
 
@@ -58,6 +67,47 @@ impl Analysis {
 
     pub fn conv(&self, enc: Encoding) -> Conv<'_> {
         self.snap.conv(enc)
+    }
+
+    /// The note with non-prose masked out (see `note::ReadNote::masked`).
+    pub fn masked(&self) -> &str {
+        &self.masked
+    }
+
+    /// The byte range of every sentence, in order.
+    pub fn sentence_ranges(&self) -> &[std::ops::Range<usize>] {
+        &self.sentences
+    }
+
+    /// The note read in full, as `note::read` reads it (made once, on first use).
+    pub fn read(&self) -> &ReadNote {
+        self.read.get_or_init(|| ReadNote {
+            masked: self.masked.clone(),
+            sentences: self.sentences.iter().map(|r| self.sentence(r.clone())).collect(),
+        })
+    }
+
+    /// A reading holding only the sentence at byte `at` (see
+    /// `insight::sentence_at`), for what stands under the cursor.
+    pub fn read_at(&self, at: usize) -> ReadNote {
+        let i = self.sentences.partition_point(|r| r.end < at);
+        let sentences = self
+            .sentences
+            .get(i)
+            .filter(|r| r.start <= at)
+            .map(|r| self.sentence(r.clone()))
+            .into_iter()
+            .collect();
+        ReadNote {
+            masked: self.masked.clone(),
+            sentences,
+        }
+    }
+
+    fn sentence(&self, range: std::ops::Range<usize>) -> Sentence {
+        let norm = Norm::of_range(&self.masked, range.clone());
+        let words = crate::text::words(&norm.text);
+        Sentence { range, norm, words }
     }
 }
 
@@ -104,21 +154,49 @@ pub fn article_link(world: &World, line: u32) -> Option<Url> {
 }
 
 pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -> Diagnostic {
+    make(world, an, f, enc, &mut HashMap::new())
+}
+
+/// The documentation link of each code, parsed once.
+fn code_href(code: Code) -> Option<Url> {
+    static HREFS: OnceLock<Vec<Option<Url>>> = OnceLock::new();
+    let hrefs = HREFS.get_or_init(|| {
+        Code::ALL
+            .iter()
+            .map(|c| Url::parse(&format!("{DOCS}#{}", c.as_str())).ok())
+            .collect()
+    });
+    hrefs[Code::ALL.iter().position(|&c| c == code)?].clone()
+}
+
+/// `to_diagnostic`, with the article locations already made (many findings
+/// share a passage) kept in `places`.
+fn make(
+    world: &World,
+    an: &Analysis,
+    f: &Finding,
+    enc: Encoding,
+    places: &mut HashMap<std::ops::Range<usize>, Option<Location>>,
+) -> Diagnostic {
     let conv = an.conv(enc);
     let base = &world.engine.base;
     let section_name = f
         .section
         .as_deref()
         .and_then(|s| base.section_by_id(s))
-        .map(|s| base.sections[s].display().to_string());
+        .map(|s| base.sections[s].display());
     // The passage of the claim; else the heading of the section the finding names.
-    let passage = f.article.clone().or_else(|| {
+    let passage = f.article.as_ref().map(|a| a.range.clone()).or_else(|| {
         let id = base.section_by_id(f.section.as_deref()?)?;
-        world.engine.section_spans.get(id).cloned().flatten()
+        let span = world.engine.section_spans.get(id)?.as_ref()?;
+        Some(span.range.clone())
     });
-    let related = passage.and_then(|span| {
-        let location = article_location(world, span.range.clone(), enc)?;
-        let mut message = format!("the article, {}", section_name.as_deref().unwrap_or("this passage"));
+    let related = passage.and_then(|range| {
+        let location = places
+            .entry(range.clone())
+            .or_insert_with(|| article_location(world, range, enc))
+            .clone()?;
+        let mut message = format!("the article, {}", section_name.unwrap_or("this passage"));
         if let Some(c) = &f.claim {
             message.push_str(&format!(" (claim {c})"));
         }
@@ -139,9 +217,7 @@ pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -
         range: conv.range(f.range.clone()),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.as_str().to_string())),
-        code_description: Url::parse(&format!("{DOCS}#{}", f.code.as_str()))
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: code_href(f.code).map(|href| CodeDescription { href }),
         source: Some("claimlint".into()),
         message: f.message.clone(),
         related_information: related,
@@ -151,7 +227,11 @@ pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -
 }
 
 pub fn diagnostics(world: &World, an: &Analysis, enc: Encoding) -> Vec<Diagnostic> {
-    an.findings.iter().map(|f| to_diagnostic(world, an, f, enc)).collect()
+    let mut places = HashMap::new();
+    an.findings
+        .iter()
+        .map(|f| make(world, an, f, enc, &mut places))
+        .collect()
 }
 
 /// The identifier of a pull report: the world and the version it was made for.

@@ -51,7 +51,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
         .filter_map(|f| f.claim.as_deref())
         .filter_map(|id| engine.base.claims.iter().position(|c| c.id == id))
         .collect();
-    if let Some(spot) = insight::spot_at(engine, an.text(), &an.read, at) {
+    if let Some(spot) = insight::spot_at(engine, an.text(), &an.read_at(at), at) {
         if let Some(card) = card(world, &spot, &explained) {
             parts.push(card);
             range = Some(range.map_or(spot.range.clone(), |r| {

@@ -11,8 +11,8 @@ pub fn links(world: &World, an: &Analysis, enc: Encoding) -> Vec<DocumentLink> {
     let engine = &world.engine;
     let conv = an.conv(enc);
     let mut out = Vec::new();
-    for s in &an.read.sentences {
-        for r in find_refs(&an.read.masked, s.range.clone(), &engine.base) {
+    for s in an.sentence_ranges() {
+        for r in find_refs(an.masked(), s.clone(), &engine.base) {
             let Some(id) = r.section else { continue };
             let Some(span) = engine.section_spans.get(id).cloned().flatten() else {
                 continue;

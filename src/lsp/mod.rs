@@ -37,8 +37,10 @@ pub fn run() -> i32 {
         }
     };
     let end = runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await
+        let outbox = transport::Outbox::default();
+        let o = outbox.clone();
+        let (service, socket) = LspService::new(move |client| server::Backend::with_outbox(client, o));
+        transport::serve_with(tokio::io::stdin(), tokio::io::stdout(), service, socket, outbox).await
     });
     // A check still running, or stdin's reader thread, must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(500));

@@ -10,11 +10,13 @@ use super::completion::completion;
 use super::config::{self, Settings, World};
 use super::definition::definition;
 use super::diagnostics::{diagnostics, result_id, Analysis};
-use super::documents::{ChangeError, Store};
+use super::documents::{ChangeError, Snapshot, Store};
 use super::encoding;
 use super::hover::hover;
 use super::links::links;
 use super::symbols::{document_symbols, workspace_symbols};
+use super::transport::Outbox;
+use crate::engine::Incremental;
 use crate::position::Encoding;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -22,13 +24,9 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::time::Duration;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
-
-/// How long a change waits for the next keystroke before it is checked.
-const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// What the client can do, resolved once at `initialize`.
 #[derive(Clone, Copy)]
@@ -55,8 +53,15 @@ impl Default for Caps {
 
 struct State {
     docs: Mutex<Store>,
-    world: RwLock<Arc<World>>,
+    /// What notes are checked against; `None` until the first build lands
+    /// (`initialize` answers at once and builds it in the background).
+    world: RwLock<Option<Arc<World>>>,
+    /// Set once `initialize` started building the world, and once it landed.
+    building: AtomicBool,
+    ready: tokio::sync::watch::Sender<bool>,
     analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
+    /// Each open note's incremental checker, with the world generation it serves.
+    checkers: Mutex<HashMap<Url, (u64, Incremental)>>,
     /// One check at a time per document: a long check (a 10 MB note) is not
     /// joined by one per keystroke; waiting checks of superseded versions drop out.
     gates: Mutex<HashMap<Url, Arc<tokio::sync::Mutex<()>>>>,
@@ -76,8 +81,21 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl State {
+    /// The current world (the bundled claim base alone, should anything ask
+    /// before `initialize` built one).
     fn world(&self) -> Arc<World> {
-        self.world.read().unwrap_or_else(|e| e.into_inner()).clone()
+        if let Some(w) = self.world.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            return w.clone();
+        }
+        let mut slot = self.world.write().unwrap_or_else(|e| e.into_inner());
+        slot.get_or_insert_with(|| Arc::new(World::bundled())).clone()
+    }
+
+    /// Wait until the world `initialize` started building has landed.
+    async fn ready(&self) {
+        if self.building.load(Ordering::SeqCst) {
+            let _ = self.ready.subscribe().wait_for(|r| *r).await;
+        }
     }
 
     fn caps(&self) -> Caps {
@@ -96,6 +114,21 @@ impl State {
             .cloned()
     }
 
+    /// Check a snapshot, reusing the document's incremental checker (a new
+    /// one when the world changed). Pure work: call it off the executor.
+    fn analyze(&self, uri: &Url, world: &World, snap: Snapshot, checked: bool) -> Analysis {
+        let mut inc = lock(&self.checkers)
+            .remove(uri)
+            .filter(|(generation, _)| *generation == world.generation)
+            .map(|(_, inc)| inc)
+            .unwrap_or_default();
+        let an = Analysis::incremental(world, snap, checked, &mut inc);
+        if lock(&self.docs).version(uri).is_some() {
+            lock(&self.checkers).insert(uri.clone(), (world.generation, inc));
+        }
+        an
+    }
+
     /// Keep an analysis if it is still the document's current one.
     fn keep(&self, uri: &Url, an: Arc<Analysis>) -> bool {
         let current =
@@ -107,9 +140,38 @@ impl State {
     }
 }
 
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     state: Arc<State>,
+    outbox: Outbox,
+}
+
+/// A notification, serialized directly (no `serde_json::Value` tree).
+#[derive(serde::Serialize)]
+struct Notification<'a, P> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: &'a P,
+}
+
+/// Publish a note's diagnostics: serialized once, straight to the wire when
+/// there is one (a 1 MB note's are ~1000 diagnostics, ~700 KB of JSON;
+/// tower-lsp would build them as a `Value` tree first, four times slower),
+/// else through tower-lsp's client.
+async fn publish(client: &Client, outbox: &Outbox, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
+    let direct = serde_json::to_vec(&Notification {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: &params,
+    })
+    .is_ok_and(|body| outbox.send(&body));
+    if !direct {
+        client
+            .publish_diagnostics(params.uri, params.diagnostics, params.version)
+            .await;
+    }
 }
 
 fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
@@ -150,12 +212,21 @@ fn uri_arg(v: Option<&Value>) -> Result<Url> {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        Backend::with_outbox(client, Outbox::default())
+    }
+
+    /// A server that publishes diagnostics through `outbox` (see `transport::Outbox`).
+    pub fn with_outbox(client: Client, outbox: Outbox) -> Backend {
         Backend {
             client,
+            outbox,
             state: Arc::new(State {
                 docs: Mutex::new(Store::default()),
-                world: RwLock::new(Arc::new(World::bundled())),
+                world: RwLock::new(None),
+                building: AtomicBool::new(false),
+                ready: tokio::sync::watch::Sender::new(false),
                 analyses: Mutex::new(HashMap::new()),
+                checkers: Mutex::new(HashMap::new()),
                 gates: Mutex::new(HashMap::new()),
                 caps: RwLock::new(Caps::default()),
                 settings: Mutex::new(Settings::default()),
@@ -180,12 +251,15 @@ impl Backend {
         let gate = self.state.gate(uri);
         let _one_at_a_time = gate.lock().await;
         let snap = lock(&self.state.docs).get(uri)?;
+        self.state.ready().await;
         let world = self.state.world();
         let cached = self.state.cached(uri, snap.version, world.generation);
         let enc = self.state.caps().enc;
         let checked = world.is_note(uri, &snap.language_id);
+        let state = self.state.clone();
+        let u = uri.clone();
         let (an, out) = pure(&self.client, what, move || {
-            let an = cached.unwrap_or_else(|| Arc::new(Analysis::new(&world, snap, checked)));
+            let an = cached.unwrap_or_else(|| Arc::new(state.analyze(&u, &world, snap, checked)));
             let out = f(&world, &an, enc);
             (an, out)
         })
@@ -194,16 +268,18 @@ impl Backend {
         Some(out)
     }
 
-    /// Check a document after a pause, and publish unless a newer version or
-    /// world came in meanwhile.
+    /// Check a document now, and publish unless a newer version or world
+    /// came in meanwhile. No debounce: an incremental check of an edit takes
+    /// less than a keystroke's interval, and changes that arrive while a
+    /// check runs wait at the gate, where all but the newest drop out.
     fn schedule(&self, uri: Url) {
         let state = self.state.clone();
         let client = self.client.clone();
+        let outbox = self.outbox.clone();
         tokio::spawn(async move {
             let Some(version) = lock(&state.docs).version(&uri) else {
                 return;
             };
-            tokio::time::sleep(DEBOUNCE).await;
             let gate = state.gate(&uri);
             let _one_at_a_time = gate.lock().await;
             let Some(snap) = lock(&state.docs).get(&uri) else {
@@ -212,11 +288,13 @@ impl Backend {
             if snap.version != version {
                 return; // superseded: the newer change has its own check
             }
+            state.ready().await;
             let world = state.world();
             let checked = world.is_note(&uri, &snap.language_id);
             let w = world.clone();
+            let (st, u) = (state.clone(), uri.clone());
             let Some(an) = pure(&client, "checking the note", move || {
-                Arc::new(Analysis::new(&w, snap, checked))
+                Arc::new(st.analyze(&u, &w, snap, checked))
             })
             .await
             else {
@@ -229,7 +307,7 @@ impl Backend {
             }
             if !caps.pull {
                 let diags = diagnostics(&world, &an, caps.enc);
-                client.publish_diagnostics(uri, diags, Some(version)).await;
+                publish(&client, &outbox, uri, diags, Some(version)).await;
             }
         });
     }
@@ -263,10 +341,10 @@ impl Backend {
         .await?;
         let world = Arc::new(world);
         let mut slot = self.state.world.write().unwrap_or_else(|e| e.into_inner());
-        if slot.generation > world.generation {
+        if slot.as_ref().is_some_and(|w| w.generation > world.generation) {
             return None; // a newer rebuild already landed
         }
-        *slot = world.clone();
+        *slot = Some(world.clone());
         Some(world)
     }
 
@@ -339,7 +417,14 @@ impl LanguageServer for Backend {
         *lock(&self.state.roots) = roots;
         let settings = self.settings_from(params.initialization_options.as_ref().unwrap_or(&Value::Null));
         *lock(&self.state.settings) = settings.clone();
-        self.build(settings).await;
+        // The world (claim base, article, engine: tens of milliseconds) is
+        // built in the background; what needs it waits (`State::ready`).
+        self.state.building.store(true, Ordering::SeqCst);
+        let me = self.clone();
+        tokio::spawn(async move {
+            me.build(settings).await;
+            me.state.ready.send_replace(true);
+        });
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "claimlint".into(),
@@ -387,6 +472,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        self.state.ready().await;
         let world = self.state.world();
         self.tell(&world).await;
         // A client that sent no options may answer workspace/configuration.
@@ -435,10 +521,11 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         lock(&self.state.docs).close(&uri);
         lock(&self.state.analyses).remove(&uri);
+        lock(&self.state.checkers).remove(&uri);
         lock(&self.state.gates).remove(&uri);
         if !self.state.caps().pull {
             let _order = self.state.publish.lock().await;
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            publish(&self.client, &self.outbox, uri, Vec::new(), None).await;
         }
     }
 
@@ -521,6 +608,7 @@ impl LanguageServer for Backend {
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
+        self.state.ready().await;
         let world = self.state.world();
         let enc = self.state.caps().enc;
         Ok(pure(&self.client, "listing symbols", move || {
@@ -534,6 +622,7 @@ impl LanguageServer for Backend {
         let Some(snap) = lock(&self.state.docs).get(&p.text_document.uri) else {
             return Ok(None);
         };
+        self.state.ready().await;
         let world = self.state.world();
         if !world.is_note(&p.text_document.uri, &snap.language_id) {
             return Ok(None);

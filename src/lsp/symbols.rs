@@ -10,7 +10,7 @@ use tower_lsp::lsp_types::{DocumentSymbol, SymbolInformation, SymbolKind};
 /// The note's headings, nested by level.
 pub fn document_symbols(an: &Analysis, enc: Encoding) -> Vec<DocumentSymbol> {
     let conv = an.conv(enc);
-    let heads = insight::headings(an.text(), &an.read.masked);
+    let heads = insight::headings(an.text(), an.masked());
     // Build bottom-up: a stack of (level, symbol) whose children are still open.
     let mut stack: Vec<(u8, DocumentSymbol)> = Vec::new();
     let mut roots: Vec<DocumentSymbol> = Vec::new();

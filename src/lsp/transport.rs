@@ -169,6 +169,21 @@ pub fn judge(body: &[u8]) -> Verdict {
     ))
 }
 
+/// Whole frames written straight to the client, bypassing tower-lsp's
+/// `serde_json::Value` round trip: for the one large message, a note's
+/// diagnostics, whose body is serialized once, directly (see
+/// `server::Backend::publish`). Filled in by `serve_with`; until then (and
+/// in tests that build the service alone) `send` declines.
+#[derive(Clone, Default)]
+pub struct Outbox(std::sync::Arc<std::sync::OnceLock<UnboundedSender<Vec<u8>>>>);
+
+impl Outbox {
+    /// Queue a JSON-RPC body for the client; false when there is no wire.
+    pub fn send(&self, body: &[u8]) -> bool {
+        self.0.get().is_some_and(|tx| tx.send(frame(body)).is_ok())
+    }
+}
+
 /// How the session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum End {
@@ -320,9 +335,26 @@ where
     O: AsyncWrite + Unpin + Send + 'static,
     S: LanguageServer,
 {
+    serve_with(input, output, service, socket, Outbox::default()).await
+}
+
+/// `serve`, with `outbox` connected to the writer.
+pub async fn serve_with<I, O, S>(
+    input: I,
+    output: O,
+    service: LspService<S>,
+    socket: ClientSocket,
+    outbox: Outbox,
+) -> End
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+    S: LanguageServer,
+{
     let (to_server, server_in) = tokio::io::duplex(1 << 20);
     let (server_out, from_server) = tokio::io::duplex(1 << 20);
     let (out_tx, mut out_rx) = unbounded_channel::<Vec<u8>>();
+    let _ = outbox.0.set(out_tx.clone());
     let writer = tokio::spawn(async move {
         let mut output = output;
         while let Some(bytes) = out_rx.recv().await {
