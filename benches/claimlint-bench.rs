@@ -253,7 +253,7 @@ fn phases(engine: &Engine, size: usize) -> Vec<(&'static str, f64)> {
 /// serialized. In-process, without the wire.
 fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f64)> {
     use claimlint::lsp::config::{build, Settings};
-    use claimlint::lsp::diagnostics::{diagnostics, Analysis};
+    use claimlint::lsp::diagnostics::{diagnostics, Analysis, Published};
     use claimlint::lsp::documents::Store;
     use claimlint::position::Encoding;
     use tower_lsp::lsp_types::{Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent, Url};
@@ -268,6 +268,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     drop(Analysis::incremental(&world, snap, true, &mut inc));
     let mut text = note.clone();
     let mut t = vec![Vec::new(); 5];
+    let mut published = Published::default();
     for (k, (start, end, ins)) in edits(&note, 60).into_iter().enumerate() {
         let pos = |i: usize| {
             let v = lsp_pos(&text, i);
@@ -299,7 +300,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         let body = json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": value}).to_string();
         t[3].push(ms(c.elapsed()));
         let c = Instant::now();
-        let direct = serde_json::to_vec(&params).unwrap_or_default();
+        let direct = published.notification(&world, &an, &uri, Encoding::Utf16);
         t[4].push(ms(c.elapsed()));
         std::hint::black_box((body, direct));
     }
@@ -457,11 +458,13 @@ impl Server {
         Some((at.max(since), n))
     }
 
-    fn peak_rss_kb(&self) -> Option<u64> {
+    /// A memory figure of the server from `/proc/<pid>/status` (kB):
+    /// `VmHWM` (the peak resident set) or `VmRSS` (the current one).
+    fn status_kb(&self, key: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         status
             .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
     }
 
@@ -527,6 +530,8 @@ struct LspRun {
     hover: Option<Stats>,
     definition: Option<Stats>,
     peak_rss_kb: Option<u64>,
+    /// Peak RSS once the note is open and checked, before any edit.
+    open_rss_kb: Option<u64>,
     note: String,
 }
 
@@ -605,6 +610,7 @@ fn lsp_run(
         hover: None,
         definition: None,
         peak_rss_kb: None,
+        open_rss_kb: None,
         note: String::new(),
     };
     let t = s.notify(
@@ -617,6 +623,7 @@ fn lsp_run(
         return Some(run);
     };
     run.open_ms = Some(ms(at - t));
+    run.open_rss_kb = s.status_kb("VmHWM");
     run.diagnostics = n;
     // Let a peer's own follow-up publications (if any) land before measuring.
     std::thread::sleep(Duration::from_millis(300));
@@ -670,7 +677,7 @@ fn lsp_run(
         run.hover = Some(Stats::of(hover));
         run.definition = Some(Stats::of(def));
     }
-    run.peak_rss_kb = s.peak_rss_kb();
+    run.peak_rss_kb = s.status_kb("VmHWM");
     s.stop();
     let _ = std::fs::remove_dir_all(&root);
     Some(run)
@@ -797,15 +804,27 @@ fn main() {
     }
     println!("\n== language server over stdio (ms; didChange over single-character edits)");
     println!(
-        "{:<12} {:>7} {:>6} {:>7} {:>8} {:>6} {:>7} {:>7} {:>7} {:>10} {:>10} {:>9}",
-        "server", "note", "init", "ready", "didOpen", "edits", "p50", "p95", "max", "hover p95", "def p95", "VmHWM MB"
+        "{:<12} {:>7} {:>6} {:>7} {:>8} {:>6} {:>7} {:>7} {:>7} {:>10} {:>10} {:>9} {:>9}",
+        "server",
+        "note",
+        "init",
+        "ready",
+        "didOpen",
+        "edits",
+        "p50",
+        "p95",
+        "max",
+        "hover p95",
+        "def p95",
+        "open MB",
+        "VmHWM MB"
     );
     let f = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
     let mut rs = Vec::new();
     for r in &runs {
         let c = r.change.unwrap_or_default();
         println!(
-            "{:<12} {:>7} {:>6.2} {:>7.1} {:>8} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>10} {:>10} {:>9}{}",
+            "{:<12} {:>7} {:>6.2} {:>7.1} {:>8} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>10} {:>10} {:>9} {:>9}{}",
             r.name,
             size_name(r.size),
             r.initialize_ms,
@@ -817,6 +836,8 @@ fn main() {
             c.max,
             f(r.hover.map(|h| h.p95)),
             f(r.definition.map(|h| h.p95)),
+            r.open_rss_kb
+                .map_or("-".into(), |k| format!("{:.1}", k as f64 / 1024.0)),
             r.peak_rss_kb
                 .map_or("-".into(), |k| format!("{:.1}", k as f64 / 1024.0)),
             if r.note.is_empty() {
@@ -830,7 +851,7 @@ fn main() {
             "spawn_to_ready_ms": r.spawn_to_ready_ms, "did_open_ms": r.open_ms,
             "diagnostics": r.diagnostics, "did_change": r.change.map(|c| c.json()),
             "hover": r.hover.map(|c| c.json()), "definition": r.definition.map(|c| c.json()),
-            "peak_rss_kb": r.peak_rss_kb, "note": r.note,
+            "peak_rss_kb": r.peak_rss_kb, "open_peak_rss_kb": r.open_rss_kb, "note": r.note,
         }));
     }
     report["lsp"] = Value::Array(rs);

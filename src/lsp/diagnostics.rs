@@ -238,3 +238,168 @@ pub fn diagnostics(world: &World, an: &Analysis, enc: Encoding) -> Vec<Diagnosti
 pub fn result_id(an: &Analysis) -> String {
     format!("{}:{}", an.generation, an.snap.version)
 }
+
+/// The JSON of a note's diagnostics as last published, kept so that a
+/// diagnostic an edit left in place (same code, same line and columns, same
+/// finding over the same text) is not made and serialized again: after a
+/// keystroke only the edited line's diagnostics are. The body is written
+/// directly, never as a `serde_json::Value` tree.
+#[derive(Default)]
+pub struct Published {
+    generation: u64,
+    enc: Option<Encoding>,
+    kept: HashMap<(Code, u32, u32, u32, u32), Kept>,
+    /// Diagnostics the last notification reused.
+    reused: usize,
+}
+
+/// One diagnostic's JSON, up to its version number (`data.version`, the
+/// last member of the last member), and what it was made from.
+struct Kept {
+    finding: Finding,
+    text: String,
+    fix: Option<(Range, String)>,
+    head: String,
+}
+
+impl Published {
+    /// The body of the `textDocument/publishDiagnostics` notification of
+    /// `an` (its version included). Equal, as JSON, to the notification of
+    /// `diagnostics(world, an, enc)`.
+    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Vec<u8> {
+        if self.generation != world.generation || self.enc != Some(enc) {
+            self.kept.clear();
+            self.generation = world.generation;
+            self.enc = Some(enc);
+        }
+        let conv = an.conv(enc);
+        let version = an.snap.version.to_string();
+        self.reused = 0;
+        let mut places = HashMap::new();
+        let mut kept = HashMap::with_capacity(an.findings.len());
+        let mut out: Vec<u8> = Vec::with_capacity(self.kept.values().map(|k| k.head.len() + 8).sum::<usize>() + 256);
+        out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
+        out.extend_from_slice(&serde_json::to_vec(uri.as_str()).unwrap_or_default());
+        out.extend_from_slice(br#","diagnostics":["#);
+        for (i, f) in an.findings.iter().enumerate() {
+            let r = conv.range(f.range.clone());
+            let key = (f.code, r.start.line, r.start.character, r.end.line, r.end.character);
+            let text = an.text().get(f.range.clone()).unwrap_or_default();
+            let fix = f.fix.as_ref().map(|x| {
+                (
+                    conv.range(x.range.clone()),
+                    an.text().get(x.range.clone()).unwrap_or_default(),
+                )
+            });
+            let same = |k: &Kept| {
+                let g = &k.finding;
+                g.severity == f.severity
+                    && g.message == f.message
+                    && g.claim == f.claim
+                    && g.section == f.section
+                    && g.article == f.article
+                    && k.text == text
+                    && g.fix.as_ref().map(|x| &x.replacement) == f.fix.as_ref().map(|x| &x.replacement)
+                    && k.fix.as_ref().map(|(r, t)| (r, t.as_str())) == fix.as_ref().map(|(r, t)| (r, *t))
+            };
+            let entry = match self.kept.remove(&key).filter(|k| same(k)) {
+                Some(k) => {
+                    self.reused += 1;
+                    Some(k)
+                }
+                None => {
+                    let json = serde_json::to_string(&make(world, an, f, enc, &mut places)).unwrap_or_default();
+                    let tail = format!("{version}}}}}");
+                    json.strip_suffix(&tail)
+                        .filter(|head| head.ends_with(r#""version":"#))
+                        .map(|head| Kept {
+                            finding: f.clone(),
+                            text: text.to_string(),
+                            fix: fix.map(|(r, t)| (r, t.to_string())),
+                            head: head.to_string(),
+                        })
+                        .or_else(|| {
+                            // Not the shape expected: written whole, not kept.
+                            if i > 0 {
+                                out.push(b',');
+                            }
+                            out.extend_from_slice(json.as_bytes());
+                            None
+                        })
+                }
+            };
+            if let Some(k) = entry {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(k.head.as_bytes());
+                out.extend_from_slice(version.as_bytes());
+                out.extend_from_slice(b"}}");
+                kept.insert(key, k);
+            }
+        }
+        out.extend_from_slice(br#"],"version":"#);
+        out.extend_from_slice(version.as_bytes());
+        out.extend_from_slice(b"}}");
+        self.kept = kept;
+        out
+    }
+
+    /// How many diagnostics the last notification reused.
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::config::{build, Settings};
+    use crate::lsp::documents::Store;
+    use tower_lsp::lsp_types::{Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent};
+
+    #[test]
+    fn published_json_equals_the_diagnostics_and_reuses_untouched_ones() {
+        let world = build(&Settings::default(), &[], None, 1);
+        let uri = Url::parse("file:///n.md").unwrap();
+        let mut store = Store::default();
+        let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n\
+                    - “Лавров” 😀 met Blinken on January 14.\n";
+        let mut snap = store.open(uri.clone(), "markdown", 1, text.into());
+        let mut inc = Incremental::new();
+        let mut published = Published::default();
+        // Type on the second bullet, then on the third, then a line in between.
+        let edits = [(3, 2, "A"), (4, 4, "x"), (3, 0, "- Ukraine.\n"), (5, 3, "é")];
+        let encodings = [
+            Encoding::Utf8,
+            Encoding::Utf16,
+            Encoding::Utf16,
+            Encoding::Utf16,
+            Encoding::Utf16,
+        ];
+        for (k, enc) in encodings.into_iter().enumerate() {
+            let an = Analysis::incremental(&world, snap.clone(), true, &mut inc);
+            let body = published.notification(&world, &an, &uri, enc);
+            let got: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let params =
+                PublishDiagnosticsParams::new(uri.clone(), diagnostics(&world, &an, enc), Some(an.snap.version));
+            let want = serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": serde_json::to_value(params).unwrap(),
+            });
+            assert_eq!(got, want, "version {}", an.snap.version);
+            assert!(got["params"]["diagnostics"].as_array().unwrap().len() >= 3);
+            if let Some(&(line, col, ins)) = edits.get(k) {
+                let change = TextDocumentContentChangeEvent {
+                    range: Some(Range::new(Position::new(line, col), Position::new(line, col))),
+                    range_length: None,
+                    text: ins.into(),
+                };
+                snap = store.change(&uri, k as i32 + 2, vec![change], Encoding::Utf16).unwrap();
+            }
+        }
+        // The last edit left the first two bullets' diagnostics where they were.
+        assert!(published.reused() >= 2, "{}", published.reused());
+    }
+}

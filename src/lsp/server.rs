@@ -9,7 +9,7 @@ use super::code_lens::{code_lenses, show_uncovered, SHOW_UNCOVERED};
 use super::completion::completion;
 use super::config::{self, Settings, World};
 use super::definition::definition;
-use super::diagnostics::{diagnostics, result_id, Analysis};
+use super::diagnostics::{diagnostics, result_id, Analysis, Published};
 use super::documents::{ChangeError, Snapshot, Store};
 use super::encoding;
 use super::hover::hover;
@@ -62,6 +62,8 @@ struct State {
     analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
     /// Each open note's incremental checker, with the world generation it serves.
     checkers: Mutex<HashMap<Url, (u64, Incremental)>>,
+    /// Each open note's diagnostics as last serialized (see `Published`).
+    published: Mutex<HashMap<Url, Published>>,
     /// One check at a time per document: a long check (a 10 MB note) is not
     /// joined by one per keystroke; waiting checks of superseded versions drop out.
     gates: Mutex<HashMap<Url, Arc<tokio::sync::Mutex<()>>>>,
@@ -227,6 +229,7 @@ impl Backend {
                 ready: tokio::sync::watch::Sender::new(false),
                 analyses: Mutex::new(HashMap::new()),
                 checkers: Mutex::new(HashMap::new()),
+                published: Mutex::new(HashMap::new()),
                 gates: Mutex::new(HashMap::new()),
                 caps: RwLock::new(Caps::default()),
                 settings: Mutex::new(Settings::default()),
@@ -293,21 +296,38 @@ impl Backend {
             let checked = world.is_note(&uri, &snap.language_id);
             let w = world.clone();
             let (st, u) = (state.clone(), uri.clone());
-            let Some(an) = pure(&client, "checking the note", move || {
-                Arc::new(st.analyze(&u, &w, snap, checked))
+            let caps = state.caps();
+            let direct = !caps.pull && outbox.connected();
+            // The check and, for the wire, the notification's JSON: both off the executor.
+            let Some((an, body)) = pure(&client, "checking the note", move || {
+                let an = Arc::new(st.analyze(&u, &w, snap, checked));
+                let body = direct.then(|| {
+                    let mut published = lock(&st.published).remove(&u).unwrap_or_default();
+                    let body = published.notification(&w, &an, &u, caps.enc);
+                    if lock(&st.docs).version(&u).is_some() {
+                        lock(&st.published).insert(u.clone(), published);
+                    }
+                    body
+                });
+                (an, body)
             })
             .await
             else {
                 return;
             };
-            let caps = state.caps();
             let _order = state.publish.lock().await;
             if !state.keep(&uri, an.clone()) {
                 return; // stale: a newer version or world exists
             }
-            if !caps.pull {
-                let diags = diagnostics(&world, &an, caps.enc);
-                publish(&client, &outbox, uri, diags, Some(version)).await;
+            if caps.pull {
+                return;
+            }
+            match body {
+                Some(body) if outbox.send(&body) => {}
+                _ => {
+                    let diags = diagnostics(&world, &an, caps.enc);
+                    publish(&client, &outbox, uri, diags, Some(version)).await;
+                }
             }
         });
     }
@@ -522,6 +542,7 @@ impl LanguageServer for Backend {
         lock(&self.state.docs).close(&uri);
         lock(&self.state.analyses).remove(&uri);
         lock(&self.state.checkers).remove(&uri);
+        lock(&self.state.published).remove(&uri);
         lock(&self.state.gates).remove(&uri);
         if !self.state.caps().pull {
             let _order = self.state.publish.lock().await;

@@ -178,6 +178,11 @@ pub fn judge(body: &[u8]) -> Verdict {
 pub struct Outbox(std::sync::Arc<std::sync::OnceLock<UnboundedSender<Vec<u8>>>>);
 
 impl Outbox {
+    /// Is there a wire to write to?
+    pub fn connected(&self) -> bool {
+        self.0.get().is_some()
+    }
+
     /// Queue a JSON-RPC body for the client; false when there is no wire.
     pub fn send(&self, body: &[u8]) -> bool {
         self.0.get().is_some_and(|tx| tx.send(frame(body)).is_ok())
