@@ -36,7 +36,12 @@ for target in check_note claim_base documents; do
   corpus="fuzz/corpus/$target"
   mkdir -p "$corpus"
   cp fuzz/seeds/"$target"/* "$corpus"/
-  if cargo fuzz run --dev -s none "$target" "$corpus" -- \
+  dict=()
+  case "$target" in
+    check_note) dict=(-dict=fuzz/dict/note.dict) ;;
+    claim_base) dict=(-dict=fuzz/dict/claims.dict) ;;
+  esac
+  if cargo fuzz run --dev -s none "$target" "$corpus" -- "${dict[@]}" \
       -max_total_time="$secs" -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 >"$log/$target" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log/$target" | grep -o '[0-9]*$' || echo "?")
     echo "fuzz-smoke: $target: $runs runs in ${secs}s, no crash"

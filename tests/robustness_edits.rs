@@ -1,17 +1,21 @@
 //! Randomized edit sequences: 10,000 sequences of incremental edits, from a
 //! seeded generator, applied to the server's document through the code its
 //! `didChange` runs (`lsp::documents::Store::change`) and to a plain `String`
-//! model; the texts must agree after every step, and at the end the server's
-//! analysis of the edited document must equal a full re-check of the model's
-//! text opened afresh: the same findings, and the same diagnostics (ranges
-//! converted through the edited document's line index) in the sequence's
-//! encoding. Half the sequences use UTF-16 positions, half UTF-8.
+//! model; the texts must agree after every step. The server's incremental
+//! checker (`Analysis::incremental`, one `Incremental` per document, as the
+//! server keeps it) checks about half the versions, as the server's debounce
+//! would; at the end its analysis of the edited document must equal a full
+//! re-check of the model's text opened afresh: the same findings, and the
+//! same diagnostics (ranges converted through the edited document's line
+//! index) in the sequence's encoding. Half the sequences use UTF-16
+//! positions, half UTF-8.
 //!
 //! `CLAIMLINT_EDIT_SEED=N` replays another seed; `CLAIMLINT_EDIT_SEQUENCES=N`
 //! runs more (or fewer) sequences.
 
 mod robustness_harness;
 
+use claimlint::engine::Incremental;
 use claimlint::lsp::config::World;
 use claimlint::lsp::diagnostics::{diagnostics, Analysis};
 use claimlint::lsp::documents::Store;
@@ -172,8 +176,8 @@ fn step(r: &mut Rng, text: &str, utf8: bool) -> Step {
 
 /// The server's analysis of the edited document against a full re-check of
 /// the same text opened afresh: findings, and diagnostics in `enc`.
-fn same_as_full_recheck(world: &World, runner: &Runner, enc: Encoding, seq: usize) {
-    let edited = Analysis::new(world, runner.snapshot(), true);
+fn same_as_full_recheck(world: &World, runner: &Runner, inc: &mut Incremental, enc: Encoding, seq: usize) {
+    let edited = Analysis::incremental(world, runner.snapshot(), true, inc);
     let mut fresh_store = Store::default();
     let uri = Url::parse("file:///fresh.md").unwrap();
     let fresh = fresh_store.open(uri, "markdown", runner.version, runner.model.text.clone());
@@ -201,12 +205,19 @@ fn ten_thousand_random_edit_sequences_keep_the_text_and_the_findings() {
     let world = robustness_harness::world();
     let mut r = Rng(seed | 1);
     let started = Instant::now();
-    let (mut steps, mut changes, mut findings) = (0usize, 0usize, 0usize);
+    let (mut steps, mut changes, mut findings, mut checks) = (0usize, 0usize, 0usize, 0usize);
     for seq in 0..sequences {
         let enc = if seq % 2 == 0 { Encoding::Utf16 } else { Encoding::Utf8 };
         let utf8 = enc == Encoding::Utf8;
         let mut runner = Runner::new(&initial(&mut r), enc);
+        let mut inc = Incremental::new();
         for _ in 0..1 + r.below(8) {
+            if r.chance(50) {
+                // The server checks this version (others are superseded
+                // before their check starts).
+                let _ = Analysis::incremental(&world, runner.snapshot(), true, &mut inc);
+                checks += 1;
+            }
             let s = step(&mut r, &runner.model.text, utf8);
             if let Step::Change { changes: c, .. } = &s {
                 changes += c.len();
@@ -214,11 +225,12 @@ fn ten_thousand_random_edit_sequences_keep_the_text_and_the_findings() {
             runner.step(&s);
             steps += 1;
         }
-        same_as_full_recheck(&world, &runner, enc, seq);
+        same_as_full_recheck(&world, &runner, &mut inc, enc, seq);
+        checks += 1;
         findings += world.engine.check(&runner.model.text).len();
     }
     eprintln!(
-        "{sequences} sequences (seed {seed:#x}), {steps} steps, {changes} changes, {findings} findings compared, in {:.1?}",
+        "{sequences} sequences (seed {seed:#x}), {steps} steps, {changes} changes, {checks} incremental checks, {findings} findings compared, in {:.1?}",
         started.elapsed()
     );
 }
