@@ -33,7 +33,9 @@ fi
 
 status=0
 for target in check_note claim_base documents; do
-  corpus="fuzz/corpus/$target"
+  # A fresh corpus of the seeds alone: a long run's corpus would take longer
+  # than the smoke run to replay.
+  corpus="$log/corpus/$target"
   mkdir -p "$corpus"
   cp fuzz/seeds/"$target"/* "$corpus"/
   dict=()

@@ -20,7 +20,7 @@ use claimlint::lsp::documents::{ChangeError, Snapshot, Store};
 use claimlint::lsp::hover::hover;
 use claimlint::lsp::links::links;
 use claimlint::lsp::symbols::document_symbols;
-use claimlint::position::Encoding;
+use claimlint::position::{Encoding, LineIndex};
 use std::path::{Path, PathBuf};
 use tower_lsp::lsp_types::{
     CodeActionContext, CodeActionParams, PartialResultParams, Position, Range, TextDocumentContentChangeEvent,
@@ -319,11 +319,15 @@ impl Runner {
                         self.model.text,
                         "step {n}: the store and the model differ after {changes:?}"
                     );
-                    assert_eq!(
-                        snap.index.line_count(),
-                        model_lines(&self.model.text).len(),
-                        "step {n}: line count"
-                    );
+                    // The line index, edited in place by the store, must be
+                    // the one the text would get afresh (and the model's).
+                    let lines = model_lines(&self.model.text);
+                    assert_eq!(snap.index.line_count(), lines.len(), "step {n}: line count");
+                    let fresh = LineIndex::new(&self.model.text);
+                    for (i, &(start, _)) in lines.iter().enumerate() {
+                        assert_eq!(snap.index.line_start(i), start, "step {n}: start of line {i}");
+                        assert_eq!(fresh.line_start(i), start, "step {n}: start of line {i} afresh");
+                    }
                 }
             }
             Step::Reopen(text) => {
