@@ -307,9 +307,9 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     let names = [
         "store change",
         "incremental check",
-        "to diagnostics",
-        "JSON via Value",
-        "JSON direct",
+        "diagnostics (all)",
+        "JSON via Value (tower-lsp's way)",
+        "notification (what the server sends)",
     ];
     names.into_iter().zip(t).map(|(n, v)| (n, Stats::of(v).p50)).collect()
 }

@@ -10,6 +10,7 @@ use crate::rules::{Ctx, RULES};
 use crate::text::{word_list, Norm};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Per-run choices: codes turned off, severities changed.
 #[derive(Clone, Debug, Default)]
@@ -133,9 +134,10 @@ impl Engine {
 #[derive(Default)]
 pub struct Incremental {
     /// The note as last checked, its masked text, and its sentences (every
-    /// range `note::split_sentences` gives, in order).
-    text: String,
-    masked: String,
+    /// range `note::split_sentences` gives, in order). The texts are shared
+    /// with the caller (`check_shared`), not copied.
+    text: Arc<String>,
+    masked: Arc<String>,
     sentences: Vec<Cached>,
     primed: bool,
     /// Sentences checked (not reused) by the last `check`.
@@ -157,8 +159,8 @@ struct Cached {
 /// What `Incremental::check_reading` found, and what it read on the way.
 pub struct Reading {
     pub findings: Vec<Finding>,
-    /// The masked note (as `note::ReadNote::masked`).
-    pub masked: String,
+    /// The masked note (as `note::ReadNote::masked`), shared with the cache.
+    pub masked: Arc<String>,
     /// The byte range of every sentence `note::read` keeps, in order.
     pub sentences: Vec<Range<usize>>,
 }
@@ -181,12 +183,17 @@ impl Incremental {
     /// The findings of `note`, as `engine.check_with(note, opts)` gives them.
     /// One cache serves one engine: make a new one when the engine changes.
     pub fn check(&mut self, engine: &Engine, note: &str, opts: &Options) -> Vec<Finding> {
-        self.update(engine, note);
-        finish(note, self.merged(), opts)
+        self.check_reading(engine, note, opts).findings
     }
 
     /// `check`, also handing back the masked note and the sentence ranges.
     pub fn check_reading(&mut self, engine: &Engine, note: &str, opts: &Options) -> Reading {
+        self.check_shared(engine, &Arc::new(note.to_string()), opts)
+    }
+
+    /// `check_reading` of a note the caller keeps too: the cache holds on to
+    /// it rather than to a copy.
+    pub fn check_shared(&mut self, engine: &Engine, note: &Arc<String>, opts: &Options) -> Reading {
         self.update(engine, note);
         Reading {
             findings: finish(note, self.merged(), opts),
@@ -210,7 +217,7 @@ impl Incremental {
     }
 
     /// Bring the cache to `note`.
-    fn update(&mut self, engine: &Engine, note: &str) {
+    fn update(&mut self, engine: &Engine, note: &Arc<String>) {
         self.fresh = 0;
         self.local = false;
         if !self.primed {
@@ -228,7 +235,7 @@ impl Incremental {
 
     /// Re-read the whole note; reuse the findings of sentences whose texts
     /// the previous version had.
-    fn full(&mut self, engine: &Engine, note: &str) {
+    fn full(&mut self, engine: &Engine, note: &Arc<String>) {
         let masked = note::markdown::mask(note);
         let ranges = note::split_sentences(&masked);
         let mut by_key: HashMap<u64, Vec<u32>> = HashMap::with_capacity(self.sentences.len());
@@ -258,15 +265,15 @@ impl Incremental {
             });
         }
         self.sentences = sentences;
-        self.text.clear();
-        self.text.push_str(note);
-        self.masked = masked;
+        self.text = note.clone();
+        self.masked = Arc::new(masked);
         self.primed = true;
     }
 
     /// The one-line path (see the type's documentation); false when the
     /// edit does not qualify, with nothing changed.
-    fn one_line(&mut self, engine: &Engine, note: &str, p: usize, old_end: usize, new_end: usize) -> bool {
+    fn one_line(&mut self, engine: &Engine, shared: &Arc<String>, p: usize, old_end: usize, new_end: usize) -> bool {
+        let note = shared.as_str();
         let old = &self.text;
         let (removed, inserted) = (&old[p..old_end], &note[p..new_end]);
         if removed.contains(['\n', '\r']) || inserted.contains(['\n', '\r']) {
@@ -305,9 +312,19 @@ impl Incremental {
         let new_masked_line = note::markdown::mask(new_line);
         let old_masked_line = masked_old.to_string();
         let delta = note.len() as isize - old.len() as isize;
-        self.text.replace_range(p..old_end, inserted);
-        self.masked.replace_range(ls..le_old, &new_masked_line);
-        debug_assert_eq!(self.text, note);
+        match Arc::get_mut(&mut self.masked) {
+            Some(m) => m.replace_range(ls..le_old, &new_masked_line),
+            None => {
+                // Shared with the last analysis: a new text, copied once.
+                let m = &self.masked;
+                let mut next = String::with_capacity(m.len() - (le_old - ls) + new_masked_line.len());
+                next.push_str(&m[..ls]);
+                next.push_str(&new_masked_line);
+                next.push_str(&m[le_old..]);
+                self.masked = Arc::new(next);
+            }
+        }
+        self.text = shared.clone();
         // Re-split the blocks around the line: from a line that starts a
         // block before it, to one that starts a block after it.
         let m = &self.masked;

@@ -148,10 +148,15 @@ fn char_units(c: char, enc: Encoding) -> usize {
 
 /// Length of `s` in the units of `enc`.
 pub fn count_units(s: &str, enc: Encoding) -> usize {
+    // Counted on bytes (the loops vectorize): a character starts at every
+    // byte that is not a continuation byte (0x80..=0xBF); one of four bytes
+    // (lead 0xF0..) is two UTF-16 units.
+    let starts = || s.bytes().filter(|&b| (b as i8) >= -0x40).count();
     match enc {
         Encoding::Utf8 => s.len(),
-        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
-        Encoding::Chars => s.chars().count(),
+        _ if s.is_ascii() => s.len(),
+        Encoding::Utf16 => starts() + s.bytes().filter(|&b| b >= 0xF0).count(),
+        Encoding::Chars => starts(),
     }
 }
 
@@ -212,6 +217,15 @@ mod tests {
             assert_eq!(edited.starts, fresh.starts, "{text:?} -> {new:?}");
             assert_eq!(edited.len, fresh.len);
             (text, idx) = (new, edited);
+        }
+    }
+
+    #[test]
+    fn units_are_counted_as_characters_would_count_them() {
+        for s in ["", "abc", TEXT, "😀😀x", "é\u{10FFFF}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+            assert_eq!(count_units(s, Encoding::Utf16), s.chars().map(char::len_utf16).sum::<usize>());
+            assert_eq!(count_units(s, Encoding::Chars), s.chars().count());
+            assert_eq!(count_units(s, Encoding::Utf8), s.len());
         }
     }
 

@@ -60,7 +60,7 @@ fn run(seed: u64, size: usize, edits: usize, opts: &Options) -> (usize, usize) {
             "seed {seed}, step {step}: incremental and full checks differ"
         );
         let r = claimlint::note::read(&text);
-        assert_eq!(read.masked, r.masked, "seed {seed}, step {step}: masked text differs");
+        assert_eq!(*read.masked, r.masked, "seed {seed}, step {step}: masked text differs");
         let ranges: Vec<_> = r.sentences.iter().map(|s| s.range.clone()).collect();
         assert_eq!(read.sentences, ranges, "seed {seed}, step {step}: sentences differ");
         local += inc.was_local() as usize;

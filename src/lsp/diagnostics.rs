@@ -13,7 +13,7 @@ use crate::position::Encoding;
 use crate::text::Norm;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Url,
 };
@@ -28,8 +28,9 @@ pub struct Analysis {
     /// Is the document a note (checked at all)?
     pub checked: bool,
     pub findings: Vec<Finding>,
-    /// The masked note and its sentences' ranges, from the check itself.
-    masked: String,
+    /// The masked note and its sentences' ranges, from the check itself
+    /// (the masked note shared with the incremental checker).
+    masked: Arc<String>,
     sentences: Vec<std::ops::Range<usize>>,
     /// The full reading (every sentence normalized), made on first use.
     read: OnceLock<ReadNote>,
@@ -45,10 +46,10 @@ impl Analysis {
     /// (`inc` must only ever have served this world's engine).
     pub fn incremental(world: &World, snap: Snapshot, checked: bool, inc: &mut Incremental) -> Analysis {
         let (findings, masked, sentences) = if checked {
-            let r = inc.check_reading(&world.engine, &snap.text, &world.options);
+            let r = inc.check_shared(&world.engine, &snap.text, &world.options);
             (r.findings, r.masked, r.sentences)
         } else {
-            (Vec::new(), String::new(), Vec::new())
+            (Vec::new(), Arc::default(), Vec::new())
         };
         Analysis {
             snap,
@@ -82,7 +83,7 @@ impl Analysis {
     /// The note read in full, as `note::read` reads it (made once, on first use).
     pub fn read(&self) -> &ReadNote {
         self.read.get_or_init(|| ReadNote {
-            masked: self.masked.clone(),
+            masked: self.masked.to_string(),
             sentences: self.sentences.iter().map(|r| self.sentence(r.clone())).collect(),
         })
     }
@@ -99,7 +100,7 @@ impl Analysis {
             .into_iter()
             .collect();
         ReadNote {
-            masked: self.masked.clone(),
+            masked: self.masked.to_string(),
             sentences,
         }
     }
@@ -286,10 +287,12 @@ impl Published {
             let key = (f.code, r.start.line, r.start.character, r.end.line, r.end.character);
             let text = an.text().get(f.range.clone()).unwrap_or_default();
             let fix = f.fix.as_ref().map(|x| {
-                (
-                    conv.range(x.range.clone()),
-                    an.text().get(x.range.clone()).unwrap_or_default(),
-                )
+                let fr = if x.range == f.range {
+                    r
+                } else {
+                    conv.range(x.range.clone())
+                };
+                (fr, an.text().get(x.range.clone()).unwrap_or_default())
             });
             let same = |k: &Kept| {
                 let g = &k.finding;
@@ -360,7 +363,12 @@ mod tests {
 
     #[test]
     fn published_json_equals_the_diagnostics_and_reuses_untouched_ones() {
-        let world = build(&Settings::default(), &[], None, 1);
+        let mut settings = Settings::default();
+        let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+        if article.is_file() {
+            settings.config.article = Some(article.display().to_string());
+        }
+        let world = build(&settings, &[], None, 1);
         let uri = Url::parse("file:///n.md").unwrap();
         let mut store = Store::default();
         let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n\
