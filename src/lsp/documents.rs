@@ -1,10 +1,14 @@
-//! The open notes: each kept as an immutable snapshot (text + line index)
-//! with the client's version. A change builds the next snapshot from the
-//! previous one: the text copied once around the edit, the line index
-//! shifted rather than rebuilt (`LineIndex::edited`).
+//! The open notes. Each is kept in a ropey `Rope`, the buffer of record
+//! where the client's edits are applied, and published as an immutable
+//! snapshot (flat text + line index) with the client's version, which the
+//! checker and every feature read. A change builds the next snapshot from
+//! the previous one: the text copied once around the edit, the line index
+//! shifted rather than rebuilt (`LineIndex::edited`); the rope takes the same
+//! edit in O(log n) and must always equal the snapshot.
 
 use super::encoding::Conv;
 use crate::position::{Encoding, LineIndex};
+use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
@@ -12,6 +16,8 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 struct Document {
     version: i32,
     language_id: String,
+    /// The note as edited, in a rope.
+    rope: Rope,
     snapshot: Snapshot,
 }
 
@@ -68,10 +74,12 @@ pub struct Store {
 
 impl Store {
     pub fn open(&mut self, uri: Url, language_id: &str, version: i32, text: String) -> Snapshot {
+        let rope = Rope::from_str(&text);
         let snapshot = Snapshot::new(version, language_id, text);
         let doc = Document {
             version,
             language_id: language_id.to_string(),
+            rope,
             snapshot: snapshot.clone(),
         };
         self.docs.insert(uri, doc);
@@ -116,11 +124,16 @@ impl Store {
         for change in changes {
             match change.range {
                 None => {
+                    doc.rope = Rope::from_str(&change.text);
                     text = Arc::new(change.text);
                     index = Arc::new(LineIndex::new(&text));
                 }
                 Some(r) => {
                     let bytes = Conv::new(&text, &index, enc).byte_range(r);
+                    // The rope takes the edit in characters (byte_range lands on boundaries).
+                    let (c0, c1) = (doc.rope.byte_to_char(bytes.start), doc.rope.byte_to_char(bytes.end));
+                    doc.rope.remove(c0..c1);
+                    doc.rope.insert(c0, &change.text);
                     let mut next = String::with_capacity(text.len() - bytes.len() + change.text.len());
                     next.push_str(&text[..bytes.start]);
                     next.push_str(&change.text);
@@ -130,6 +143,10 @@ impl Store {
                 }
             }
         }
+        debug_assert!(
+            doc.rope.len_bytes() == text.len() && doc.rope == text.as_str(),
+            "rope and snapshot differ"
+        );
         doc.version = version;
         doc.snapshot = Snapshot {
             version,
