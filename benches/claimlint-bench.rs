@@ -706,6 +706,16 @@ fn main() {
         claimlint::claims::bundled(),
         article.as_ref().and_then(|p| Article::read(p).ok()),
     );
+    // A profiling aid: `-- --profile-keystroke BYTES` runs the in-server keystroke phases only.
+    if std::env::args().any(|x| x == "--profile-keystroke") {
+        for &size in &a.lsp_sizes {
+            for _ in 0..5 {
+                let ph = keystroke_phases(article.as_deref(), size);
+                println!("{ph:?}");
+            }
+        }
+        return;
+    }
     // A profiling aid: `-- --profile-check BYTES` checks one note of that size, and nothing else.
     if let Some(size) = a.profile_check {
         let note = notegen::note(SEED, size);

@@ -14,6 +14,29 @@ pub struct Suppressions {
     len: usize,
 }
 
+#[derive(Clone, Copy)]
+enum Marker {
+    Open,
+    Close,
+}
+
+/// The first `<!--` or `-->` in `hay`, as `str::find` finds it, with a
+/// vectorized search (a note is scanned for comments at every check).
+fn find(hay: &str, m: Marker) -> Option<usize> {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    static FINDERS: OnceLock<Option<[AhoCorasick; 2]>> = OnceLock::new();
+    let needle = match m {
+        Marker::Open => "<!--",
+        Marker::Close => "-->",
+    };
+    let finders = FINDERS.get_or_init(|| Some([AhoCorasick::new(["<!--"]).ok()?, AhoCorasick::new(["-->"]).ok()?]));
+    match finders {
+        Some(f) => f[m as usize].find(hay).map(|x| x.start()),
+        None => hay.find(needle),
+    }
+}
+
 /// The start of the line after the one holding byte `at`, if there is one.
 fn next_line(note: &str, at: usize) -> Option<usize> {
     let b = note.as_bytes();
@@ -37,11 +60,13 @@ impl Suppressions {
         let mut regions = Vec::new();
         let mut open: Vec<(usize, Vec<Code>)> = Vec::new();
         let mut from = 0;
-        while let Some(i) = note[from..].find("<!--") {
+        while let Some(i) = find(&note[from..], Marker::Open) {
             let s = from + i;
             // The close is looked for after the opening: in `<!-->` the
             // "-->" overlaps the "<!--".
-            let Some(j) = note[s + 4..].find("-->") else { break };
+            let Some(j) = find(&note[s + 4..], Marker::Close) else {
+                break;
+            };
             let e = s + 4 + j + 3;
             let body = note[s + 4..s + 4 + j].trim();
             if let Some(rest) = body.strip_prefix("claimlint-disable-next-line") {

@@ -249,10 +249,14 @@ pub fn result_id(an: &Analysis) -> String {
 pub struct Published {
     generation: u64,
     enc: Option<Encoding>,
-    kept: HashMap<(Code, u32, u32, u32, u32), Kept>,
+    /// In the order of the findings (and so of their places).
+    kept: Vec<Option<(Place, Kept)>>,
     /// Diagnostics the last notification reused.
     reused: usize,
 }
+
+/// Where a diagnostic stands: start line and column, end line and column, code.
+type Place = (u32, u32, u32, u32, Code);
 
 /// One diagnostic's JSON, up to its version number (`data.version`, the
 /// last member of the last member), and what it was made from.
@@ -277,14 +281,17 @@ impl Published {
         let version = an.snap.version.to_string();
         self.reused = 0;
         let mut places = HashMap::new();
-        let mut kept = HashMap::with_capacity(an.findings.len());
-        let mut out: Vec<u8> = Vec::with_capacity(self.kept.values().map(|k| k.head.len() + 8).sum::<usize>() + 256);
+        let mut kept = Vec::with_capacity(an.findings.len());
+        let mut out: Vec<u8> =
+            Vec::with_capacity(self.kept.iter().flatten().map(|(_, k)| k.head.len() + 8).sum::<usize>() + 256);
+        // Both lists are in place order: walk the old one alongside.
+        let mut cursor = 0;
         out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
         out.extend_from_slice(&serde_json::to_vec(uri.as_str()).unwrap_or_default());
         out.extend_from_slice(br#","diagnostics":["#);
         for (i, f) in an.findings.iter().enumerate() {
             let r = conv.range(f.range.clone());
-            let key = (f.code, r.start.line, r.start.character, r.end.line, r.end.character);
+            let key: Place = (r.start.line, r.start.character, r.end.line, r.end.character, f.code);
             let text = an.text().get(f.range.clone()).unwrap_or_default();
             let fix = f.fix.as_ref().map(|x| {
                 let fr = if x.range == f.range {
@@ -305,7 +312,14 @@ impl Published {
                     && g.fix.as_ref().map(|x| &x.replacement) == f.fix.as_ref().map(|x| &x.replacement)
                     && k.fix.as_ref().map(|(r, t)| (r, t.as_str())) == fix.as_ref().map(|(r, t)| (r, *t))
             };
-            let entry = match self.kept.remove(&key).filter(|k| same(k)) {
+            while cursor < self.kept.len() && self.kept[cursor].as_ref().is_none_or(|(p, _)| *p < key) {
+                cursor += 1;
+            }
+            let old = match self.kept.get_mut(cursor) {
+                Some(slot) if slot.as_ref().is_some_and(|(p, k)| *p == key && same(k)) => slot.take().map(|(_, k)| k),
+                _ => None,
+            };
+            let entry = match old {
                 Some(k) => {
                     self.reused += 1;
                     Some(k)
@@ -338,7 +352,7 @@ impl Published {
                 out.extend_from_slice(k.head.as_bytes());
                 out.extend_from_slice(version.as_bytes());
                 out.extend_from_slice(b"}}");
-                kept.insert(key, k);
+                kept.push(Some((key, k)));
             }
         }
         out.extend_from_slice(br#"],"version":"#);
