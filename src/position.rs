@@ -223,7 +223,10 @@ mod tests {
     #[test]
     fn units_are_counted_as_characters_would_count_them() {
         for s in ["", "abc", TEXT, "😀😀x", "é\u{10FFFF}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
-            assert_eq!(count_units(s, Encoding::Utf16), s.chars().map(char::len_utf16).sum::<usize>());
+            assert_eq!(
+                count_units(s, Encoding::Utf16),
+                s.chars().map(char::len_utf16).sum::<usize>()
+            );
             assert_eq!(count_units(s, Encoding::Chars), s.chars().count());
             assert_eq!(count_units(s, Encoding::Utf8), s.len());
         }
