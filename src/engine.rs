@@ -124,13 +124,15 @@ impl Engine {
 /// markup), and move with the sentence. Suppression comments and options
 /// apply after the merge, in `finish`, as for a full check.
 ///
-/// Two paths. An edit inside one line that cannot change what the masker
-/// sees elsewhere (no newline, backtick, tilde, comment marker or front-matter
-/// fence in the line before or after it, and the line provably outside any
-/// code block, comment or code span) re-masks that line alone and re-splits
-/// only the blocks around it. Any other edit re-masks and re-splits the whole
-/// note (both linear), and looks each sentence up by its two texts, compared
-/// byte for byte with the previous version's.
+/// Two paths. An edit whose lines (before and after it) cannot change what
+/// the masker sees elsewhere (no comment marker, fence or front-matter line
+/// among them, no code span left open on one, their backtick runs unchanged,
+/// and the lines provably outside any code block, comment or code span)
+/// re-masks those lines alone and
+/// re-splits only the blocks around them: typing, deleting, pressing Enter,
+/// pasting lines. Any other edit re-masks and re-splits the whole note (both
+/// linear), and looks each sentence up by its two texts, compared byte for
+/// byte with the previous version's.
 #[derive(Default)]
 pub struct Incremental {
     /// The note as last checked, its masked text, and its sentences (every
@@ -142,7 +144,7 @@ pub struct Incremental {
     primed: bool,
     /// Sentences checked (not reused) by the last `check`.
     fresh: usize,
-    /// Did the last `check` take the one-line path?
+    /// Did the last `check` take the local path (the edited lines only)?
     local: bool,
 }
 
@@ -175,7 +177,7 @@ impl Incremental {
         self.fresh
     }
 
-    /// Did the last call re-read one line only (not the whole note)?
+    /// Did the last call re-read the edited lines only (not the whole note)?
     pub fn was_local(&self) -> bool {
         self.local
     }
@@ -198,18 +200,17 @@ impl Incremental {
         Reading {
             findings: finish(note, self.merged(), opts),
             masked: self.masked.clone(),
-            sentences: self
-                .sentences
-                .iter()
-                .filter(|c| c.words)
-                .map(|c| c.range.clone())
-                .collect(),
+            sentences: {
+                let mut v = Vec::with_capacity(self.sentences.iter().filter(|c| c.words).count());
+                v.extend(self.sentences.iter().filter(|c| c.words).map(|c| c.range.clone()));
+                v
+            },
         }
     }
 
     /// Every sentence's findings, in place, before `finish`.
     fn merged(&self) -> Vec<Finding> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.sentences.iter().map(|c| c.findings.len()).sum());
         for c in &self.sentences {
             out.extend(c.findings.iter().map(|f| moved(f, 0, c.range.start)));
         }
@@ -228,7 +229,7 @@ impl Incremental {
         if p == old_end && p == new_end {
             return;
         }
-        if !self.one_line(engine, note, p, old_end, new_end) {
+        if !self.local(engine, note, p, old_end, new_end) {
             self.full(engine, note);
         }
     }
@@ -270,63 +271,103 @@ impl Incremental {
         self.primed = true;
     }
 
-    /// The one-line path (see the type's documentation); false when the
-    /// edit does not qualify, with nothing changed.
-    fn one_line(&mut self, engine: &Engine, shared: &Arc<String>, p: usize, old_end: usize, new_end: usize) -> bool {
+    /// The local path (see the type's documentation); false when the edit
+    /// does not qualify, with nothing changed.
+    fn local(&mut self, engine: &Engine, shared: &Arc<String>, p: usize, old_end: usize, new_end: usize) -> bool {
         let note = shared.as_str();
         let old = &self.text;
-        let (removed, inserted) = (&old[p..old_end], &note[p..new_end]);
-        if removed.contains(['\n', '\r']) || inserted.contains(['\n', '\r']) {
-            return false;
-        }
+        // The edited lines, whole, before and after.
         let ls = old[..p].rfind('\n').map_or(0, |i| i + 1);
         if ls == 0 {
             return false; // the first line may open front matter
         }
         let le_old = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
         let le_new = note[new_end..].find('\n').map_or(note.len(), |i| new_end + i);
-        let (old_line, new_line) = (&old[ls..le_old], &note[ls..le_new]);
-        let plain = |l: &str| {
-            !l.contains(['`', '~', '\r']) && !l.contains("<!--") && !l.contains("-->") && {
-                let t = l.trim();
-                t != "---" && t != "..." && t != "+++"
+        let (old_lines, new_lines) = (&old[ls..le_old], &note[ls..le_new]);
+        // Each line masked on its own, none able to reach past itself: no
+        // comment marker, fence or front-matter line, and no code span left
+        // open (an open one would pair with a backtick further on).
+        let alone = |text: &str| -> Option<String> {
+            let mut out = String::with_capacity(text.len());
+            for (k, line) in text.split('\n').enumerate() {
+                let t = line.trim();
+                let fence = line.trim_start_matches(' ');
+                if line.contains('\r')
+                    || line.contains("<!--")
+                    || line.contains("-->")
+                    || fence.starts_with("```")
+                    || fence.starts_with("~~~")
+                    || t == "---"
+                    || t == "..."
+                    || t == "+++"
+                {
+                    return None;
+                }
+                let m = note::markdown::mask(line);
+                if m.contains('`') {
+                    return None;
+                }
+                if k > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&m);
             }
+            Some(out)
         };
-        if !plain(old_line) || !plain(new_line) {
+        // A backtick run left open before the lines looks for its partner
+        // through them: their runs must stay as they were.
+        let runs = |t: &str| -> Vec<usize> {
+            t.as_bytes()
+                .split(|&b| b != b'`')
+                .filter(|r| !r.is_empty())
+                .map(<[u8]>::len)
+                .collect()
+        };
+        if runs(old_lines) != runs(new_lines) {
             return false;
         }
-        // Outside every fenced block, comment, code span and front matter:
-        // inside one, the whole line would be masked; and a region covering
-        // the line would cover the last non-blank byte before it too.
         let masked_old = &self.masked[ls..le_old];
+        let Some(alone_old) = alone(old_lines) else {
+            return false;
+        };
+        if alone_old != masked_old {
+            return false;
+        }
+        let Some(alone_new) = alone(new_lines) else {
+            return false;
+        };
+        // Outside every fenced block, comment, code span and front matter: a
+        // region covering the lines covers the last non-blank byte before
+        // them too; and with no backtick on them, a region can only cover
+        // them whole, so any unmasked byte on them shows none does.
         let before = old.as_bytes()[..ls]
             .iter()
             .rposition(|b| !b.is_ascii_whitespace())
             .filter(|&i| ls - i < 4096);
-        let outside = masked_old.bytes().any(|b| b != b' ')
-            || before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
+        let outside = before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
+            || (!old_lines.contains('`') && masked_old.bytes().any(|b| b != b' ' && b != b'\n'))
             || old.as_bytes()[..ls].iter().all(u8::is_ascii_whitespace);
-        if !outside || note::markdown::mask(old_line) != masked_old {
+        if !outside {
             return false;
         }
-        let new_masked_line = note::markdown::mask(new_line);
-        let old_masked_line = masked_old.to_string();
+        let old_masked_line = alone_old;
         let delta = note.len() as isize - old.len() as isize;
         match Arc::get_mut(&mut self.masked) {
-            Some(m) => m.replace_range(ls..le_old, &new_masked_line),
+            Some(m) => m.replace_range(ls..le_old, &alone_new),
             None => {
                 // Shared with the last analysis: a new text, copied once.
                 let m = &self.masked;
-                let mut next = String::with_capacity(m.len() - (le_old - ls) + new_masked_line.len());
+                let mut next = String::with_capacity(m.len() - (le_old - ls) + alone_new.len());
                 next.push_str(&m[..ls]);
-                next.push_str(&new_masked_line);
+                next.push_str(&alone_new);
                 next.push_str(&m[le_old..]);
                 self.masked = Arc::new(next);
             }
         }
         self.text = shared.clone();
-        // Re-split the blocks around the line: from a line that starts a
-        // block before it, to one that starts a block after it.
+        // Re-split the blocks around the lines: from a line that starts a
+        // block before them, to one that starts a block after them (neither
+        // judged by an edited line).
         let m = &self.masked;
         let lines = LineWalk(m);
         let mut sb = ls;
@@ -336,10 +377,10 @@ impl Incremental {
             }
             sb = prev;
         }
-        let mut eb = lines.next(ls);
+        let mut eb = lines.next(le_new);
         while eb < m.len() {
             let prev = lines.prev(eb).unwrap_or(0);
-            if lines.starter(eb) || (prev != ls && lines.blank(prev)) {
+            if lines.starter(eb) || (prev > le_new && lines.blank(prev)) {
                 break;
             }
             eb = lines.next(eb);

@@ -82,7 +82,7 @@ fn incremental_checks_equal_full_checks_on_random_edits() {
     let seeds: u64 = std::env::var("CLAIMLINT_INCREMENTAL_SEEDS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(4);
+        .unwrap_or(6);
     let mut local = 0;
     for seed in 1..=seeds {
         let (l, reused) = run(seed, 3000, 120, &opts);
@@ -90,9 +90,9 @@ fn incremental_checks_equal_full_checks_on_random_edits() {
         // Nearly every re-check reuses sentences.
         assert!(reused > 100, "seed {seed}: only {reused} checks reused sentences");
     }
-    // Edits on a plain line take the one-line path (an edit that opens a
+    // Edits on plain lines take the local path (an edit that opens a
     // comment or a code block sends the rest down the full path).
-    assert!(local as u64 > 15 * seeds, "only {local} edits took the one-line path");
+    assert!(local as u64 > 15 * seeds, "only {local} edits took the local path");
 }
 
 #[test]
@@ -130,4 +130,13 @@ fn typing_a_letter_rechecks_one_sentence() {
     );
     assert!(inc.was_local());
     assert_eq!(inc.fresh(), 1);
+    // Enter in the middle of that sentence: still the edited lines only.
+    let mut split = edited.clone();
+    split.insert(at, '\n');
+    assert_eq!(
+        inc.check(&engine, &split, &Options::default()),
+        engine.check_with(&split, &Options::default())
+    );
+    assert!(inc.was_local());
+    assert!(inc.fresh() <= 3, "{}", inc.fresh());
 }
