@@ -543,8 +543,8 @@ fn large_note(bytes: usize) -> String {
     s
 }
 
-/// In debug builds the checker reads about 0.5 MB a second, so a 10 MB note
-/// would take this test minutes: 2 MB shows the same (checked off the
+/// A debug build checks 0.1 to 0.4 MB a second on this machine, so a 10 MB
+/// note would take this test minutes: 2 MB shows the same (checked off the
 /// message loop, a keystroke after it checked again); the 10 MB figure is
 /// `a_10_mb_note_in_release`, run with `--ignored --release`.
 #[test]
