@@ -414,6 +414,12 @@ fn invalid_params_get_invalid_params_or_are_dropped_and_the_next_message_works()
         assert_eq!(r["error"]["code"], -32602, "{method}: {r}");
     }
     // The configuration error is told to the user; the note opened next is checked.
+    let m = lsp.wait(
+        |m| m["method"] == "window/showMessage" && m["params"]["type"] == 1,
+        "the settings error shown",
+    );
+    let text = m["params"]["message"].as_str().unwrap();
+    assert!(text.starts_with("claimlint settings: ") && text.ends_with("; using the defaults"), "{text}");
     lsp.open(&uri, NOTE);
     assert!(codes(&lsp.diagnostics(&uri, 1)).contains(&"wrong-date"));
     lsp.alive();
