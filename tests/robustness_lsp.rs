@@ -419,7 +419,10 @@ fn invalid_params_get_invalid_params_or_are_dropped_and_the_next_message_works()
         "the settings error shown",
     );
     let text = m["params"]["message"].as_str().unwrap();
-    assert!(text.starts_with("claimlint settings: ") && text.ends_with("; using the defaults"), "{text}");
+    assert!(
+        text.starts_with("claimlint settings: ") && text.ends_with("; using the defaults"),
+        "{text}"
+    );
     lsp.open(&uri, NOTE);
     assert!(codes(&lsp.diagnostics(&uri, 1)).contains(&"wrong-date"));
     lsp.alive();
