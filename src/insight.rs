@@ -68,8 +68,13 @@ fn holds(r: &Range<usize>, at: usize) -> bool {
 /// reference, a quotation, an entity, a date or number a claim knows, a
 /// phrase that brings a claim into play.
 pub fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Option<Spot> {
+    spot_in(engine, note, &read.masked, sentence_at(read, at)?, at)
+}
+
+/// `spot_at` within one sentence `s` of the note (`masked` as in `ReadNote`):
+/// for callers that hold the sentence, not the whole reading.
+pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usize) -> Option<Spot> {
     let base = &engine.base;
-    let s = sentence_at(read, at)?;
     let scan = engine.scan(note, s);
     let active = touched_in(base, s, &scan);
     let spot = |range: Range<usize>, subject: Subject| Spot {
@@ -77,7 +82,7 @@ pub fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Optio
         subject,
         active: active.clone(),
     };
-    for r in find_refs(&read.masked, s.range.clone(), base) {
+    for r in find_refs(masked, s.range.clone(), base) {
         if holds(&r.range, at) {
             return Some(spot(
                 r.range.clone(),

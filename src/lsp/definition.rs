@@ -13,7 +13,8 @@ pub fn definition(world: &World, an: &Analysis, pos: Position, enc: Encoding) ->
         return None;
     }
     let at = an.conv(enc).offset(pos)?;
-    let spot = insight::spot_at(&world.engine, an.text(), &an.read_at(at), at)?;
+    let s = an.sentence_at(at)?;
+    let spot = insight::spot_in(&world.engine, an.text(), an.masked(), &s, at)?;
     let span = insight::passage(&world.engine, &spot)?;
     let location: Location = article_location(world, span.range, enc)?;
     Some(GotoDefinitionResponse::Scalar(location))

@@ -88,21 +88,14 @@ impl Analysis {
         })
     }
 
-    /// A reading holding only the sentence at byte `at` (see
-    /// `insight::sentence_at`), for what stands under the cursor.
-    pub fn read_at(&self, at: usize) -> ReadNote {
+    /// The sentence at byte `at`, as `insight::sentence_at` finds it in the
+    /// full reading (made alone: what stands under the cursor).
+    pub fn sentence_at(&self, at: usize) -> Option<Sentence> {
         let i = self.sentences.partition_point(|r| r.end < at);
-        let sentences = self
-            .sentences
+        self.sentences
             .get(i)
             .filter(|r| r.start <= at)
             .map(|r| self.sentence(r.clone()))
-            .into_iter()
-            .collect();
-        ReadNote {
-            masked: self.masked.to_string(),
-            sentences,
-        }
     }
 
     fn sentence(&self, range: std::ops::Range<usize>) -> Sentence {
@@ -374,6 +367,22 @@ mod tests {
     use crate::lsp::config::{build, Settings};
     use crate::lsp::documents::Store;
     use tower_lsp::lsp_types::{Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent};
+
+    #[test]
+    fn the_sentence_under_the_cursor_is_the_full_readings() {
+        let world = build(&Settings::default(), &[], None, 1);
+        let mut store = Store::default();
+        let text = "# Notes\n\nFirst one. Second “Лавров” one.\n- item `code` here\n\nlast";
+        let snap = store.open(Url::parse("file:///n.md").unwrap(), "markdown", 1, text.into());
+        let an = Analysis::new(&world, snap, true);
+        let full = crate::note::read(text);
+        assert_eq!(an.masked(), full.masked);
+        for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+            let want = crate::insight::sentence_at(&full, at).map(|s| (s.range.clone(), s.norm.text.clone()));
+            let got = an.sentence_at(at).map(|s| (s.range, s.norm.text));
+            assert_eq!(got, want, "at {at}");
+        }
+    }
 
     #[test]
     fn published_json_equals_the_diagnostics_and_reuses_untouched_ones() {

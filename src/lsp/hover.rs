@@ -51,7 +51,10 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
         .filter_map(|f| f.claim.as_deref())
         .filter_map(|id| engine.base.claims.iter().position(|c| c.id == id))
         .collect();
-    if let Some(spot) = insight::spot_at(engine, an.text(), &an.read_at(at), at) {
+    let spot = an
+        .sentence_at(at)
+        .and_then(|s| insight::spot_in(engine, an.text(), an.masked(), &s, at));
+    if let Some(spot) = spot {
         if let Some(card) = card(world, &spot, &explained) {
             parts.push(card);
             range = Some(range.map_or(spot.range.clone(), |r| {
