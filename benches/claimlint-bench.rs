@@ -297,6 +297,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     let mut text = note.clone();
     let mut t = vec![Vec::new(); 5];
     let mut published = Published::default();
+    let mut local = 0;
     for (k, (start, end, ins)) in edits(&note, 60).into_iter().enumerate() {
         let pos = |i: usize| {
             let v = lsp_pos(&text, i);
@@ -319,6 +320,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         let c = Instant::now();
         let an = Analysis::incremental(&world, snap, true, &mut inc);
         t[1].push(ms(c.elapsed()));
+        local += inc.was_local() as usize;
         let c = Instant::now();
         let diags = diagnostics(&world, &an, Encoding::Utf16);
         t[2].push(ms(c.elapsed()));
@@ -339,7 +341,10 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         "JSON via Value (tower-lsp's way)",
         "notification (what the server sends)",
     ];
-    names.into_iter().zip(t).map(|(n, v)| (n, Stats::of(v).p50)).collect()
+    let n = t[1].len().max(1);
+    let mut out: Vec<(&'static str, f64)> = names.into_iter().zip(t).map(|(n, v)| (n, Stats::of(v).p50)).collect();
+    out.push(("edits on the local path, %", 100.0 * local as f64 / n as f64));
+    out
 }
 
 // ---------------------------------------------------------------- 2. the server

@@ -6,6 +6,7 @@
 use super::config::World;
 use super::documents::Snapshot;
 use super::encoding::Conv;
+use super::transport::HEADER_ROOM;
 use crate::engine::Incremental;
 use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
@@ -275,8 +276,9 @@ impl Published {
         self.reused = 0;
         let mut places = HashMap::new();
         let mut kept = Vec::with_capacity(an.findings.len());
-        let mut out: Vec<u8> =
-            Vec::with_capacity(self.kept.iter().flatten().map(|(_, k)| k.head.len() + 8).sum::<usize>() + 256);
+        let mut out: Vec<u8> = Vec::with_capacity(
+            self.kept.iter().flatten().map(|(_, k)| k.head.len() + 8).sum::<usize>() + 256 + HEADER_ROOM,
+        );
         // Both lists are in place order: walk the old one alongside.
         let mut cursor = 0;
         out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);

@@ -322,12 +322,9 @@ impl Backend {
             if caps.pull {
                 return;
             }
-            match body {
-                Some(body) if outbox.send(&body) => {}
-                _ => {
-                    let diags = diagnostics(&world, &an, caps.enc);
-                    publish(&client, &outbox, uri, diags, Some(version)).await;
-                }
+            if !body.is_some_and(|body| outbox.send_owned(body)) {
+                let diags = diagnostics(&world, &an, caps.enc);
+                publish(&client, &outbox, uri, diags, Some(version)).await;
             }
         });
     }
