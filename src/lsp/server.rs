@@ -24,6 +24,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
@@ -59,6 +60,9 @@ struct State {
     /// Set once `initialize` started building the world, and once it landed.
     building: AtomicBool,
     ready: tokio::sync::watch::Sender<bool>,
+    /// Notified when the client's `initialized` arrives (the world is built
+    /// then, so that it does not compete with the `initialize` answer).
+    initialized: tokio::sync::Notify,
     analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
     /// Each open note's incremental checker, with the world generation it serves.
     checkers: Mutex<HashMap<Url, (u64, Incremental)>>,
@@ -227,6 +231,7 @@ impl Backend {
                 world: RwLock::new(None),
                 building: AtomicBool::new(false),
                 ready: tokio::sync::watch::Sender::new(false),
+                initialized: tokio::sync::Notify::new(),
                 analyses: Mutex::new(HashMap::new()),
                 checkers: Mutex::new(HashMap::new()),
                 published: Mutex::new(HashMap::new()),
@@ -439,6 +444,9 @@ impl LanguageServer for Backend {
         self.state.building.store(true, Ordering::SeqCst);
         let me = self.clone();
         tokio::spawn(async move {
+            // The answer goes out first: the client says `initialized` once
+            // it has it (a client that never does waits 50 ms).
+            let _ = tokio::time::timeout(Duration::from_millis(50), me.state.initialized.notified()).await;
             me.build(settings).await;
             me.state.ready.send_replace(true);
         });
@@ -489,6 +497,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        self.state.initialized.notify_one();
         self.state.ready().await;
         let world = self.state.world();
         self.tell(&world).await;
