@@ -299,6 +299,9 @@ impl Backend {
             state.ready().await;
             let world = state.world();
             let checked = world.is_note(&uri, &snap.language_id);
+            // The previous version's analysis is of no more use; let go of
+            // it, so the checker can edit its masked text in place.
+            lock(&state.analyses).remove(&uri);
             let w = world.clone();
             let (st, u) = (state.clone(), uri.clone());
             let caps = state.caps();
