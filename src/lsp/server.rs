@@ -195,9 +195,19 @@ fn catch<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 /// Run pure work on the blocking pool; a panic is logged to the client and
 /// yields `None`.
 async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    let outcome = match tokio::task::spawn_blocking(move || catch(f)).await {
-        Ok(r) => r,
-        Err(e) => Err(e.to_string()),
+    // On the multi-threaded runtime the work runs right here, the worker
+    // handing its other tasks to another thread first (no hop to the
+    // blocking pool and back: a keystroke's check is well under a
+    // millisecond); elsewhere, on the blocking pool.
+    let multi = tokio::runtime::Handle::try_current()
+        .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+    let outcome = if multi {
+        tokio::task::block_in_place(move || catch(f))
+    } else {
+        match tokio::task::spawn_blocking(move || catch(f)).await {
+            Ok(r) => r,
+            Err(e) => Err(e.to_string()),
+        }
     };
     match outcome {
         Ok(v) => Some(v),
