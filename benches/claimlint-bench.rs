@@ -14,6 +14,26 @@
 //!
 //! It prints a table (and `--json FILE` writes the figures). No figure is
 //! asserted: the README states the targets and whether they were met.
+//!
+//! Options after `--`: `--smoke`, `--peer PATH` (repeatable), `--no-peers`,
+//! `--edits N`, `--lsp-sizes BYTES,BYTES`, `--check-only`, `--lsp-only`,
+//! `--json FILE`, `--bin PATH` (the server to drive), and two profiling aids,
+//! `--profile-check BYTES` and `--profile-keystroke` (run under `perf record`
+//! or `valgrind --tool=callgrind`).
+//!
+//! Profile notes (perf and callgrind on a 1 MB note, 2026-11-26). A full
+//! check spends its time in the checker proper, per sentence: the rules
+//! (`rules::wrong_list` alone ~10%; `rules::unsupported` normalizes every
+//! word of every sentence again through `text::word_list`), substring
+//! searches with `str::find`/`contains` inside rules and note readers
+//! (`StrSearcher` ~14%, each building a searcher per call), the note readers
+//! (`note::dates`, `note::refs`, `split_sentences`), allocation (~15%: many
+//! small `String`s and `Vec`s per sentence), and `matcher::scan` with the
+//! automaton (~15%). `text` (normalization, words) was made faster without
+//! changing a result; the rest lives in `src/rules/` and `src/note/`. The
+//! editor path is dominated by the edited sentence's check, the copy of the
+//! note into the next snapshot, and the diagnostics' JSON, which is why it
+//! is incremental (`engine::Incremental`, `lsp::diagnostics::Published`).
 
 #[path = "support/notegen.rs"]
 mod notegen;

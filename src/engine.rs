@@ -338,14 +338,17 @@ impl Incremental {
         };
         // Outside every fenced block, comment, code span and front matter: a
         // region covering the lines covers the last non-blank byte before
-        // them too; and with no backtick on them, a region can only cover
-        // them whole, so any unmasked byte on them shows none does.
+        // them too; and one covering their start (no comment end or fence
+        // among them) covers at least all up to their first backtick, so an
+        // unmasked byte before it shows none does.
         let before = old.as_bytes()[..ls]
             .iter()
             .rposition(|b| !b.is_ascii_whitespace())
             .filter(|&i| ls - i < 4096);
         let outside = before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
-            || (!old_lines.contains('`') && masked_old.bytes().any(|b| b != b' ' && b != b'\n'))
+            || masked_old.as_bytes()[..old_lines.find('`').unwrap_or(old_lines.len())]
+                .iter()
+                .any(|&b| b != b' ' && b != b'\n')
             || old.as_bytes()[..ls].iter().all(u8::is_ascii_whitespace);
         if !outside {
             return false;
