@@ -73,6 +73,9 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
             titles: Vec::new(),
             common: HashSet::new(),
             section_words: Vec::new(),
+            title_finder: None,
+            title_sections: Vec::new(),
+            lists_of_term: Vec::new(),
         },
         pattern_ids: HashMap::new(),
         term_ids: HashMap::new(),
@@ -84,10 +87,12 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
         }
     }
     b.sections(&raw);
+    b.title_finder();
     b.entities(&raw);
     b.lexicon(&raw);
     b.claims(&raw, article);
     b.section_words();
+    b.lists_of_term();
     if b.errors.is_empty() {
         Ok(b.base)
     } else {
@@ -122,6 +127,29 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    fn lists_of_term(&mut self) {
+        let mut index = vec![Vec::new(); self.base.terms.len()];
+        for (ci, claim) in self.base.claims.iter().enumerate() {
+            if let Check::List { members } = &claim.check {
+                for &t in members.iter().flat_map(|m| &m.matches) {
+                    if index[t].last() != Some(&ci) {
+                        index[t].push(ci);
+                    }
+                }
+            }
+        }
+        self.base.lists_of_term = index;
+    }
+
+    fn title_finder(&mut self) {
+        let titled: Vec<(SectionId, &str)> = (self.base.sections.iter().enumerate())
+            .filter(|(_, s)| !s.title.is_empty())
+            .map(|(id, s)| (id, s.title.trim_end_matches('?')))
+            .collect();
+        self.base.title_finder = aho_corasick::AhoCorasick::new(titled.iter().map(|t| t.1)).ok();
+        self.base.title_sections = titled.iter().map(|t| t.0).collect();
+    }
+
     fn err(&mut self, line: Option<usize>, field: Option<&str>, message: String) {
         self.errors.push(LoadError {
             file: self.file.to_string(),

@@ -38,6 +38,14 @@ pub struct ClaimBase {
     /// For each section, the content words of its claims (summaries,
     /// snippets, literal terms): what a note about that section talks about.
     pub section_words: Vec<std::collections::HashSet<String>>,
+    /// Every section title (without a closing "?"), one automaton: which
+    /// titles a sentence holds is found in one pass (pattern i = section
+    /// `title_sections[i]`).
+    pub title_finder: Option<aho_corasick::AhoCorasick>,
+    pub title_sections: Vec<SectionId>,
+    /// For each term, the list claims one of whose members it names, in
+    /// claim-base order: a sentence's hits say which lists it can touch.
+    pub lists_of_term: Vec<Vec<usize>>,
 }
 
 #[derive(Debug)]

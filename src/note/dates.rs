@@ -52,6 +52,9 @@ const MONTHS: [(&str, u8); 21] = [
 
 fn month(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
 }
 
@@ -82,6 +85,11 @@ fn decade(w: &str) -> Option<i32> {
 }
 
 fn day(w: &str) -> Option<u8> {
+    // Only a leading figure can parse (the suffixes trim from the end); most
+    // words stop here, before four substring trims.
+    if !w.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') {
+        return None;
+    }
     let d = w
         .trim_end_matches("st")
         .trim_end_matches("nd")

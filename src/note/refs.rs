@@ -154,9 +154,16 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             });
         }
     }
-    // Titles written out with their capitals.
+    // Titles written out with their capitals (searched for only when the
+    // automaton has seen them in this sentence).
+    let mut present = vec![base.title_finder.is_none(); base.sections.len()];
+    if let Some(finder) = &base.title_finder {
+        for m in finder.find_overlapping_iter(text) {
+            present[base.title_sections[m.pattern().as_usize()]] = true;
+        }
+    }
     for (id, sec) in base.sections.iter().enumerate() {
-        if sec.title.is_empty() {
+        if sec.title.is_empty() || !present[id] {
             continue;
         }
         let mut from = 0;

@@ -32,6 +32,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let r = w.start..w.end;
         let orig = &note[s.orig(r.clone(), note)];
         let first_char = orig.chars().next().unwrap_or(' ');
+        let figure = orig.chars().any(|c| c.is_ascii_digit());
+        // Only a capitalized word or a figure can be novel: test that before
+        // the word is normalized again and looked up.
+        if !figure && !first_char.is_uppercase() {
+            continue;
+        }
         let lower = crate::text::word_list(orig.trim_end_matches("'s").trim_end_matches("’s")).join(" ");
         if lower.is_empty() || known_entity(&r) || ctx.known.in_vocabulary(&lower) || ctx.base.common.contains(&lower) {
             continue;
@@ -40,7 +46,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let gap = &s.norm.text[s.words[i - 1].end..w.start];
             gap.contains([':', '.', '"', '(', '!', '?'])
         };
-        let figure = orig.chars().any(|c| c.is_ascii_digit());
         let name = first_char.is_uppercase() && !sentence_start;
         // "..., not in the 2000s": what the note sets aside it does not assert.
         if (figure || name) && !crate::note::negation::mention_set_aside(s, i) {

@@ -108,14 +108,24 @@ fn first_member_hit(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> usize
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::term_checks(ctx, Code::WrongList, out);
-    let all_items = items(ctx);
-    if all_items.len() < 2 {
-        return;
-    }
-    for (ci, claim) in ctx.base.claims.iter().enumerate() {
+    // Split the enumeration only once some list has a member named here.
+    let mut split: Option<Vec<Range<usize>>> = None;
+    // Only a list with a member named here can be engaged (nothing else matches).
+    let mut touched: Vec<usize> = (ctx.scan.hits.iter())
+        .flat_map(|h| ctx.base.lists_of_term.get(h.term).into_iter().flatten().copied())
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    for ci in touched {
+        let claim = &ctx.base.claims[ci];
         let Check::List { members } = &claim.check else {
             continue;
         };
+        let all_items = split.get_or_insert_with(|| items(ctx));
+        if all_items.len() < 2 {
+            return;
+        }
+        let all_items = &*all_items;
         let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
         let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
         let n_matched = matched.iter().filter(|m| m.is_some()).count();
