@@ -77,10 +77,16 @@ impl Engine {
     }
 
     pub fn check_with(&self, note: &str, opts: &Options) -> Vec<Finding> {
-        let read = note::read(note);
+        // As `note::read`, one sentence at a time: a large note is never
+        // held normalized in full.
+        let masked = note::markdown::mask(note);
         let mut out = Vec::new();
-        for s in &read.sentences {
-            out.extend(self.check_sentence(note, &read.masked, s));
+        for r in note::split_sentences(&masked) {
+            let norm = Norm::of_range(&masked, r.clone());
+            let words = crate::text::words(&norm.text);
+            if !words.is_empty() {
+                out.extend(self.check_sentence(note, &masked, &Sentence { range: r, norm, words }));
+            }
         }
         finish(note, out, opts)
     }
@@ -239,32 +245,49 @@ impl Incremental {
     fn full(&mut self, engine: &Engine, note: &Arc<String>) {
         let masked = note::markdown::mask(note);
         let ranges = note::split_sentences(&masked);
-        let mut by_key: HashMap<u64, Vec<u32>> = HashMap::with_capacity(self.sentences.len());
-        for (i, c) in self.sentences.iter().enumerate() {
-            by_key.entry(c.key).or_default().push(i as u32);
-        }
-        let old = std::mem::take(&mut self.sentences);
-        let mut sentences = Vec::with_capacity(ranges.len());
+        // The previous sentences by key (sorted pairs: no allocation per
+        // sentence), each one's findings moved, not copied, to its match.
+        let mut by_key: Vec<(u64, u32)> = (self.sentences.iter().enumerate())
+            .map(|(i, c)| (c.key, i as u32))
+            .collect();
+        by_key.sort_unstable();
+        let mut old = std::mem::take(&mut self.sentences);
+        // Where each previous sentence went (its findings moved there).
+        let mut moved_to = vec![u32::MAX; old.len()];
+        let mut sentences: Vec<Cached> = Vec::with_capacity(ranges.len());
         for r in ranges {
             let key = key(&note[r.clone()], &masked[r.clone()]);
-            let same = by_key.get(&key).and_then(|ids| {
-                ids.iter().map(|&i| &old[i as usize]).find(|c| {
+            let first = by_key.partition_point(|&(k, _)| k < key);
+            let same = (by_key[first..].iter())
+                .take_while(|&&(k, _)| k == key)
+                .map(|&(_, i)| i as usize)
+                .find(|&i| {
+                    let c = &old[i];
                     self.text[c.range.clone()] == note[r.clone()] && self.masked[c.range.clone()] == masked[r.clone()]
-                })
-            });
-            sentences.push(match same {
-                Some(c) => Cached {
-                    range: r,
-                    key,
-                    words: c.words,
-                    findings: c.findings.clone(),
-                },
+                });
+            let cached = match same {
+                Some(i) => {
+                    let findings = match moved_to[i] {
+                        u32::MAX => std::mem::take(&mut old[i].findings),
+                        // A repeated sentence: the same text, the same findings.
+                        j => sentences[j as usize].findings.clone(),
+                    };
+                    moved_to[i] = sentences.len() as u32;
+                    Cached {
+                        range: r,
+                        key,
+                        words: old[i].words,
+                        findings,
+                    }
+                }
                 None => {
                     self.fresh += 1;
                     checked(engine, note, &masked, r, key)
                 }
-            });
+            };
+            sentences.push(cached);
         }
+        drop(old);
         self.sentences = sentences;
         self.text = note.clone();
         self.masked = Arc::new(masked);
@@ -356,7 +379,15 @@ impl Incremental {
         let old_masked_line = alone_old;
         let delta = note.len() as isize - old.len() as isize;
         match Arc::get_mut(&mut self.masked) {
-            Some(m) => m.replace_range(ls..le_old, &alone_new),
+            Some(m) => {
+                // Grow by a little, not by doubling: a megabyte note keeps
+                // one megabyte of mask, however long one types into it.
+                let grow = alone_new.len().saturating_sub(le_old - ls);
+                if m.len() + grow > m.capacity() {
+                    m.reserve_exact(grow + 4096 + m.len() / 256);
+                }
+                m.replace_range(ls..le_old, &alone_new)
+            }
             None => {
                 // Shared with the last analysis: a new text, copied once.
                 let m = &self.masked;

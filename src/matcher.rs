@@ -39,20 +39,38 @@ pub struct Scan {
     pub mentions: Vec<Mention>,
     /// Claims whose every `when` group has a hit, in claim-base order.
     pub active: Vec<usize>,
+    /// One bit per term of the claim base: has it a hit? (Most terms asked
+    /// about have none; this answers them without a search.)
+    present: Vec<u64>,
+}
+
+fn bit(set: &[u64], i: usize) -> bool {
+    set.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+}
+
+fn set_bit(set: &mut [u64], i: usize) {
+    set[i / 64] |= 1 << (i % 64);
 }
 
 impl Scan {
     pub fn has(&self, t: TermId) -> bool {
-        self.first(t).is_some()
+        bit(&self.present, t)
     }
 
     pub fn first(&self, t: TermId) -> Option<&Hit> {
+        if !self.has(t) {
+            return None;
+        }
         let i = self.hits.partition_point(|h| h.term < t);
         self.hits.get(i).filter(|h| h.term == t)
     }
 
     pub fn of(&self, t: TermId) -> impl Iterator<Item = &Hit> {
-        let i = self.hits.partition_point(|h| h.term < t);
+        let i = if self.has(t) {
+            self.hits.partition_point(|h| h.term < t)
+        } else {
+            self.hits.len()
+        };
         self.hits[i..].iter().take_while(move |h| h.term == t)
     }
 
@@ -170,17 +188,28 @@ impl Matcher {
         }
         mentions.sort_by_key(|m| m.range.start);
 
+        let mut present = vec![0u64; base.terms.len().div_ceil(64)];
+        for h in &hits {
+            set_bit(&mut present, h.term);
+        }
         let scan_tmp = Scan {
             hits,
             mentions,
             active: Vec::new(),
+            present,
         };
+        // Each claim indexed by a term the sentence has is judged once.
         let mut active: Vec<usize> = Vec::new();
+        let mut judged = vec![0u64; base.claims.len().div_ceil(64)];
         let mut seen_terms: Vec<TermId> = scan_tmp.hits.iter().map(|h| h.term).collect();
         seen_terms.dedup();
         for t in seen_terms {
             for &c in &self.claims_of_term[t] {
-                if !active.contains(&c) && base.claims[c].when.iter().all(|g| g.iter().any(|&t| scan_tmp.has(t))) {
+                if bit(&judged, c) {
+                    continue;
+                }
+                set_bit(&mut judged, c);
+                if base.claims[c].when.iter().all(|g| g.iter().any(|&t| scan_tmp.has(t))) {
                     active.push(c);
                 }
             }

@@ -130,6 +130,10 @@ fn fraction_word(w: &str) -> Option<f64> {
 }
 
 fn digits(w: &str) -> Option<f64> {
+    // Most words hold a letter: answer before copying them.
+    if !w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+        return None;
+    }
     let clean = w.replace(',', "");
     if clean.is_empty() || !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
