@@ -52,14 +52,14 @@ pub fn run() -> i32 {
 }
 
 /// glibc's allocator, set for a long-running server that holds large notes:
-/// two arenas at most (one per core here, not eight per core, each keeping
-/// its own freed blocks), and blocks from 4 MiB up mapped and unmapped on
-/// their own, a fixed threshold (by default it rises with every large block
-/// freed, up to 32 MiB). A 1 MB note's per-keystroke texts are then reused
-/// from the heap without page faults, and the peak RSS with it open is about
-/// two thirds of the default's (`cargo bench`; README, "Performance").
-/// glibc's `MALLOC_MMAP_THRESHOLD_` and `MALLOC_ARENA_MAX` variables, when
-/// set, win.
+/// one arena (not eight per core, each keeping its own freed blocks), and
+/// blocks from 256 KiB up mapped and unmapped on their own, a fixed
+/// threshold (by default it rises with every large block freed, up to 32
+/// MiB, and a megabyte note's texts then stay in the heap as holes). A 1 MB
+/// note's texts go back to the system when replaced; a 100 KB note's are
+/// reused from the heap without page faults (`cargo bench`; README,
+/// "Performance"). glibc's `MALLOC_MMAP_THRESHOLD_` and `MALLOC_ARENA_MAX`
+/// variables, when set, win.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_allocator() {
     use std::ffi::c_int;
@@ -74,10 +74,10 @@ fn tune_allocator() {
     // server starts any thread.
     unsafe {
         if unset("MALLOC_MMAP_THRESHOLD_") {
-            mallopt(M_MMAP_THRESHOLD, 4 << 20);
+            mallopt(M_MMAP_THRESHOLD, 256 << 10);
         }
         if unset("MALLOC_ARENA_MAX") {
-            mallopt(M_ARENA_MAX, 2);
+            mallopt(M_ARENA_MAX, 1);
         }
     }
 }

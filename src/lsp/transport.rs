@@ -74,7 +74,9 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                     let Some(n) = len else {
                         return Ok(Frame::BadHeader("headers without Content-Length".into()));
                     };
-                    let mut body = Vec::new();
+                    // Room for the body at once (a doubling buffer would
+                    // hold up to twice a large note), up to a sane bound.
+                    let mut body = Vec::with_capacity(n.min(64 << 20));
                     (&mut self.r).take(n as u64).read_to_end(&mut body).await?;
                     if body.len() < n {
                         return Ok(Frame::Eof);
@@ -370,14 +372,23 @@ where
     O: AsyncWrite + Unpin + Send + 'static,
     S: LanguageServer,
 {
-    let (to_server, server_in) = tokio::io::duplex(1 << 20);
-    let (server_out, from_server) = tokio::io::duplex(1 << 20);
+    // Small pipes: a large message streams through in pieces rather than
+    // leaving a buffer its size behind.
+    let (to_server, server_in) = tokio::io::duplex(64 << 10);
+    let (server_out, from_server) = tokio::io::duplex(64 << 10);
     let (out_tx, mut out_rx) = unbounded_channel::<Vec<u8>>();
     let _ = outbox.0.set(out_tx.clone());
     let writer = tokio::spawn(async move {
         let mut output = output;
-        while let Some(bytes) = out_rx.recv().await {
-            if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
+        'messages: while let Some(bytes) = out_rx.recv().await {
+            // In pieces: tokio's stdout copies each write into a buffer it
+            // keeps, which one megabyte of diagnostics would leave that large.
+            for piece in bytes.chunks(64 << 10) {
+                if output.write_all(piece).await.is_err() {
+                    break 'messages;
+                }
+            }
+            if output.flush().await.is_err() {
                 break;
             }
         }
