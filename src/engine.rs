@@ -93,7 +93,9 @@ impl Engine {
 
     /// Findings of one sentence, before suppression and options.
     pub fn check_sentence(&self, note: &str, masked: &str, s: &Sentence) -> Vec<Finding> {
-        let scan = self.matcher.scan(&self.base, s, note);
+        let refs = note::refs::find_refs(masked, s.range.clone(), &self.base);
+        let marked: Vec<Range<usize>> = refs.iter().filter(|r| r.explicit).map(|r| r.range.clone()).collect();
+        let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
         let ctx = Ctx {
             base: &self.base,
             note,
@@ -101,7 +103,7 @@ impl Engine {
             dates: note::dates::find_dates(&s.norm.text, &s.words),
             numbers: note::numbers::find_numbers(&s.norm.text, &s.words),
             quotes: note::quotes::find_quotes(s),
-            refs: note::refs::find_refs(masked, s.range.clone(), &self.base),
+            refs,
             scan: &scan,
             known: &self.known,
             claim_spans: &self.claim_spans,

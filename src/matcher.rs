@@ -120,6 +120,13 @@ impl Matcher {
     }
 
     pub fn scan(&self, base: &ClaimBase, s: &Sentence, note: &str) -> Scan {
+        self.scan_outside(base, s, note, &[])
+    }
+
+    /// `scan`, leaving out what lies inside `skip` (byte ranges of the note):
+    /// a section reference's words ("§Security Guarantees") name a section,
+    /// they do not speak of guarantees.
+    pub fn scan_outside(&self, base: &ClaimBase, s: &Sentence, note: &str, skip: &[Range<usize>]) -> Scan {
         let text = &s.norm.text;
         let mut hits = Vec::new();
         if let Some(ac) = &self.ac {
@@ -145,6 +152,12 @@ impl Matcher {
                 if let Some(exact) = &p.exact {
                     let orig = &note[s.norm.orig_range(start..m.end(), note)];
                     if orig != exact && orig.replace('.', "") != exact.replace('.', "") {
+                        continue;
+                    }
+                }
+                if !skip.is_empty() {
+                    let o = s.norm.orig_range(start..end, note);
+                    if skip.iter().any(|r| r.start <= o.start && o.end <= r.end) {
                         continue;
                     }
                 }

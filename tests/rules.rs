@@ -255,3 +255,35 @@ fn term_claims_report_under_every_claim_code() {
         "Confidence-building measures could settle specific concerns on NATO's southern flank.",
     );
 }
+
+/// Readings added after the eighth blind round: each a general form, written
+/// here in our own words.
+#[test]
+fn affirming_comparisons_modal_denials_references_and_ranks() {
+    // "nothing short of" affirms; it is no negation.
+    quiet("The author sees Moscow's demands as nothing short of the strategic goals of its European policy.");
+    // A denied subject of a modal denies the predicate.
+    quiet("No treaty or politically binding agreement of any kind can offer an absolute guarantee of its own implementation.");
+    // A section reference's own words ("Guarantees") are no claim's context.
+    quiet("Moscow puts no real trust in non-aggression pacts (§Security Guarantees).");
+    // "to the table" is a noun; the action is the verb after it.
+    quiet(
+        "Having brought Washington to the table, Moscow presented its draft treaty to the Americans and their allies.",
+    );
+    // "round two" ranks; "N of the M waves" counts waves.
+    fires(
+        Code::WrongNumber,
+        "Geneva was round two of the bilateral dialogue on European security.",
+    );
+    fires(
+        Code::WrongNumber,
+        "Two of the five latest waves of NATO expansion came on Putin's watch.",
+    );
+    quiet("Four of the five latest waves of NATO expansion came on Putin's watch.");
+    // A quoted title after "under" is a section reference.
+    fires(
+        Code::UnknownSection,
+        "The INF withdrawal is covered under “Missile Diplomacy”.",
+    );
+    quiet("Mutually assured destruction is the one real guarantee of security (in Security Guarantees).");
+}

@@ -152,7 +152,13 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // "harder, if not impossible": "if not" adds, it does not deny.
         let if_not = w == "not" && k > 0 && s.word(k - 1) == "if";
         let neither_after_nor = w == "neither" && seen_nor;
-        let counts = [neither_after_nor, gerund, if_not].iter().all(|x| !x);
+        // "nothing less than", "no fewer than", "nothing short of", "none
+        // other than": a comparison that affirms.
+        let intensifier = matches!(w, "no" | "nothing" | "none")
+            && k + 2 <= idx
+            && matches!(s.word(k + 1), "less" | "fewer" | "short" | "other")
+            && matches!(s.word(k + 2), "than" | "of");
+        let counts = [neither_after_nor, gerund, if_not, intensifier].iter().all(|x| !x);
         if is_negator(w) && counts {
             if !coordinated {
                 count += 1;
@@ -165,7 +171,14 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     // a negated subject reaches past the commas of its own phrase.
     if k > 0
         && count == 0
-        && (matches!(s.word(0), "nobody" | "none" | "nothing") || s.word(0) == "no" && s.word(1) == "one")
+        && (matches!(s.word(0), "nobody" | "none" | "nothing")
+            // "No treaty or agreement, however binding, can guarantee ...": a
+            // denied subject of a modal ("No further expansion is happening"
+            // names what happens, and is left alone).
+            || s.word(0) == "no"
+                && !gap_breaks(s, 1)
+                && !matches!(s.word(1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
+                && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
         && !(1..k).any(|j| is_clause_break(s.word(j)))
     {
         count += 1;

@@ -154,6 +154,43 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             });
         }
     }
+    // "discussed under “Arms Control in Europe”": a quoted title after
+    // "under"; "(in Security Guarantees)": a known title filling parentheses.
+    for marker in ["under “", "under \"", "(in "] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(marker) {
+            let s = from + i;
+            from = s + marker.len();
+            let body = s + marker.len();
+            if covered.iter().any(|c| c.start <= body && body < c.end) {
+                continue;
+            }
+            let (name, closed) = if marker == "(in " {
+                let n = title_run(&text[body..]);
+                let name = text[body..body + n].trim_end();
+                (name, text[body + name.len()..].trim_start().starts_with(')'))
+            } else {
+                match text[body..].find(['”', '"']) {
+                    Some(j) => (text[body..body + j].trim_end_matches(['.', ',', ' ']), true),
+                    None => ("", false),
+                }
+            };
+            let section = base.section_by_name(name);
+            let known_or_titled = section.is_some() || marker != "(in " && is_title(name);
+            if !closed || name.is_empty() || !known_or_titled {
+                continue;
+            }
+            let end = body + name.len();
+            covered.push(s..end);
+            out.push(SectionRef {
+                range: at(body)..at(end),
+                name_range: at(body)..at(end),
+                section,
+                name: name.to_string(),
+                explicit: true,
+            });
+        }
+    }
     // Titles written out with their capitals (searched for only when the
     // automaton has seen them in this sentence).
     let mut present = vec![base.title_finder.is_none(); base.sections.len()];
@@ -201,6 +238,18 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
     }
     out.sort_by_key(|r| r.range.start);
     out
+}
+
+/// Is `name` written as a title: up to eight words, each capitalized but
+/// for short connectors ("Arms Control in Europe")?
+fn is_title(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || CONNECTORS.contains(w))
 }
 
 /// Byte length of the longest prefix of `s` (ending on a word) that names a section.

@@ -43,7 +43,24 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         if rivals.is_empty() {
             continue;
         }
-        let all_verbs: Vec<&Hit> = ctx.scan.any_of(verb).collect();
+        // "getting Washington to the table, Moscow handed ...": after a
+        // determiner an action word is a noun, and gives way to a verbal one
+        // (while "the initiative would come from Moscow" has only the noun).
+        let mut all_verbs: Vec<&Hit> = ctx.scan.any_of(verb).collect();
+        // ("the willingness of US negotiators" keeps its agent after "of".)
+        let nominal = |v: &&Hit| {
+            let w = s.word_at(v.range.start);
+            let next = s.word_at(v.range.end.saturating_sub(1)) + 1;
+            !matches!(s.word(next), "of" | "by")
+                && w > 0
+                && matches!(
+                    s.word(w - 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "whose"
+                )
+        };
+        if all_verbs.iter().any(|v| !nominal(v)) {
+            all_verbs.retain(|v| !nominal(v));
+        }
         if !verb.is_empty() && all_verbs.is_empty() {
             // The claim's action is not in the sentence: nothing to attribute.
             continue;

@@ -74,7 +74,14 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
         .numbers
         .iter()
         .filter(|n| {
-            n.ordinal == ordinal
+            // "round two" is the second round: a number right after its unit ranks.
+            let ranks = ordinal
+                && n.first_word > 0
+                && ctx
+                    .scan
+                    .any_of(unit)
+                    .any(|h| s.word_at(h.range.end.saturating_sub(1)) + 1 == n.first_word);
+            (n.ordinal == ordinal || ranks)
                 && !(s.word(n.first_word) == "one" && s.word(n.last_word + 1) == "of")
                 && !crate::note::negation::mention_set_aside(s, n.first_word)
         })
@@ -92,6 +99,13 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
             let u = s.word_at(h.range.start);
             // A range ("seventy-nine or even forty-nine years") reaches further.
             let reach = if matches!(s.word(n.last_word + 1), "to" | "or") { 7 } else { 4 };
+            // "three of the five most recent waves": the part counts the whole's unit.
+            let reach = match nums.iter().find(|m| {
+                s.word(n.last_word + 1) == "of" && m.first_word > n.last_word && m.first_word <= n.last_word + 3
+            }) {
+                Some(m) => reach.max(m.last_word - n.last_word + 4),
+                None => reach,
+            };
             let after = u > n.last_word
                 && u - n.last_word <= reach
                 // "four of the five waves": both numbers count waves.
