@@ -759,13 +759,13 @@ impl Known {
             return true;
         }
         let needle = format!(" {} ", words.join(" "));
-        self.joined.contains(&needle)
+        memchr::memmem::find(self.joined.as_bytes(), needle.as_bytes()).is_some()
     }
 
     /// Does the article's own text (not the claim base) hold these words in a row?
     pub fn in_article(&self, words: &[String]) -> bool {
         let needle = format!(" {} ", words.join(" "));
-        self.article_joined.as_ref().is_some_and(|a| a.contains(&needle))
+        (self.article_joined.as_ref()).is_some_and(|a| memchr::memmem::find(a.as_bytes(), needle.as_bytes()).is_some())
     }
 
     pub fn in_vocabulary(&self, word: &str) -> bool {

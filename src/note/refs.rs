@@ -59,14 +59,35 @@ fn title_run(s: &str) -> usize {
     end
 }
 
+/// Every marker a reference may start with, in one automaton: a sentence
+/// is searched for a marker only once it is known to hold it.
+const MARKERS: [&str; 6] = ["[[", "§", "see ", "under “", "under \"", "(in "];
+
+fn markers_in(text: &str) -> [bool; MARKERS.len()] {
+    static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let mut found = [false; MARKERS.len()];
+    match FINDER.get_or_init(|| aho_corasick::AhoCorasick::new(MARKERS).ok()) {
+        Some(ac) => ac
+            .find_overlapping_iter(text)
+            .for_each(|m| found[m.pattern().as_usize()] = true),
+        None => found = [true; MARKERS.len()],
+    }
+    found
+}
+
+fn has_marker(found: &[bool; MARKERS.len()], marker: &str) -> bool {
+    MARKERS.iter().zip(found).any(|(m, &f)| *m == marker && f)
+}
+
 pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<SectionRef> {
     let text = &masked[range.clone()];
+    let found = markers_in(text);
     let at = |i: usize| range.start + i;
     let mut out: Vec<SectionRef> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     // [[Title]] and [[Title|label]]
     let mut from = 0;
-    while let Some(i) = text[from..].find("[[") {
+    while let Some(i) = has_marker(&found, "[[").then(|| text[from..].find("[[")).flatten() {
         let s = from + i;
         let Some(j) = text[s + 2..].find("]]") else { break };
         let inner = &text[s + 2..s + 2 + j];
@@ -83,7 +104,7 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
         from = e;
     }
     // §Title and "see Title"
-    for marker in ["§", "see "] {
+    for marker in ["§", "see "].into_iter().filter(|m| has_marker(&found, m)) {
         let mut from = 0;
         while let Some(i) = text[from..].find(marker) {
             let s = from + i;
@@ -156,7 +177,10 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
     }
     // "discussed under “Arms Control in Europe”": a quoted title after
     // "under"; "(in Security Guarantees)": a known title filling parentheses.
-    for marker in ["under “", "under \"", "(in "] {
+    for marker in ["under “", "under \"", "(in "]
+        .into_iter()
+        .filter(|m| has_marker(&found, m))
+    {
         let mut from = 0;
         while let Some(i) = text[from..].find(marker) {
             let s = from + i;
