@@ -287,3 +287,11 @@ fn affirming_comparisons_modal_denials_references_and_ranks() {
     );
     quiet("Mutually assured destruction is the one real guarantee of security (in Security Guarantees).");
 }
+
+#[test]
+fn an_enumeration_after_an_aside() {
+    fires(
+        Code::WrongList,
+        "Whether such a power moves depends, the piece argues, on material potential, public support and a friendly neighbour.",
+    );
+}

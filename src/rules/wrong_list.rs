@@ -60,6 +60,8 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
         " list ",
         " comprised ",
         " depends on ",
+        // "depends, the author says, on A, B and C": the aside ends at "on".
+        ", on ",
         " depend on ",
         " rests on ",
         " comes down to ",
