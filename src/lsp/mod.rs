@@ -14,6 +14,7 @@ pub mod encoding;
 pub mod hover;
 pub mod links;
 pub mod server;
+pub mod stdio;
 pub mod symbols;
 pub mod transport;
 
@@ -41,7 +42,15 @@ pub fn run() -> i32 {
         let outbox = transport::Outbox::default();
         let o = outbox.clone();
         let (service, socket) = LspService::new(move |client| server::Backend::with_outbox(client, o));
-        transport::serve_with(tokio::io::stdin(), tokio::io::stdout(), service, socket, outbox).await
+        let input = match stdio::ThreadStdin::spawn() {
+            Ok(input) => input,
+            Err(e) => {
+                eprintln!("claimlint lsp: cannot start the input thread: {e}");
+                return End::Eof;
+            }
+        };
+        let output: transport::Output<tokio::io::Stdout> = transport::Output::Thread(Box::new(std::io::stdout()));
+        transport::serve_with(input, output, service, socket, outbox).await
     });
     // A check still running, or stdin's reader thread, must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(500));

@@ -6,7 +6,7 @@
 //! message) and skips it, resynchronizes on a bad header at the next
 //! `Content-Length:`, and forwards the good frames to tower-lsp's `Server`
 //! through an in-memory pipe. Everything written to stdout goes through one
-//! writer task, whole frames at a time. Every handler runs `Guarded`: a
+//! writer (a thread, for stdout: `stdio.rs`), whole frames at a time. Every handler runs `Guarded`: a
 //! panic anywhere in it is logged to the client and the server serves on.
 
 use serde::Deserialize;
@@ -356,13 +356,25 @@ where
     O: AsyncWrite + Unpin + Send + 'static,
     S: LanguageServer,
 {
-    serve_with(input, output, service, socket, Outbox::default()).await
+    serve_with(input, Output::Async(output), service, socket, Outbox::default()).await
+}
+
+/// Where the server's messages go: an async writer (tests, in-memory pipes)
+/// or a blocking one written from a thread of its own (stdout).
+pub enum Output<O> {
+    Async(O),
+    Thread(Box<dyn std::io::Write + Send>),
+}
+
+enum Writer {
+    Task(tokio::task::JoinHandle<()>),
+    Thread(std::thread::JoinHandle<()>),
 }
 
 /// `serve`, with `outbox` connected to the writer.
 pub async fn serve_with<I, O, S>(
     input: I,
-    output: O,
+    output: Output<O>,
     service: LspService<S>,
     socket: ClientSocket,
     outbox: Outbox,
@@ -378,21 +390,30 @@ where
     let (server_out, from_server) = tokio::io::duplex(64 << 10);
     let (out_tx, mut out_rx) = unbounded_channel::<Vec<u8>>();
     let _ = outbox.0.set(out_tx.clone());
-    let writer = tokio::spawn(async move {
-        let mut output = output;
-        'messages: while let Some(bytes) = out_rx.recv().await {
-            // In pieces: tokio's stdout copies each write into a buffer it
-            // keeps, which one megabyte of diagnostics would leave that large.
-            for piece in bytes.chunks(64 << 10) {
-                if output.write_all(piece).await.is_err() {
-                    break 'messages;
+    let writer = match output {
+        Output::Thread(out) => match super::stdio::spawn_writer(out, out_rx) {
+            Ok(handle) => Writer::Thread(handle),
+            Err(e) => {
+                eprintln!("claimlint lsp: cannot start the output thread: {e}");
+                return End::Eof;
+            }
+        },
+        Output::Async(output) => Writer::Task(tokio::spawn(async move {
+            let mut output = output;
+            'messages: while let Some(bytes) = out_rx.recv().await {
+                // In pieces: tokio's stdout copies each write into a buffer it
+                // keeps, which one megabyte of diagnostics would leave that large.
+                for piece in bytes.chunks(64 << 10) {
+                    if output.write_all(piece).await.is_err() {
+                        break 'messages;
+                    }
+                }
+                if output.flush().await.is_err() || bytes.is_empty() {
+                    break;
                 }
             }
-            if output.flush().await.is_err() {
-                break;
-            }
-        }
-    });
+        })),
+    };
     let server_tx = out_tx.clone();
     let pump = tokio::spawn(async move {
         let mut reader = FrameReader::new(from_server);
@@ -413,11 +434,25 @@ where
         out: out_tx.clone(),
     };
     let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
-    let end = guard(input, to_server, out_tx).await;
+    let end = guard(input, to_server, out_tx.clone()).await;
     // The input is closed (the pipe to the server with it): let in-flight work end.
     let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
     let _ = tokio::time::timeout(Duration::from_secs(1), pump).await;
-    let _ = tokio::time::timeout(Duration::from_secs(1), writer).await;
+    // An empty message ends the writer once everything before it is written
+    // (the outbox's sender would otherwise keep it waiting).
+    let _ = out_tx.send(Vec::new());
+    match writer {
+        Writer::Task(task) => {
+            let _ = tokio::time::timeout(Duration::from_secs(1), task).await;
+        }
+        Writer::Thread(handle) => {
+            let _ = tokio::time::timeout(
+                Duration::from_secs(1),
+                tokio::task::spawn_blocking(move || handle.join()),
+            )
+            .await;
+        }
+    }
     end
 }
 
