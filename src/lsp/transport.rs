@@ -6,8 +6,9 @@
 //! message) and skips it, resynchronizes on a bad header at the next
 //! `Content-Length:`, and forwards the good frames to tower-lsp's `Server`
 //! through an in-memory pipe. Everything written to stdout goes through one
-//! writer (a thread, for stdout: `stdio.rs`), whole frames at a time. Every handler runs `Guarded`: a
-//! panic anywhere in it is logged to the client and the server serves on.
+//! writer (for stdout, a thread of its own: `stdio.rs`), whole frames at a
+//! time. Every handler runs `Guarded`: a panic anywhere in it is logged to
+//! the client and the server serves on.
 
 use serde::Deserialize;
 use serde_json::{json, Value};
