@@ -69,3 +69,19 @@ fn the_article_checked_as_a_note_contradicts_nothing() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn a_person_named_inside_the_articles_own_quoted_words_is_not_their_speaker() {
+    let Some(a) = article() else { return };
+    let engine = claimlint::Engine::new(claimlint::claims::bundled(), Some(a));
+    let note =
+        "- Until 2021, Russian policy was “essentially built upon that of Mikhail Gorbachev,” the author writes.\n\
+                - Putin once said Russian policy was “essentially built upon that of Mikhail Gorbachev.”\n";
+    let codes: Vec<(usize, claimlint::Code)> = engine
+        .check(note)
+        .into_iter()
+        .filter(|f| f.severity <= claimlint::Severity::Warning)
+        .map(|f| (note[..f.range.start].lines().count(), f.code))
+        .collect();
+    assert_eq!(codes, vec![(2, claimlint::Code::WrongAttribution)], "{codes:?}");
+}

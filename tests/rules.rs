@@ -295,3 +295,12 @@ fn an_enumeration_after_an_aside() {
         "Whether such a power moves depends, the piece argues, on material potential, public support and a friendly neighbour.",
     );
 }
+
+/// Readings added after the ninth blind round (our own sentences).
+#[test]
+fn denied_subjects_quoted_names_and_nouns() {
+    // A subject whose predicate is denied after it.
+    quiet("Rebuilding the Soviet Union is not what Moscow's demands are after, according to the author.");
+    // "to the table" is a noun, not the action of tabling.
+    quiet("Pleased to have brought the Americans to the table, Moscow followed with a draft treaty and an agreement.");
+}

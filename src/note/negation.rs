@@ -204,6 +204,14 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         if matches!(w, "myth" | "illusion" | "fiction" | "illusory" | "nonexistent") {
             return true;
         }
+        // "Restoring the Soviet Union is not the aim": a subject (the first
+        // words of its clause) whose own predicate is denied.
+        let subject = idx == 0 || gap_breaks(s, idx) || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
+        let copula_denied = matches!(prev, "is" | "are" | "was" | "were") && matches!(w, "not" | "never" | "hardly")
+            || matches!(w, "isn't" | "aren't" | "wasn't" | "weren't");
+        if subject && copula_denied {
+            return true;
+        }
         k += 1;
     }
     false

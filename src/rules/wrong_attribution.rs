@@ -254,11 +254,12 @@ fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Findin
     {
         return;
     }
-    let speaker = ctx
-        .scan
-        .mentions
-        .iter()
-        .find(|m| ctx.base.entities[m.entity].kind == EntityKind::Person && !mention_set_aside(s, m.word));
+    // (A person named inside the quotation is what it speaks of, not who speaks.)
+    let speaker = ctx.scan.mentions.iter().find(|m| {
+        ctx.base.entities[m.entity].kind == EntityKind::Person
+            && !mention_set_aside(s, m.word)
+            && !(q.outer.start <= m.range.start && m.range.end <= q.outer.end)
+    });
     if let Some(m) = speaker {
         let said = ctx.said(m.range.clone());
         out.push(ctx.finding(
