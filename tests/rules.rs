@@ -301,6 +301,12 @@ fn an_enumeration_after_an_aside() {
 fn denied_subjects_quoted_names_and_nouns() {
     // A subject whose predicate is denied after it.
     quiet("Rebuilding the Soviet Union is not what Moscow's demands are after, according to the author.");
+    // The week of talks came the week before the January 21 meeting.
+    fires(
+        Code::WrongDate,
+        "Geneva, Brussels and Vienna hosted their sessions in the same week as the January 21 Lavrov-Blinken meeting.",
+    );
+    quiet("The talks in Geneva, Brussels and Vienna came the week before Lavrov and Blinken met on January 21.");
     // "to the table" is a noun, not the action of tabling.
     quiet("Pleased to have brought the Americans to the table, Moscow followed with a draft treaty and an agreement.");
 }
