@@ -310,3 +310,17 @@ fn denied_subjects_quoted_names_and_nouns() {
     // "to the table" is a noun, not the action of tabling.
     quiet("Pleased to have brought the Americans to the table, Moscow followed with a draft treaty and an agreement.");
 }
+
+/// Readings added after the tenth blind round (our own sentences).
+#[test]
+fn short_of_and_appositive_both() {
+    // "stopped short of" a rupture is no rupture.
+    quiet("The week's tough talks fell short of a definitive rupture.");
+    // "both" looking back at waves just named counts nothing new ...
+    quiet("Albania and Croatia joined in 2009, North Macedonia in 2020, both waves on Putin's watch.");
+    // ... while a count of the article's demands still counts.
+    fires(
+        Code::WrongNumber,
+        "Russia's draft treaty rests on two unconditional demands.",
+    );
+}

@@ -159,7 +159,13 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && matches!(s.word(k + 1), "less" | "fewer" | "short" | "other")
             && matches!(s.word(k + 2), "than" | "of");
         let counts = [neither_after_nor, gerund, if_not, intensifier].iter().all(|x| !x);
-        if is_negator(w) && counts {
+        // "stopped short of a scandal", "fell short of": short of it, not it
+        // (but "nothing short of" affirms, above).
+        let short_of = w == "short"
+            && k + 1 < idx
+            && s.word(k + 1) == "of"
+            && !(k > 0 && matches!(s.word(k - 1), "nothing" | "no"));
+        if (is_negator(w) || short_of) && counts {
             if !coordinated {
                 count += 1;
             }

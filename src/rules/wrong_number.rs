@@ -81,7 +81,19 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
                     .scan
                     .any_of(unit)
                     .any(|h| s.word_at(h.range.end.saturating_sub(1)) + 1 == n.first_word);
+            // "Montenegro in 2017 - both waves on Putin's watch": "both" looks
+            // back at what was just named; it counts nothing new.
+            let appositive_both = s.word(n.first_word) == "both" && {
+                let w = n.first_word;
+                let gap = |a: usize, b: usize| ctx.note.get(a..b).unwrap_or("");
+                w > 0 && {
+                    let before = ctx.orig(s.words[w - 1].start..s.words[w - 1].end).end;
+                    let here = ctx.orig(s.words[w].start..s.words[w].end).start;
+                    gap(before, here).contains([',', '—', '–', '-', ':'])
+                }
+            };
             (n.ordinal == ordinal || ranks)
+                && !appositive_both
                 && !(s.word(n.first_word) == "one" && s.word(n.last_word + 1) == "of")
                 && !crate::note::negation::mention_set_aside(s, n.first_word)
         })
