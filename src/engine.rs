@@ -82,10 +82,9 @@ impl Engine {
         let masked = note::markdown::mask(note);
         let mut out = Vec::new();
         for r in note::split_sentences(&masked) {
-            let norm = Norm::of_range(&masked, r.clone());
-            let words = crate::text::words(&norm.text);
-            if !words.is_empty() {
-                out.extend(self.check_sentence(note, &masked, &Sentence { range: r, norm, words }));
+            let s = Sentence::of(&masked, r);
+            if !s.words.is_empty() {
+                out.extend(self.check_sentence(note, &masked, &s));
             }
         }
         finish(note, out, opts)
@@ -476,9 +475,8 @@ impl Incremental {
 
 /// Check one sentence of `note` at `r`, findings made relative to its start.
 fn checked(engine: &Engine, note: &str, masked: &str, r: Range<usize>, key: u64) -> Cached {
-    let norm = Norm::of_range(masked, r.clone());
-    let words = crate::text::words(&norm.text);
-    if words.is_empty() {
+    let s = Sentence::of(masked, r.clone());
+    if s.words.is_empty() {
         return Cached {
             range: r,
             key,
@@ -486,11 +484,6 @@ fn checked(engine: &Engine, note: &str, masked: &str, r: Range<usize>, key: u64)
             findings: Vec::new(),
         };
     }
-    let s = Sentence {
-        range: r.clone(),
-        norm,
-        words,
-    };
     let findings = engine
         .check_sentence(note, masked, &s)
         .iter()

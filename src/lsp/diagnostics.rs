@@ -11,7 +11,6 @@ use crate::engine::Incremental;
 use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
 use crate::position::Encoding;
-use crate::text::Norm;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -100,9 +99,7 @@ impl Analysis {
     }
 
     fn sentence(&self, range: std::ops::Range<usize>) -> Sentence {
-        let norm = Norm::of_range(&self.masked, range.clone());
-        let words = crate::text::words(&norm.text);
-        Sentence { range, norm, words }
+        Sentence::of(&self.masked, range)
     }
 }
 

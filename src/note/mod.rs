@@ -48,14 +48,20 @@ pub fn read(note: &str) -> ReadNote {
     let masked = markdown::mask(note);
     let sentences = split_sentences(&masked)
         .into_iter()
-        .map(|r| {
-            let norm = Norm::of_range(&masked, r.clone());
-            let words = crate::text::words(&norm.text);
-            Sentence { range: r, norm, words }
-        })
+        .map(|r| Sentence::of(&masked, r))
         .filter(|s| !s.words.is_empty())
         .collect();
     ReadNote { masked, sentences }
+}
+
+impl Sentence {
+    /// The sentence at `range` of the masked note, normalized and split
+    /// into words (`read` keeps it only when it has words).
+    pub fn of(masked: &str, range: Range<usize>) -> Sentence {
+        let norm = Norm::of_range(masked, range.clone());
+        let words = crate::text::words(&norm.text);
+        Sentence { range, norm, words }
+    }
 }
 
 const ABBREVIATIONS: [&str; 22] = [
