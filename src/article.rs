@@ -27,9 +27,8 @@ impl Article {
     }
 
     pub fn read(path: &Path) -> Result<Article, String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read the article: {e}", path.display()))?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| format!("{}: the article is not UTF-8 text", path.display()))?;
+        let text = crate::fsread::read_text_file(path, crate::fsread::MAX_ARTICLE)
+            .map_err(|e| format!("{}: cannot read the article: {}", path.display(), e.reason))?;
         Ok(Article::new(path, text))
     }
 

@@ -8,6 +8,7 @@ pub mod claims;
 pub mod config;
 pub mod engine;
 pub mod finding;
+pub mod fsread;
 pub mod insight;
 pub mod lsp;
 pub mod matcher;

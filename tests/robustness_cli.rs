@@ -391,7 +391,10 @@ fn claim_base_files_that_are_empty_binary_or_folders_are_named() {
     std::fs::create_dir_all(d.join("folder.toml")).unwrap();
     for (file, want) in [
         ("empty.toml", "empty.toml:1: missing field `article`"),
-        ("binary.toml", "binary.toml: the claim base is not UTF-8 text"),
+        (
+            "binary.toml",
+            "binary.toml: cannot read the claim base: not UTF-8 text (invalid byte at line 1, column 1)",
+        ),
         (
             "folder.toml",
             "folder.toml: cannot read the claim base: is a folder, not a file",

@@ -98,28 +98,14 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, erro
     }
 }
 
-/// Read a note as UTF-8 text (a leading byte-order mark is dropped).
+/// Read a note as UTF-8 text (a leading byte-order mark is dropped); only a
+/// regular file, of at most `fsread::MAX_NOTE` bytes.
 pub fn read_note(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
-    match String::from_utf8(bytes) {
-        Ok(mut s) => {
-            if s.starts_with('\u{feff}') {
-                s.drain(..'\u{feff}'.len_utf8());
-            }
-            Ok(s)
-        }
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let line = prefix.matches('\n').count() + 1;
-            let col = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            Err(format!(
-                "{}: not UTF-8 text (invalid byte at line {line}, column {col})",
-                path.display()
-            ))
-        }
+    let mut s = claimlint::fsread::read_text_file(path, claimlint::fsread::MAX_NOTE).map_err(|e| e.to_string())?;
+    if s.starts_with('\u{feff}') {
+        s.drain(..'\u{feff}'.len_utf8());
     }
+    Ok(s)
 }
 
 /// A readable reason for an I/O error, without the "(os error N)" tail.

@@ -110,10 +110,10 @@ fn find_config(dir: &Path) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(config::FILE_NAME)).find(|p| p.is_file())
 }
 
-fn read_text(path: &Path, what: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("{}: cannot read the {what}: {}", path.display(), files::io_reason(&e)))?;
-    String::from_utf8(bytes).map_err(|_| format!("{}: the {what} is not UTF-8 text", path.display()))
+/// A regular file of at most `max` bytes; the error names the path and the file's role.
+fn read_text(path: &Path, what: &str, max: u64) -> Result<String, String> {
+    claimlint::fsread::read_text_file(path, max)
+        .map_err(|e| format!("{}: cannot read the {what}: {}", path.display(), e.reason))
 }
 
 /// Settings, article and claim base, from the command line, the environment
@@ -122,7 +122,7 @@ fn setup(sources: &Sources) -> Result<Setup, Vec<String>> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let (cfg, cfg_dir) = match find_config(&cwd) {
         Some(path) => {
-            let text = read_text(&path, "settings file").map_err(|e| vec![e])?;
+            let text = read_text(&path, "settings file", claimlint::fsread::MAX_SETTINGS).map_err(|e| vec![e])?;
             let cfg = Config::from_toml(&text).map_err(|e| {
                 vec![match e.line {
                     Some(l) => format!("{}:{l}: {}", path.display(), e.message),
@@ -152,7 +152,7 @@ fn setup(sources: &Sources) -> Result<Setup, Vec<String>> {
         .or_else(|| cfg.claims.as_deref().map(|c| config::resolve(&cfg_dir, c)));
     let base: ClaimBase = match &claims_path {
         Some(p) => {
-            let src = read_text(p, "claim base").map_err(|e| vec![e])?;
+            let src = read_text(p, "claim base", claimlint::fsread::MAX_CLAIMS).map_err(|e| vec![e])?;
             load_claims(&src, &p.display().to_string(), article.as_ref())
                 .map_err(|errs| errs.iter().map(|e| e.to_string()).collect::<Vec<_>>())?
         }

@@ -111,8 +111,8 @@ pub fn build(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, ge
     let mut file_dir = root.clone();
     if let Some(path) = roots.iter().map(|r| r.join(config::FILE_NAME)).find(|p| p.is_file()) {
         file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
+        match crate::fsread::read_text_file(&path, crate::fsread::MAX_SETTINGS)
+            .map_err(|e| e.reason.to_string())
             .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
         {
             Ok(c) => file = c,
@@ -150,10 +150,13 @@ pub fn build(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, ge
     let mut custom: Option<(String, String, ClaimBase)> = None;
     if let Some(path) = &claims_path {
         let name = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        match crate::fsread::read_text_file(path, crate::fsread::MAX_CLAIMS) {
             Err(e) => messages.push((
                 MessageType::ERROR,
-                format!("claimlint: {name}: cannot read the claim base: {e}; using the bundled one"),
+                format!(
+                    "claimlint: {name}: cannot read the claim base: {}; using the bundled one",
+                    e.reason
+                ),
             )),
             Ok(src) => match load_claims(&src, &name, None) {
                 Ok(base) => custom = Some((src, name, base)),
@@ -273,7 +276,7 @@ pub fn discover(roots: &[PathBuf], titles: &[&str], hint: Option<&str>) -> Optio
     files.sort_by_key(|p| hint.is_none_or(|h| p.file_name().is_none_or(|n| n != h)));
     files
         .into_iter()
-        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| Article::looks_like(&t, titles)))
+        .find(|p| crate::fsread::read_text_file(p, MAX_FILE).is_ok_and(|t| Article::looks_like(&t, titles)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,231 @@
+//! Reading a file the user (or a cloned repository's settings) named: notes,
+//! the article, a claim base, `.claimlint.toml`. Every such path goes through
+//! [`read_text_file`], which refuses what is not a regular file (a FIFO would
+//! block forever, `/dev/zero` would eat memory, `/dev/stdin` would steal the
+//! language server's own input) and reads at most a size limit.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Size limits, generous for what each file is.
+pub const MAX_NOTE: u64 = 256 << 20;
+/// The article is ~100 KB.
+pub const MAX_ARTICLE: u64 = 16 << 20;
+/// The bundled claim base is ~100 KB; a user's may hold many comments.
+pub const MAX_CLAIMS: u64 = 64 << 20;
+/// `.claimlint.toml`.
+pub const MAX_SETTINGS: u64 = 1 << 20;
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    NotFound,
+    PermissionDenied,
+    Folder,
+    /// A FIFO, socket, device: what kind it is.
+    NotRegular(&'static str),
+    TooLarge(u64),
+    /// The first invalid byte, 1-based line and column (in characters).
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Other(String),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::NotFound => f.write_str("no such file or folder"),
+            Reason::PermissionDenied => f.write_str("permission denied"),
+            Reason::Folder => f.write_str("is a folder, not a file"),
+            Reason::NotRegular(kind) => write!(f, "is {kind}, not a regular file"),
+            Reason::TooLarge(limit) => write!(f, "larger than the limit of {} MiB", limit >> 20),
+            Reason::NotUtf8 { line, column } => {
+                write!(f, "not UTF-8 text (invalid byte at line {line}, column {column})")
+            }
+            Reason::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A file that could not be read; displays as "PATH: reason".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub path: PathBuf,
+    pub reason: Reason,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+fn io_reason(e: &std::io::Error) -> Reason {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Reason::NotFound,
+        std::io::ErrorKind::PermissionDenied => Reason::PermissionDenied,
+        std::io::ErrorKind::IsADirectory => Reason::Folder,
+        _ => {
+            let s = e.to_string();
+            Reason::Other(match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            })
+        }
+    }
+}
+
+fn kind_name(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = ft;
+    "a special file"
+}
+
+/// Check what `meta` describes is a regular file.
+fn regular(meta: &std::fs::Metadata) -> Result<(), Reason> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        Err(Reason::Folder)
+    } else if !ft.is_file() {
+        Err(Reason::NotRegular(kind_name(&ft)))
+    } else {
+        Ok(())
+    }
+}
+
+/// The bytes of a regular file, at most `max_bytes` of them.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    let err = |reason| ReadError {
+        path: path.to_path_buf(),
+        reason,
+    };
+    // Refuse before opening: opening a FIFO for reading blocks until a writer comes.
+    let meta = std::fs::metadata(path).map_err(|e| err(io_reason(&e)))?;
+    regular(&meta).map_err(err)?;
+    if meta.len() > max_bytes {
+        return Err(err(Reason::TooLarge(max_bytes)));
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        // If the path was swapped for a FIFO since the check, opening must not block.
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = opts.open(path).map_err(|e| err(io_reason(&e)))?;
+    // What was opened is what is read: check it again.
+    let meta = file.metadata().map_err(|e| err(io_reason(&e)))?;
+    regular(&meta).map_err(err)?;
+    let mut bytes = Vec::with_capacity(meta.len().min(max_bytes) as usize);
+    // One byte over the limit tells a file that grew since the check.
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(io_reason(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(err(Reason::TooLarge(max_bytes)));
+    }
+    Ok(bytes)
+}
+
+/// The UTF-8 text of a regular file of at most `max_bytes`; an error names the
+/// path and why (not a regular file, too large, not UTF-8 at line L column C).
+pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, ReadError> {
+    let bytes = read_file(path, max_bytes)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let line = prefix.matches('\n').count() + 1;
+        let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        ReadError {
+            path: path.to_path_buf(),
+            reason: Reason::NotUtf8 { line, column },
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("claimlint-fsread-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn reads_a_regular_file_and_refuses_folders_and_missing_files() {
+        let d = tmp("plain");
+        let f = d.join("a.md");
+        std::fs::write(&f, "héllo\n").unwrap();
+        assert_eq!(read_text_file(&f, 100).unwrap(), "héllo\n");
+        assert_eq!(read_text_file(&d, 100).unwrap_err().reason, Reason::Folder);
+        assert_eq!(read_text_file(&d.join("x"), 100).unwrap_err().reason, Reason::NotFound);
+        let e = read_text_file(&f, 3).unwrap_err();
+        assert_eq!(e.reason, Reason::TooLarge(3));
+        assert!(e.to_string().starts_with(&f.display().to_string()), "{e}");
+    }
+
+    #[test]
+    fn names_the_first_invalid_byte() {
+        let d = tmp("utf8");
+        let f = d.join("a.md");
+        std::fs::write(&f, b"ok\nab\xe9c\n").unwrap();
+        assert_eq!(
+            read_text_file(&f, 100).unwrap_err().reason,
+            Reason::NotUtf8 { line: 2, column: 3 }
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_at_once() {
+        // F9: /dev/zero would be read until memory runs out, /dev/stdin is a pipe or a terminal.
+        let e = read_text_file(Path::new("/dev/zero"), MAX_NOTE).unwrap_err();
+        assert_eq!(e.reason, Reason::NotRegular("a device"));
+        assert_eq!(e.to_string(), "/dev/zero: is a device, not a regular file");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let d = tmp("fifo");
+        let f = d.join("fifo.md");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&f)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let g = f.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(read_text_file(&g, MAX_NOTE));
+        });
+        let got = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("reading a FIFO blocked");
+        assert_eq!(got.unwrap_err().reason, Reason::NotRegular("a FIFO"));
+    }
+}
