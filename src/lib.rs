@@ -15,6 +15,7 @@ pub mod matcher;
 pub mod note;
 pub mod position;
 pub mod rules;
+pub mod stderr;
 pub mod suppress;
 pub mod text;
 

@@ -4,6 +4,8 @@
 //! adapters. The scaling cases run at a small size here and at full size
 //! with `cargo test -- --ignored`. docs/robustness.md lists every case.
 
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,4 +92,280 @@ fn f9_fifos_and_devices_named_as_note_article_claims_or_in_settings_are_refused_
         assert_eq!(code, 2, "{key} = {target}: {err}");
         assert!(err.contains("not a regular file"), "{key} = {target}: {err}");
     }
+}
+
+// The language server, through the real binary.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin};
+use std::sync::mpsc::{channel, Receiver};
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    v.extend_from_slice(body);
+    v
+}
+
+struct Lsp {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    rx: Receiver<Value>,
+    seen: Vec<Value>,
+}
+
+impl Lsp {
+    /// Started in `dir` with `stderr`, initialized with `params` merged into `initialize`'s.
+    fn start_in(dir: &Path, stderr: Stdio, init: Value) -> Lsp {
+        let mut child = Command::new(BIN)
+            .arg("lsp")
+            .current_dir(dir)
+            .env_remove("CLAIMLINT_ARTICLE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(stderr)
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; len];
+                if r.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let stdin = child.stdin.take();
+        let mut lsp = Lsp {
+            child,
+            stdin,
+            rx,
+            seen: Vec::new(),
+        };
+        let mut params = json!({"capabilities": {}, "rootUri": format!("file://{}", dir.display())});
+        if let (Some(p), Some(extra)) = (params.as_object_mut(), init.as_object()) {
+            p.extend(extra.clone());
+        }
+        lsp.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": params}));
+        lsp.response(0, Duration::from_secs(30))
+            .expect("initialize is answered");
+        lsp.notify("initialized", json!({}));
+        lsp
+    }
+
+    fn start(init: Value) -> Lsp {
+        Lsp::start_in(&tmp("ws"), Stdio::null(), init)
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, msg: Value) {
+        self.raw(&frame(msg.to_string().as_bytes()));
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, id: i64, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+    }
+
+    /// Messages until `pred` holds for one, or `within` passes.
+    fn wait(&mut self, within: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        if let Some(m) = self.seen.iter().find(|m| pred(m)) {
+            return Some(m.clone());
+        }
+        let end = Instant::now() + within;
+        while let Some(left) = end.checked_duration_since(Instant::now()) {
+            match self.rx.recv_timeout(left) {
+                Ok(m) => {
+                    self.seen.push(m.clone());
+                    if pred(&m) {
+                        return Some(m);
+                    }
+                }
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
+    fn response(&mut self, id: i64, within: Duration) -> Option<Value> {
+        self.wait(within, |m| m["id"] == id && m.get("method").is_none())
+    }
+
+    fn open(&mut self, uri: &str, text: &str, version: i64) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}}),
+        );
+    }
+
+    /// The diagnostics published last for `uri` (after `within` of quiet).
+    fn last_published(&mut self, uri: &str, within: Duration) -> Option<Value> {
+        let _ = self.wait(within, |_| false);
+        self.seen
+            .iter()
+            .rev()
+            .find(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+            .map(|m| m["params"].clone())
+    }
+
+    /// The server answers a workspace/symbol request within `within`.
+    fn answers(&mut self, id: i64, within: Duration) -> bool {
+        self.request(id, "workspace/symbol", json!({"query": "Roots"}));
+        self.response(id, within).is_some()
+    }
+}
+
+impl Drop for Lsp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn article() -> Option<String> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+    p.canonicalize().ok().map(|p| p.display().to_string())
+}
+
+// F10: a duplicated top-level key used to end the session.
+
+#[test]
+fn f10_a_message_with_a_duplicated_top_level_key_is_refused_and_the_session_goes_on() {
+    let mut c = Lsp::start(json!({}));
+    for dup in [
+        r#"{"jsonrpc":"2.0","id":2,"id":3,"method":"workspace/symbol","params":{"query":"Roots"}}"#,
+        r#"{"jsonrpc":"2.0","id":4,"method":"workspace/symbol","params":{"query":"a"},"params":{"query":"b"}}"#,
+        r#"{"jsonrpc":"2.0","jsonrpc":"2.0","id":5,"method":"workspace/symbol","params":{"query":"a"}}"#,
+        r#"{"jsonrpc":"2.0","id":6,"method":"workspace/symbol","method":"workspace/symbol","params":{}}"#,
+    ] {
+        c.raw(&frame(dup.as_bytes()));
+    }
+    assert!(
+        c.answers(10, Duration::from_secs(10)),
+        "the next request was not served"
+    );
+    let refused = c.seen.iter().filter(|m| m["error"]["code"] == -32600).count();
+    assert_eq!(refused, 4, "{:?}", c.seen);
+}
+
+// F11: a write to a closed stderr must not panic.
+
+#[cfg(unix)]
+fn closed_pipe() -> std::fs::File {
+    use std::os::unix::io::FromRawFd;
+    let mut fds = [0; 2];
+    // SAFETY: pipe(2) fills two descriptors we then own.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: fds[0] is ours; closing the read end makes writes fail with EPIPE.
+    unsafe { libc::close(fds[0]) };
+    // SAFETY: fds[1] is ours, handed over to the File.
+    unsafe { std::fs::File::from_raw_fd(fds[1]) }
+}
+
+#[cfg(unix)]
+#[test]
+fn f11_a_closed_stderr_neither_panics_the_cli_nor_the_server() {
+    let d = tmp("f11");
+    let o = Command::new(BIN)
+        .args(["check", "nowhere.md"])
+        .current_dir(&d)
+        .stderr(closed_pipe())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(o.code(), Some(2), "claimlint check nowhere.md with stderr closed");
+    let mut c = Lsp::start_in(&d, Stdio::from(closed_pipe()), json!({}));
+    c.raw(&frame(b"{not json"));
+    c.raw(b"garbage line\r\n");
+    assert!(c.answers(1, Duration::from_secs(10)), "the server did not serve on");
+    assert!(c.child.try_wait().unwrap().is_none(), "the server exited");
+}
+
+// F12: stderr nobody reads must not stop the server reading its input.
+
+#[test]
+fn f12_a_stderr_nobody_reads_does_not_stop_the_server() {
+    let mut c = Lsp::start_in(&tmp("f12"), Stdio::piped(), json!({}));
+    // Each bad body is one line of log; 5,000 of them fill a 64 KiB pipe many times.
+    let mut burst = Vec::new();
+    for _ in 0..5000 {
+        burst.extend(frame(b"{not json"));
+    }
+    let stdin = c.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let mut stdin = stdin;
+        stdin.write_all(&burst).map(|_| stdin)
+    });
+    let start = Instant::now();
+    while !writer.is_finished() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the server stopped reading its input"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    c.stdin = Some(writer.join().unwrap().expect("the input was written"));
+    assert!(
+        c.answers(1, Duration::from_secs(30)),
+        "the server did not answer after the burst"
+    );
+}
+
+// A header line over 8 KiB used to cost its frame.
+
+#[test]
+fn a_header_line_over_8_kib_is_skipped_and_its_frame_served() {
+    let mut c = Lsp::start(json!({}));
+    let body = br#"{"jsonrpc":"2.0","id":3,"method":"workspace/symbol","params":{"query":"Roots"}}"#;
+    let mut msg = format!(
+        "Content-Length: {}\r\nX-Long: {}\r\n\r\n",
+        body.len(),
+        "a".repeat(20_000)
+    )
+    .into_bytes();
+    msg.extend_from_slice(body);
+    c.raw(&msg);
+    assert!(c.response(3, Duration::from_secs(10)).is_some(), "the request was lost");
+}
+
+// `--claims --format json` used to take `--format` as the claim base's path.
+
+#[test]
+fn an_option_given_where_a_value_belongs_is_a_missing_value() {
+    let d = tmp("flags");
+    std::fs::write(d.join("n.md"), NOTE).unwrap();
+    let (code, err) = cli(
+        &d,
+        &["check", "--claims", "--format", "json", "n.md"],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("`--claims` needs a value"), "{err}");
 }

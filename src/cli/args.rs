@@ -93,9 +93,11 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         }
         let value = match inline {
             Some(v) => v,
+            // A separate value that is itself an option (`--claims --format json`)
+            // means the value was left out; `--claims=--x` names such a file.
             None => match it.next() {
-                Some(v) => v,
-                None => return Err(Usage(format!("`{name}` needs a value"))),
+                Some(v) if !v.to_string_lossy().starts_with("--") => v,
+                _ => return Err(Usage(format!("`{name}` needs a value"))),
             },
         };
         if value.is_empty() {

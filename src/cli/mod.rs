@@ -71,7 +71,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let cmd = match args::parse(args) {
         Ok(c) => c,
         Err(Usage(m)) => {
-            eprintln!("claimlint: error: {m}\n\n{USAGE}\n\nRun `claimlint --help` for more.");
+            claimlint::stderr::line(format!(
+                "claimlint: error: {m}\n\n{USAGE}\n\nRun `claimlint --help` for more."
+            ));
             return EXIT_USAGE;
         }
     };
@@ -94,7 +96,7 @@ fn emit(s: &str) -> i32 {
 
 fn fail(messages: &[String]) -> i32 {
     for m in messages {
-        eprintln!("claimlint: error: {m}");
+        claimlint::stderr::line(format!("claimlint: error: {m}"));
     }
     EXIT_USAGE
 }
@@ -162,11 +164,11 @@ fn setup(sources: &Sources) -> Result<Setup, Vec<String>> {
     if let Some(a) = &article {
         let titles: Vec<&str> = base.sections.iter().map(|s| s.title.as_str()).collect();
         if !Article::looks_like(&a.text, &titles) {
-            eprintln!(
+            claimlint::stderr::line(format!(
                 "claimlint: warning: {} does not look like the article of {} (most section headings are missing)",
                 a.path.display(),
                 base.source
-            );
+            ));
         }
     }
     Ok(Setup {
@@ -182,7 +184,7 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
     };
     let (notes, mut problems) = files::collect(paths);
     for p in &problems {
-        eprintln!("claimlint: error: {p}");
+        claimlint::stderr::line(format!("claimlint: error: {p}"));
     }
     let mut checked = Vec::new();
     for path in notes {
@@ -198,13 +200,13 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
                             "{}: internal error while checking this note (please report it)",
                             path.display()
                         );
-                        eprintln!("claimlint: error: {e}");
+                        claimlint::stderr::line(format!("claimlint: error: {e}"));
                         problems.push(e);
                     }
                 }
             }
             Err(e) => {
-                eprintln!("claimlint: error: {e}");
+                claimlint::stderr::line(format!("claimlint: error: {e}"));
                 problems.push(e);
             }
         }

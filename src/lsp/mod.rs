@@ -27,6 +27,8 @@ use transport::End;
 /// process exit code, as `cli::main` does.
 pub fn run() -> i32 {
     tune_allocator();
+    // The server's stderr may be a pipe nobody reads: never block on it.
+    crate::stderr::go_lossy();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -34,7 +36,7 @@ pub fn run() -> i32 {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("claimlint lsp: cannot start the async runtime: {e}");
+            crate::stderr::line(format!("claimlint lsp: cannot start the async runtime: {e}"));
             return 2;
         }
     };
@@ -45,7 +47,7 @@ pub fn run() -> i32 {
         let input = match stdio::ThreadStdin::spawn() {
             Ok(input) => input,
             Err(e) => {
-                eprintln!("claimlint lsp: cannot start the input thread: {e}");
+                crate::stderr::line(format!("claimlint lsp: cannot start the input thread: {e}"));
                 return End::Eof;
             }
         };
@@ -54,6 +56,7 @@ pub fn run() -> i32 {
     });
     // A check still running, or stdin's reader thread, must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(500));
+    crate::stderr::flush(Duration::from_millis(200));
     match end {
         End::Eof | End::Exit { after_shutdown: true } => 0,
         End::Exit { after_shutdown: false } => 1,

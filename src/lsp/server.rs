@@ -213,7 +213,7 @@ async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -
         Ok(v) => Some(v),
         Err(why) => {
             let msg = format!("claimlint: internal error while {what}: {why}");
-            eprintln!("{msg}");
+            crate::stderr::line(msg.clone());
             client.log_message(MessageType::ERROR, msg).await;
             None
         }

@@ -51,12 +51,32 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         FrameReader { r: BufReader::new(r) }
     }
 
-    /// A line, at most `MAX_HEADER_LINE` bytes (a longer one comes in pieces).
+    /// A line, its first `MAX_HEADER_LINE` bytes kept: the rest of a longer
+    /// one is skipped (it used to come back as a second "line", not a header,
+    /// and cost the frame its body). O(line length), memory bounded.
     async fn line(&mut self) -> std::io::Result<Option<String>> {
         let mut buf = Vec::new();
         let n = (&mut self.r).take(MAX_HEADER_LINE).read_until(b'\n', &mut buf).await?;
         if n == 0 {
             return Ok(None);
+        }
+        if !buf.ends_with(b"\n") && n as u64 == MAX_HEADER_LINE {
+            loop {
+                let chunk = self.r.fill_buf().await?;
+                if chunk.is_empty() {
+                    break;
+                }
+                match memchr::memchr(b'\n', chunk) {
+                    Some(i) => {
+                        self.r.consume(i + 1);
+                        break;
+                    }
+                    None => {
+                        let all = chunk.len();
+                        self.r.consume(all);
+                    }
+                }
+            }
         }
         Ok(Some(
             String::from_utf8_lossy(&buf).trim_end_matches(['\r', '\n']).to_string(),
@@ -90,14 +110,17 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 match find_ci(&line, "content-length:") {
                     Some(i) => {
                         if i > 0 {
-                            eprintln!("claimlint lsp: skipped {i} bytes before a header");
+                            crate::stderr::line(format!("claimlint lsp: skipped {i} bytes before a header"));
                         }
                         in_headers = true;
                         &line[i..]
                     }
                     None => {
                         if !line.trim().is_empty() {
-                            eprintln!("claimlint lsp: skipped a line that is no header: {:.80}", line);
+                            crate::stderr::line(format!(
+                                "claimlint lsp: skipped a line that is no header: {:.80}",
+                                line
+                            ));
                         }
                         continue;
                     }
@@ -139,11 +162,51 @@ pub enum Verdict {
     Reply(Vec<u8>),
 }
 
+/// The first top-level key a JSON object repeats. `serde_json::Value` keeps
+/// the last of duplicated keys, tower-lsp's typed reader refuses them and
+/// then stops reading (F10): such a message must not get through.
+struct RepeatedKey(Option<String>);
+
+impl<'de> Deserialize<'de> for RepeatedKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = RepeatedKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RepeatedKey, A::Error> {
+                let mut seen: Vec<String> = Vec::new();
+                let mut repeated = None;
+                while let Some(k) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    if seen.contains(&k) {
+                        repeated.get_or_insert(k);
+                    } else if seen.len() < 64 {
+                        seen.push(k);
+                    }
+                }
+                Ok(RepeatedKey(repeated))
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
 pub fn judge(body: &[u8]) -> Verdict {
     let mut v: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
         Err(e) => return Verdict::Reply(error_response(Value::Null, -32700, format!("Parse error: {e}"))),
     };
+    if v.is_object() {
+        if let Ok(RepeatedKey(Some(k))) = serde_json::from_slice::<RepeatedKey>(body) {
+            return Verdict::Reply(error_response(
+                Value::Null,
+                -32600,
+                format!("Invalid Request: the key `{k}` appears twice"),
+            ));
+        }
+    }
     // (tower-lsp reads a message without `method` as a request for "", so a
     // request must name its method, and a response carry a result or an error.)
     let has = |k: &str| v.get(k).is_some();
@@ -221,16 +284,16 @@ async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out:
     loop {
         match reader.next().await {
             Err(e) => {
-                eprintln!("claimlint lsp: reading the input: {e}");
+                crate::stderr::line(format!("claimlint lsp: reading the input: {e}"));
                 return End::Eof;
             }
             Ok(Frame::Eof) => return End::Eof,
-            Ok(Frame::BadHeader(why)) => {
-                eprintln!("claimlint lsp: {why}; skipping to the next Content-Length header")
-            }
+            Ok(Frame::BadHeader(why)) => crate::stderr::line(format!(
+                "claimlint lsp: {why}; skipping to the next Content-Length header"
+            )),
             Ok(Frame::Body(body)) => match judge(&body) {
                 Verdict::Reply(resp) => {
-                    eprintln!("claimlint lsp: answered a malformed message with an error");
+                    crate::stderr::line("claimlint lsp: answered a malformed message with an error");
                     let _ = out.send(frame(&resp));
                 }
                 Verdict::Forward { method, rewritten } => {
@@ -337,7 +400,7 @@ where
                 Ok(reply) => reply,
                 Err(why) => {
                     let msg = format!("claimlint: internal error while handling {method}: {why}; the server goes on");
-                    eprintln!("{msg}");
+                    crate::stderr::line(msg.clone());
                     let log =
                         json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": 1, "message": msg}});
                     let _ = out.send(frame(log.to_string().as_bytes()));
@@ -395,7 +458,7 @@ where
         Output::Thread(out) => match super::stdio::spawn_writer(out, out_rx) {
             Ok(handle) => Writer::Thread(handle),
             Err(e) => {
-                eprintln!("claimlint lsp: cannot start the output thread: {e}");
+                crate::stderr::line(format!("claimlint lsp: cannot start the output thread: {e}"));
                 return End::Eof;
             }
         },
