@@ -90,13 +90,13 @@ def claim_bases():
     small = "\n".join(keep) + "\n"
     fixture = (ROOT / "tests" / "cli.rs").read_text().split('const FIXTURE_CLAIMS: &str = r#"')[1].split('"#;')[0]
     out = {"cut-of-bundled.toml": small, "fixture.toml": fixture}
-    claim = '\n[[claim]]\nid = "c"\nsection = "evolution"\nsnippet = "voiced by Putin back in 2018"\nsummary = "y"\n'
+    claim = '\n[[claim]]\nid = "c"\nsection = "evolution"\nline = 21\nanchor = "back in 2018"\nsummary = "y"\n'
     out["syntax-error.toml"] = fixture + '\n[[claim]]\nid = "c\n'
     out["unknown-field.toml"] = fixture + claim + "colour = 1\n"
     out["duplicate-id.toml"] = fixture + claim + claim
     out["missing-section.toml"] = fixture + claim.replace('"evolution"', '"nope"')
     out["bad-regex.toml"] = fixture + claim + 'when = [["/(unclosed/"]]\ncheck = "date"\nvalue = ["2018"]\n'
-    out["snippet-not-in-article.toml"] = fixture + claim.replace("voiced by", "never voiced by")
+    out["anchor-not-in-article.toml"] = fixture + claim.replace("back in 2018", "never in 2018")
     out["settings.toml"] = 'article = "a.txt"\nclaims = "c.toml"\ndisable = ["unsupported"]\n[severity]\nwrong-section = "hint"\n'
     return out
 

@@ -68,6 +68,56 @@ impl Article {
         None
     }
 
+    /// Byte ranges of every whole-word occurrence of a phrase (normalized
+    /// words: case, curly quotes, dashes and spacing ignored).
+    pub fn occurrences(&self, phrase: &str) -> Vec<Range<usize>> {
+        let p = crate::text::norm(phrase);
+        let p = p.trim_matches(|c: char| c == '.' || c == ',' || c == '"' || c == ' ');
+        let mut out = Vec::new();
+        if p.is_empty() {
+            return out;
+        }
+        let t = &self.norm.text;
+        let mut from = 0;
+        while let Some(i) = t[from..].find(p) {
+            let at = from + i;
+            let end = at + p.len();
+            let before = crate::text::boundary_before(t, at) || !p.starts_with(char::is_alphanumeric);
+            let after = crate::text::boundary_after(t, end) || !p.ends_with(char::is_alphanumeric);
+            if before && after {
+                out.push(self.norm.orig_range(at..end, &self.text));
+            }
+            from = at + p.chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+
+    /// Byte range of line `line` (1-based), without its line break.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let mut start = 0;
+        for (i, l) in self.text.split_inclusive('\n').enumerate() {
+            if i + 1 == line {
+                let body = l.trim_end_matches(['\n', '\r']);
+                return Some(start..start + body.len());
+            }
+            start += l.len();
+        }
+        None
+    }
+
+    /// The occurrence of a phrase on line `line` (1-based), if any.
+    pub fn locate_on_line(&self, phrase: &str, line: usize) -> Option<Range<usize>> {
+        let r = self.line_range(line)?;
+        self.occurrences(phrase)
+            .into_iter()
+            .find(|o| r.start <= o.start && o.end <= r.end)
+    }
+
+    /// Number of words of the article (normalized), for footprint measures.
+    pub fn word_count(&self) -> usize {
+        crate::text::words(&self.norm.text).len()
+    }
+
     /// Does the article hold these words (normalized) anywhere?
     pub fn contains_normalized(&self, normalized: &str) -> bool {
         self.norm.text.contains(normalized)

@@ -40,7 +40,13 @@ impl Engine {
         let claim_spans = base
             .claims
             .iter()
-            .map(|c| article.as_ref().and_then(|a| a.locate(&c.snippet).map(|r| span(a, r))))
+            .map(|c| {
+                article.as_ref().and_then(|a| {
+                    (a.locate_on_line(&c.snippet, c.article_line)
+                        .or_else(|| a.locate(&c.snippet)))
+                    .map(|r| span(a, r))
+                })
+            })
             .collect();
         let section_spans = base
             .sections

@@ -87,7 +87,8 @@ names = ["Putin", "Vladimir Putin"]
 [[claim]]
 id = "putin-2018-address"
 section = "evolution"
-snippet = "voiced by Putin back in 2018"
+line = 21
+anchor = "back in 2018"
 summary = "Putin announced the tactic in a 2018 address to parliament."
 when = [["@putin"], ["address*", "speech"]]
 check = "date"

@@ -20,49 +20,76 @@ fn syntax_error_names_file_and_line() {
 
 #[test]
 fn unknown_field_names_it() {
-    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\ncolour = 1\n");
+    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\ncolour = 1\n");
     assert!(e.contains("mine.toml:") && e.contains("colour"), "{e}");
 }
 
 #[test]
 fn duplicate_id_names_line_and_field() {
-    let c = "\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\n";
+    let c = "\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\n";
     let e = err(&format!("{c}{c}"));
-    assert!(e.starts_with("mine.toml:21: field `id`: duplicate claim id `c`"), "{e}");
+    assert!(e.starts_with("mine.toml:22: field `id`: duplicate claim id `c`"), "{e}");
 }
 
 #[test]
 fn unknown_section_names_line_and_field() {
-    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"nope\"\nsnippet = \"x\"\nsummary = \"y\"\n");
+    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"nope\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\n");
     assert!(e.starts_with("mine.toml:16: field `section`"), "{e}");
 }
 
 #[test]
 fn bad_regex_names_line_and_field() {
     let e =
-        err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\nwhen = [[\"/(unclosed/\"]]\n");
-    assert!(e.starts_with("mine.toml:19: field `when`: bad regex"), "{e}");
+        err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"/(unclosed/\"]]\n");
+    assert!(e.starts_with("mine.toml:20: field `when`: bad regex"), "{e}");
 }
 
 #[test]
 fn unknown_entity_and_bad_values_are_named() {
-    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\nwhen = [[\"@ghost\"]]\n");
+    let e = err(
+        "\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"@ghost\"]]\n",
+    );
     assert!(e.contains("field `when`: unknown entity `@ghost`"), "{e}");
-    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"x\"\nsummary = \"y\"\nwhen = [[\"a\"]]\ncheck = \"date\"\nvalue = [\"soon-ish\"]\n");
+    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"a\"]]\ncheck = \"date\"\nvalue = [\"soon-ish\"]\n");
     assert!(e.contains("field `value`") && e.contains("not a date"), "{e}");
 }
 
 #[test]
-fn snippet_missing_from_the_article_is_named() {
+fn anchor_missing_from_the_article_is_named() {
     let a = claimlint::article::Article::new("art.txt", "T\n\nS\n\nSome words here.\n".into());
-    let src = format!("{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"not in it\"\nsummary = \"y\"\n");
+    let src =
+        format!("{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 5\nanchor = \"not in it\"\nsummary = \"y\"\n");
     let e = load_claims(&src, "mine.toml", Some(&a)).unwrap_err();
+    assert!(e[0].to_string().starts_with("mine.toml:18: field `anchor`"), "{}", e[0]);
+    let ok = format!(
+        "{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 5\nanchor = \"some WORDS here\"\nsummary = \"y\"\n"
+    );
+    assert!(load_claims(&ok, "mine.toml", Some(&a)).is_ok());
+}
+
+#[test]
+fn anchors_are_short_unique_in_their_section_and_on_their_line() {
+    let a = claimlint::article::Article::new("art.txt", "T\n\nS\n\nSome words here. Some more.\n".into());
+    let claim = |line: usize, anchor: &str| {
+        format!(
+            "{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = {line}\nanchor = \"{anchor}\"\nsummary = \"y\"\n"
+        )
+    };
+    let e = load_claims(&claim(5, "Some"), "mine.toml", Some(&a)).unwrap_err();
     assert!(
-        e[0].to_string().starts_with("mine.toml:17: field `snippet`"),
+        e[0].to_string()
+            .contains("field `anchor`: claim `c`: anchor `Some` occurs 2 times in its section"),
         "{}",
         e[0]
     );
-    let ok =
-        format!("{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nsnippet = \"some WORDS here\"\nsummary = \"y\"\n");
-    assert!(load_claims(&ok, "mine.toml", Some(&a)).is_ok());
+    let e = load_claims(&claim(3, "words here"), "mine.toml", Some(&a)).unwrap_err();
+    assert!(e[0].to_string().contains("not found on line 3"), "{}", e[0]);
+    let e = load_claims(&claim(5, "one two three four five six seven"), "mine.toml", None).unwrap_err();
+    assert!(
+        e[0].to_string()
+            .starts_with("mine.toml:18: field `anchor`: claim `c`: an anchor is 1 to 6"),
+        "{}",
+        e[0]
+    );
+    assert!(load_claims(&claim(5, "Some more"), "mine.toml", Some(&a)).is_ok());
 }

@@ -281,7 +281,8 @@ names = ["Putin", "Vladimir Putin"]
 [[claim]]
 id = "putin-2018-address"
 section = "evolution"
-snippet = "voiced by Putin back in 2018"
+line = 21
+anchor = "back in 2018"
 summary = "Putin announced the tactic in a 2018 address to parliament."
 when = [["@putin"], ["address*", "speech"]]
 check = "date"
@@ -310,7 +311,7 @@ fn broken(tail: &str, with_article: bool) -> (Vec<String>, i32, usize) {
     (errors, o.code, CLAIMS.lines().count())
 }
 
-const CLAIM: &str = "\n[[claim]]\nid = \"second\"\nsection = \"evolution\"\nsnippet = \"voiced by Putin back in 2018\"\nsummary = \"A second claim.\"\n";
+const CLAIM: &str = "\n[[claim]]\nid = \"second\"\nsection = \"evolution\"\nline = 21\nanchor = \"back in 2018\"\nsummary = \"A second claim.\"\n";
 
 #[test]
 fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
@@ -323,7 +324,7 @@ fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
         ),
         (
             format!("{CLAIM}colour = \"red\"\n"),
-            format!("claims.toml:{}: unknown field `colour`, expected one of `id`", n + 7),
+            format!("claims.toml:{}: unknown field `colour`, expected one of `id`", n + 8),
         ),
         (
             CLAIM.replace("second", "putin-2018-address"),
@@ -338,7 +339,7 @@ fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
         ),
         (
             format!("{CLAIM}when = [[\"/(unclosed/\"]]\ncheck = \"date\"\nvalue = [\"2018\"]\n"),
-            format!("claims.toml:{}: field `when`: bad regex `/(unclosed/`: ", n + 7),
+            format!("claims.toml:{}: field `when`: bad regex `/(unclosed/`: ", n + 8),
         ),
     ];
     for (tail, want) in cases {
@@ -350,15 +351,15 @@ fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
 }
 
 #[test]
-fn a_snippet_not_in_the_article_is_named_with_its_line_and_field() {
+fn an_anchor_not_in_the_article_is_named_with_its_line_and_field() {
     let Some(_) = article() else { return };
     let n = CLAIMS.lines().count();
-    let (errors, code, _) = broken(&CLAIM.replace("voiced by", "never voiced by"), true);
+    let (errors, code, _) = broken(&CLAIM.replace("back in 2018", "never in 2018"), true);
     assert_eq!(code, 2);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let want = format!(
-        "claims.toml:{}: field `snippet`: claim `second`: snippet `never voiced by Putin back in 2018` is not found in the article",
-        n + 5
+        "claims.toml:{}: field `anchor`: claim `second`: anchor `never in 2018` is not found on line 21 of the article",
+        n + 6
     );
     assert!(errors[0].starts_with(&want), "want {want:?}, got {:?}", errors[0]);
 }

@@ -4,9 +4,22 @@
 use claimlint::{Code, Engine, Severity};
 use std::sync::OnceLock;
 
+/// The bundled claim base, with the real article when it is present: a
+/// claim carries only a short anchor, so quotations of the article's prose
+/// are checked against the article itself.
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(Engine::bundled)
+    E.get_or_init(|| Engine::new(claimlint::claims::bundled(), article()))
+}
+
+fn article() -> Option<claimlint::article::Article> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
+    let a = claimlint::article::Article::read(&p).ok();
+    assert!(
+        a.is_some() || std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_err(),
+        "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing"
+    );
+    a
 }
 
 fn codes(sentence: &str) -> Vec<Code> {
@@ -114,10 +127,13 @@ fn misquote() {
         Code::Misquote,
         "Putin told the US: “No one listened to us before. Well, listen to us today.”",
     );
-    fires(
-        Code::Misquote,
-        "The author calls major power relations “essentially a zero-sum contest.”",
-    );
+    if engine().article.is_some() {
+        // The article's own words, misquoted: found in the article's text.
+        fires(
+            Code::Misquote,
+            "The author calls major power relations “essentially a zero-sum contest.”",
+        );
+    }
     quiet("Ryabkov's answer was “never ever.”");
     quiet("Putin wanted \"at least legally binding agreements.\"");
 }
@@ -227,8 +243,8 @@ fn contrasts_clefts_and_asides_are_read() {
 
 #[test]
 fn each_semicolon_part_is_its_own_enumeration() {
-    quiet("Waves on Putin's watch: the Baltics, Slovakia, Slovenia, Romania and Bulgaria in 2004; Croatia and Albania in 2009; Montenegro in 2017.");
-    fires(Code::WrongList, "Waves on Putin's watch: the Baltics, Slovakia, Slovenia, Romania and Bulgaria in 2004; Croatia and Montenegro in 2009.");
+    quiet("Putin presided over these waves: Slovakia, the Baltics, Bulgaria, Slovenia and Romania in 2004; Albania and Croatia in 2009; Montenegro in 2017.");
+    fires(Code::WrongList, "Putin presided over these waves: Slovakia, the Baltics, Bulgaria, Slovenia and Romania in 2004; Albania and Montenegro in 2009.");
 }
 
 #[test]

@@ -184,7 +184,6 @@ impl Builder<'_> {
                 set.extend(crate::text::word_list(text).into_iter().filter(|w| is_content_word(w)));
             };
             add(&c.summary);
-            add(&c.snippet);
             for g in &c.when {
                 for &t in g {
                     let term = &b.terms[t];
@@ -417,6 +416,9 @@ impl Builder<'_> {
 
     fn claims(&mut self, raw: &RawBase, article: Option<&Article>) {
         let mut seen = HashSet::new();
+        let section_ranges = article
+            .map(|a| section_ranges(a, &self.base.sections))
+            .unwrap_or_default();
         for c in &raw.claim {
             let span = c.span();
             let c = c.get_ref();
@@ -442,19 +444,23 @@ impl Builder<'_> {
                 );
                 continue;
             };
+            let anchor_words = crate::text::word_list(&c.anchor).len();
+            if anchor_words == 0 || anchor_words > MAX_ANCHOR_WORDS {
+                let l = at(self, "anchor");
+                self.err(
+                    Some(l),
+                    Some("anchor"),
+                    format!(
+                        "claim `{}`: an anchor is 1 to {MAX_ANCHOR_WORDS} of the article's words, not {anchor_words}",
+                        c.id
+                    ),
+                );
+            }
             if let Some(a) = article {
-                if a.locate(&c.snippet).is_none() {
-                    let l = at(self, "snippet");
-                    self.err(
-                        Some(l),
-                        Some("snippet"),
-                        format!(
-                            "claim `{}`: snippet `{}` is not found in the article {}",
-                            c.id,
-                            c.snippet,
-                            a.path.display()
-                        ),
-                    );
+                let problem = anchor_problem(a, &section_ranges, section, c.line, &c.anchor);
+                if let Some((field, message)) = problem {
+                    let l = at(self, field);
+                    self.err(Some(l), Some(field), format!("claim `{}`: {message}", c.id));
                 }
                 if let Some(q) = &c.quote {
                     if a.locate(q).is_none() {
@@ -529,7 +535,8 @@ impl Builder<'_> {
                 holder,
                 id: c.id.clone(),
                 section,
-                snippet: c.snippet.clone(),
+                snippet: c.anchor.clone(),
+                article_line: c.line,
                 summary: c.summary.clone(),
                 key: c.key,
                 line,
@@ -735,6 +742,80 @@ impl Builder<'_> {
             }
         })
     }
+}
+
+/// The longest anchor, in words: enough to be unique, too short to carry prose.
+pub const MAX_ANCHOR_WORDS: usize = 6;
+
+/// Where each section stands in the article: from its heading (the opening:
+/// from the start) to the next heading. `None` when its heading is missing.
+pub fn section_ranges(a: &Article, sections: &[Section]) -> Vec<Option<std::ops::Range<usize>>> {
+    let starts: Vec<Option<usize>> = sections
+        .iter()
+        .map(|s| {
+            if s.title.is_empty() {
+                Some(0)
+            } else {
+                a.heading(&s.title).map(|r| r.start)
+            }
+        })
+        .collect();
+    starts
+        .iter()
+        .map(|st| {
+            let st = (*st)?;
+            let end = starts
+                .iter()
+                .flatten()
+                .filter(|&&o| o > st)
+                .min()
+                .copied()
+                .unwrap_or(a.text.len());
+            Some(st..end)
+        })
+        .collect()
+}
+
+/// What is wrong with a claim's line and anchor, as (field, message).
+pub fn anchor_problem(
+    a: &Article,
+    sections: &[Option<std::ops::Range<usize>>],
+    section: SectionId,
+    line: usize,
+    anchor: &str,
+) -> Option<(&'static str, String)> {
+    let Some(lr) = a.line_range(line) else {
+        return Some(("line", format!("the article has no line {line}")));
+    };
+    let sr = sections.get(section).cloned().flatten();
+    if let Some(sr) = &sr {
+        if !(sr.start <= lr.start && lr.end <= sr.end) {
+            return Some(("line", format!("line {line} is not in the claim's section")));
+        }
+    }
+    if a.locate_on_line(anchor, line).is_none() {
+        return Some((
+            "anchor",
+            format!(
+                "anchor `{anchor}` is not found on line {line} of the article {}",
+                a.path.display()
+            ),
+        ));
+    }
+    if let Some(sr) = sr {
+        let n = a
+            .occurrences(anchor)
+            .into_iter()
+            .filter(|o| sr.start <= o.start && o.end <= sr.end)
+            .count();
+        if n > 1 {
+            return Some((
+                "anchor",
+                format!("anchor `{anchor}` occurs {n} times in its section: lengthen it until it is unique"),
+            ));
+        }
+    }
+    None
 }
 
 /// A word that carries content: not a function word, not too short.

@@ -145,7 +145,11 @@ pub struct Term {
 pub struct Claim {
     pub id: String,
     pub section: SectionId,
+    /// The anchor: a few of the article's words that locate the claim on
+    /// `article_line` (named `snippet` for the rules that read it).
     pub snippet: String,
+    /// The article line (1-based) the anchor stands on.
+    pub article_line: usize,
     pub summary: String,
     pub key: bool,
     /// Line of the claim in the claim-base file (1-based).

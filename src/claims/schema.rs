@@ -64,8 +64,12 @@ pub struct RawEntity {
 pub struct RawClaim {
     pub id: String,
     pub section: String,
-    /// A short run of the article's words that locates the claim.
-    pub snippet: String,
+    /// The article line (1-based) that holds the fact.
+    pub line: usize,
+    /// The shortest run of the article's words (at most six) on that line
+    /// that is unique in the claim's section: it locates the claim without
+    /// carrying the article's text.
+    pub anchor: String,
     /// What the article says, in the claim author's own words.
     pub summary: String,
     /// Counted by coverage.
