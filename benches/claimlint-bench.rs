@@ -353,7 +353,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         let body = json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": value}).to_string();
         t[3].push(ms(c.elapsed()));
         let c = Instant::now();
-        let direct = published.notification(&world, &an, &uri, Encoding::Utf16);
+        let direct = published.notification(&world, &an, uri.as_str(), Encoding::Utf16);
         t[4].push(ms(c.elapsed()));
         std::hint::black_box((body, direct));
     }

@@ -4,14 +4,16 @@
 //! adapters. The scaling cases run at a small size here and at full size
 //! with `cargo test -- --ignored`. docs/robustness.md lists every case.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
+/// The binary under test: this build's, or `CLAIMLINT_UNDER_TEST` (to show
+/// a test fails on an older build).
+fn bin() -> String {
+    std::env::var("CLAIMLINT_UNDER_TEST").unwrap_or_else(|_| env!("CARGO_BIN_EXE_claimlint").to_string())
+}
 const NOTE: &str = "- Montenegro joined NATO in 2016.\n";
 
 fn tmp(name: &str) -> PathBuf {
@@ -29,7 +31,7 @@ fn mkfifo(p: &Path) -> bool {
 
 /// Run the CLI in `dir` with a deadline; (exit code, stderr). A hang fails the test.
 fn cli(dir: &Path, args: &[&str], within: Duration) -> (i32, String) {
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(bin())
         .args(args)
         .current_dir(dir)
         .env_remove("CLAIMLINT_ARTICLE")
@@ -117,7 +119,7 @@ struct Lsp {
 impl Lsp {
     /// Started in `dir` with `stderr`, initialized with `params` merged into `initialize`'s.
     fn start_in(dir: &Path, stderr: Stdio, init: Value) -> Lsp {
-        let mut child = Command::new(BIN)
+        let mut child = Command::new(bin())
             .arg("lsp")
             .current_dir(dir)
             .env_remove("CLAIMLINT_ARTICLE")
@@ -249,10 +251,6 @@ impl Drop for Lsp {
     }
 }
 
-fn article() -> Option<String> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    p.canonicalize().ok().map(|p| p.display().to_string())
-}
 
 // F10: a duplicated top-level key used to end the session.
 
@@ -293,7 +291,7 @@ fn closed_pipe() -> std::fs::File {
 #[test]
 fn f11_a_closed_stderr_neither_panics_the_cli_nor_the_server() {
     let d = tmp("f11");
-    let o = Command::new(BIN)
+    let o = Command::new(bin())
         .args(["check", "nowhere.md"])
         .current_dir(&d)
         .stderr(closed_pipe())
@@ -368,4 +366,299 @@ fn an_option_given_where_a_value_belongs_is_a_missing_value() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("`--claims` needs a value"), "{err}");
+}
+
+/// A note of `bytes` in short paragraphs, one finding every 20 lines.
+fn large_note(bytes: usize) -> String {
+    let lines = [
+        "These are my notes on the reading, written over a long season of talks.",
+        "- The author looks back over the years of confrontation before the talks.",
+        "A paragraph of my own thoughts, with no claim of the article in it at all.",
+    ];
+    let mut s = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while s.len() < bytes {
+        if i % 20 == 19 {
+            s.push_str("- Montenegro joined NATO in 2016.\n");
+        } else {
+            s.push_str(lines[i % 3]);
+            s.push('\n');
+        }
+        if i % 200 == 0 {
+            s.push_str("\n## Security Guarantees\n\n");
+        }
+        i += 1;
+    }
+    s
+}
+
+fn publications<'a>(seen: &'a [Value], uri: &str) -> Vec<&'a Value> {
+    seen.iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+        .map(|m| &m["params"])
+        .collect()
+}
+
+// F1: a note closed and reopened (at version 1 again) while its old text is
+// checked must never get the old text's diagnostics or answers.
+
+#[test]
+fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_results() {
+    let mut c = Lsp::start(json!({}));
+    let u = "file:///tmp/reliability-f1.md";
+    let big = large_note(400_000);
+    c.open(u, &big, 1);
+    std::thread::sleep(Duration::from_millis(50));
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));
+    c.open(u, NOTE, 1);
+    // Wait for the old text's check to end (its results, if any, come last).
+    let mut last = 0;
+    loop {
+        let _ = c.wait(Duration::from_secs(3), |_| false);
+        let n = c.seen.len();
+        if n == last {
+            break;
+        }
+        last = n;
+    }
+    let pubs = publications(&c.seen, u);
+    let final_pub = pubs.last().expect("the reopened note was published");
+    let codes: Vec<_> = final_pub["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        codes.len(),
+        1,
+        "the last publication is not of the reopened text: {codes:?}"
+    );
+    assert!(
+        pubs.iter().all(|p| p["diagnostics"].as_array().unwrap().len() <= 1),
+        "a publication of the closed text came after the close"
+    );
+    c.request(
+        7,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": 0, "character": 4}}),
+    );
+    let h = c.response(7, Duration::from_secs(30)).expect("hover answered");
+    assert!(h["result"].is_object(), "hover answered from the closed text: {h}");
+}
+
+// F2: a change that cannot be decoded is answered with an error, and the
+// note is marked out of step and the user told, rather than drifting.
+
+#[test]
+fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
+    let mut c = Lsp::start(json!({}));
+    let u = "file:///tmp/reliability-f2.md";
+    c.open(u, "- Montenegro joined NATO in 2017.\n", 1);
+    for (v, col, half) in [(2, 2, r#""\ud83d""#), (3, 3, r#""\ude00""#)] {
+        let body = format!(
+            r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{u}","version":{v}}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":{col}}},"end":{{"line":0,"character":{col}}}}},"text":{half}}}]}}}}"#
+        );
+        c.raw(&frame(body.as_bytes()));
+    }
+    // Raw invalid UTF-8 too.
+    let mut latin1 = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{u}","version":4}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":0}},"end":{{"line":0,"character":0}}}},"text":"x"#
+    )
+    .into_bytes();
+    latin1.push(0xe9);
+    latin1.extend_from_slice(br#""}]}}"#);
+    c.raw(&frame(&latin1));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 5}, "contentChanges":
+            [{"range": {"start": {"line": 0, "character": 30}, "end": {"line": 0, "character": 34}}, "text": "2016"}]}),
+    );
+    let told = c.wait(Duration::from_secs(20), |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("out of step") && t.contains(u))
+    });
+    assert!(told.is_some(), "the user was not told: {:?}", c.seen);
+    let _ = c.wait(Duration::from_secs(2), |_| false);
+    let errors = c.seen.iter().filter(|m| m["error"]["code"] == -32700).count();
+    assert!(errors >= 1, "no error answered the undecodable change");
+    let last = c.last_published(u, Duration::from_millis(10)).unwrap();
+    assert_eq!(
+        last["diagnostics"],
+        json!([]),
+        "diagnostics of a text out of step: {last}"
+    );
+    // Reopening sends the full text again: checked as usual.
+    c.open(u, "- Montenegro joined NATO in 2016.\n", 1);
+    let got = c.wait(Duration::from_secs(20), |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == u
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| !d.is_empty())
+    });
+    assert!(got.is_some(), "the reopened note was not checked");
+}
+
+#[test]
+fn f2_an_undecodable_open_is_opened_with_replacement_characters() {
+    let mut c = Lsp::start(json!({}));
+    let u = "file:///tmp/reliability-f2-open.md";
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{u}","languageId":"markdown","version":1,"text":"\ud800 - Montenegro joined NATO in 2016.\n"}}}}}}"#
+    );
+    c.raw(&frame(body.as_bytes()));
+    let got = c.wait(Duration::from_secs(20), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+    });
+    assert!(got.is_some(), "the note was never opened");
+}
+
+// F3: a request on a note being checked must not stop the server.
+
+#[test]
+fn f3_a_request_on_a_note_being_checked_does_not_hold_up_requests_on_other_notes() {
+    let mut c = Lsp::start(json!({}));
+    let small = "file:///tmp/reliability-f3-small.md";
+    c.open(small, NOTE, 1);
+    assert!(c
+        .wait(Duration::from_secs(20), |m| m["params"]["uri"] == small)
+        .is_some());
+    let big = "file:///tmp/reliability-f3-big.md";
+    let text = large_note(1_500_000);
+    // didOpen, then documentSymbol at once, as VS Code does.
+    let mut burst = frame(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
+            {"uri": big, "languageId": "markdown", "version": 1, "text": text}}})
+        .to_string()
+        .as_bytes(),
+    );
+    burst.extend(frame(
+        json!({"jsonrpc": "2.0", "id": 50, "method": "textDocument/documentSymbol",
+            "params": {"textDocument": {"uri": big}}})
+        .to_string()
+        .as_bytes(),
+    ));
+    let t0 = Instant::now();
+    c.raw(&burst);
+    std::thread::sleep(Duration::from_millis(100));
+    let t = Instant::now();
+    c.request(
+        60,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": small}, "position": {"line": 0, "character": 4}}),
+    );
+    assert!(c.response(60, Duration::from_secs(120)).is_some());
+    let hover = t.elapsed();
+    assert!(c.response(50, Duration::from_secs(120)).is_some());
+    let check = t0.elapsed();
+    assert!(
+        hover * 3 < check,
+        "a hover on another note took {hover:?} while the big note's check took {check:?}"
+    );
+}
+
+// F8: a client that reads slowly holds at most one pending publication per note.
+
+fn vm_hwm_mb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|k| k.parse::<u64>().ok())
+        .unwrap_or(0)
+        >> 10
+}
+
+fn slow_reader(keystrokes: i64, text: String) -> (u64, u64) {
+    let mut child = Command::new(bin())
+        .arg("lsp")
+        .env_remove("CLAIMLINT_ARTICLE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut send = |m: Value| {
+        stdin.write_all(&frame(m.to_string().as_bytes())).unwrap();
+        stdin.flush().unwrap();
+    };
+    // The client reads nothing from here on.
+    send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}));
+    send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    let u = "file:///tmp/reliability-f8.md";
+    send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
+        {"uri": u, "languageId": "markdown", "version": 1, "text": text}}}),
+    );
+    std::thread::sleep(Duration::from_secs(3));
+    let before = vm_hwm_mb(child.id());
+    for v in 2..2 + keystrokes {
+        send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": u, "version": v},
+            "contentChanges": [{"range": {"start": {"line": 20, "character": 0}, "end": {"line": 20, "character": 0}}, "text": "x"}]}}));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let after = vm_hwm_mb(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    (before, after)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn f8_a_client_that_stops_reading_does_not_make_the_server_queue_publications() {
+    // A finding on every line: each publication of this note is ~2 MB, 100 queued would be +200 MB.
+    let (before, after) = slow_reader(100, "- Montenegro joined NATO in 2016.\n".repeat(3000));
+    eprintln!("VmHWM {before} MB -> {after} MB");
+    assert!(
+        after < before + 12,
+        "VmHWM {before} MB -> {after} MB after 100 unread keystrokes"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "full size: cargo test --release --test reliability -- --ignored"]
+fn f8_full_size_200_unread_keystrokes_on_a_1_mb_note_stay_under_40_mb() {
+    let (before, after) = slow_reader(200, large_note(1_000_000));
+    assert!(
+        after < 40,
+        "VmHWM {before} MB -> {after} MB after 200 unread keystrokes"
+    );
+}
+
+// F13: a client that never answers workspace/configuration must not stop the server.
+
+#[test]
+fn f13_a_client_that_never_answers_configuration_requests_does_not_stop_the_server() {
+    let mut c = Lsp::start(json!({"capabilities": {"workspace": {"configuration": true}}}));
+    for _ in 0..6 {
+        c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    }
+    assert!(c.answers(7, Duration::from_secs(3)), "the server stopped answering");
+    let u = "file:///tmp/reliability-f13.md";
+    c.open(u, NOTE, 1);
+    assert!(c.wait(Duration::from_secs(20), |m| m["params"]["uri"] == u).is_some());
+}
+
+// Diagnostics come back under the URI the client sent, not a normalized one.
+
+#[test]
+fn diagnostics_are_published_under_the_uri_as_the_client_wrote_it() {
+    let mut c = Lsp::start(json!({}));
+    for u in [
+        "file:///tmp/reliability a b.md",
+        "FILE:///tmp/reliability-upper.md",
+        "file:///tmp/x/../reliability-y.md",
+    ] {
+        c.open(u, NOTE, 1);
+        let got = c.wait(Duration::from_secs(20), |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+        });
+        assert!(got.is_some(), "nothing published under {u}: {:?}", c.seen);
+    }
 }

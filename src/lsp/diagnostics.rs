@@ -262,7 +262,7 @@ impl Published {
     /// The body of the `textDocument/publishDiagnostics` notification of
     /// `an` (its version included). Equal, as JSON, to the notification of
     /// `diagnostics(world, an, enc)`.
-    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Vec<u8> {
+    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &str, enc: Encoding) -> Vec<u8> {
         if self.generation != world.generation || self.enc != Some(enc) {
             self.kept.clear();
             self.generation = world.generation;
@@ -279,7 +279,7 @@ impl Published {
         // Both lists are in place order: walk the old one alongside.
         let mut cursor = 0;
         out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
-        out.extend_from_slice(&serde_json::to_vec(uri.as_str()).unwrap_or_default());
+        out.extend_from_slice(&serde_json::to_vec(uri).unwrap_or_default());
         out.extend_from_slice(br#","diagnostics":["#);
         for (i, f) in an.findings.iter().enumerate() {
             let r = conv.range(f.range.clone());
@@ -409,7 +409,7 @@ mod tests {
         ];
         for (k, enc) in encodings.into_iter().enumerate() {
             let an = Analysis::incremental(&world, snap.clone(), true, &mut inc);
-            let body = published.notification(&world, &an, &uri, enc);
+            let body = published.notification(&world, &an, uri.as_str(), enc);
             let got: serde_json::Value = serde_json::from_slice(&body).unwrap();
             let params =
                 PublishDiagnosticsParams::new(uri.clone(), diagnostics(&world, &an, enc), Some(an.snap.version));

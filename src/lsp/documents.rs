@@ -15,6 +15,8 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 struct Document {
     version: i32,
+    /// Which opening of the URI this is (see `Snapshot::serial`).
+    serial: u64,
     language_id: String,
     /// The note as edited, in a rope.
     rope: Rope,
@@ -25,16 +27,21 @@ struct Document {
 #[derive(Clone)]
 pub struct Snapshot {
     pub version: i32,
+    /// Which opening of its URI: a note closed and reopened starts again at
+    /// version 1, so (serial, version) and not the version alone tells a
+    /// result of the current text from one of a closed text (F1).
+    pub serial: u64,
     pub language_id: String,
     pub text: Arc<String>,
     pub index: Arc<LineIndex>,
 }
 
 impl Snapshot {
-    fn new(version: i32, language_id: &str, text: String) -> Snapshot {
+    fn new(version: i32, serial: u64, language_id: &str, text: String) -> Snapshot {
         let index = Arc::new(LineIndex::new(&text));
         Snapshot {
             version,
+            serial,
             language_id: language_id.to_string(),
             text: Arc::new(text),
             index,
@@ -70,14 +77,19 @@ impl std::fmt::Display for ChangeError {
 #[derive(Default)]
 pub struct Store {
     docs: HashMap<Url, Document>,
+    /// Openings so far: each `open` gets the next serial.
+    opened: u64,
 }
 
 impl Store {
     pub fn open(&mut self, uri: Url, language_id: &str, version: i32, text: String) -> Snapshot {
         let rope = Rope::from_str(&text);
-        let snapshot = Snapshot::new(version, language_id, text);
+        self.opened += 1;
+        let serial = self.opened;
+        let snapshot = Snapshot::new(version, serial, language_id, text);
         let doc = Document {
             version,
+            serial,
             language_id: language_id.to_string(),
             rope,
             snapshot: snapshot.clone(),
@@ -96,6 +108,16 @@ impl Store {
 
     pub fn version(&self, uri: &Url) -> Option<i32> {
         self.docs.get(uri).map(|d| d.version)
+    }
+
+    /// The opening serial and version of an open document.
+    pub fn current(&self, uri: &Url) -> Option<(u64, i32)> {
+        self.docs.get(uri).map(|d| (d.serial, d.version))
+    }
+
+    /// Is this snapshot the document's current text (same opening, same version)?
+    pub fn is_current(&self, uri: &Url, snap: &Snapshot) -> bool {
+        self.current(uri) == Some((snap.serial, snap.version))
     }
 
     pub fn uris(&self) -> Vec<Url> {
@@ -150,6 +172,7 @@ impl Store {
         doc.version = version;
         doc.snapshot = Snapshot {
             version,
+            serial: doc.serial,
             language_id: doc.language_id.clone(),
             text,
             index,

@@ -43,7 +43,9 @@ pub fn run() -> i32 {
     let end = runtime.block_on(async {
         let outbox = transport::Outbox::default();
         let o = outbox.clone();
-        let (service, socket) = LspService::new(move |client| server::Backend::with_outbox(client, o));
+        let (service, socket) = LspService::build(move |client| server::Backend::with_outbox(client, o))
+            .custom_method(transport::OUT_OF_STEP, server::Backend::out_of_step)
+            .finish();
         let input = match stdio::ThreadStdin::spawn() {
             Ok(input) => input,
             Err(e) => {

@@ -1,8 +1,11 @@
 //! The language server: state, and routing from each LSP method to the pure
-//! function of its feature file. Checks run off the async executor
-//! (`spawn_blocking`) inside `catch_unwind`, so a panic in the core is logged
-//! (`window/logMessage`) and answered with nothing, never fatal; results for a
-//! superseded version or an older world are dropped, never published.
+//! function of its feature file. Checks run on the blocking pool
+//! (`spawn_blocking`), never on tower-lsp's one serving task, so no request
+//! waits for another note's check (F3); inside `catch_unwind`, so a panic in
+//! the core is logged (`window/logMessage`) and answered with nothing, never
+//! fatal. Results for a superseded version, a closed opening of the note
+//! (F1) or an older world are dropped, never published or answered from.
+//! Requests to the client time out (F13).
 
 use super::code_action::code_actions;
 use super::code_lens::{code_lenses, show_uncovered, SHOW_UNCOVERED};
@@ -64,8 +67,9 @@ struct State {
     /// then, so that it does not compete with the `initialize` answer).
     initialized: tokio::sync::Notify,
     analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
-    /// Each open note's incremental checker, with the world generation it serves.
-    checkers: Mutex<HashMap<Url, (u64, Incremental)>>,
+    /// Each open note's incremental checker, with the world generation and
+    /// the opening (`Snapshot::serial`) it serves.
+    checkers: Mutex<HashMap<Url, (u64, u64, Incremental)>>,
     /// Each open note's diagnostics as last serialized (see `Published`).
     published: Mutex<HashMap<Url, Published>>,
     /// One check at a time per document: a long check (a 10 MB note) is not
@@ -80,6 +84,8 @@ struct State {
     generation: AtomicU64,
     /// Held while publishing, so publications of one document stay in version order.
     publish: tokio::sync::Mutex<()>,
+    /// Settings requests made so far: an answer to an older one is not applied.
+    config_asks: AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -112,38 +118,47 @@ impl State {
         lock(&self.gates).entry(uri.clone()).or_default().clone()
     }
 
-    /// The cached analysis of a document, if it is for this version and world.
-    fn cached(&self, uri: &Url, version: i32, generation: u64) -> Option<Arc<Analysis>> {
+    /// The cached analysis of a document, if it is of this snapshot (same
+    /// opening, same version) and world.
+    fn cached(&self, uri: &Url, snap: &Snapshot, generation: u64) -> Option<Arc<Analysis>> {
         lock(&self.analyses)
             .get(uri)
-            .filter(|a| a.snap.version == version && a.generation == generation)
+            .filter(|a| a.snap.serial == snap.serial && a.snap.version == snap.version && a.generation == generation)
             .cloned()
     }
 
     /// Check a snapshot, reusing the document's incremental checker (a new
     /// one when the world changed). Pure work: call it off the executor.
     fn analyze(&self, uri: &Url, world: &World, snap: Snapshot, checked: bool) -> Analysis {
+        let serial = snap.serial;
         let mut inc = lock(&self.checkers)
             .remove(uri)
-            .filter(|(generation, _)| *generation == world.generation)
-            .map(|(_, inc)| inc)
+            .filter(|(generation, s, _)| *generation == world.generation && *s == serial)
+            .map(|(_, _, inc)| inc)
             .unwrap_or_default();
         let an = Analysis::incremental(world, snap, checked, &mut inc);
-        if lock(&self.docs).version(uri).is_some() {
-            lock(&self.checkers).insert(uri.clone(), (world.generation, inc));
+        if lock(&self.docs).current(uri).is_some_and(|(s, _)| s == serial) {
+            lock(&self.checkers).insert(uri.clone(), (world.generation, serial, inc));
         }
         an
     }
 
-    /// Keep an analysis if it is still the document's current one.
+    /// Keep an analysis if it is still the document's current one: the same
+    /// opening (a reopened note starts at version 1 again), version and world.
     fn keep(&self, uri: &Url, an: Arc<Analysis>) -> bool {
-        let current =
-            lock(&self.docs).version(uri) == Some(an.snap.version) && self.world().generation == an.generation;
+        let current = lock(&self.docs).is_current(uri, &an.snap) && self.world().generation == an.generation;
         if current {
             lock(&self.analyses).insert(uri.clone(), an);
         }
         current
     }
+}
+
+/// The guard's notice that a change to a note could not be decoded.
+#[derive(serde::Deserialize)]
+pub struct OutOfStepParams {
+    pub uri: Url,
+    pub reason: String,
 }
 
 #[derive(Clone)]
@@ -161,18 +176,33 @@ struct Notification<'a, P> {
     params: &'a P,
 }
 
+/// The parameters of `publishDiagnostics`, with the URI as the client wrote it.
+#[derive(serde::Serialize)]
+struct PublishParams<'a> {
+    uri: &'a str,
+    diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+}
+
 /// Publish a note's diagnostics: serialized once, straight to the wire when
 /// there is one (a 1 MB note's are ~1000 diagnostics, ~700 KB of JSON;
 /// tower-lsp would build them as a `Value` tree first, four times slower),
+/// into the note's slot (a newer publication replaces one not yet written),
 /// else through tower-lsp's client.
 async fn publish(client: &Client, outbox: &Outbox, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
-    let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
+    let sent = outbox.uri_as_sent(&uri);
     let direct = serde_json::to_vec(&Notification {
         jsonrpc: "2.0",
         method: "textDocument/publishDiagnostics",
-        params: &params,
+        params: &PublishParams {
+            uri: &sent,
+            diagnostics: &diagnostics,
+            version,
+        },
     })
-    .is_ok_and(|body| outbox.send(&body));
+    .is_ok_and(|body| outbox.publish(&sent, body));
+    let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
     if !direct {
         client
             .publish_diagnostics(params.uri, params.diagnostics, params.version)
@@ -193,21 +223,13 @@ fn catch<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 }
 
 /// Run pure work on the blocking pool; a panic is logged to the client and
-/// yields `None`.
+/// yields `None`. Never `block_in_place`: tower-lsp polls every handler
+/// inside its one serving task, and blocking there stops all dispatch for
+/// the length of the work (F3). The hop to the pool costs microseconds.
 async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    // On the multi-threaded runtime the work runs right here, the worker
-    // handing its other tasks to another thread first (no hop to the
-    // blocking pool and back: a keystroke's check is well under a
-    // millisecond); elsewhere, on the blocking pool.
-    let multi = tokio::runtime::Handle::try_current()
-        .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
-    let outcome = if multi {
-        tokio::task::block_in_place(move || catch(f))
-    } else {
-        match tokio::task::spawn_blocking(move || catch(f)).await {
-            Ok(r) => r,
-            Err(e) => Err(e.to_string()),
-        }
+    let outcome = match tokio::task::spawn_blocking(move || catch(f)).await {
+        Ok(r) => r,
+        Err(e) => Err(e.to_string()),
     };
     match outcome {
         Ok(v) => Some(v),
@@ -219,6 +241,10 @@ async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -
         }
     }
 }
+
+/// How long a request to the client may stay unanswered (F13): a client
+/// that never answers `workspace/configuration` must not hold a handler.
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
 
 fn uri_arg(v: Option<&Value>) -> Result<Url> {
     v.and_then(Value::as_str)
@@ -253,6 +279,7 @@ impl Backend {
                 told_no_article: AtomicBool::new(false),
                 generation: AtomicU64::new(0),
                 publish: tokio::sync::Mutex::new(()),
+                config_asks: AtomicU64::new(0),
             }),
         }
     }
@@ -271,7 +298,7 @@ impl Backend {
         let snap = lock(&self.state.docs).get(uri)?;
         self.state.ready().await;
         let world = self.state.world();
-        let cached = self.state.cached(uri, snap.version, world.generation);
+        let cached = self.state.cached(uri, &snap, world.generation);
         let enc = self.state.caps().enc;
         let checked = world.is_note(uri, &snap.language_id);
         let state = self.state.clone();
@@ -316,13 +343,15 @@ impl Backend {
             let (st, u) = (state.clone(), uri.clone());
             let caps = state.caps();
             let direct = !caps.pull && outbox.connected();
+            let sent = outbox.uri_as_sent(&uri);
+            let name = sent.clone();
             // The check and, for the wire, the notification's JSON: both off the executor.
             let Some((an, body)) = pure(&client, "checking the note", move || {
                 let an = Arc::new(st.analyze(&u, &w, snap, checked));
                 let body = direct.then(|| {
                     let mut published = lock(&st.published).remove(&u).unwrap_or_default();
-                    let body = published.notification(&w, &an, &u, caps.enc);
-                    if lock(&st.docs).version(&u).is_some() {
+                    let body = published.notification(&w, &an, &name, caps.enc);
+                    if lock(&st.docs).is_current(&u, &an.snap) {
                         lock(&st.published).insert(u.clone(), published);
                     }
                     body
@@ -340,7 +369,7 @@ impl Backend {
             if caps.pull {
                 return;
             }
-            if !body.is_some_and(|body| outbox.send_owned(body)) {
+            if !body.is_some_and(|body| outbox.publish(&sent, body)) {
                 let diags = diagnostics(&world, &an, caps.enc);
                 publish(&client, &outbox, uri, diags, Some(version)).await;
             }
@@ -399,12 +428,83 @@ impl Backend {
         let client = self.client.clone();
         tokio::spawn(async move {
             if caps.pull && caps.diagnostic_refresh {
-                let _ = client.workspace_diagnostic_refresh().await;
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.workspace_diagnostic_refresh()).await;
             }
             if caps.code_lens_refresh {
-                let _ = client.code_lens_refresh().await;
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.code_lens_refresh()).await;
             }
         });
+    }
+
+    /// Ask the client for its settings, in a task of its own, at most
+    /// `CLIENT_TIMEOUT`; apply them unless a newer settings change came in
+    /// meanwhile. `only_if_set`: apply nothing when the answer is the defaults.
+    fn ask_settings(&self, only_if_set: bool) {
+        let ask = self.state.config_asks.fetch_add(1, Ordering::SeqCst) + 1;
+        let me = self.clone();
+        tokio::spawn(async move {
+            let items = vec![ConfigurationItem {
+                scope_uri: None,
+                section: Some("claimlint".into()),
+            }];
+            let value = match tokio::time::timeout(CLIENT_TIMEOUT, me.client.configuration(items)).await {
+                Ok(Ok(values)) => values.into_iter().next().unwrap_or(Value::Null),
+                Ok(Err(_)) => Value::Null,
+                Err(_) => {
+                    let msg = format!(
+                        "claimlint: the client did not answer workspace/configuration within {} s; settings unchanged",
+                        CLIENT_TIMEOUT.as_secs()
+                    );
+                    crate::stderr::line(msg.clone());
+                    me.client.log_message(MessageType::WARNING, msg).await;
+                    return;
+                }
+            };
+            if me.state.config_asks.load(Ordering::SeqCst) != ask {
+                return; // a newer settings change was made meanwhile
+            }
+            if only_if_set && value.is_null() {
+                return;
+            }
+            let settings = me.settings_from(&value);
+            if only_if_set && settings == Settings::default() {
+                return;
+            }
+            me.reconfigure(settings).await;
+        });
+    }
+
+    /// Drop an open note and withdraw its diagnostics.
+    async fn forget(&self, uri: Url) {
+        lock(&self.state.docs).close(&uri);
+        lock(&self.state.analyses).remove(&uri);
+        lock(&self.state.checkers).remove(&uri);
+        lock(&self.state.published).remove(&uri);
+        lock(&self.state.gates).remove(&uri);
+        if !self.state.caps().pull {
+            let _order = self.state.publish.lock().await;
+            publish(&self.client, &self.outbox, uri, Vec::new(), None).await;
+        }
+    }
+
+    /// The guard could not decode a change to `uri` (F2): the server's copy
+    /// of the note is no longer the editor's, and every later edit would
+    /// land on the wrong text. So the note is dropped (no diagnostics, no
+    /// answers from a text the user does not see) and the user is told to
+    /// reopen it, which sends the full text again.
+    pub async fn out_of_step(&self, params: OutOfStepParams) {
+        let uri = params.uri;
+        if lock(&self.state.docs).version(&uri).is_none() {
+            return;
+        }
+        self.forget(uri.clone()).await;
+        let msg = format!(
+            "claimlint: a change to {uri} could not be decoded ({}), so claimlint's copy of the note is out of step with the editor's. \
+             Its diagnostics are withdrawn; close and reopen the note to check it again.",
+            params.reason
+        );
+        crate::stderr::line(msg.clone());
+        self.client.show_message(MessageType::WARNING, msg).await;
     }
 
     fn settings_from(&self, value: &Value) -> Settings {
@@ -517,18 +617,7 @@ impl LanguageServer for Backend {
         // A client that sent no options may answer workspace/configuration.
         let no_options = *lock(&self.state.settings) == Settings::default();
         if no_options && self.state.caps().configuration {
-            let items = vec![ConfigurationItem {
-                scope_uri: None,
-                section: Some("claimlint".into()),
-            }];
-            if let Ok(values) = self.client.configuration(items).await {
-                if let Some(v) = values.first().filter(|v| !v.is_null()) {
-                    let settings = self.settings_from(v);
-                    if settings != Settings::default() {
-                        self.reconfigure(settings).await;
-                    }
-                }
-            }
+            self.ask_settings(true);
         }
     }
 
@@ -557,30 +646,18 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        lock(&self.state.docs).close(&uri);
-        lock(&self.state.analyses).remove(&uri);
-        lock(&self.state.checkers).remove(&uri);
-        lock(&self.state.published).remove(&uri);
-        lock(&self.state.gates).remove(&uri);
-        if !self.state.caps().pull {
-            let _order = self.state.publish.lock().await;
-            publish(&self.client, &self.outbox, uri, Vec::new(), None).await;
-        }
+        self.forget(params.text_document.uri).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let mut value = params.settings;
+        let value = params.settings;
         let empty = value.is_null() || value.as_object().is_some_and(|o| o.is_empty());
         if empty && self.state.caps().configuration {
-            let items = vec![ConfigurationItem {
-                scope_uri: None,
-                section: Some("claimlint".into()),
-            }];
-            if let Ok(values) = self.client.configuration(items).await {
-                value = values.into_iter().next().unwrap_or(Value::Null);
-            }
+            self.ask_settings(false);
+            return;
         }
+        // Settings given: they win over the answer to any earlier request.
+        self.state.config_asks.fetch_add(1, Ordering::SeqCst);
         let settings = self.settings_from(&value);
         self.reconfigure(settings).await;
     }

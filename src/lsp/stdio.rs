@@ -4,11 +4,12 @@
 //! extra hand-offs. Here one thread blocks on stdin and passes what it reads
 //! through a channel, and one thread writes whole messages to stdout.
 
+use super::transport::Outbox;
 use std::io::{Read, Write};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, ReadBuf};
-use tokio::sync::mpsc::{channel, Receiver, UnboundedReceiver};
+use tokio::sync::mpsc::{channel, Receiver};
 
 /// Standard input as an `AsyncRead`, read by its own thread.
 pub struct ThreadStdin {
@@ -70,17 +71,18 @@ impl AsyncRead for ThreadStdin {
     }
 }
 
-/// Write every message from `messages` to `out` and flush it, on a thread
-/// of its own, until an empty message (the end) or a write fails.
+/// Write every message of `outbox` to `out` and flush it, on a thread of
+/// its own, until the outbox is closed and empty or a write fails.
 pub fn spawn_writer<W: Write + Send + 'static>(
     mut out: W,
-    mut messages: UnboundedReceiver<Vec<u8>>,
+    outbox: Outbox,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {
     std::thread::Builder::new()
         .name("claimlint-stdout".into())
         .spawn(move || {
-            while let Some(bytes) = messages.blocking_recv() {
-                if bytes.is_empty() || out.write_all(&bytes).and_then(|()| out.flush()).is_err() {
+            while let Some(bytes) = outbox.next_blocking() {
+                if out.write_all(&bytes).and_then(|()| out.flush()).is_err() {
+                    outbox.fail();
                     break;
                 }
             }

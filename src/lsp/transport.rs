@@ -18,7 +18,6 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
-use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use tower_lsp::jsonrpc::{Error, Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, LspService, Server};
 use tower_service::Service;
@@ -26,6 +25,8 @@ use tower_service::Service;
 /// Bounds on what a client may send.
 const MAX_HEADER_LINE: u64 = 8 << 10;
 const MAX_BODY: usize = 256 << 20;
+/// Handlers in flight at once.
+const MAX_CONCURRENT: usize = 64;
 
 /// One read from the wire.
 #[derive(Debug, PartialEq, Eq)]
@@ -235,39 +236,187 @@ pub fn judge(body: &[u8]) -> Verdict {
     ))
 }
 
-/// Whole frames written straight to the client, bypassing tower-lsp's
-/// `serde_json::Value` round trip: for the one large message, a note's
+/// Everything for the client goes through here, whole frames at a time, to
+/// one writer: tower-lsp's own output, the guard's answers, and the note
 /// diagnostics, whose body is serialized once, directly (see
-/// `server::Backend::publish`). Filled in by `serve_with`; until then (and
-/// in tests that build the service alone) `send` declines.
+/// `server::Backend::schedule`). A publication waits in a slot of its note:
+/// a newer one for the same note replaces it, so a client that reads slowly
+/// holds at most one pending publication per note, never a queue of
+/// superseded ones (F8). Until `serve_with` connects it (and in tests that
+/// build the service alone) the outbox declines, and tower-lsp's client is used.
 #[derive(Clone, Default)]
-pub struct Outbox(std::sync::Arc<std::sync::OnceLock<UnboundedSender<Vec<u8>>>>);
+pub struct Outbox(std::sync::Arc<Shared>);
+
+#[derive(Default)]
+pub struct Shared {
+    queue: std::sync::Mutex<Queue>,
+    /// Wakes the writer thread (stdout).
+    ready: std::sync::Condvar,
+    /// Wakes the writer task (async output).
+    ready_async: tokio::sync::Notify,
+    connected: std::sync::atomic::AtomicBool,
+    /// URIs as the client wrote them, by their normalized form, where the two differ.
+    as_sent: std::sync::Mutex<std::collections::HashMap<String, String>>,
+}
+
+#[derive(Default)]
+struct Queue {
+    frames: std::collections::VecDeque<Vec<u8>>,
+    /// At most one publication per note, in the order the notes first had one waiting.
+    publications: std::collections::VecDeque<(String, Vec<u8>)>,
+    closed: bool,
+    /// Publications replaced before they were written.
+    superseded: u64,
+}
 
 impl Outbox {
+    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.0.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn wake(&self) {
+        self.0.ready.notify_one();
+        self.0.ready_async.notify_one();
+    }
+
     /// Is there a wire to write to?
     pub fn connected(&self) -> bool {
-        self.0.get().is_some()
+        self.0.connected.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn connect(&self) {
+        self.0.connected.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Queue a whole frame; false when there is no wire or it is closed.
+    pub fn send_frame(&self, frame: Vec<u8>) -> bool {
+        let mut q = self.queue();
+        if q.closed {
+            return false;
+        }
+        q.frames.push_back(frame);
+        drop(q);
+        self.wake();
+        true
     }
 
     /// Queue a JSON-RPC body for the client; false when there is no wire.
     pub fn send(&self, body: &[u8]) -> bool {
-        self.0.get().is_some_and(|tx| tx.send(frame(body)).is_ok())
+        self.connected() && self.send_frame(frame(body))
     }
 
-    /// `send`, framing the body in place (no copy of a large body when it
-    /// has room for the header: reserve `HEADER_ROOM` more bytes).
-    pub fn send_owned(&self, mut body: Vec<u8>) -> bool {
-        let Some(tx) = self.0.get() else { return false };
+    /// Queue the publication of a note's diagnostics, replacing the one of
+    /// the same note still waiting (framed in place: no copy of a large body
+    /// when it has room for the header, `HEADER_ROOM` more bytes).
+    pub fn publish(&self, uri: &str, mut body: Vec<u8>) -> bool {
+        if !self.connected() {
+            return false;
+        }
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         body.splice(0..0, header.into_bytes());
-        tx.send(body).is_ok()
+        let mut q = self.queue();
+        if q.closed {
+            return false;
+        }
+        // O(notes with a publication waiting): a handful.
+        match q.publications.iter_mut().find(|(u, _)| u == uri) {
+            Some(slot) => {
+                slot.1 = body;
+                q.superseded += 1;
+            }
+            None => q.publications.push_back((uri.to_string(), body)),
+        }
+        drop(q);
+        self.wake();
+        true
+    }
+
+    /// The client is gone (a write failed): drop what waits, take nothing more.
+    pub fn fail(&self) {
+        let mut q = self.queue();
+        q.closed = true;
+        q.frames.clear();
+        q.publications.clear();
+        drop(q);
+        self.wake();
+    }
+
+    /// No more messages: the writer ends once it has written what waits.
+    fn close(&self) {
+        self.queue().closed = true;
+        self.wake();
+    }
+
+    /// The next frame to write: other messages first, then publications;
+    /// `Err(())` once closed and empty, `Ok(None)` when nothing waits.
+    fn pop(&self) -> Result<Option<Vec<u8>>, ()> {
+        let mut q = self.queue();
+        if let Some(f) = q.frames.pop_front() {
+            return Ok(Some(f));
+        }
+        if let Some((_, f)) = q.publications.pop_front() {
+            return Ok(Some(f));
+        }
+        if q.closed {
+            Err(())
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The next frame, waiting for one (a thread); `None` once closed and empty.
+    pub fn next_blocking(&self) -> Option<Vec<u8>> {
+        let mut q = self.queue();
+        loop {
+            if let Some(f) = q.frames.pop_front() {
+                return Some(f);
+            }
+            if let Some((_, f)) = q.publications.pop_front() {
+                return Some(f);
+            }
+            if q.closed {
+                return None;
+            }
+            q = self.0.ready.wait(q).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// The next frame, waiting for one (a task); `None` once closed and empty.
+    pub async fn next(&self) -> Option<Vec<u8>> {
+        loop {
+            match self.pop() {
+                Ok(Some(f)) => return Some(f),
+                Err(()) => return None,
+                // A wake since the last wait is kept as a permit: none is lost.
+                Ok(None) => self.0.ready_async.notified().await,
+            }
+        }
+    }
+
+    /// Publications replaced before they were written, so far.
+    pub fn superseded(&self) -> u64 {
+        self.queue().superseded
+    }
+
+    /// Remember how the client wrote a URI, when its normalized form differs.
+    pub fn remember_uri(&self, sent: &str) {
+        if let Ok(u) = tower_lsp::lsp_types::Url::parse(sent) {
+            if u.as_str() != sent {
+                let mut m = self.0.as_sent.lock().unwrap_or_else(|e| e.into_inner());
+                m.insert(u.as_str().to_string(), sent.to_string());
+            }
+        }
+    }
+
+    /// A URI as the client wrote it (diagnostics go back under that name).
+    pub fn uri_as_sent(&self, uri: &tower_lsp::lsp_types::Url) -> String {
+        let m = self.0.as_sent.lock().unwrap_or_else(|e| e.into_inner());
+        m.get(uri.as_str()).cloned().unwrap_or_else(|| uri.as_str().to_string())
     }
 }
 
-/// Room enough for a `Content-Length` header (see `Outbox::send_owned`).
+/// Room enough for a `Content-Length` header (see `Outbox::publish`).
 pub const HEADER_ROOM: usize = 40;
-
-impl Outbox {}
 
 /// How the session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -278,7 +427,78 @@ pub enum End {
     Exit { after_shutdown: bool },
 }
 
-async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out: UnboundedSender<Vec<u8>>) -> End {
+/// Just the URI of a `didOpen` (not its text), as the client wrote it.
+#[derive(Deserialize)]
+struct OpenedUri {
+    params: OpenedDoc,
+}
+#[derive(Deserialize)]
+struct OpenedDoc {
+    #[serde(rename = "textDocument")]
+    text_document: OpenedUriOnly,
+}
+#[derive(Deserialize)]
+struct OpenedUriOnly {
+    uri: String,
+}
+
+/// The method a note-out-of-step notice is forwarded to the server under.
+pub const OUT_OF_STEP: &str = "claimlint/outOfStep";
+
+/// A body made parseable: each invalid UTF-8 byte and each lone UTF-16
+/// surrogate escape (`"\ud83d"` without its pair) becomes U+FFFD, one UTF-16
+/// unit as the surrogate was. `None` when nothing needed replacing. O(body).
+pub fn repair(body: &[u8]) -> Option<(Vec<u8>, &'static str)> {
+    let mut why = None;
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => {
+            why = Some("bytes that are not UTF-8");
+            String::from_utf8_lossy(body)
+        }
+    };
+    let b = text.as_bytes();
+    let hex4 = |at: usize| -> Option<u32> {
+        let h = b.get(at..at + 4)?;
+        u32::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+    };
+    let escape_at = |at: usize| -> Option<u32> {
+        if b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u') {
+            hex4(at + 2)
+        } else {
+            None
+        }
+    };
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        // An escape: `\uXXXX` is looked at, any other is copied whole (so `\\u` is no escape).
+        match escape_at(i) {
+            Some(hi @ 0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => {
+                let _ = hi;
+                out.extend_from_slice(&b[i..i + 12]);
+                i += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                why = why.or(Some("a lone UTF-16 surrogate"));
+                out.extend_from_slice(b"\\ufffd");
+                i += 6;
+            }
+            _ => {
+                out.extend_from_slice(&b[i..(i + 2).min(b.len())]);
+                i += 2;
+            }
+        }
+    }
+    why.map(|w| (out, w))
+}
+
+async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out: Outbox) -> End {
     let mut reader = FrameReader::new(input);
     let mut shutdown = false;
     loop {
@@ -291,17 +511,49 @@ async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out:
             Ok(Frame::BadHeader(why)) => crate::stderr::line(format!(
                 "claimlint lsp: {why}; skipping to the next Content-Length header"
             )),
-            Ok(Frame::Body(body)) => match judge(&body) {
+            Ok(Frame::Body(mut body)) => match judge(&body) {
                 Verdict::Reply(resp) => {
                     crate::stderr::line("claimlint lsp: answered a malformed message with an error");
-                    let _ = out.send(frame(&resp));
+                    let _ = out.send_frame(frame(&resp));
+                    // F2: an undecodable change must not be lost silently (every
+                    // later edit would land on a text out of step with the
+                    // editor's): the server is told, drops the note and says so.
+                    // An undecodable didOpen is opened with U+FFFD in place.
+                    let Some((repaired, why)) = repair(&body) else { continue };
+                    let Ok(v) = serde_json::from_slice::<Value>(&repaired) else {
+                        continue;
+                    };
+                    let uri = v["params"]["textDocument"]["uri"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                    let notice = match v["method"].as_str() {
+                        Some("textDocument/didChange") if !uri.is_empty() => json!({
+                            "jsonrpc": "2.0", "method": OUT_OF_STEP, "params": {"uri": uri, "reason": why}
+                        })
+                        .to_string()
+                        .into_bytes(),
+                        Some("textDocument/didOpen") if !uri.is_empty() => repaired,
+                        _ => continue,
+                    };
+                    if !matches!(judge(&notice), Verdict::Forward { .. }) {
+                        continue;
+                    }
+                    out.remember_uri(&uri);
+                    if to_server.write_all(&frame(&notice)).await.is_err() {
+                        return End::Eof;
+                    }
                 }
                 Verdict::Forward { method, rewritten } => {
-                    if to_server
-                        .write_all(&frame(rewritten.as_deref().unwrap_or(&body)))
-                        .await
-                        .is_err()
-                    {
+                    if let Some(r) = rewritten {
+                        body = r;
+                    }
+                    if method.as_deref() == Some("textDocument/didOpen") {
+                        if let Ok(open) = serde_json::from_slice::<OpenedUri>(&body) {
+                            out.remember_uri(&open.params.text_document.uri);
+                        }
+                    }
+                    if to_server.write_all(&frame(&body)).await.is_err() {
                         return End::Eof;
                     }
                     match method.as_deref() {
@@ -359,7 +611,7 @@ fn panic_for_tests(method: &str) {
 /// nothing; the server serves on.
 pub struct Guarded<S> {
     inner: S,
-    out: UnboundedSender<Vec<u8>>,
+    out: Outbox,
 }
 
 type Reply<E> = Result<Option<Response>, E>;
@@ -403,7 +655,7 @@ where
                     crate::stderr::line(msg.clone());
                     let log =
                         json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": 1, "message": msg}});
-                    let _ = out.send(frame(log.to_string().as_bytes()));
+                    let _ = out.send_frame(frame(log.to_string().as_bytes()));
                     let mut e = Error::internal_error();
                     e.message = msg.into();
                     Ok(id.map(|id| Response::from_error(id, e)))
@@ -452,39 +704,43 @@ where
     // leaving a buffer its size behind.
     let (to_server, server_in) = tokio::io::duplex(64 << 10);
     let (server_out, from_server) = tokio::io::duplex(64 << 10);
-    let (out_tx, mut out_rx) = unbounded_channel::<Vec<u8>>();
-    let _ = outbox.0.set(out_tx.clone());
+    outbox.connect();
     let writer = match output {
-        Output::Thread(out) => match super::stdio::spawn_writer(out, out_rx) {
+        Output::Thread(out) => match super::stdio::spawn_writer(out, outbox.clone()) {
             Ok(handle) => Writer::Thread(handle),
             Err(e) => {
                 crate::stderr::line(format!("claimlint lsp: cannot start the output thread: {e}"));
                 return End::Eof;
             }
         },
-        Output::Async(output) => Writer::Task(tokio::spawn(async move {
-            let mut output = output;
-            'messages: while let Some(bytes) = out_rx.recv().await {
-                // In pieces: tokio's stdout copies each write into a buffer it
-                // keeps, which one megabyte of diagnostics would leave that large.
-                for piece in bytes.chunks(64 << 10) {
-                    if output.write_all(piece).await.is_err() {
-                        break 'messages;
+        Output::Async(output) => Writer::Task(tokio::spawn({
+            let outbox = outbox.clone();
+            async move {
+                let mut output = output;
+                'messages: while let Some(bytes) = outbox.next().await {
+                    // In pieces: tokio's stdout copies each write into a buffer it
+                    // keeps, which one megabyte of diagnostics would leave that large.
+                    for piece in bytes.chunks(64 << 10) {
+                        if output.write_all(piece).await.is_err() {
+                            outbox.fail();
+                            break 'messages;
+                        }
                     }
-                }
-                if output.flush().await.is_err() || bytes.is_empty() {
-                    break;
+                    if output.flush().await.is_err() {
+                        outbox.fail();
+                        break;
+                    }
                 }
             }
         })),
     };
-    let server_tx = out_tx.clone();
+    let server_tx = outbox.clone();
     let pump = tokio::spawn(async move {
         let mut reader = FrameReader::new(from_server);
         loop {
             match reader.next().await {
                 Ok(Frame::Body(body)) => {
-                    if server_tx.send(frame(&body)).is_err() {
+                    if !server_tx.send_frame(frame(&body)) {
                         break;
                     }
                 }
@@ -495,16 +751,21 @@ where
     });
     let service = Guarded {
         inner: service,
-        out: out_tx.clone(),
+        out: outbox.clone(),
     };
-    let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
-    let end = guard(input, to_server, out_tx.clone()).await;
+    // Requests that wait (for their own note's check, for the world) must
+    // not hold back the others: tower-lsp's default is 4 handlers at once.
+    let server = tokio::spawn(
+        Server::new(server_in, server_out, socket)
+            .concurrency_level(MAX_CONCURRENT)
+            .serve(service),
+    );
+    let end = guard(input, to_server, outbox.clone()).await;
     // The input is closed (the pipe to the server with it): let in-flight work end.
     let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
     let _ = tokio::time::timeout(Duration::from_secs(1), pump).await;
-    // An empty message ends the writer once everything before it is written
-    // (the outbox's sender would otherwise keep it waiting).
-    let _ = out_tx.send(Vec::new());
+    // The writer ends once everything queued is written.
+    outbox.close();
     match writer {
         Writer::Task(task) => {
             let _ = tokio::time::timeout(Duration::from_secs(1), task).await;
@@ -554,17 +815,24 @@ mod tests {
     }
 
     #[test]
-    fn the_outbox_frames_a_body_as_frame_does() {
+    fn the_outbox_frames_a_body_as_frame_does_and_keeps_one_publication_per_note() {
         let outbox = Outbox::default();
         assert!(!outbox.connected() && !outbox.send(b"{}"));
-        let (tx, mut rx) = unbounded_channel();
-        let _ = outbox.0.set(tx);
+        outbox.connect();
         let body = br#"{"jsonrpc":"2.0","method":"m"}"#;
         let mut owned = Vec::with_capacity(body.len() + HEADER_ROOM);
         owned.extend_from_slice(body);
-        assert!(outbox.send(body) && outbox.send_owned(owned));
-        assert_eq!(rx.try_recv().unwrap(), frame(body));
-        assert_eq!(rx.try_recv().unwrap(), frame(body));
+        assert!(outbox.publish("file:///a.md", b"old".to_vec()));
+        assert!(outbox.send(body) && outbox.publish("file:///a.md", owned));
+        assert!(outbox.publish("file:///b.md", b"b".to_vec()));
+        // Other messages first, then one publication per note, the newest.
+        assert_eq!(outbox.pop(), Ok(Some(frame(body))));
+        assert_eq!(outbox.pop(), Ok(Some(frame(body))));
+        assert_eq!(outbox.pop(), Ok(Some(frame(b"b"))));
+        assert_eq!(outbox.pop(), Ok(None));
+        assert_eq!(outbox.superseded(), 1);
+        outbox.close();
+        assert_eq!(outbox.pop(), Err(()));
     }
 
     #[test]
