@@ -15,7 +15,6 @@
 
 use crate::engine::Options;
 use crate::finding::{Code, Severity};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -54,94 +53,197 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    #[serde(default)]
-    article: Option<String>,
-    #[serde(default)]
-    claims: Option<String>,
-    #[serde(default)]
-    severity: BTreeMap<String, String>,
-    #[serde(default)]
-    disable: Vec<String>,
-}
+/// The keys a settings file (or a client's settings object) may hold.
+pub const KEYS: [&str; 4] = ["article", "claims", "severity", "disable"];
 
 impl Config {
-    /// Parse the text of a `.claimlint.toml`. Unknown keys, unknown codes and
-    /// unknown severities are errors that name them.
+    /// Parse the text of a `.claimlint.toml`, all or nothing: the first
+    /// problem is the error. See [`Config::read_toml`] for the forgiving read.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let raw: Raw = toml::from_str(text).map_err(|e| ConfigError {
-            line: e.span().map(|s| line_of(text, s.start)),
-            message: e.message().trim().to_string(),
-        })?;
-        Config::from_raw(raw).map_err(|(needle, message)| ConfigError {
-            line: find_line(text, &needle),
-            message,
-        })
+        let (config, mut errors) = Config::read_toml(text);
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors.swap_remove(0))
+        }
     }
 
-    /// Read the same keys from a JSON value (a language client's
-    /// initialization options or settings). `null` means no settings.
-    pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
-        if value.is_null() {
-            return Ok(Config::default());
+    /// Parse the text of a `.claimlint.toml` key by key: a bad value rejects
+    /// that key (or that one entry of `severity` or `disable`) alone, with an
+    /// error naming it and its line; the rest is kept. Text that is not TOML
+    /// at all gives no settings and one error.
+    pub fn read_toml(text: &str) -> (Config, Vec<ConfigError>) {
+        let table: toml::Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                let error = ConfigError {
+                    line: e.span().map(|s| line_of(text, s.start)),
+                    message: e.message().trim().to_string(),
+                };
+                return (Config::default(), vec![error]);
+            }
+        };
+        let mut config = Config::default();
+        let mut errors = Vec::new();
+        for (key, value) in &table {
+            let value = Value::from(value);
+            for (needle, message) in config.set(key, &value) {
+                errors.push(ConfigError {
+                    line: key_line(text, &needle)
+                        .or_else(|| find_line(text, &needle))
+                        .or_else(|| key_line(text, key)),
+                    message,
+                });
+            }
         }
-        if !value.is_object() {
+        errors.sort_by_key(|e| e.line);
+        (config, errors)
+    }
+
+    /// Read the same keys from a JSON value, all or nothing (`null` means no
+    /// settings; other keys than [`KEYS`] are errors).
+    pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
+        if let Some(other) = value
+            .as_object()
+            .and_then(|o| o.keys().find(|k| !KEYS.contains(&k.as_str())))
+        {
             return Err(ConfigError {
                 line: None,
-                message: "settings must be an object (keys article, claims, severity, disable)".into(),
+                message: format!("unknown key `{other}` (known: {})", KEYS.join(", ")),
             });
         }
-        let raw: Raw = Raw::deserialize(value).map_err(|e| ConfigError {
-            line: None,
-            message: e.to_string(),
-        })?;
-        Config::from_raw(raw).map_err(|(_, message)| ConfigError { line: None, message })
+        let mut config = Config::default();
+        let mut errors = config.patch_json(value);
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors.swap_remove(0))
+        }
     }
 
-    /// Validate; on error, the offending text (to find its line) and a message.
-    fn from_raw(raw: Raw) -> Result<Config, (String, String)> {
+    /// Apply a language client's settings object key by key: a key that is
+    /// present replaces this one's value (`null` or `""` unsets it), a key
+    /// that is absent leaves it as it is, and a bad value rejects that key (or
+    /// entry) alone, with an error naming it. Keys other than [`KEYS`] belong
+    /// to the client and are ignored here.
+    pub fn patch_json(&mut self, value: &serde_json::Value) -> Vec<ConfigError> {
+        let error = |message: String| ConfigError { line: None, message };
+        let obj = match value {
+            serde_json::Value::Null => return Vec::new(),
+            serde_json::Value::Object(o) => o,
+            _ => {
+                return vec![error(
+                    "settings must be an object (keys article, claims, severity, disable)".into(),
+                )]
+            }
+        };
+        let mut errors = Vec::new();
+        for key in KEYS {
+            let Some(v) = obj.get(key) else { continue };
+            let v = Value::from(v);
+            errors.extend(self.set(key, &v).into_iter().map(|(_, m)| error(m)));
+        }
+        errors
+    }
+
+    /// Set one key from a value; problems as (text to find its line, message).
+    /// An unusable value leaves the key as it was.
+    fn set(&mut self, key: &str, value: &Value) -> Vec<(String, String)> {
         let known = || Code::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ");
-        let mut severity = BTreeMap::new();
-        for (code, sev) in &raw.severity {
-            let Some(c) = Code::parse(code) else {
-                return Err((
-                    code.clone(),
-                    format!("`severity`: unknown code `{code}` (known: {})", known()),
-                ));
-            };
-            let Some(s) = Severity::parse(sev) else {
-                return Err((
-                    format!("\"{sev}\""),
-                    format!("`severity.{code}`: unknown severity `{sev}` (error, warning, information, hint)"),
-                ));
-            };
-            severity.insert(c, s);
-        }
-        let mut disable = Vec::new();
-        for code in &raw.disable {
-            let Some(c) = Code::parse(code) else {
-                return Err((
-                    format!("\"{code}\""),
-                    format!("`disable`: unknown code `{code}` (known: {})", known()),
-                ));
-            };
-            if !disable.contains(&c) {
-                disable.push(c);
+        let mut problems = Vec::new();
+        match (key, value) {
+            ("article" | "claims", Value::Unset) => *self.path_mut(key) = None,
+            ("article" | "claims", Value::Str(s)) if s.trim().is_empty() => *self.path_mut(key) = None,
+            ("article" | "claims", Value::Str(s)) => *self.path_mut(key) = Some(s.clone()),
+            ("article" | "claims", _) => problems.push((
+                key.to_string(),
+                format!("`{key}` must be a path (a string); this value is ignored"),
+            )),
+            ("severity", Value::Unset) => self.severity.clear(),
+            ("severity", Value::Table(entries)) => {
+                self.severity.clear();
+                for (code, sev) in entries {
+                    let Some(c) = Code::parse(code) else {
+                        problems.push((
+                            code.clone(),
+                            format!(
+                                "`severity.{code}`: unknown code `{code}` (known: {}); this entry is ignored",
+                                known()
+                            ),
+                        ));
+                        continue;
+                    };
+                    match sev {
+                        Value::Str(s) if Severity::parse(s).is_some() => {
+                            self.severity.insert(c, Severity::parse(s).unwrap_or(Severity::Error));
+                        }
+                        other => problems.push((
+                            match other {
+                                Value::Str(s) => format!("\"{s}\""),
+                                _ => code.clone(),
+                            },
+                            format!(
+                                "`severity.{code}`: unknown severity {} (error, warning, information, hint); this entry is ignored",
+                                other.shown()
+                            ),
+                        )),
+                    }
+                }
             }
-        }
-        for (key, value) in [("article", &raw.article), ("claims", &raw.claims)] {
-            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                return Err((key.to_string(), format!("`{key}` is empty")));
+            ("severity", other) => problems.push((
+                "severity".into(),
+                format!(
+                    "`severity` must be a table of code = severity, not {}; this value is ignored",
+                    other.shown()
+                ),
+            )),
+            ("disable", Value::Unset) => self.disable.clear(),
+            ("disable", Value::List(items)) => {
+                self.disable.clear();
+                for item in items {
+                    match item {
+                        Value::Str(code) => match Code::parse(code) {
+                            Some(c) => {
+                                if !self.disable.contains(&c) {
+                                    self.disable.push(c);
+                                }
+                            }
+                            None => problems.push((
+                                format!("\"{code}\""),
+                                format!(
+                                    "`disable`: unknown code `{code}` (known: {}); this entry is ignored",
+                                    known()
+                                ),
+                            )),
+                        },
+                        other => problems.push((
+                            "disable".into(),
+                            format!("`disable`: {} is not a code; this entry is ignored", other.shown()),
+                        )),
+                    }
+                }
             }
+            ("disable", other) => problems.push((
+                "disable".into(),
+                format!(
+                    "`disable` must be a list of codes, not {}; this value is ignored",
+                    other.shown()
+                ),
+            )),
+            (other, _) => problems.push((
+                other.to_string(),
+                format!("unknown key `{other}` (known: {}); it is ignored", KEYS.join(", ")),
+            )),
         }
-        Ok(Config {
-            article: raw.article,
-            claims: raw.claims,
-            severity,
-            disable,
-        })
+        problems
+    }
+
+    fn path_mut(&mut self, key: &str) -> &mut Option<String> {
+        if key == "article" {
+            &mut self.article
+        } else {
+            &mut self.claims
+        }
     }
 
     /// The checker's options these settings ask for.
@@ -151,6 +253,66 @@ impl Config {
             severity: self.severity.iter().map(|(c, s)| (*c, *s)).collect(),
         }
     }
+}
+
+/// A settings value, from TOML or JSON alike.
+enum Value {
+    Unset,
+    Str(String),
+    List(Vec<Value>),
+    Table(Vec<(String, Value)>),
+    Other(String),
+}
+
+impl Value {
+    /// How the value is named in a message.
+    fn shown(&self) -> String {
+        match self {
+            Value::Unset => "nothing".into(),
+            Value::Str(s) => format!("`{s}`"),
+            Value::List(_) => "a list".into(),
+            Value::Table(_) => "a table".into(),
+            Value::Other(s) => format!("`{s}`"),
+        }
+    }
+}
+
+impl From<&toml::Value> for Value {
+    fn from(v: &toml::Value) -> Value {
+        match v {
+            toml::Value::String(s) => Value::Str(s.clone()),
+            toml::Value::Array(a) => Value::List(a.iter().map(Value::from).collect()),
+            toml::Value::Table(t) => Value::Table(t.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect()),
+            toml::Value::Integer(i) => Value::Other(i.to_string()),
+            toml::Value::Float(f) => Value::Other(f.to_string()),
+            toml::Value::Boolean(b) => Value::Other(b.to_string()),
+            toml::Value::Datetime(d) => Value::Other(d.to_string()),
+        }
+    }
+}
+
+impl From<&serde_json::Value> for Value {
+    fn from(v: &serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Unset,
+            serde_json::Value::String(s) => Value::Str(s.clone()),
+            serde_json::Value::Array(a) => Value::List(a.iter().map(Value::from).collect()),
+            serde_json::Value::Object(o) => Value::Table(o.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect()),
+            other => Value::Other(other.to_string()),
+        }
+    }
+}
+
+/// 1-based line where `key` is set (`key = ...` or `[key]`), outside comments.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.split('#').next().unwrap_or("").trim();
+            l == format!("[{key}]")
+                || l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 /// A path written in a configuration, taken relative to `base` (the folder

@@ -438,20 +438,32 @@ fn folder_without_notes_is_exit_2() {
 }
 
 #[test]
-fn bad_article_path_is_exit_2_named() {
+fn a_missing_article_is_a_warning_naming_its_source_and_the_note_is_still_checked() {
     let d = tmp("article");
     write(&d, "note.md", CLEAN);
+    write(&d, "bad.md", MISQUOTE);
     let o = run(&d, &["check", "--article", "no-such-article.txt", "note.md"]);
-    assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("no-such-article.txt"), "{}", o.stderr);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("warning") && o.stderr.contains("no-such-article.txt") && o.stderr.contains("--article"),
+        "{}",
+        o.stderr
+    );
     let o = Command::new(BIN)
-        .args(["check", "note.md"])
+        .args(["check", "bad.md"])
         .current_dir(&d)
         .env("CLAIMLINT_ARTICLE", "from-env.txt")
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("from-env.txt"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    // The exit status follows the findings; the user is told once.
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("from-env.txt") && stderr.contains("(from CLAIMLINT_ARTICLE)"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("from-env.txt").count(), 1, "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("error[misquote]"));
 }
 
 #[test]
@@ -525,7 +537,8 @@ fn settings_file_disables_and_changes_severity() {
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
     assert!(o.stdout.contains("warning[misquote]"), "{}", o.stdout);
 
-    write(&d, ".claimlint.toml", "disable = []\nartcle = \"x.txt\"\n");
+    // A bad key is an input error (exit 2) that names it; the other keys apply.
+    write(&d, ".claimlint.toml", "disable = [\"misquote\"]\nartcle = \"x.txt\"\n");
     let o = run(&d, &["check", "sub/note.md"]);
     assert_eq!(o.code, 2);
     assert!(
@@ -533,16 +546,33 @@ fn settings_file_disables_and_changes_severity() {
         "{}",
         o.stderr
     );
+    assert!(!o.stdout.contains("misquote"), "{}", o.stdout);
 
-    write(&d, ".claimlint.toml", "[severity]\nmisquote = \"fatal\"\n");
+    write(
+        &d,
+        ".claimlint.toml",
+        "[severity]\nmisquote = \"fatal\"\nwrong-date = \"hint\"\n",
+    );
     let o = run(&d, &["check", "sub/note.md"]);
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("fatal"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(".claimlint.toml:2") && o.stderr.contains("fatal"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stdout.contains("error[misquote]"), "{}", o.stdout);
 
-    write(&d, ".claimlint.toml", "article = \"missing/article.txt\"\n");
+    // A missing article is a warning naming the file's line; the note is checked.
+    write(
+        &d,
+        ".claimlint.toml",
+        "# the article\narticle = \"missing/article.txt\"\n",
+    );
     let o = run(&d, &["check", "sub/note.md"]);
-    assert_eq!(o.code, 2);
+    assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(o.stderr.contains("missing/article.txt"), "{}", o.stderr);
+    assert!(o.stderr.contains(".claimlint.toml:2 article"), "{}", o.stderr);
+    assert!(o.stdout.contains("error[misquote]"), "{}", o.stdout);
 }
 
 #[test]
@@ -583,7 +613,12 @@ fn claims_and_sections_are_listed() {
 
     let o = run(&d, &["sections"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    let ids: Vec<&str> = o.stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    let ids: Vec<&str> = o
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
     assert_eq!(ids.len(), 8, "{}", o.stdout);
     assert!(ids.contains(&"roots") && o.stdout.contains("Security Guarantees"));
 
@@ -595,4 +630,123 @@ fn claims_and_sections_are_listed() {
     assert!(roots.trim_end().ends_with("L9"), "{roots}");
     let o = run(&d, &["claims", "--claims", "claims.toml", "--article", article]);
     assert!(o.stdout.contains("L21"), "{}", o.stdout);
+}
+
+// ------------------------------------------------------------------ where settings come from
+
+/// A text that passes for the bundled claim base's article (its section titles as lines).
+fn look_alike(tag: &str) -> String {
+    let mut text = format!("A stand-in article ({tag})\n\nOpening.\n");
+    for s in &claimlint::claims::bundled().sections {
+        text.push_str(&format!("\n{}\n\nBody.\n", s.title));
+    }
+    text
+}
+
+/// `claimlint sections` in `dir` with `CLAIMLINT_ARTICLE` set or not: its
+/// `# article: ...` line and its standard error.
+fn article_line(dir: &Path, env: Option<&str>, args: &[&str]) -> (String, String) {
+    let mut cmd = Command::new(BIN);
+    cmd.arg("sections")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CLAIMLINT_ARTICLE");
+    if let Some(v) = env {
+        cmd.env("CLAIMLINT_ARTICLE", v);
+    }
+    let o = cmd.output().unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("# article: "))
+        .unwrap_or_default()
+        .to_string();
+    (line, String::from_utf8(o.stderr).unwrap())
+}
+
+#[test]
+fn each_source_of_the_article_in_order_flag_file_variable_discovery() {
+    let d = tmp("sources");
+    for tag in ["flag", "file", "env"] {
+        write(&d, &format!("given/{tag}.txt"), look_alike(tag));
+    }
+    write(&d, "a-texts/found.txt", look_alike("discovered"));
+    let d = std::fs::canonicalize(&d).unwrap();
+    let dir = d.display().to_string();
+
+    // Discovery alone.
+    let (line, _) = article_line(&d, None, &[]);
+    assert!(
+        line.contains("a-texts/found.txt") && line.contains(&format!("(from discovery under {dir})")),
+        "{line}"
+    );
+    // The variable beats discovery.
+    let (line, _) = article_line(&d, Some("given/env.txt"), &[]);
+    assert!(line.ends_with("env.txt (from CLAIMLINT_ARTICLE)"), "{line}");
+    // The settings file beats the variable, and names its line.
+    write(
+        &d,
+        ".claimlint.toml",
+        "# the article for these notes\narticle = \"given/file.txt\"\n",
+    );
+    let (line, _) = article_line(&d, Some("given/env.txt"), &[]);
+    assert!(
+        line.ends_with(&format!("given/file.txt (from {dir}/.claimlint.toml:2 article)")),
+        "{line}"
+    );
+    // The flag beats the settings file.
+    let (line, _) = article_line(&d, Some("given/env.txt"), &["--article", "given/flag.txt"]);
+    assert!(line.ends_with("flag.txt (from --article)"), "{line}");
+    // A source that gives no readable file is a warning naming it, and the next one serves.
+    write(&d, ".claimlint.toml", "article = \"gone.txt\"\n");
+    let (line, stderr) = article_line(&d, Some("given/env.txt"), &[]);
+    assert!(line.ends_with("env.txt (from CLAIMLINT_ARTICLE)"), "{line}");
+    assert!(
+        stderr.contains("warning") && stderr.contains("gone.txt") && stderr.contains(".claimlint.toml:1 article"),
+        "{stderr}"
+    );
+    // From a subfolder, the nearest settings file applies.
+    write(&d, "sub/.claimlint.toml", "article = \"../given/flag.txt\"\n");
+    let (line, _) = article_line(&d.join("sub"), Some("given/env.txt"), &[]);
+    assert!(
+        line.ends_with(
+            "flag.txt (from {dir}/sub/.claimlint.toml:1 article)"
+                .replace("{dir}", &dir)
+                .as_str()
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn disabled_codes_and_severities_name_their_source() {
+    let d = tmp("sources-codes");
+    write(
+        &d,
+        ".claimlint.toml",
+        "disable = [\"unsupported\"]\n\n[severity]\nmisquote = \"warning\"\n",
+    );
+    let d = std::fs::canonicalize(&d).unwrap();
+    let o = run(&d, &["sections"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let file = d.join(".claimlint.toml").display().to_string();
+    assert!(
+        o.stdout
+            .contains(&format!("# disabled: unsupported (from {file}:1 disable)")),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains(&format!("# severity: misquote = warning (from {file}:4 severity)")),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("# claims: data/week-of-talks.claims.toml (from bundled)"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains(&format!("# settings: {file}")), "{}", o.stdout);
 }

@@ -74,7 +74,11 @@ struct Lsp {
 impl Lsp {
     /// Start the server in an empty workspace and initialize it.
     fn start(init_options: Value, capabilities: Value) -> (Lsp, Value) {
-        let root = tmp("ws");
+        Lsp::start_in(tmp("ws"), init_options, capabilities)
+    }
+
+    /// Start the server in `root` (made beforehand, with its files) and initialize it.
+    fn start_in(root: PathBuf, init_options: Value, capabilities: Value) -> (Lsp, Value) {
         let mut child = Command::new(BIN)
             .arg("lsp")
             .current_dir(&root)
@@ -384,9 +388,11 @@ fn utf8_positions_are_used_when_the_client_offers_them() {
 
 #[test]
 fn pull_diagnostics_answer_with_a_full_report_then_unchanged() {
+    // Refresh support as the protocol (and VS Code) spell it: `workspace.diagnostics`.
     let (mut lsp, init) = Lsp::start(
         Value::Null,
-        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}},
+               "workspace": {"diagnostics": {"refreshSupport": true}}}),
     );
     assert_eq!(
         init["result"]["capabilities"]["diagnosticProvider"]["identifier"],
@@ -968,4 +974,194 @@ fn a_large_note_is_checked_off_the_executor_while_requests_are_answered() {
     lsp.seen = early;
     let diags = lsp.diagnostics(&uri, 1);
     assert!(diags.len() > 1000, "{}", diags.len());
+}
+
+// ------------------------------------------------------------------ settings, sources, refresh
+
+/// A text that passes for the bundled claim base's article (its section titles as lines).
+fn look_alike() -> String {
+    let mut text = String::from("A stand-in article\n\nOpening.\n");
+    for s in &claimlint::claims::bundled().sections {
+        text.push_str(&format!("\n{}\n\nBody.\n", s.title));
+    }
+    text
+}
+
+/// The last `resolved sources` log message seen so far or arriving.
+fn sources(lsp: &mut Lsp) -> String {
+    let m = lsp.wait(
+        |m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("resolved sources")
+        },
+        "the resolved sources in the log",
+    );
+    m["params"]["message"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn the_log_names_each_source_and_a_partial_settings_change_keeps_the_rest() {
+    let root = tmp("ws-sources");
+    std::fs::write(root.join("given.txt"), look_alike()).unwrap();
+    std::fs::write(
+        root.join(".claimlint.toml"),
+        "# ours\n[severity]\nmisquote = \"hint\"\n",
+    )
+    .unwrap();
+    let root = std::fs::canonicalize(&root).unwrap();
+    let (mut lsp, _) = Lsp::start_in(root.clone(), json!({"article": "given.txt"}), json!({}));
+    let log = sources(&mut lsp);
+    assert!(
+        log.contains("given.txt (from the client setting claimlint.article)"),
+        "{log}"
+    );
+    assert!(
+        log.contains("severity: misquote = hint (from") && log.contains(".claimlint.toml:3 severity)"),
+        "{log}"
+    );
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    let diags = lsp.diagnostics(&uri, 1);
+    find(&diags, "wrong-date");
+    // Only `disable`, as an eglot .dir-locals.el sends it: the article stays.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"disable": ["wrong-date"]}}}),
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(diags.iter().all(|d| code(d) != "wrong-date"), "{diags:#?}");
+    let log = sources(&mut lsp);
+    assert!(
+        log.contains("given.txt (from the client setting claimlint.article)"),
+        "{log}"
+    );
+    assert!(
+        log.contains("disabled: wrong-date (from the client setting claimlint.disable)"),
+        "{log}"
+    );
+    // One bad value is rejected alone, named; the good key beside it applies.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"severity": {"wrong-place": "fatal"}, "disable": []}}}),
+    );
+    let m = lsp.wait(
+        |m| m["method"] == "window/showMessage" && m["params"]["message"].as_str().unwrap_or("").contains("fatal"),
+        "a message naming the bad severity",
+    );
+    assert!(
+        m["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("severity.wrong-place"),
+        "{m}"
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    find(&diags, "wrong-date");
+    let log = sources(&mut lsp);
+    assert!(
+        log.contains("given.txt (from the client setting claimlint.article)"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_settings_change_asks_a_pulling_client_to_refresh_with_no_params() {
+    let (mut lsp, init) = Lsp::start(
+        Value::Null,
+        json!({"textDocument": {"diagnostic": {}},
+               "workspace": {"diagnostics": {"refreshSupport": true}, "codeLens": {"refreshSupport": true}}}),
+    );
+    assert!(init["result"]["capabilities"]["diagnosticProvider"].is_object());
+    let _ = lsp.drain(Duration::from_millis(300));
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"disable": ["wrong-date"]}}}),
+    );
+    for method in ["workspace/diagnostic/refresh", "workspace/codeLens/refresh"] {
+        let m = lsp.wait(|m| m["method"] == method, method);
+        assert!(m.get("id").is_some(), "{m}");
+        assert!(m.get("params").is_none(), "a refresh carries no params: {m}");
+    }
+}
+
+#[test]
+fn a_client_that_pulls_but_cannot_refresh_gets_pushed_diagnostics() {
+    let (mut lsp, init) = Lsp::start(Value::Null, json!({"textDocument": {"diagnostic": {}}}));
+    assert!(
+        init["result"]["capabilities"]
+            .get("diagnosticProvider")
+            .is_none_or(Value::is_null),
+        "{init}"
+    );
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    find(&lsp.diagnostics(&uri, 1), "wrong-date");
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"disable": ["wrong-date"]}}}),
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(diags.iter().all(|d| code(d) != "wrong-date"), "{diags:#?}");
+}
+
+#[test]
+fn a_settings_file_changed_on_disk_is_watched_and_read_again() {
+    let root = tmp("ws-watch");
+    std::fs::write(root.join(".claimlint.toml"), "disable = []\n").unwrap();
+    let (mut lsp, _) = Lsp::start_in(
+        root.clone(),
+        Value::Null,
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    let reg = lsp.wait(|m| m["method"] == "client/registerCapability", "a watcher registration");
+    let watchers = &reg["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert!(watchers.to_string().contains("**/.claimlint.toml"), "{reg}");
+    let uri = lsp.uri("note.md");
+    lsp.open(&uri, NOTE);
+    find(&lsp.diagnostics(&uri, 1), "wrong-place");
+    std::fs::write(root.join(".claimlint.toml"), "disable = [\"wrong-place\"]\n").unwrap();
+    let changed = format!("file://{}/.claimlint.toml", root.display());
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": changed, "type": 2}]}),
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(diags.iter().all(|d| code(d) != "wrong-place"), "{diags:#?}");
+}
+
+#[test]
+fn hover_on_a_section_names_the_article_file_in_the_format_the_client_takes() {
+    let root = tmp("ws-hover");
+    std::fs::write(root.join("stand-in.txt"), look_alike()).unwrap();
+    std::fs::write(root.join(".claimlint.toml"), "article = \"stand-in.txt\"\n").unwrap();
+    for (formats, markdown) in [(json!(["markdown", "plaintext"]), true), (json!(["plaintext"]), false)] {
+        let (mut lsp, _) = Lsp::start_in(
+            root.clone(),
+            Value::Null,
+            json!({"textDocument": {"hover": {"contentFormat": formats}}}),
+        );
+        let uri = lsp.uri("note.md");
+        lsp.open(&uri, NOTE);
+        let (l, c) = at(NOTE, "§Security");
+        let h = lsp.call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": pos(l, c + 3)}),
+        );
+        let value = h["contents"]["value"].as_str().unwrap_or_default();
+        assert_eq!(
+            h["contents"]["kind"],
+            if markdown { "markdown" } else { "plaintext" },
+            "{h}"
+        );
+        assert!(
+            value.contains("stand-in.txt") && value.contains(".claimlint.toml:1 article"),
+            "{value}"
+        );
+        if !markdown {
+            assert!(!value.contains("**") && !value.contains("]("), "{value}");
+        }
+    }
 }

@@ -420,7 +420,7 @@ fn invalid_params_get_invalid_params_or_are_dropped_and_the_next_message_works()
     );
     let text = m["params"]["message"].as_str().unwrap();
     assert!(
-        text.starts_with("claimlint settings: ") && text.ends_with("; using the defaults"),
+        text.starts_with("claimlint settings: `disable`") && text.ends_with("this value is ignored"),
         "{text}"
     );
     lsp.open(&uri, NOTE);

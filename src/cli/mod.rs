@@ -10,10 +10,8 @@ mod files;
 mod report;
 
 use args::{Command, Format, Sources, Usage};
-use claimlint::article::Article;
-use claimlint::claims::{load_claims, ClaimBase, BUNDLED, BUNDLED_NAME};
-use claimlint::config::{self, Config};
-use claimlint::engine::{Engine, Options};
+use claimlint::config::Config;
+use claimlint::resolve::{find_settings, resolve, Front, Level, Request, Resolved};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,12 +43,15 @@ Commands:
 Options:
   --format FORMAT   text (default), json (docs/json.md) or sarif (SARIF 2.1.0)
   --claims FILE     Use this claim-base file instead of the bundled one
-  --article FILE    The article's text, to place findings in it
-                    (default: $CLAIMLINT_ARTICLE, else `article` in .claimlint.toml)
+  --article FILE    The article's text, to place findings in it (default:
+                    `article` in .claimlint.toml, else $CLAIMLINT_ARTICLE,
+                    else a file near the project that holds its sections;
+                    without one, notes are checked on the claim base alone)
   -h, --help        Print this help
   -V, --version     Print the version
 
-Settings: .claimlint.toml in the current folder or the nearest ancestor:
+Settings: .claimlint.toml in the first note's folder or the nearest above
+(for claims and sections: the current folder's); flags win over it:
   article = \"path\"            # relative to the file's folder
   claims = \"path\"
   disable = [\"unsupported\"]
@@ -101,88 +102,88 @@ fn fail(messages: &[String]) -> i32 {
     EXIT_USAGE
 }
 
-/// Everything a command needs: the engine and the options.
+/// Everything a command needs: the engine, the options and where they came from.
 struct Setup {
-    engine: Engine,
-    options: Options,
+    resolved: Resolved,
+    /// A settings file had a bad key: reported, the rest applied, exit status 2.
+    input_error: bool,
 }
 
-/// The nearest `.claimlint.toml` at or above `dir`.
-fn find_config(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(config::FILE_NAME)).find(|p| p.is_file())
-}
-
-/// A regular file of at most `max` bytes; the error names the path and the file's role.
-fn read_text(path: &Path, what: &str, max: u64) -> Result<String, String> {
-    claimlint::fsread::read_text_file(path, max)
-        .map_err(|e| format!("{}: cannot read the {what}: {}", path.display(), e.reason))
-}
-
-/// Settings, article and claim base, from the command line, the environment
-/// and `.claimlint.toml`. Errors are messages naming the path.
-fn setup(sources: &Sources) -> Result<Setup, Vec<String>> {
+/// Settings, article and claim base, from the command line, the settings
+/// file nearest `start`, the environment and discovery (`claimlint::resolve`,
+/// the server's resolver too). Warnings are printed here, once; the error is
+/// a claim base that does not load, after which nothing is checked.
+fn setup(sources: &Sources, start: &Path) -> Result<Setup, Vec<String>> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let (cfg, cfg_dir) = match find_config(&cwd) {
-        Some(path) => {
-            let text = read_text(&path, "settings file", claimlint::fsread::MAX_SETTINGS).map_err(|e| vec![e])?;
-            let cfg = Config::from_toml(&text).map_err(|e| {
-                vec![match e.line {
-                    Some(l) => format!("{}:{l}: {}", path.display(), e.message),
-                    None => format!("{}: {}", path.display(), e.message),
-                }]
-            })?;
-            let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.clone());
-            (cfg, dir)
-        }
-        None => (Config::default(), cwd.clone()),
+    let given = Config {
+        article: sources.article.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        claims: sources.claims.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        ..Config::default()
     };
-    let env_article = std::env::var_os("CLAIMLINT_ARTICLE")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
-    let article_path = sources
-        .article
-        .clone()
-        .or(env_article)
-        .or_else(|| cfg.article.as_deref().map(|a| config::resolve(&cfg_dir, a)));
-    let article = match &article_path {
-        Some(p) => Some(Article::read(p).map_err(|e| vec![e])?),
-        None => None,
-    };
-    let claims_path = sources
-        .claims
-        .clone()
-        .or_else(|| cfg.claims.as_deref().map(|c| config::resolve(&cfg_dir, c)));
-    let base: ClaimBase = match &claims_path {
-        Some(p) => {
-            let src = read_text(p, "claim base", claimlint::fsread::MAX_CLAIMS).map_err(|e| vec![e])?;
-            load_claims(&src, &p.display().to_string(), article.as_ref())
-                .map_err(|errs| errs.iter().map(|e| e.to_string()).collect::<Vec<_>>())?
-        }
-        None => load_claims(BUNDLED, BUNDLED_NAME, None)
-            .map_err(|errs| errs.iter().map(|e| e.to_string()).collect::<Vec<_>>())?,
-    };
-    if let Some(a) = &article {
-        let titles: Vec<&str> = base.sections.iter().map(|s| s.title.as_str()).collect();
-        if !Article::looks_like(&a.text, &titles) {
-            claimlint::stderr::line(format!(
-                "claimlint: warning: {} does not look like the article of {} (most section headings are missing)",
-                a.path.display(),
-                base.source
-            ));
+    let env_article = std::env::var_os("CLAIMLINT_ARTICLE");
+    let resolved = resolve(&Request {
+        front: Front::Cli,
+        given: &given,
+        // Flags stay as typed (relative to the current folder), in messages too.
+        given_base: Path::new(""),
+        start: &if start.as_os_str().is_empty() {
+            cwd.clone()
+        } else {
+            cwd.join(start)
+        },
+        roots: &[],
+        env_article: env_article.as_deref(),
+        cwd: &cwd,
+    });
+    if resolved.claims_failed {
+        return Err(resolved.claims_errors);
+    }
+    let mut input_error = false;
+    for m in &resolved.messages {
+        match m.level {
+            Level::Error => {
+                input_error = true;
+                claimlint::stderr::line(format!("claimlint: error: {}", m.text));
+            }
+            Level::Warning => claimlint::stderr::line(format!("claimlint: warning: {}", m.text)),
+            Level::Info => claimlint::stderr::line(format!("claimlint: {}", m.text)),
         }
     }
-    Ok(Setup {
-        engine: Engine::new(base, article),
-        options: cfg.options(),
-    })
+    Ok(Setup { resolved, input_error })
+}
+
+/// The folder whose settings apply to a run over `paths`: the first note's.
+fn start_of(paths: &[PathBuf]) -> PathBuf {
+    match paths.first() {
+        Some(p) if p.is_dir() => p.clone(),
+        Some(p) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+        None => PathBuf::new(),
+    }
 }
 
 fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
-    let s = match setup(sources) {
+    let setup = match setup(sources, &start_of(paths)) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
+    let s = &setup.resolved;
     let (notes, mut problems) = files::collect(paths);
+    // One run, one set of settings: say so when a note has a nearer file.
+    let mut other_files = std::collections::BTreeSet::new();
+    for note in &notes {
+        let dir = note.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = std::env::current_dir().map(|c| c.join(&dir)).unwrap_or(dir);
+        if let Some(f) = find_settings(&dir).filter(|f| Some(f) != s.settings_file.as_ref()) {
+            if other_files.insert(f.clone()) {
+                claimlint::stderr::line(format!(
+                    "claimlint: warning: {} is not applied to {}: one run uses the settings nearest its first note ({}); check that folder in a run of its own",
+                    f.display(),
+                    note.display(),
+                    s.settings_file.as_ref().map_or("none".into(), |p| p.display().to_string())
+                ));
+            }
+        }
+    }
     for p in &problems {
         claimlint::stderr::line(format!("claimlint: error: {p}"));
     }
@@ -218,7 +219,7 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
         Format::Sarif => report::sarif(&s.engine, &items, &problems),
     };
     emit(&out);
-    if !problems.is_empty() {
+    if !problems.is_empty() || setup.input_error {
         EXIT_USAGE
     } else if report::Counts::of(&items).errors > 0 {
         EXIT_FINDINGS
@@ -233,11 +234,11 @@ fn one_line(s: &str) -> String {
 }
 
 fn list_claims(sources: &Sources) -> i32 {
-    let s = match setup(sources) {
+    let s = match setup(sources, Path::new("")) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    let e = &s.engine;
+    let e = &s.resolved.engine;
     let w_id = e.base.claims.iter().map(|c| c.id.chars().count()).max().unwrap_or(0);
     let w_sec = e.base.sections.iter().map(|s| s.id.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
@@ -259,11 +260,11 @@ fn list_claims(sources: &Sources) -> i32 {
 }
 
 fn list_sections(sources: &Sources) -> i32 {
-    let s = match setup(sources) {
+    let s = match setup(sources, Path::new("")) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    let e = &s.engine;
+    let e = &s.resolved.engine;
     let w_id = e.base.sections.iter().map(|s| s.id.chars().count()).max().unwrap_or(0);
     let title = |s: &claimlint::claims::Section| {
         if s.title.is_empty() {
@@ -288,5 +289,16 @@ fn list_sections(sources: &Sources) -> i32 {
             (Some(_), None) => out.push_str(&format!("{:<w_id$}  {t:<w_title$}  L?\n", sec.id)),
         }
     }
-    emit(&out)
+    // Which article and claim base these are, and from where (`# ` lines,
+    // so a script reading the table can skip them).
+    out.push('\n');
+    for line in s.resolved.describe() {
+        out.push_str(&format!("# {line}\n"));
+    }
+    let status = emit(&out);
+    if s.input_error {
+        EXIT_USAGE
+    } else {
+        status
+    }
 }

@@ -1,20 +1,19 @@
-//! The server's settings and the world they make: initialization options and
-//! `workspace/didChangeConfiguration` (`claimlint.article`, `claimlint.claims`,
-//! `claimlint.severity`, `claimlint.disable`, and the server-only
-//! `claimlint.plaintext`), over a `.claimlint.toml` in the workspace root with
-//! the same keys; the article found from the setting, else `CLAIMLINT_ARTICLE`,
-//! else a text file in the workspace that holds the section titles; the claim
-//! base (a broken one is reported, the bundled one kept); the engine.
+//! The server's settings and the world they make. Settings come as
+//! initialization options and `workspace/didChangeConfiguration`
+//! (`claimlint.article`, `claimlint.claims`, `claimlint.severity`,
+//! `claimlint.disable`, and the server-only `claimlint.plaintext`) and merge
+//! key by key. The world is what `crate::resolve` makes of them, the same
+//! resolver the command line uses: this file only translates its messages and
+//! paths into LSP terms.
 
-use crate::article::Article;
-use crate::claims::{bundled, load_claims, ClaimBase};
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::engine::{Engine, Options};
+use crate::resolve::{self, Front, Level, Request, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use tower_lsp::lsp_types::{MessageType, Url};
 
-/// The settings a client sent.
+/// The settings a client sent, merged key by key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     pub config: Config,
@@ -22,41 +21,40 @@ pub struct Settings {
     pub plaintext: bool,
 }
 
-/// Keys the server reads; others (the VS Code extension's `path`, `trace`)
-/// belong to the client and are ignored.
-const KEYS: [&str; 4] = ["article", "claims", "severity", "disable"];
-
-/// Read a client's settings: `{"claimlint": {...}}` or the keys themselves.
-/// Empty strings and nulls mean "not set".
-pub fn client_settings(value: &Value) -> Result<Settings, String> {
-    let v = match value.get("claimlint") {
-        Some(inner) => inner,
-        None => value,
-    };
-    let Some(obj) = v.as_object() else {
-        return if v.is_null() {
-            Ok(Settings::default())
-        } else {
-            Err("claimlint settings must be an object".into())
-        };
-    };
-    let mut keep = serde_json::Map::new();
-    for key in KEYS {
-        match obj.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) if s.trim().is_empty() => {}
-            Some(v) => {
-                keep.insert(key.to_string(), v.clone());
+impl Settings {
+    /// Apply a client's settings, `{"claimlint": {...}}` or the keys
+    /// themselves, key by key: a key present replaces the current value
+    /// (`null` and `""` unset it), an absent key keeps it, and a bad value is
+    /// rejected alone, with a message naming it. Keys the server does not read
+    /// (the VS Code extension's `path`, `include`, `trace`) are ignored.
+    pub fn patch(&mut self, value: &Value) -> Vec<String> {
+        let v = value.get("claimlint").unwrap_or(value);
+        if !v.is_object() && !v.is_null() {
+            return vec!["claimlint settings must be an object; they are ignored".into()];
+        }
+        let mut errors: Vec<String> = self
+            .config
+            .patch_json(v)
+            .into_iter()
+            .map(|e| format!("claimlint settings: {e}"))
+            .collect();
+        match v.get("plaintext") {
+            None => {}
+            Some(Value::Null) => self.plaintext = false,
+            Some(Value::Bool(b)) => self.plaintext = *b,
+            Some(_) => {
+                errors.push("claimlint settings: `plaintext` must be true or false; this value is ignored".into())
             }
         }
+        errors
     }
-    let config = Config::from_json(&Value::Object(keep)).map_err(|e| format!("claimlint settings: {e}"))?;
-    let plaintext = match obj.get("plaintext") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err("claimlint settings: `plaintext` must be true or false".into()),
-    };
-    Ok(Settings { config, plaintext })
+}
+
+/// Read a client's settings from nothing: [`Settings::patch`] on the defaults.
+pub fn client_settings(value: &Value) -> (Settings, Vec<String>) {
+    let mut s = Settings::default();
+    let errors = s.patch(value);
+    (s, errors)
 }
 
 /// What the server checks against, built from settings.
@@ -66,9 +64,18 @@ pub struct World {
     /// Bumped at every rebuild, so results of an older world are dropped.
     pub generation: u64,
     pub article_uri: Option<Url>,
+    /// Where the article came from (`.claimlint.toml:3 article`, ...).
+    pub article_source: Option<Source>,
+    /// An article was asked for and could not be read (a warning says so).
+    pub article_missing: bool,
     pub plaintext: bool,
     /// Problems to show the user.
     pub messages: Vec<(MessageType, String)>,
+    /// The resolved sources, one line each, for the log.
+    pub sources: Vec<String>,
+    /// Files whose change on disk can change findings: the settings file,
+    /// the claim base, the article.
+    pub watched: Vec<PathBuf>,
 }
 
 impl World {
@@ -79,8 +86,12 @@ impl World {
             options: Options::default(),
             generation: 0,
             article_uri: None,
+            article_source: None,
+            article_missing: false,
             plaintext: false,
             messages: Vec::new(),
+            sources: Vec::new(),
+            watched: Vec::new(),
         }
     }
 
@@ -97,207 +108,143 @@ impl World {
     }
 }
 
-/// Build the world: `.claimlint.toml` in the first root that has one, the
-/// client's settings over it, the article, the claim base, the engine.
+/// Build the world with the shared resolver: the client's settings first,
+/// then the `.claimlint.toml` nearest the first workspace folder, then
+/// `CLAIMLINT_ARTICLE`, then discovery in the workspace folders.
 pub fn build(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, generation: u64) -> World {
-    let mut messages = Vec::new();
-    let root = roots
-        .first()
-        .cloned()
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
-    // The file, then the client's settings over it.
-    let mut file = Config::default();
-    let mut file_dir = root.clone();
-    if let Some(path) = roots.iter().map(|r| r.join(config::FILE_NAME)).find(|p| p.is_file()) {
-        file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match crate::fsread::read_text_file(&path, crate::fsread::MAX_SETTINGS)
-            .map_err(|e| e.reason.to_string())
-            .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
-        {
-            Ok(c) => file = c,
-            Err(e) => messages.push((
-                MessageType::ERROR,
-                format!("claimlint: {}: {e}; its settings are ignored", path.display()),
-            )),
-        }
-    }
-    let article_path = client
-        .config
-        .article
-        .as_deref()
-        .map(|a| config::resolve(&root, a))
-        .or_else(|| file.article.as_deref().map(|a| config::resolve(&file_dir, a)));
-    let claims_path = client
-        .config
-        .claims
-        .as_deref()
-        .map(|c| config::resolve(&root, c))
-        .or_else(|| file.claims.as_deref().map(|c| config::resolve(&file_dir, c)));
-    let mut severity = file.severity.clone();
-    severity.extend(client.config.severity.iter().map(|(c, s)| (*c, *s)));
-    let mut disable = file.disable.clone();
-    disable.extend(client.config.disable.iter().filter(|c| !file.disable.contains(c)));
-    let options = Config {
-        article: None,
-        claims: None,
-        severity,
-        disable,
-    }
-    .options();
-
-    // The claim base: its section titles are what article discovery looks for.
-    let mut custom: Option<(String, String, ClaimBase)> = None;
-    if let Some(path) = &claims_path {
-        let name = path.display().to_string();
-        match crate::fsread::read_text_file(path, crate::fsread::MAX_CLAIMS) {
-            Err(e) => messages.push((
-                MessageType::ERROR,
-                format!(
-                    "claimlint: {name}: cannot read the claim base: {}; using the bundled one",
-                    e.reason
-                ),
-            )),
-            Ok(src) => match load_claims(&src, &name, None) {
-                Ok(base) => custom = Some((src, name, base)),
-                Err(errors) => {
-                    messages.push((MessageType::ERROR, load_errors(&errors, "using the bundled claim base")))
-                }
-            },
-        }
-    }
-    let fallback_base = custom.is_none().then(bundled);
-    let shown = custom.as_ref().map(|(_, _, b)| b).or(fallback_base.as_ref());
-    let base_titles: Vec<String> = shown
-        .map(|b| b.sections.iter().map(|s| s.title.clone()).collect())
-        .unwrap_or_default();
-    let hint = shown.and_then(|b| b.file_hint.clone());
-
-    // The article: setting, environment, workspace.
-    let mut article = None;
-    let read = |path: &Path, whence: &str, messages: &mut Vec<(MessageType, String)>| match Article::read(path) {
-        Ok(a) => Some(a),
-        Err(e) => {
-            messages.push((MessageType::ERROR, format!("claimlint: {e} (from {whence})")));
-            None
-        }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = roots.first().cloned().unwrap_or_else(|| cwd.clone());
+    let discovery_roots: Vec<PathBuf> = if roots.is_empty() {
+        vec![root.clone()]
+    } else {
+        roots.to_vec()
     };
-    if let Some(p) = &article_path {
-        article = read(p, "the claimlint.article setting", &mut messages);
-    }
-    if article.is_none() {
-        if let Some(p) = env_article.filter(|p| !p.trim().is_empty()) {
-            article = read(&config::resolve(&root, p), "CLAIMLINT_ARTICLE", &mut messages);
-        }
-    }
-    if article.is_none() {
-        let titles: Vec<&str> = base_titles.iter().map(String::as_str).collect();
-        if let Some(p) = discover(roots, &titles, hint.as_deref()) {
-            article = read(&p, "the workspace", &mut messages);
-        }
-    }
-
-    // With the article, a custom claim base must match it.
-    let base = match custom {
-        None => fallback_base.unwrap_or_else(bundled),
-        Some((src, name, base)) => match &article {
-            None => base,
-            Some(a) => match load_claims(&src, &name, Some(a)) {
-                Ok(checked) => checked,
-                Err(errors) => {
-                    messages.push((MessageType::ERROR, load_errors(&errors, "using the bundled claim base")));
-                    bundled()
-                }
-            },
-        },
-    };
-    let article_uri = article.as_ref().and_then(|a| {
-        let p = a.path.canonicalize().unwrap_or_else(|_| a.path.clone());
-        Url::from_file_path(p).ok()
+    let r = resolve::resolve(&Request {
+        front: Front::Client,
+        given: &client.config,
+        given_base: &root,
+        start: &root,
+        roots: &discovery_roots,
+        env_article: env_article.map(std::ffi::OsStr::new),
+        cwd: &cwd,
     });
+    let messages = r
+        .messages
+        .iter()
+        .map(|m| {
+            let t = match m.level {
+                Level::Error => MessageType::ERROR,
+                Level::Warning => MessageType::WARNING,
+                Level::Info => MessageType::INFO,
+            };
+            (t, format!("claimlint: {}", m.text))
+        })
+        .collect();
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let article_uri = r
+        .article
+        .as_ref()
+        .and_then(|(p, _)| Url::from_file_path(canonical(p)).ok());
+    let article_missing = r
+        .messages
+        .iter()
+        .any(|m| m.level == Level::Warning && m.text.contains("the article"));
+    let mut watched: Vec<PathBuf> = r.settings_file.iter().cloned().collect();
+    if r.claims.1 != Source::Bundled {
+        watched.push(PathBuf::from(&r.claims.0));
+    }
+    // An article asked for but missing is watched too: it may appear.
+    for (p, _) in r.article.iter() {
+        watched.push(p.clone());
+    }
+    watched.extend(missing_articles(client, &r, &root));
+    watched.iter_mut().for_each(|p| *p = absolute(p, &cwd));
+    watched.dedup();
     World {
-        engine: Engine::new(base, article),
-        options,
+        sources: r.describe(),
+        article_source: r.article.as_ref().map(|(_, s)| s.clone()),
+        article_missing,
+        engine: r.engine,
+        options: r.options,
         generation,
         article_uri,
         plaintext: client.plaintext,
         messages,
+        watched,
     }
 }
 
-fn load_errors(errors: &[crate::claims::LoadError], then: &str) -> String {
-    let mut s = String::from("claimlint: the claim base does not load: ");
-    for e in errors.iter().take(5) {
-        s.push_str(&format!("{e}; "));
+/// Articles named by the client or the settings file that could not be read.
+fn missing_articles(client: &Settings, r: &resolve::Resolved, root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Some(a) = &client.config.article {
+        out.push(crate::config::resolve(root, a));
     }
-    if errors.len() > 5 {
-        s.push_str(&format!("and {} more; ", errors.len() - 5));
-    }
-    s.push_str(then);
-    s
-}
-
-/// Bounds of the workspace walk.
-const MAX_DEPTH: usize = 2;
-const MAX_ENTRIES: usize = 2000;
-const MAX_FILE: u64 = 4 << 20;
-
-/// A `.txt` or `.md` file near the workspace roots whose text holds the
-/// section titles; a file with the claim base's file name is tried first.
-pub fn discover(roots: &[PathBuf], titles: &[&str], hint: Option<&str>) -> Option<PathBuf> {
-    let mut files = Vec::new();
-    let mut seen = 0;
-    let mut queue: std::collections::VecDeque<(PathBuf, usize)> = roots.iter().map(|r| (r.clone(), 0)).collect();
-    while let Some((dir, depth)) = queue.pop_front() {
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut entries: Vec<_> = rd.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            seen += 1;
-            if seen > MAX_ENTRIES {
-                break;
-            }
-            let name = e.file_name().to_string_lossy().to_string();
-            let Ok(ft) = e.file_type() else { continue };
-            if ft.is_dir() {
-                if depth < MAX_DEPTH && !name.starts_with('.') && !matches!(name.as_str(), "node_modules" | "target") {
-                    queue.push_back((e.path(), depth + 1));
-                }
-            } else if ft.is_file()
-                && (name.ends_with(".txt") || name.ends_with(".md"))
-                && e.metadata().is_ok_and(|m| m.len() <= MAX_FILE)
-            {
-                files.push(e.path());
-            }
+    if let Some(f) = &r.settings_file {
+        let text = resolve::read_text(f, "settings file").unwrap_or_default();
+        if let Some(a) = Config::read_toml(&text).0.article {
+            out.push(crate::config::resolve(f.parent().unwrap_or(root), &a));
         }
     }
-    files.sort_by_key(|p| hint.is_none_or(|h| p.file_name().is_none_or(|n| n != h)));
-    files
-        .into_iter()
-        .find(|p| crate::fsread::read_text_file(p, MAX_FILE).is_ok_and(|t| Article::looks_like(&t, titles)))
+    out.retain(|p| r.article.as_ref().is_none_or(|(a, _)| a != p));
+    out
+}
+
+fn absolute(p: &Path, cwd: &Path) -> PathBuf {
+    let p = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
+    p.canonicalize().unwrap_or(p)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Code;
+    use crate::claims::bundled;
+    use crate::finding::{Code, Severity};
     use serde_json::json;
 
     #[test]
     fn reads_nested_or_flat_settings_ignoring_client_keys_and_empty_strings() {
-        let s = client_settings(&json!({"claimlint": {"path": "/bin/x", "article": "", "claims": "", "severity": {}, "disable": ["unsupported"], "trace": {"server": "off"}}})).unwrap();
+        let (s, e) = client_settings(
+            &json!({"claimlint": {"path": "/bin/x", "article": "", "claims": "", "severity": {}, "disable": ["unsupported"], "trace": {"server": "off"}}}),
+        );
+        assert!(e.is_empty(), "{e:?}");
         assert_eq!(s.config.article, None);
         assert_eq!(s.config.disable, vec![Code::Unsupported]);
-        let s = client_settings(&json!({"article": "/a.txt", "plaintext": true})).unwrap();
+        let (s, _) = client_settings(&json!({"article": "/a.txt", "plaintext": true}));
         assert_eq!(s.config.article.as_deref(), Some("/a.txt"));
         assert!(s.plaintext);
-        assert!(client_settings(&json!({"disable": ["nope"]}))
-            .unwrap_err()
-            .contains("nope"));
-        assert_eq!(client_settings(&Value::Null).unwrap(), Settings::default());
-        assert!(client_settings(&json!(3)).is_err());
+        let (_, e) = client_settings(&json!({"disable": ["nope"]}));
+        assert!(e[0].contains("nope"), "{e:?}");
+        assert_eq!(client_settings(&Value::Null).0, Settings::default());
+        assert!(!client_settings(&json!(3)).1.is_empty());
+    }
+
+    #[test]
+    fn settings_merge_key_by_key_and_a_bad_value_is_rejected_alone() {
+        let (mut s, _) = client_settings(&json!({"article": "/a.txt", "severity": {"misquote": "warning"}}));
+        // A message naming only `disable` keeps the article.
+        assert!(s.patch(&json!({"claimlint": {"disable": ["wrong-list"]}})).is_empty());
+        assert_eq!(s.config.article.as_deref(), Some("/a.txt"));
+        assert_eq!(s.config.disable, vec![Code::WrongList]);
+        assert_eq!(s.config.severity.get(&Code::Misquote), Some(&Severity::Warning));
+        // One bad severity loses that entry alone, and the other keys apply.
+        let e = s.patch(
+            &json!({"severity": {"wrong-date": "fatal", "wrong-place": "hint"}, "claims": 7, "plaintext": true}),
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("severity.wrong-date") && m.contains("fatal")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|m| m.contains("`claims`")), "{e:?}");
+        assert_eq!(s.config.severity.get(&Code::WrongPlace), Some(&Severity::Hint));
+        assert_eq!(s.config.severity.get(&Code::WrongDate), None);
+        assert!(s.plaintext);
+        assert_eq!(s.config.article.as_deref(), Some("/a.txt"));
+        // null unsets.
+        assert!(s.patch(&json!({"article": null})).is_empty());
+        assert_eq!(s.config.article, None);
     }
 
     #[test]
@@ -321,10 +268,17 @@ mod tests {
         let w = build(&Settings::default(), std::slice::from_ref(&dir), None, 1);
         assert!(w.engine.article.is_some(), "{:?}", w.messages);
         assert!(w.article_uri.as_ref().unwrap().path().ends_with("/texts/a.txt"));
+        assert!(matches!(w.article_source, Some(Source::Discovered(_))));
         assert!(w.options.disabled.contains(&Code::WrongList));
         assert_eq!(w.messages.len(), 1, "{:?}", w.messages);
         assert!(w.messages[0].1.contains("bad.toml"));
+        assert!(w.messages[0].1.contains(".claimlint.toml:1 claims"), "{:?}", w.messages);
         assert!(!w.is_note(w.article_uri.as_ref().unwrap(), "plaintext"));
+        assert!(
+            w.watched.iter().any(|p| p.ends_with(".claimlint.toml")),
+            "{:?}",
+            w.watched
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -10,7 +10,9 @@ use crate::insight::{self, Subject};
 use crate::position::Encoding;
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
-pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Option<Hover> {
+/// The hover card at `pos`: Markdown, or plain text for a client whose
+/// `contentFormat` does not accept Markdown (`markdown` false).
+pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdown: bool) -> Option<Hover> {
     if !an.checked {
         return None;
     }
@@ -63,11 +65,14 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding) -> Opti
         }
     }
     let range = range?;
+    let value = parts.join("\n\n---\n\n");
+    let (kind, value) = if markdown {
+        (MarkupKind::Markdown, value)
+    } else {
+        (MarkupKind::PlainText, plain(&value))
+    };
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: parts.join("\n\n---\n\n"),
-        }),
+        contents: HoverContents::Markup(MarkupContent { kind, value }),
         range: Some(conv.range(range)),
     })
 }
@@ -134,6 +139,10 @@ fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<Stri
             {
                 card.push_str(&format!(" · [open in the article]({link})"));
             }
+            card.push_str(&article_named(
+                world,
+                engine.section_spans.get(*id).cloned().flatten().map(|s| s.line),
+            ));
             card
         }
         Subject::Quote { text, claim, article } => {
@@ -200,4 +209,44 @@ fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<Stri
         }
         Subject::Claim(c) => format!("**The article**: {}", claim_line(world, &base.claims[*c])),
     })
+}
+
+/// Which article file the card speaks of, and where that choice came from.
+fn article_named(world: &World, line: Option<u32>) -> String {
+    match (&world.engine.article, &world.article_source) {
+        (Some(a), source) => {
+            let name = a.path.display();
+            let at = line.map(|l| format!(", line {}", l + 1)).unwrap_or_default();
+            let from = source.as_ref().map(|s| format!(" (from {s})")).unwrap_or_default();
+            format!("\n\nArticle: `{name}`{at}{from}")
+        }
+        (None, _) => "\n\nNo article loaded: this comes from the claim base alone.".into(),
+    }
+}
+
+/// A Markdown card as plain text: links as "text (target)", no emphasis marks.
+fn plain(md: &str) -> String {
+    static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
+    let [link, strong, emphasis] = PATTERNS.get_or_init(|| {
+        [
+            regex::Regex::new(r"\[([^\]\n]*)\]\(([^)\s]*)\)").expect("a valid pattern"),
+            regex::Regex::new(r"\*\*([^*\n]+)\*\*").expect("a valid pattern"),
+            regex::Regex::new(r"(^|[\s(])[*`]([^*`\n]+)[*`]").expect("a valid pattern"),
+        ]
+    });
+    let s = link.replace_all(md, "$1 ($2)");
+    let s = strong.replace_all(&s, "$1");
+    emphasis.replace_all(&s, "$1$2").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_text_has_no_markdown_marks() {
+        let md = "**§ Roots**: section 1 — *Roots* ([line 9](file:///a.txt#L9))\n\nArticle: `a.txt`, line 9";
+        assert_eq!(
+            super::plain(md),
+            "§ Roots: section 1 — Roots (line 9 (file:///a.txt#L9))\n\nArticle: a.txt, line 9"
+        );
+    }
 }

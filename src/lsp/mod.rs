@@ -3,6 +3,7 @@
 //! core (`crate::engine`, `crate::insight`); `server.rs` only routes;
 //! `transport.rs` guards the wire.
 
+pub mod capabilities;
 pub mod code_action;
 pub mod code_lens;
 pub mod completion;

@@ -41,6 +41,11 @@ struct Caps {
     configuration: bool,
     diagnostic_refresh: bool,
     code_lens_refresh: bool,
+    /// Hover may be Markdown (`textDocument.hover.contentFormat`).
+    hover_markdown: bool,
+    /// The client watches files for us when asked (`workspace/didChangeWatchedFiles`).
+    watch_files: bool,
+    watch_relative: bool,
 }
 
 impl Default for Caps {
@@ -51,6 +56,9 @@ impl Default for Caps {
             configuration: false,
             diagnostic_refresh: false,
             code_lens_refresh: false,
+            hover_markdown: true,
+            watch_files: false,
+            watch_relative: false,
         }
     }
 }
@@ -81,6 +89,12 @@ struct State {
     /// Messages for the user, held until the client is initialized.
     pending: Mutex<Vec<(MessageType, String)>>,
     told_no_article: AtomicBool,
+    /// Messages already shown: each problem is told once, not at every rebuild.
+    told: Mutex<std::collections::HashSet<String>>,
+    /// The files registered with the client's watcher (`None`: nothing registered).
+    watching: Mutex<Option<Vec<PathBuf>>>,
+    /// Ids of the server's own requests (refreshes), sent without `params`.
+    request_id: AtomicU64,
     generation: AtomicU64,
     /// Held while publishing, so publications of one document stay in version order.
     publish: tokio::sync::Mutex<()>,
@@ -246,6 +260,9 @@ async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -
 /// that never answers `workspace/configuration` must not hold a handler.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The registration id of the file watchers.
+const WATCH_ID: &str = "claimlint-watch";
+
 fn uri_arg(v: Option<&Value>) -> Result<Url> {
     v.and_then(Value::as_str)
         .and_then(|s| Url::parse(s).ok())
@@ -277,6 +294,9 @@ impl Backend {
                 roots: Mutex::new(Vec::new()),
                 pending: Mutex::new(Vec::new()),
                 told_no_article: AtomicBool::new(false),
+                told: Mutex::new(std::collections::HashSet::new()),
+                watching: Mutex::new(None),
+                request_id: AtomicU64::new(0),
                 generation: AtomicU64::new(0),
                 publish: tokio::sync::Mutex::new(()),
                 config_asks: AtomicU64::new(0),
@@ -376,23 +396,102 @@ impl Backend {
         });
     }
 
-    /// Tell the user what the world building found, and (once) that there is no article.
+    /// Tell the user what the world building found (each problem once),
+    /// log where every setting came from, and say (once) that there is no article.
     async fn tell(&self, world: &World) {
         let pending: Vec<_> = std::mem::take(&mut *lock(&self.state.pending));
         for (t, m) in pending.into_iter().chain(world.messages.iter().cloned()) {
-            self.client.show_message(t, m).await;
+            if lock(&self.state.told).insert(m.clone()) {
+                self.client.show_message(t, m).await;
+            }
         }
+        let log = format!("claimlint: resolved sources\n  {}", world.sources.join("\n  "));
+        self.client.log_message(MessageType::INFO, log).await;
         if world.engine.article.is_some() {
             self.state.told_no_article.store(false, Ordering::SeqCst);
-        } else if !self.state.told_no_article.swap(true, Ordering::SeqCst) {
+        } else if !world.article_missing && !self.state.told_no_article.swap(true, Ordering::SeqCst) {
             self.client
                 .show_message(
                     MessageType::WARNING,
-                    "claimlint: no article found (set claimlint.article or CLAIMLINT_ARTICLE, or put the article's text in the workspace). \
+                    "claimlint: no article found (set claimlint.article, `article` in .claimlint.toml or CLAIMLINT_ARTICLE, or put the article's text in the workspace). \
                      Checks run on the claim base alone; go-to-section, article links and word-for-word quotation checks need the article.",
                 )
                 .await;
         }
+    }
+
+    /// Send a request that takes no parameters (a refresh) with no `params`
+    /// member at all, as the protocol has it (tower-lsp's client would send
+    /// `"params": null`). The answer is of no interest.
+    async fn request_without_params(&self, method: &str) {
+        let id = self.state.request_id.fetch_add(1, Ordering::SeqCst);
+        let body = serde_json::json!({"jsonrpc": "2.0", "id": format!("claimlint-{id}"), "method": method});
+        if self.outbox.send(body.to_string().as_bytes()) {
+            return;
+        }
+        // No wire of our own (a service built alone, in tests): tower-lsp's client.
+        match method {
+            "workspace/diagnostic/refresh" => {
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.workspace_diagnostic_refresh()).await;
+            }
+            "workspace/codeLens/refresh" => {
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.code_lens_refresh()).await;
+            }
+            _ => {}
+        }
+    }
+
+    /// Ask the client to watch the files whose change alters findings (the
+    /// settings file anywhere in the workspace, the claim base, the article),
+    /// when it can; registered again when that set changes.
+    async fn watch(&self, world: &World) {
+        let caps = self.state.caps();
+        if !caps.watch_files {
+            return;
+        }
+        let registered = {
+            let mut watching = lock(&self.state.watching);
+            if watching.as_ref() == Some(&world.watched) {
+                return;
+            }
+            watching.replace(world.watched.clone()).is_some()
+        };
+        let mut watchers = vec![FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+            kind: None,
+        }];
+        for path in &world.watched {
+            let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+                continue;
+            };
+            let name = name.to_string_lossy().into_owned();
+            let glob_pattern = match Url::from_directory_path(dir) {
+                Ok(base) if caps.watch_relative => GlobPattern::Relative(RelativePattern {
+                    base_uri: OneOf::Right(base),
+                    pattern: name,
+                }),
+                _ => GlobPattern::String(format!("**/{name}")),
+            };
+            watchers.push(FileSystemWatcher {
+                glob_pattern,
+                kind: None,
+            });
+        }
+        let method = "workspace/didChangeWatchedFiles".to_string();
+        if registered {
+            let gone = vec![Unregistration {
+                id: WATCH_ID.into(),
+                method: method.clone(),
+            }];
+            let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.unregister_capability(gone)).await;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let new = vec![Registration {
+            id: WATCH_ID.into(),
+            method,
+            register_options: serde_json::to_value(options).ok(),
+        }];
+        let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.register_capability(new)).await;
     }
 
     async fn build(&self, settings: Settings) -> Option<Arc<World>> {
@@ -419,19 +518,22 @@ impl Backend {
             return;
         };
         self.tell(&world).await;
+        self.watch(&world).await;
         lock(&self.state.analyses).clear();
+        // Push clients get every open note published again; pulling clients
+        // are asked to pull again (only those that can be asked pull at all).
         let uris = lock(&self.state.docs).uris();
         for uri in uris {
             self.schedule(uri);
         }
         let caps = self.state.caps();
-        let client = self.client.clone();
+        let me = self.clone();
         tokio::spawn(async move {
             if caps.pull && caps.diagnostic_refresh {
-                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.workspace_diagnostic_refresh()).await;
+                me.request_without_params("workspace/diagnostic/refresh").await;
             }
             if caps.code_lens_refresh {
-                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.code_lens_refresh()).await;
+                me.request_without_params("workspace/codeLens/refresh").await;
             }
         });
     }
@@ -467,7 +569,7 @@ impl Backend {
                 return;
             }
             let settings = me.settings_from(&value);
-            if only_if_set && settings == Settings::default() {
+            if only_if_set && settings == Settings::default() && lock(&me.state.pending).is_empty() {
                 return;
             }
             me.reconfigure(settings).await;
@@ -507,14 +609,14 @@ impl Backend {
         self.client.show_message(MessageType::WARNING, msg).await;
     }
 
+    /// The settings so far with a client's settings object applied key by
+    /// key; a rejected value is told to the user and keeps its old value.
     fn settings_from(&self, value: &Value) -> Settings {
-        match config::client_settings(value) {
-            Ok(s) => s,
-            Err(e) => {
-                lock(&self.state.pending).push((MessageType::ERROR, format!("{e}; using the defaults")));
-                Settings::default()
-            }
+        let mut settings = lock(&self.state.settings).clone();
+        for e in settings.patch(value) {
+            lock(&self.state.pending).push((MessageType::ERROR, e));
         }
+        settings
     }
 }
 
@@ -522,16 +624,31 @@ impl Backend {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let c = &params.capabilities;
+        // (`workspace.diagnostic` is where lsp-types 0.94 reads what the
+        // protocol spells `workspace.diagnostics`: the transport copies the
+        // raw JSON across, see `capabilities::spell_diagnostics`.)
+        let diagnostic_refresh = c
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        let hover_formats = c
+            .text_document
+            .as_ref()
+            .and_then(|t| t.hover.as_ref())
+            .and_then(|h| h.content_format.as_ref());
+        let watched = c.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
         let caps = Caps {
             enc: encoding::negotiate(c),
-            pull: c.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some(),
+            // Pull only when the client can be told to pull again after a
+            // settings change; otherwise push, so nothing stays stale.
+            pull: c.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some() && diagnostic_refresh,
+            hover_markdown: hover_formats.is_none_or(|f| f.contains(&MarkupKind::Markdown)),
+            watch_files: watched.and_then(|w| w.dynamic_registration).unwrap_or(false),
+            watch_relative: watched.and_then(|w| w.relative_pattern_support).unwrap_or(false),
             configuration: c.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
-            diagnostic_refresh: c
-                .workspace
-                .as_ref()
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
+            diagnostic_refresh,
             code_lens_refresh: c
                 .workspace
                 .as_ref()
@@ -598,12 +715,14 @@ impl LanguageServer for Backend {
                     commands: vec![SHOW_UNCOVERED.into()],
                     ..ExecuteCommandOptions::default()
                 }),
-                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                    identifier: Some("claimlint".into()),
-                    inter_file_dependencies: false,
-                    workspace_diagnostics: false,
-                    work_done_progress_options: WorkDoneProgressOptions::default(),
-                })),
+                diagnostic_provider: caps.pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("claimlint".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: WorkDoneProgressOptions::default(),
+                    })
+                }),
                 ..ServerCapabilities::default()
             },
         })
@@ -614,6 +733,7 @@ impl LanguageServer for Backend {
         self.state.ready().await;
         let world = self.state.world();
         self.tell(&world).await;
+        self.watch(&world).await;
         // A client that sent no options may answer workspace/configuration.
         let no_options = *lock(&self.state.settings) == Settings::default();
         if no_options && self.state.caps().configuration {
@@ -662,6 +782,24 @@ impl LanguageServer for Backend {
         self.reconfigure(settings).await;
     }
 
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        // A settings file, the claim base or the article changed on disk:
+        // build the world again with the same settings.
+        let watched = lock(&self.state.watching).clone().unwrap_or_default();
+        let matters = params.changes.iter().any(|change| {
+            change.uri.to_file_path().is_ok_and(|p| {
+                p.file_name().is_some_and(|n| n == crate::config::FILE_NAME)
+                    || watched
+                        .iter()
+                        .any(|w| *w == p || p.canonicalize().is_ok_and(|c| *w == c))
+            })
+        });
+        if matters {
+            let settings = lock(&self.state.settings).clone();
+            self.reconfigure(settings).await;
+        }
+    }
+
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let previous = params.previous_result_id;
@@ -691,9 +829,10 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let pos = p.position;
+        let markdown = self.state.caps().hover_markdown;
         Ok(self
             .with_analysis(&p.text_document.uri, "answering a hover", move |w, an, enc| {
-                hover(w, an, pos, enc)
+                hover(w, an, pos, enc, markdown)
             })
             .await
             .flatten())

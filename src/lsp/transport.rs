@@ -222,6 +222,10 @@ pub fn judge(body: &[u8]) -> Verdict {
             obj.remove("params");
             rewritten = Some(v.to_string().into_bytes());
         }
+        // The raw capabilities lsp-types would misread (see `capabilities`).
+        if method.as_deref() == Some("initialize") && super::capabilities::spell_diagnostics(&mut v) {
+            rewritten = Some(v.to_string().into_bytes());
+        }
         return Verdict::Forward { method, rewritten };
     }
     let id = v

@@ -57,8 +57,7 @@ pub fn world() -> World {
         options: Options::default(),
         generation: 1,
         article_uri: path.and_then(|p| Url::from_file_path(p).ok()),
-        plaintext: false,
-        messages: Vec::new(),
+        ..World::bundled()
     }
 }
 
@@ -122,7 +121,7 @@ pub fn exercise_note(world: &World, data: &[u8]) {
         ];
         positions.extend(diags.iter().take(6).map(|d| d.range.start));
         for &p in &positions {
-            let _ = hover(world, &an, p, enc);
+            let _ = hover(world, &an, p, enc, true);
             let _ = definition(world, &an, p, enc);
             let _ = completion(world, &snap, p, enc);
         }
