@@ -1165,3 +1165,36 @@ fn hover_on_a_section_names_the_article_file_in_the_format_the_client_takes() {
         }
     }
 }
+
+#[test]
+fn the_helix_and_emacs_configs_work_unedited_with_the_article_from_the_project() {
+    // Helix sends its `config` table as initialization options; as shipped, it names no path.
+    let helix =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/helix/languages.toml")).unwrap();
+    let helix: toml::Table = toml::from_str(&helix).unwrap();
+    let config = serde_json::to_value(helix["language-server"]["claimlint"].get("config")).unwrap();
+    // The Emacs snippet, as shipped, sets no article: its settings are empty.
+    let emacs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/emacs/claimlint-eglot.el"))
+        .unwrap();
+    assert!(
+        emacs.contains("(defvar claimlint-article nil"),
+        "the Emacs snippet ships a placeholder article path"
+    );
+    for options in [config, Value::Null] {
+        let root = tmp("ws-editors");
+        std::fs::write(root.join("stand-in.txt"), look_alike()).unwrap();
+        std::fs::write(root.join(".claimlint.toml"), "article = \"stand-in.txt\"\n").unwrap();
+        let (mut lsp, _) = Lsp::start_in(root, options.clone(), json!({}));
+        let log = sources(&mut lsp);
+        assert!(log.contains("stand-in.txt (from"), "{options}: {log}");
+        let uri = lsp.uri("note.md");
+        lsp.open(&uri, NOTE);
+        find(&lsp.diagnostics(&uri, 1), "wrong-date");
+        let shown: Vec<Value> = lsp
+            .drain(Duration::from_millis(200))
+            .into_iter()
+            .filter(|m| m["method"] == "window/showMessage")
+            .collect();
+        assert!(shown.is_empty(), "{options}: {shown:#?}");
+    }
+}

@@ -1,17 +1,21 @@
-// The claimlint VS Code extension: starts `claimlint lsp` for Markdown files
-// and passes it the `claimlint.*` settings. All checking is done by the server.
+// The claimlint VS Code extension: starts `claimlint lsp` for the Markdown
+// notes claimlint applies to (in a folder with a `.claimlint.toml`, or matched
+// by `claimlint.include`) and passes it the `claimlint.*` settings. Other
+// Markdown files (a README, docs) are left alone. All checking is done by the
+// server.
 
 import * as path from "path";
 import * as fs from "fs";
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
+  DocumentSelector,
   Executable,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
 } from "vscode-languageclient/node";
-import { resolvePath, ServerSettings, serverSettings } from "./settings";
+import { applies, DEFAULT_INCLUDE, resolvePath, ServerSettings, serverSettings } from "./settings";
 
 const SECTION = "claimlint";
 const SHOW_UNCOVERED = "claimlint.showUncovered";
@@ -80,16 +84,56 @@ function activeMarkdownUri(): string | undefined {
   return doc && doc.languageId === "markdown" ? doc.uri.toString() : undefined;
 }
 
-function documentSelector(): { scheme: string; language: string }[] {
-  const languages = ["markdown"];
-  if (vscode.workspace.getConfiguration(SECTION).get<boolean>("plaintext", false)) languages.push("plaintext");
-  return languages.flatMap((language) => [
-    { scheme: "file", language },
-    { scheme: "untitled", language },
-  ]);
+const SETTINGS_FILE = ".claimlint.toml";
+
+function include(): string[] {
+  return vscode.workspace.getConfiguration(SECTION).get<string[]>("include", DEFAULT_INCLUDE);
 }
 
-function createClient(): LanguageClient {
+/** Does this document get checked? (see `applies` in settings.ts) */
+function appliesTo(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme !== "file" || doc.languageId !== "markdown") return false;
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath;
+  return applies(doc.uri.fsPath, folder, include(), (dir) => fs.existsSync(path.join(dir, SETTINGS_FILE)));
+}
+
+/** Folders whose notes are checked: those holding a `.claimlint.toml`, and workspace folders below one. */
+async function settingsFolders(): Promise<string[]> {
+  const dirs = new Set<string>();
+  for (const uri of await vscode.workspace.findFiles(`**/${SETTINGS_FILE}`, "**/node_modules/**", 100)) {
+    dirs.add(path.dirname(uri.fsPath));
+  }
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    for (let dir = path.dirname(f.uri.fsPath); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, SETTINGS_FILE))) {
+        dirs.add(f.uri.fsPath);
+        break;
+      }
+    }
+  }
+  return [...dirs];
+}
+
+/** The documents the client hands the server: where claimlint applies, nothing else. */
+async function documentSelector(): Promise<DocumentSelector> {
+  // A glob string is matched against the document's absolute path.
+  const under = (base: vscode.Uri, pattern: string) => `${base.fsPath.split(path.sep).join("/")}/${pattern}`;
+  const filters: DocumentSelector = [];
+  const plaintext = vscode.workspace.getConfiguration(SECTION).get<boolean>("plaintext", false);
+  for (const dir of await settingsFolders()) {
+    const base = vscode.Uri.file(dir);
+    filters.push({ scheme: "file", language: "markdown", pattern: under(base, "**/*.{md,markdown}") });
+    if (plaintext) filters.push({ scheme: "file", language: "plaintext", pattern: under(base, "**/*.txt") });
+  }
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    for (const glob of include()) {
+      filters.push({ scheme: "file", language: "markdown", pattern: under(f.uri, glob) });
+    }
+  }
+  return filters;
+}
+
+async function createClient(): Promise<LanguageClient> {
   const command = serverCommand();
   if (path.isAbsolute(command) && !fs.existsSync(command)) {
     void vscode.window.showErrorMessage(`claimlint: the server binary ${command} (setting claimlint.path) does not exist.`);
@@ -97,7 +141,7 @@ function createClient(): LanguageClient {
   const run: Executable = { command, args: ["lsp"] };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
+    documentSelector: await documentSelector(),
     initializationOptions: () => readSettings(),
     outputChannel: output,
     middleware: {
@@ -131,7 +175,7 @@ function createClient(): LanguageClient {
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
-  client = createClient();
+  client = await createClient();
   try {
     await client.start();
   } catch (err) {
@@ -180,12 +224,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   context.subscriptions.push(vscode.commands.registerCommand("claimlint.restart", () => restart(context)));
+  // A settings file created or deleted changes which notes are checked.
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${SETTINGS_FILE}`, false, true, false);
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(() => restartOrStart(context)),
+    watcher.onDidDelete(() => restartOrStart(context)),
+  );
+  // Activated by a Markdown file claimlint may not apply to: start once one it applies to is open.
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(async (doc) => {
+      if (!client && appliesTo(doc)) await start(context);
+    }),
+  );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       // The binary or the documents to check changed: start over.
-      if (e.affectsConfiguration(`${SECTION}.path`) || e.affectsConfiguration(`${SECTION}.plaintext`)) {
-        await restart(context);
+      if (
+        e.affectsConfiguration(`${SECTION}.path`) ||
+        e.affectsConfiguration(`${SECTION}.plaintext`) ||
+        e.affectsConfiguration(`${SECTION}.include`)
+      ) {
+        await restartOrStart(context);
         return;
       }
       if (client?.isRunning()) {
@@ -195,7 +256,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  await start(context);
+  const found = (await settingsFolders()).length > 0 || vscode.workspace.textDocuments.some(appliesTo);
+  if (found) await start(context);
+}
+
+/** Restart a running server, or start one if a note it applies to is open now. */
+async function restartOrStart(context: vscode.ExtensionContext): Promise<void> {
+  if (client) await restart(context);
+  else if ((await settingsFolders()).length > 0 || vscode.workspace.textDocuments.some(appliesTo)) await start(context);
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,7 +5,8 @@
 // over the same vscode-jsonrpc the extension's client uses; and the answer to
 // `claimlint.showUncovered` is the Markdown text the extension shows.
 //
-// The server binary: $CLAIMLINT_BIN, else ../../target/debug/claimlint; the
+// The server binary: $CLAIMLINT_BIN, else ../../target/release/claimlint (what
+// the README builds), else ../../target/debug/claimlint; the
 // article: $CLAIMLINT_ARTICLE, else ../../../shared/article/week-of-talks.txt.
 // Skipped (not failed) when either is missing, unless CLAIMLINT_REQUIRE_SERVER=1.
 
@@ -20,7 +21,9 @@ const rpc = require("vscode-jsonrpc/node");
 const { serverSettings } = require("../out/settings.js");
 
 const repo = path.join(__dirname, "..", "..", "..");
-const bin = process.env.CLAIMLINT_BIN || path.join(repo, "target", "debug", "claimlint");
+// The binary the README builds (`cargo build --release`), else a debug build.
+const built = ["release", "debug"].map((p) => path.join(repo, "target", p, "claimlint"));
+const bin = process.env.CLAIMLINT_BIN || built.find((p) => fs.existsSync(p)) || built[0];
 const article = process.env.CLAIMLINT_ARTICLE || path.join(repo, "..", "shared", "article", "week-of-talks.txt");
 const required = process.env.CLAIMLINT_REQUIRE_SERVER === "1";
 const missing = !fs.existsSync(bin) ? `no server binary at ${bin}` : !fs.existsSync(article) ? `no article at ${article}` : "";

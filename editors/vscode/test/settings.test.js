@@ -22,7 +22,7 @@ const SERVER_SETTINGS = [
   "claimlint.plaintext",
 ];
 // The extension's own.
-const CLIENT_SETTINGS = ["claimlint.path", "claimlint.trace.server"];
+const CLIENT_SETTINGS = ["claimlint.path", "claimlint.include", "claimlint.trace.server"];
 const CODES = [
   "wrong-date",
   "wrong-number",
@@ -49,17 +49,16 @@ for (const key of [...SERVER_SETTINGS, ...CLIENT_SETTINGS]) {
   });
 }
 
-test("every key the server's settings reader takes is in the list above (src/lsp/config.rs)", (t) => {
-  const file = path.join(root, "..", "..", "src", "lsp", "config.rs");
-  if (!fs.existsSync(file)) return t.skip("src/lsp/config.rs not found");
-  const src = fs.readFileSync(file, "utf8");
-  const body = src.slice(src.indexOf("const KEYS"), src.indexOf("pub struct World"));
-  assert.ok(body.length > 0, "client_settings not found in src/lsp/config.rs");
+test("every key the server's settings reader takes is in the list above (src/config.rs, src/lsp/config.rs)", (t) => {
+  const core = path.join(root, "..", "..", "src", "config.rs");
+  const lsp = path.join(root, "..", "..", "src", "lsp", "config.rs");
+  if (!fs.existsSync(core) || !fs.existsSync(lsp)) return t.skip("src/config.rs not found");
   const keys = new Set();
-  const list = body.match(/const KEYS: \[&str; \d+\] = \[([^\]]*)\]/);
-  assert.ok(list, "const KEYS not found in src/lsp/config.rs");
+  const list = fs.readFileSync(core, "utf8").match(/pub const KEYS: \[&str; \d+\] = \[([^\]]*)\]/);
+  assert.ok(list, "pub const KEYS not found in src/config.rs");
   for (const m of list[1].matchAll(/"([a-z]+)"/g)) keys.add(m[1]);
-  for (const m of body.matchAll(/obj\.get\("([a-z]+)"\)/g)) keys.add(m[1]);
+  const patch = fs.readFileSync(lsp, "utf8");
+  for (const m of patch.matchAll(/v\.get\("([a-z]+)"\)/g)) keys.add(m[1]);
   assert.ok(keys.size >= 4, `found only ${[...keys]}`);
   for (const k of keys) assert.ok(SERVER_SETTINGS.includes(`claimlint.${k}`), `server reads ${k}, not contributed`);
 });
@@ -106,7 +105,7 @@ test("commands, activation and entry point", () => {
   const commands = pkg.contributes.commands.map((c) => c.command);
   assert.ok(commands.includes("claimlint.restart"));
   assert.ok(commands.includes("claimlint.showUncovered"));
-  assert.deepEqual(pkg.activationEvents, ["onLanguage:markdown"]);
+  assert.deepEqual(pkg.activationEvents, ["workspaceContains:**/.claimlint.toml", "onLanguage:markdown"]);
   assert.equal(pkg.main, "./out/extension.js");
 });
 
@@ -129,9 +128,15 @@ test("the extension sends every server setting, and only those", () => {
     disable: ["wrong-list"],
     plaintext: true,
   });
-  // Unset settings: no empty paths go out.
+  // Unset paths go out as null: the server merges key by key, and null unsets.
   const none = serverSettings((_k, d) => d, "/ws", "/home/u");
-  assert.deepEqual(JSON.parse(JSON.stringify(none)), { severity: {}, disable: [], plaintext: false });
+  assert.deepEqual(JSON.parse(JSON.stringify(none)), {
+    article: null,
+    claims: null,
+    severity: {},
+    disable: [],
+    plaintext: false,
+  });
 });
 
 test("paths: ${workspaceFolder}, ~, absolute and relative", () => {
@@ -141,4 +146,34 @@ test("paths: ${workspaceFolder}, ~, absolute and relative", () => {
   assert.equal(resolvePath("/abs/a.txt", "/ws", "/h"), "/abs/a.txt");
   assert.equal(resolvePath("../shared/a.txt", "/ws/repo", "/h"), "/ws/shared/a.txt");
   assert.equal(resolvePath("  ", "/ws", "/h"), "");
+});
+
+test("untrusted workspaces: limited, and the binary's path is taken from user settings only", () => {
+  const u = pkg.capabilities.untrustedWorkspaces;
+  assert.equal(u.supported, "limited");
+  assert.deepEqual(u.restrictedConfigurations, ["claimlint.path"]);
+  assert.ok(u.description.length > 20);
+});
+
+test("claimlint applies to notes under a .claimlint.toml or matched by claimlint.include, not every Markdown file", () => {
+  const { applies, DEFAULT_INCLUDE, globToRegExp } = require("../out/settings.js");
+  assert.deepEqual(props["claimlint.include"].default, DEFAULT_INCLUDE);
+  const withSettings = new Set(["/ws/analysis"]);
+  const has = (dir) => withSettings.has(dir);
+  // A settings file in the note's folder or above it.
+  assert.equal(applies("/ws/analysis/week.md", "/ws", [], has), true);
+  assert.equal(applies("/ws/analysis/deep/er/week.markdown", "/ws", [], has), true);
+  // Elsewhere: only what `include` names (the default: a notes folder at any depth).
+  assert.equal(applies("/ws/README.md", "/ws", DEFAULT_INCLUDE, has), false);
+  assert.equal(applies("/ws/docs/guide.md", "/ws", DEFAULT_INCLUDE, has), false);
+  assert.equal(applies("/ws/notes/week.md", "/ws", DEFAULT_INCLUDE, has), true);
+  assert.equal(applies("/ws/team/notes/2022/week.md", "/ws", DEFAULT_INCLUDE, has), true);
+  assert.equal(applies("/ws/notes/week.md", "/ws", [], has), false);
+  assert.equal(applies("/ws/notes/week.txt", "/ws", DEFAULT_INCLUDE, has), false);
+  // Globs: **, *, ?, {a,b}.
+  assert.ok(globToRegExp("**/*.{md,markdown}").test("a/b/c.markdown"));
+  assert.ok(globToRegExp("**/*.md").test("c.md"));
+  assert.ok(!globToRegExp("*.md").test("a/c.md"));
+  assert.ok(globToRegExp("memo-?.md").test("memo-1.md"));
+  assert.ok(!globToRegExp("memo.md").test("memoXmd"));
 });
