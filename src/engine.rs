@@ -437,7 +437,18 @@ impl Incremental {
             // An unchanged neighbour: the same bytes before the edit, or
             // after it (shifted), and the same masked bytes (the edited
             // line's masking may change on both sides of the edit).
-            let same = old_window.iter().find(|c| {
+            // Found by position, not searched for (F4: a search per sentence
+            // made a keystroke O(sentences²) in a long paragraph): both lists
+            // are in order, so the one candidate before the edit starts where
+            // `r` does, the one after it where `r` started before the edit.
+            // O(log sentences) per sentence.
+            let at_start = |start: isize| -> Option<&Cached> {
+                let start = usize::try_from(start).ok()?;
+                let k = old_window.partition_point(|c| c.range.start < start);
+                old_window.get(k).filter(|c| c.range.start == start)
+            };
+            let candidates = [at_start(r.start as isize), at_start(r.start as isize - delta)];
+            let same = candidates.into_iter().flatten().find(|c| {
                 let text_same = (c.range.end <= p && c.range == r)
                     || (c.range.start >= old_end
                         && c.range.start as isize + delta == r.start as isize

@@ -25,6 +25,22 @@ pub struct LineCol {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Units counted from the text's start at every `BLOCK` bytes, made on
+    /// first need (a column far into a long line), so that no column is
+    /// counted from its line's start (F7: every finding on a 1 MB line
+    /// counted up to a megabyte).
+    blocks: std::sync::OnceLock<Vec<Counted>>,
+}
+
+/// Bytes between two checkpoints of `LineIndex::blocks`.
+const BLOCK: usize = 512;
+
+/// Characters and UTF-16 units before a byte offset (a character boundary).
+#[derive(Clone, Copy, Debug, Default)]
+struct Counted {
+    at: usize,
+    chars: usize,
+    utf16: usize,
 }
 
 impl LineIndex {
@@ -44,6 +60,7 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
+            blocks: std::sync::OnceLock::new(),
         }
     }
 
@@ -73,7 +90,11 @@ impl LineIndex {
         }
         let after = self.starts.partition_point(|&s| s <= old_end);
         starts.extend(self.starts[after..].iter().map(|&s| (s as isize + delta) as usize));
-        LineIndex { starts, len: new.len() }
+        LineIndex {
+            starts,
+            len: new.len(),
+            blocks: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -103,10 +124,58 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let col = count_units(&text[start..offset], enc);
+        // O(log lines + BLOCK): near the line's start, counted; far into a
+        // long line, the difference of two checkpoint counts.
+        let col = if enc == Encoding::Utf8 || offset - start <= 2 * BLOCK {
+            count_units(&text[start..offset], enc)
+        } else {
+            let (a, b) = (self.counted(text, start), self.counted(text, offset));
+            match enc {
+                Encoding::Utf16 => b.utf16 - a.utf16,
+                _ => b.chars - a.chars,
+            }
+        };
         LineCol {
             line: line as u32,
             col: col as u32,
+        }
+    }
+
+    /// Units before byte `offset` (a character boundary) of `text`, the
+    /// text this index was made of. The checkpoints are made once, O(n).
+    fn counted(&self, text: &str, offset: usize) -> Counted {
+        let blocks = self.blocks.get_or_init(|| {
+            let mut out = Vec::with_capacity(text.len() / BLOCK + 1);
+            let mut c = Counted::default();
+            out.push(c);
+            let mut at = BLOCK;
+            while at < text.len() {
+                let mut b = at;
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                let piece = &text[c.at..b];
+                c = Counted {
+                    at: b,
+                    chars: c.chars + count_units(piece, Encoding::Chars),
+                    utf16: c.utf16 + count_units(piece, Encoding::Utf16),
+                };
+                out.push(c);
+                at += BLOCK;
+            }
+            out
+        });
+        let c = blocks[(offset / BLOCK).min(blocks.len() - 1)];
+        let c = if c.at <= offset {
+            c
+        } else {
+            blocks[(offset / BLOCK).saturating_sub(1)]
+        };
+        let piece = &text[c.at..offset];
+        Counted {
+            at: offset,
+            chars: c.chars + count_units(piece, Encoding::Chars),
+            utf16: c.utf16 + count_units(piece, Encoding::Utf16),
         }
     }
 
@@ -177,6 +246,21 @@ mod tests {
             {
                 let lc = idx.to_line_col(TEXT, off, enc);
                 assert_eq!(idx.to_offset(TEXT, lc, enc), off, "{enc:?} at {off}");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_count_as_from_its_start() {
+        let line = "a “b” é Лавров 😀 x ".repeat(400);
+        let text = format!("first\n{line}\n{line}");
+        let idx = LineIndex::new(&text);
+        for enc in [Encoding::Utf16, Encoding::Chars] {
+            for (off, _) in text.char_indices().step_by(97) {
+                let lc = idx.to_line_col(&text, off, enc);
+                let start = idx.line_start(lc.line as usize);
+                assert_eq!(lc.col as usize, count_units(&text[start..off], enc), "{enc:?} at {off}");
+                assert_eq!(idx.to_offset(&text, lc, enc), off);
             }
         }
     }

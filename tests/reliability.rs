@@ -667,3 +667,147 @@ fn diagnostics_are_published_under_the_uri_as_the_client_wrote_it() {
         assert!(got.is_some(), "nothing published under {u}: {:?}", c.seen);
     }
 }
+
+// F4-F7: time linear in the input. Each case is timed at a size and at
+// four times that size, the runs interleaved, the best of five kept; a
+// linear pass takes about 4x as long, a quadratic one 16x. Reported per
+// doubling (the square root). The short versions allow 2.45x per doubling
+// (6x in all: a debug build on a shared machine is noisy); the `--ignored`
+// ones run the review's sizes (1 MB and up) in release and allow 2.2x.
+
+use claimlint::claims::bundled;
+use claimlint::engine::{Engine, Incremental, Options};
+use claimlint::position::{Encoding, LineIndex};
+use std::sync::Arc;
+
+fn timed(f: &dyn Fn()) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+/// Time per doubling: the square root of `run(make(4n))` over `run(make(n))`.
+fn doubling<T>(n: usize, make: impl Fn(usize) -> T, run: impl Fn(&T)) -> (f64, Duration) {
+    let (a, b) = (make(n), make(4 * n));
+    let (mut ta, mut tb) = (Duration::MAX, Duration::MAX);
+    for _ in 0..5 {
+        ta = ta.min(timed(&|| run(&a)));
+        tb = tb.min(timed(&|| run(&b)));
+    }
+    ((tb.as_secs_f64() / ta.as_secs_f64().max(1e-6)).sqrt(), tb)
+}
+
+fn assert_linear(what: &str, limit: f64, (ratio, t): (f64, Duration)) {
+    eprintln!("{what}: x{ratio:.2} per doubling ({t:?} at the larger size)");
+    assert!(ratio <= limit, "{what}: x{ratio:.2} per doubling (limit {limit})");
+}
+
+fn engine() -> Engine {
+    Engine::new(bundled(), None)
+}
+
+fn check(e: &Engine, text: &str) {
+    std::hint::black_box(e.check_with(text, &Options::default()));
+}
+
+/// The review's pathological notes: (name, unit repeated, bytes for the short test).
+const PATHOLOGICAL: &[(&str, &str, usize)] = &[
+    ("F6 `](` with no `)`", "see [x]( here and Putin met Biden.\n", 15_000),
+    (
+        "F6 `<` with no `>`",
+        "Prices rose < 5 percent while Putin met Biden in Geneva.\n",
+        15_000,
+    ),
+    ("F5 quotations in one sentence", "he said \"never ", 6_000),
+    ("F5 section marks in one sentence", "§Roots ", 6_000),
+    ("F5 links and marks in one sentence", "[[Roots]] §Roots ", 6_000),
+    ("F5 titles in one sentence", "see Roots ", 8_000),
+    (
+        "F5 plain words in one sentence",
+        "Putin met Biden in Geneva and ",
+        8_000,
+    ),
+    ("F5 sentences joined by NUL", "Putin met Biden. \0", 8_000),
+];
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+#[test]
+fn f5_f6_checking_time_is_linear_in_pathological_notes() {
+    let e = engine();
+    for &(what, unit, bytes) in PATHOLOGICAL {
+        assert_linear(
+            what,
+            2.45,
+            doubling(bytes, |n| repeat_to(unit, n), |t: &String| check(&e, t)),
+        );
+    }
+}
+
+#[test]
+#[ignore = "full size: cargo test --release --test reliability -- --ignored"]
+fn f5_f6_full_size_checking_time_is_linear() {
+    let e = engine();
+    for &(what, unit, _) in PATHOLOGICAL {
+        assert_linear(
+            what,
+            2.2,
+            doubling(500_000, |n| repeat_to(unit, n), |t: &String| check(&e, t)),
+        );
+    }
+}
+
+#[allow(clippy::ptr_arg)] // `doubling` hands over what `make` made
+fn columns_of_every_word(line: &String) {
+    let line: &str = line;
+    let idx = LineIndex::new(line);
+    let mut sum = 0u64;
+    for (i, _) in line.match_indices(' ') {
+        sum += idx.to_line_col(line, i, Encoding::Utf16).col as u64;
+    }
+    std::hint::black_box(sum);
+}
+
+#[test]
+fn f7_columns_on_one_long_line_take_time_linear_in_the_line() {
+    let unit = "Putin met Biden in Vienna. Лавров “x” ";
+    assert_linear(
+        "F7 a column for every word of one line",
+        2.45,
+        doubling(50_000, |n| repeat_to(unit, n), columns_of_every_word),
+    );
+}
+
+/// A keystroke in the middle of one paragraph of `bytes` (no blank line).
+type Typing = (Engine, std::cell::RefCell<Incremental>, Arc<String>, Arc<String>);
+
+fn keystroke(bytes: usize) -> Typing {
+    let e = engine();
+    let line = "Montenegro joined NATO in 2017. Lavrov and Blinken met on January 21.\n";
+    let text = repeat_to(line, bytes);
+    let mut edited = text.clone();
+    let at = text.len() / 2 / line.len() * line.len() + 5;
+    edited.insert(at, 'x');
+    let mut inc = Incremental::new();
+    let text = Arc::new(text);
+    std::hint::black_box(inc.check_shared(&e, &text, &Options::default()));
+    (e, std::cell::RefCell::new(inc), text, Arc::new(edited))
+}
+
+#[test]
+fn f4_a_keystroke_in_a_long_paragraph_takes_time_linear_in_it() {
+    // A keystroke, then its undo: two local edits, back where it started.
+    let run = |(e, inc, text, edited): &Typing| {
+        let mut inc = inc.borrow_mut();
+        std::hint::black_box(inc.check_shared(e, edited, &Options::default()));
+        std::hint::black_box(inc.check_shared(e, text, &Options::default()));
+        assert!(inc.was_local(), "the keystroke took the whole-note path");
+    };
+    assert_linear(
+        "F4 one keystroke in one paragraph",
+        2.45,
+        doubling(50_000, keystroke, run),
+    );
+}

@@ -111,9 +111,12 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
                     && (chars[n].1.is_uppercase()
                         || chars[n].1.is_ascii_digit()
                         || matches!(chars[n].1, '"' | '“' | '‘' | '(' | '[' | '*' | '_' | '§'));
+                // (At most 24 characters back: no abbreviation is longer, and
+                // a long run of letters and dots must not be re-read at every stop.)
                 let word_before: String = text[..i]
                     .chars()
                     .rev()
+                    .take(24)
                     .take_while(|c| c.is_alphanumeric() || *c == '.')
                     .collect::<Vec<_>>()
                     .into_iter()
@@ -147,12 +150,42 @@ fn closes_quote(chars: &[(usize, char)], from: usize) -> bool {
         .any(|(_, c)| matches!(c, '"' | '”'))
 }
 
+/// The longest sentence checked as one, in bytes (~300 words; real
+/// sentences are far shorter). A longer run of text without a sentence end
+/// (a megabyte with no full stop, sentences joined by NUL) is checked in
+/// pieces of at most this, cut at a space: the rules' work per sentence,
+/// which may grow with the square of its length, is then bounded, and a
+/// note's checking time is linear in its length (F5).
+pub const MAX_SENTENCE: usize = 2048;
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(start + lead..end - trail);
+    if lead + trail >= s.len() {
+        return;
+    }
+    let (mut a, end) = (start + lead, end - trail);
+    // O(length): each cut looks back over at most half a piece.
+    while end - a > MAX_SENTENCE {
+        let mut hi = a + MAX_SENTENCE;
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let mut lo = a + MAX_SENTENCE / 2;
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let cut = text[lo..hi].rfind(char::is_whitespace).map_or(hi, |i| lo + i);
+        let piece = &text[a..cut];
+        let kept = piece.trim_end();
+        if !kept.is_empty() {
+            out.push(a..a + kept.len());
+        }
+        a = cut + text[cut..end].len() - text[cut..end].trim_start().len();
+    }
+    if a < end {
+        out.push(a..end);
     }
 }
 
@@ -176,6 +209,29 @@ mod tests {
                 "Next."
             ]
         );
+    }
+
+    #[test]
+    fn a_run_without_a_sentence_end_is_cut_into_pieces_at_spaces() {
+        let text = "Putin met Biden in Geneva and ".repeat(400);
+        let r = split_sentences(&text);
+        assert!(r.len() >= text.len() / MAX_SENTENCE);
+        let mut joined = String::new();
+        for (k, x) in r.iter().enumerate() {
+            assert!(x.len() <= MAX_SENTENCE, "{}", x.len());
+            assert!(x.len() >= MAX_SENTENCE / 2 - 40 || k == r.len() - 1);
+            assert!(text.as_bytes()[x.start] != b' ' && text.as_bytes()[x.end - 1] != b' ');
+            joined.push_str(&text[x.clone()]);
+            joined.push(' ');
+        }
+        assert_eq!(joined.trim_end(), text.trim_end());
+        // No space to cut at: cut at a character boundary.
+        let one = "Лавров".repeat(1000);
+        let r = split_sentences(&one);
+        assert!(r
+            .iter()
+            .all(|x| x.len() <= MAX_SENTENCE && one.is_char_boundary(x.start)));
+        assert_eq!(r.iter().map(|x| x.len()).sum::<usize>(), one.len());
     }
 
     #[test]

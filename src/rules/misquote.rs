@@ -25,9 +25,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let qwords = word_list(&q.text);
-        let before: Vec<String> = word_list(&s.norm.text[..q.outer.start]);
-        let before = before[before.len().saturating_sub(8)..].to_vec();
-        let after: Vec<String> = word_list(&s.norm.text[q.outer.end..]).into_iter().take(4).collect();
+        let before = last_words(&s.norm.text[..q.outer.start], 8);
+        let after = first_words(&s.norm.text[q.outer.end..], 4);
         let inner = q.inner.clone();
         let best = ctx.known.best_match(&before, &qwords, &after);
         let near = best.as_ref().is_some_and(|b| {
@@ -78,6 +77,59 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None,
                 None,
             ));
+        }
+    }
+}
+
+/// The last `n` words of `text`, as `word_list` gives them, reading back only
+/// as far as they reach: O(their length), not O(text) for each quotation of
+/// a long sentence (F5). A window's first word may be cut, so it must hold
+/// more than `n`.
+fn last_words(text: &str, n: usize) -> Vec<String> {
+    let mut k = 256;
+    loop {
+        let mut from = text.len().saturating_sub(k);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let w = word_list(&text[from..]);
+        if from == 0 || w.len() > n {
+            return w[w.len().saturating_sub(n)..].to_vec();
+        }
+        k *= 2;
+    }
+}
+
+/// The first `n` words of `text`, as `word_list` gives them (see `last_words`).
+fn first_words(text: &str, n: usize) -> Vec<String> {
+    let mut k = 256;
+    loop {
+        let mut to = text.len().min(k);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let mut w = word_list(&text[..to]);
+        if to == text.len() || w.len() > n {
+            w.truncate(n);
+            return w;
+        }
+        k *= 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_near_a_quotation_are_those_of_the_whole_text() {
+        let text = "“Ça va”, said U.S. officials -- twice: 1,200 of them. ".repeat(40);
+        for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7) {
+            let (before, after) = (&text[..cut], &text[cut..]);
+            let all_before = word_list(before);
+            assert_eq!(last_words(before, 8), all_before[all_before.len().saturating_sub(8)..]);
+            let all_after: Vec<String> = word_list(after).into_iter().take(4).collect();
+            assert_eq!(first_words(after, 4), all_after);
         }
     }
 }
