@@ -740,7 +740,7 @@ impl Known {
                         vocab.extend(word_list(t));
                     }
                 }
-                Check::List { members } => {
+                Check::List { members, .. } => {
                     for m in members {
                         vocab.extend(word_list(&m.name));
                     }

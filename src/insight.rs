@@ -223,7 +223,7 @@ fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
                 return true;
             }
             match &claim.check {
-                Check::List { members } => members.iter().any(|m| m.matches.iter().any(|&t| scan.has(t))),
+                Check::List { members, .. } => members.iter().any(|m| m.matches.iter().any(|&t| scan.has(t))),
                 Check::Quote { .. } => {
                     let qs = quotes
                         .get_or_insert_with(|| note::quotes::find_quotes(s).into_iter().map(|q| q.text).collect());

@@ -76,6 +76,8 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
             title_finder: None,
             title_sections: Vec::new(),
             lists_of_term: Vec::new(),
+            author: None,
+            affiliations: HashSet::new(),
         },
         pattern_ids: HashMap::new(),
         term_ids: HashMap::new(),
@@ -90,6 +92,8 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
     b.title_finder();
     b.entities(&raw);
     b.lexicon(&raw);
+    b.author(&raw);
+    b.affiliations();
     b.claims(&raw, article);
     b.section_words();
     b.lists_of_term();
@@ -130,7 +134,7 @@ impl Builder<'_> {
     fn lists_of_term(&mut self) {
         let mut index = vec![Vec::new(); self.base.terms.len()];
         for (ci, claim) in self.base.claims.iter().enumerate() {
-            if let Check::List { members } = &claim.check {
+            if let Check::List { members, .. } = &claim.check {
                 for &t in members.iter().flat_map(|m| &m.matches) {
                     if index[t].last() != Some(&ci) {
                         index[t].push(ci);
@@ -139,6 +143,34 @@ impl Builder<'_> {
             }
         }
         self.base.lists_of_term = index;
+    }
+
+    fn author(&mut self, raw: &RawBase) {
+        if let Some(a) = &raw.article.author {
+            let l = self.field_line(0..self.src.len(), "author");
+            self.base.author = self.entity_ref(a, l, "article.author");
+        }
+    }
+
+    fn affiliations(&mut self) {
+        let mut words = HashSet::new();
+        for e in self.base.entities.iter().filter(|e| !e.external) {
+            if !matches!(e.kind, EntityKind::Country | EntityKind::Org | EntityKind::Group) {
+                continue;
+            }
+            for n in &e.names {
+                let n = crate::text::norm(n);
+                let ws = crate::text::word_list(&n);
+                if let [w] = ws.as_slice() {
+                    let w = w.trim_end_matches('.').to_string();
+                    if !w.ends_with("'s") {
+                        words.insert(format!("{w}'s"));
+                    }
+                    words.insert(w);
+                }
+            }
+        }
+        self.base.affiliations = words;
     }
 
     fn title_finder(&mut self) {
@@ -711,7 +743,30 @@ impl Builder<'_> {
                         with,
                     });
                 }
-                Check::List { members }
+                let open = match c.list.as_deref() {
+                    Some("open") => true,
+                    Some("closed") => false,
+                    other => {
+                        let l = at(self, "list");
+                        let said = other.map_or("nothing".to_string(), |o| format!("`{o}`"));
+                        self.err(
+                            Some(l),
+                            Some("list"),
+                            format!(
+                                "claim `{}`: a list check needs `list = \"closed\"` or `\"open\"`, not {said}",
+                                c.id
+                            ),
+                        );
+                        return None;
+                    }
+                };
+                let xl = at(self, "excluded");
+                let excluded = self.terms(&c.excluded, xl, "excluded");
+                Check::List {
+                    members,
+                    open,
+                    excluded,
+                }
             }
             "quote" => {
                 let Some(q) = &c.quote else {

@@ -46,6 +46,14 @@ pub struct ClaimBase {
     /// For each term, the list claims one of whose members it names, in
     /// claim-base order: a sentence's hits say which lists it can touch.
     pub lists_of_term: Vec<Vec<usize>>,
+    /// Who "the author" is (`[article] author`): the holder of the
+    /// article's own views.
+    pub author: Option<EntityId>,
+    /// Words that tie a title to a party, between a name and its title
+    /// ("Russia's", "Russian", "Moscow's"): each one-word name of a country,
+    /// organisation or group entity, and its possessive. Derived from the
+    /// entities, so another article needs no code.
+    pub affiliations: std::collections::HashSet<String>,
 }
 
 #[derive(Debug)]
@@ -213,6 +221,12 @@ pub enum Check {
     },
     List {
         members: Vec<Member>,
+        /// The article leaves the list open ("such as", "and so on", "a
+        /// range ... from ... to"): an item that is no member is not wrong.
+        open: bool,
+        /// Items the article itself rules out of an open list (it says
+        /// elsewhere what became of them): still `wrong-list`.
+        excluded: Vec<TermId>,
     },
     Quote {
         quote: String,

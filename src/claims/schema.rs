@@ -29,6 +29,9 @@ pub struct RawArticle {
     /// The article file's usual name, to find it in a workspace.
     #[serde(default)]
     pub file: Option<String>,
+    /// The entity (`@id`) that stands for the article's author.
+    #[serde(default)]
+    pub author: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -104,6 +107,13 @@ pub struct RawClaim {
     pub then: Vec<String>,
     #[serde(default)]
     pub member: Vec<RawMember>,
+    /// A list check: is the article's list closed (every member named) or
+    /// open ("such as", "and so on")? Required on a list.
+    #[serde(default)]
+    pub list: Option<String>,
+    /// Terms for items the article itself rules out of an open list.
+    #[serde(default)]
+    pub excluded: Vec<String>,
     #[serde(default)]
     pub quote: Option<String>,
     #[serde(default)]

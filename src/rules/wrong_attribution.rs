@@ -17,8 +17,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::term_checks(ctx, Code::WrongAttribution, out);
 }
 
-/// Words that may stand between a name and its title in apposition.
-fn apposition_filler(w: &str) -> bool {
+/// Words that may stand between a name and its title in apposition: a few
+/// English words, and the parties' names and possessives from the claim
+/// base ("Russia's", "Russian", "Moscow's").
+fn apposition_filler(ctx: &Ctx, w: &str) -> bool {
     matches!(
         w,
         "then"
@@ -30,21 +32,12 @@ fn apposition_filler(w: &str) -> bool {
             | "who"
             | "a"
             | "former"
-            | "russia's"
-            | "russian"
-            | "us"
-            | "u.s"
-            | "america's"
-            | "american"
-            | "nato's"
             | "its"
             | "his"
+            | "her"
             | "serving"
             | "acting"
-            | "moscow's"
-            | "washington's"
-            | "kremlin's"
-    )
+    ) || ctx.base.affiliations.contains(w)
 }
 
 fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -75,7 +68,7 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             // "Title Name" with at most one word between (a first name).
             let before = te < mw && mw - te <= 2;
             // "Name, [then] [Russia's] title"
-            let after = ts > me && ts - me <= 4 && (me + 1..ts).all(|k| apposition_filler(s.word(k)));
+            let after = ts > me && ts - me <= 4 && (me + 1..ts).all(|k| apposition_filler(ctx, s.word(k)));
             before || after
         });
         let Some(t) = title else { continue };
@@ -246,12 +239,7 @@ fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Findin
     if words.len() < 3 || !ctx.known.in_article(&words) {
         return;
     }
-    if ctx
-        .scan
-        .mentions
-        .iter()
-        .any(|m| ctx.base.entities[m.entity].id == "author")
-    {
+    if ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author) {
         return;
     }
     // (A person named inside the quotation is what it speaks of, not who speaks.)

@@ -120,7 +120,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     touched.dedup();
     for ci in touched {
         let claim = &ctx.base.claims[ci];
-        let Check::List { members } = &claim.check else {
+        let Check::List {
+            members,
+            open,
+            excluded,
+        } = &claim.check
+        else {
             continue;
         };
         let all_items = split.get_or_insert_with(|| items(ctx));
@@ -128,6 +133,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             return;
         }
         let all_items = &*all_items;
+        // A note that gives the enumeration as the article's own ("the
+        // article's examples: ...") reads even an open list as it stands.
+        let ascribed = ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author);
+        let open = *open && !ascribed;
         let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
         let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
         let n_matched = matched.iter().filter(|m| m.is_some()).count();
@@ -219,6 +228,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // An unmatched item: wrong when it names an entity of the
                 // members' kind, or when the list is clearly introduced.
                 // "..., in Europe;" continues the item before it.
+                // An open list ("such as", "and so on") may hold more, but
+                // not what the article itself rules out.
+                None if open => ctx
+                    .scan
+                    .any_of(excluded)
+                    .find(|h| item.start <= h.range.start && h.range.end <= item.end)
+                    .map(|h| h.range.clone()),
                 None if not_an_item(ctx, &item) => None,
                 None => {
                     let entity_item = in_item.iter().find(|x| {
@@ -296,7 +312,9 @@ fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
         .map(|m| m.entity)
         .collect();
     for (cj, c) in ctx.base.claims.iter().enumerate() {
-        let Check::List { members } = &c.check else { continue };
+        let Check::List { members, .. } = &c.check else {
+            continue;
+        };
         if cj == ci {
             continue;
         }
@@ -352,7 +370,7 @@ fn not_an_item(ctx: &Ctx, r: &Range<usize>) -> bool {
 /// ("2017: Montenegro", "Georgia")? Then naming it in this list is a mix-up.
 fn listed_alone(ctx: &Ctx, ci: usize, e: usize) -> bool {
     ctx.base.claims.iter().enumerate().any(|(cj, c)| {
-        let Check::List { members } = &c.check else {
+        let Check::List { members, .. } = &c.check else {
             return false;
         };
         cj != ci
