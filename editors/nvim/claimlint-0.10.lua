@@ -2,8 +2,9 @@
 -- lsp/claimlint.lua instead.
 --
 -- Usage: paste into your init.lua, or save as ~/.config/nvim/plugin/claimlint.lua.
--- Set the article below (without it the server falls back to
--- $CLAIMLINT_ARTICLE, then to the article's text in the project); put
+-- Set the article below only to override the project's: without it the server
+-- takes `article` from the project's .claimlint.toml, then $CLAIMLINT_ARTICLE,
+-- then the article's text if it lies in the project; put
 -- `claimlint` on PATH or give its full path in `cmd`.
 
 local settings = {

@@ -5,8 +5,10 @@
 --     nvim --headless --clean -c 'luafile tests/nvim/e2e.lua'
 --
 -- Opens a note holding known mistakes, waits for the diagnostics and checks
--- their codes and lines, asks for hover on an entity, and follows a section
--- reference to the article. Exits non-zero on any failure.
+-- their codes and lines, asks for hover on an entity, follows a section
+-- reference to the article, applies a quick fix, and changes the settings
+-- (a code disabled: its findings disappear without an edit). Exits non-zero
+-- on any failure.
 
 local WAIT_MS = tonumber(os.getenv('CLAIMLINT_E2E_WAIT_MS') or '') or 20000
 
@@ -319,6 +321,30 @@ local function main()
   check('after the fix, wrong-date is gone and the others stay', gone, 'still ' .. vim.inspect(vim.tbl_map(function(d)
     return d.code .. '@' .. d.lnum
   end, vim.diagnostic.get(buf))))
+
+  -- A settings change, with no edit: a message naming only `disable` (the
+  -- server merges key by key, so the article stays) turns wrong-place off,
+  -- and its diagnostic disappears while the others stay.
+  local tick = vim.b[buf].changedtick
+  client:notify('workspace/didChangeConfiguration', { settings = { claimlint = { disable = { 'wrong-place' } } } })
+  local refreshed = vim.wait(WAIT_MS, function()
+    return has(expected[2]) == nil and has(expected[4]) ~= nil
+  end, 100)
+  check(
+    'a settings change disabling wrong-place clears it without an edit',
+    refreshed and vim.b[buf].changedtick == tick,
+    vim.inspect(vim.tbl_map(function(d)
+      return d.code .. '@' .. d.lnum
+    end, vim.diagnostic.get(buf)))
+  )
+  vim.api.nvim_win_set_cursor(0, { 7, ref_col })
+  local def2 = request(buf, 'textDocument/definition', vim.lsp.util.make_position_params(0, client.offset_encoding))
+  local loc2 = def2 and (def2.uri or def2.targetUri) and def2 or (type(def2) == 'table' and def2[1]) or nil
+  check(
+    'the article given at start is kept after that partial change',
+    loc2 ~= nil and real(vim.uri_to_fname(loc2.uri or loc2.targetUri)) == article,
+    vim.inspect(def2)
+  )
 
   vim.wait(500, function()
     return #shown > 0

@@ -24,7 +24,7 @@ local function is_abs(p)
 end
 
 --- The settings as the server wants them: paths expanded and absolute, empty
---- values left out (the server refuses unknown keys and empty paths).
+--- values left out (the server merges key by key and takes no empty path).
 local function server_settings(s, root)
   local out = {}
   for _, key in ipairs({ 'article', 'claims' }) do
@@ -54,8 +54,10 @@ return {
   cmd = { 'claimlint', 'lsp' },
   filetypes = { 'markdown' },
   root_markers = { '.claimlint.toml', '.git' },
-  -- Set the article with vim.lsp.config (see above); without it the server
-  -- falls back to $CLAIMLINT_ARTICLE, then to the article's text in the project.
+  -- Set the article with vim.lsp.config (see above) only to override the
+  -- project's: without it the server takes `article` from the project's
+  -- .claimlint.toml, then $CLAIMLINT_ARTICLE, then the article's text if it
+  -- lies in the project (`claimlint sections` prints which it uses).
   settings = { claimlint = {} },
   before_init = function(params, config)
     config.settings = config.settings or {}
