@@ -22,6 +22,9 @@ echo "== editors: VS Code extension"
 cd "$repo/editors/vscode"
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent compile
+# The conformance suite's VS Code capability set is what this vscode-languageclient computes.
+node "$repo/tests/conformance/capture-vscode-capabilities.js" | diff -u "$repo/tests/conformance/clients/vscode-languageclient-9.0.1.json" - \
+  || { echo "editors: tests/conformance/clients/vscode-languageclient-9.0.1.json is not what vscode-languageclient computes" >&2; exit 1; }
 CLAIMLINT_REQUIRE_SERVER=1 npm test
 # Packaging must work offline: with no network at all where a network namespace can be made.
 offline=()

@@ -46,6 +46,8 @@ struct Caps {
     /// The client watches files for us when asked (`workspace/didChangeWatchedFiles`).
     watch_files: bool,
     watch_relative: bool,
+    /// `textDocument.documentLink.tooltipSupport`.
+    link_tooltips: bool,
 }
 
 impl Default for Caps {
@@ -59,6 +61,7 @@ impl Default for Caps {
             hover_markdown: true,
             watch_files: false,
             watch_relative: false,
+            link_tooltips: false,
         }
     }
 }
@@ -647,6 +650,12 @@ impl LanguageServer for Backend {
             hover_markdown: hover_formats.is_none_or(|f| f.contains(&MarkupKind::Markdown)),
             watch_files: watched.and_then(|w| w.dynamic_registration).unwrap_or(false),
             watch_relative: watched.and_then(|w| w.relative_pattern_support).unwrap_or(false),
+            link_tooltips: c
+                .text_document
+                .as_ref()
+                .and_then(|t| t.document_link.as_ref())
+                .and_then(|l| l.tooltip_support)
+                .unwrap_or(false),
             configuration: c.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
             diagnostic_refresh,
             code_lens_refresh: c
@@ -850,8 +859,16 @@ impl LanguageServer for Backend {
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        // A tooltip only for a client that says it shows them.
+        let tooltips = self.state.caps().link_tooltips;
         Ok(self
-            .with_analysis(&params.text_document.uri, "finding links", links)
+            .with_analysis(&params.text_document.uri, "finding links", move |w, an, enc| {
+                let mut found = links(w, an, enc);
+                if !tooltips {
+                    found.iter_mut().for_each(|l| l.tooltip = None);
+                }
+                found
+            })
             .await)
     }
 
