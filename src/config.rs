@@ -7,6 +7,7 @@
 //! article = "../shared/article/week-of-talks.txt"   # relative to this file's folder
 //! claims = "data/week-of-talks.claims.toml"
 //! disable = ["unsupported"]
+//! min-certainty = "likely"    # possible (default), likely or certain
 //!
 //! [severity]
 //! wrong-section = "error"
@@ -14,7 +15,7 @@
 //! ```
 
 use crate::engine::Options;
-use crate::finding::{Code, Severity};
+use crate::finding::{Certainty, Code, Severity};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ pub struct Config {
     pub severity: BTreeMap<Code, Severity>,
     /// Codes not reported at all.
     pub disable: Vec<Code>,
+    /// Findings less certain than this are not reported.
+    pub min_certainty: Option<Certainty>,
 }
 
 /// Why settings were refused. `line` is 1-based, known for TOML text only.
@@ -54,7 +57,7 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// The keys a settings file (or a client's settings object) may hold.
-pub const KEYS: [&str; 4] = ["article", "claims", "severity", "disable"];
+pub const KEYS: [&str; 5] = ["article", "claims", "severity", "disable", "min-certainty"];
 
 impl Config {
     /// Parse the text of a `.claimlint.toml`, all or nothing: the first
@@ -133,7 +136,7 @@ impl Config {
             serde_json::Value::Object(o) => o,
             _ => {
                 return vec![error(
-                    "settings must be an object (keys article, claims, severity, disable)".into(),
+                    "settings must be an object (keys article, claims, severity, disable, min-certainty)".into(),
                 )]
             }
         };
@@ -197,6 +200,17 @@ impl Config {
                     other.shown()
                 ),
             )),
+            ("min-certainty", Value::Unset) => self.min_certainty = None,
+            ("min-certainty", Value::Str(s)) if Certainty::parse(s).is_some() => {
+                self.min_certainty = Certainty::parse(s)
+            }
+            ("min-certainty", other) => problems.push((
+                "min-certainty".into(),
+                format!(
+                    "`min-certainty` must be possible, likely or certain, not {}; this value is ignored",
+                    other.shown()
+                ),
+            )),
             ("disable", Value::Unset) => self.disable.clear(),
             ("disable", Value::List(items)) => {
                 self.disable.clear();
@@ -251,6 +265,7 @@ impl Config {
         Options {
             disabled: self.disable.iter().copied().collect(),
             severity: self.severity.iter().map(|(c, s)| (*c, *s)).collect(),
+            min_certainty: self.min_certainty,
         }
     }
 }

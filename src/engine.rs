@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::claims::{Check, ClaimBase};
-use crate::finding::{ArticleSpan, Code, Finding, Severity};
+use crate::finding::{ArticleSpan, Certainty, Code, Finding, Severity};
 use crate::matcher::Matcher;
 use crate::note::{self, Sentence};
 use crate::rules::{Ctx, RULES};
@@ -12,11 +12,13 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Per-run choices: codes turned off, severities changed.
+/// Per-run choices: codes turned off, severities changed, and the least
+/// certainty a finding needs to be reported (`min-certainty`).
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub disabled: HashSet<Code>,
     pub severity: HashMap<Code, Severity>,
+    pub min_certainty: Option<Certainty>,
 }
 
 pub struct Engine {
@@ -117,7 +119,65 @@ impl Engine {
         for rule in RULES {
             rule(&ctx, &mut out);
         }
+        if !out.is_empty() {
+            self.grade(&ctx, &mut out);
+        }
         out
+    }
+
+    /// Grade each finding of a sentence from the sentence's reading.
+    fn grade(&self, ctx: &Ctx, out: &mut [Finding]) {
+        let s = ctx.sentence;
+        let reading = crate::reading::Reading::of(s);
+        let later_date = self
+            .base
+            .date
+            .as_ref()
+            .and_then(|d| d.years.zip(d.months))
+            .and_then(|(y, m)| {
+                let mut strong = false;
+                let mut weak = false;
+                for d in &ctx.dates {
+                    let Some((dy, _)) = d.date.years else { continue };
+                    if dy > y.1 {
+                        strong = true;
+                    } else if dy == y.1 && d.date.months.is_some_and(|(dm, _)| dm > m.1) {
+                        weak = true;
+                    }
+                }
+                (strong || weak).then_some(strong)
+            });
+        for f in out.iter_mut() {
+            let value_word = s
+                .words
+                .partition_point(|w| s.norm.orig(w.end.saturating_sub(1)) < f.range.start)
+                .min(s.words.len().saturating_sub(1));
+            let anchor_words: Vec<usize> = f
+                .claim
+                .as_ref()
+                .and_then(|id| self.base.claims.iter().find(|c| &c.id == id))
+                .and_then(|c| c.when.first())
+                .map(|g| ctx.scan.any_of(g).map(|h| s.word_at(h.range.start)).collect())
+                .unwrap_or_default();
+            let at = s.words.get(value_word).map_or(0, |w| w.start);
+            let quoted = ctx.quotes.iter().any(|q| q.outer.start < at && at < q.outer.end);
+            crate::reading::grade(
+                f,
+                &reading,
+                &crate::reading::Evidence {
+                    value_word,
+                    anchor_words: &anchor_words,
+                    quoted,
+                    later_date: later_date == Some(true),
+                },
+            );
+            if later_date == Some(false) && matches!(f.code, Code::WrongDate | Code::WrongActor) {
+                f.lower(
+                    Certainty::Likely,
+                    ["the sentence is about a later month than the article"],
+                );
+            }
+        }
     }
 
     /// The scan of a sentence, for hover and coverage.
@@ -610,10 +670,13 @@ fn key(orig: &str, masked: &str) -> u64 {
 pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding> {
     let sup = crate::suppress::Suppressions::parse(note);
     out.retain(|f| !opts.disabled.contains(&f.code) && !sup.suppressed(note, f));
+    crate::reading::grade_in_note(note, &mut out);
+    if let Some(floor) = opts.min_certainty {
+        out.retain(|f| f.certainty >= floor);
+    }
     for f in &mut out {
-        if let Some(&s) = opts.severity.get(&f.code) {
-            f.severity = s;
-        }
+        let base = opts.severity.get(&f.code).copied().unwrap_or(f.severity);
+        f.severity = f.certainty.cap(base);
     }
     out.sort_by_key(|f| (f.range.start, f.range.end, f.code));
     out.dedup_by(|a, b| a.range == b.range && a.code == b.code);

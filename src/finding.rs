@@ -138,10 +138,61 @@ pub struct Fix {
     pub replacement: String,
 }
 
+/// How sure the reading behind a finding is. It decides the severity shown:
+/// a certain finding keeps its code's severity, a likely one is at most a
+/// warning, a possible one at most information (`Certainty::cap`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// Only possible: the reading has a strong doubt (a question, a heading,
+    /// quoted words, outside knowledge) or several weak ones.
+    Possible,
+    /// Likely: one weak doubt (the claim's subject in another clause, a
+    /// hedge, telegraphic shorthand).
+    Likely,
+    /// Unambiguous: subject and contradicting words in one plain clause.
+    Certain,
+}
+
+impl Certainty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Possible => "possible",
+            Certainty::Likely => "likely",
+            Certainty::Certain => "certain",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Certainty> {
+        match s {
+            "possible" => Some(Certainty::Possible),
+            "likely" => Some(Certainty::Likely),
+            "certain" => Some(Certainty::Certain),
+            _ => None,
+        }
+    }
+
+    /// The severity shown for a finding of this certainty whose code (or
+    /// the user's setting) gives `base`: never more severe than the
+    /// certainty allows.
+    pub fn cap(self, base: Severity) -> Severity {
+        let most = match self {
+            Certainty::Certain => Severity::Error,
+            Certainty::Likely => Severity::Warning,
+            Certainty::Possible => Severity::Information,
+        };
+        base.max(most)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
+    /// How sure the reading is; `severity` is capped by it.
+    pub certainty: Certainty,
+    /// Why the certainty is lower than certain, in one line (empty when certain).
+    pub why: String,
     /// Byte range in the note.
     pub range: Range<usize>,
     pub message: String,
@@ -151,4 +202,33 @@ pub struct Finding {
     pub section: Option<String>,
     pub article: Option<ArticleSpan>,
     pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// Why the finding has its certainty, in one line (hover, JSON).
+    pub fn why_line(&self) -> String {
+        if self.why.is_empty() {
+            format!(
+                "{}: read in one plain clause with the claim's subject",
+                self.certainty.as_str()
+            )
+        } else {
+            format!("{}: {}", self.certainty.as_str(), self.why)
+        }
+    }
+
+    /// Lower the certainty to at most `to`, noting why.
+    pub fn lower<'a>(&mut self, to: Certainty, why: impl IntoIterator<Item = &'a str>) {
+        if to < self.certainty {
+            self.certainty = to;
+        }
+        for w in why {
+            if !self.why.contains(w) {
+                if !self.why.is_empty() {
+                    self.why.push_str("; ");
+                }
+                self.why.push_str(w);
+            }
+        }
+    }
 }

@@ -280,6 +280,8 @@ pub fn resolve(req: &Request) -> Resolved {
     let options = Options {
         disabled: disabled.iter().map(|(c, _)| *c).collect(),
         severity: severity.iter().map(|(c, (s, _))| (*c, *s)).collect(),
+        // The flag or the client's setting, else the file's.
+        min_certainty: req.given.min_certainty.or(file.min_certainty),
     };
 
     // The claim base: given, else the file's, else the bundled one.

@@ -163,6 +163,8 @@ mod tests {
                 let f = Finding {
                     code: Code::WrongDate,
                     severity: Severity::Error,
+                    certainty: crate::finding::Certainty::Certain,
+                    why: String::new(),
                     range: at..at,
                     message: String::new(),
                     claim: None,

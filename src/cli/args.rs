@@ -26,6 +26,8 @@ impl Format {
 pub struct Sources {
     pub claims: Option<PathBuf>,
     pub article: Option<PathBuf>,
+    /// `--min-certainty`: over the settings file's `min-certainty`.
+    pub min_certainty: Option<claimlint::finding::Certainty>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +87,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
             _ => (s.clone(), None),
         };
         let known = match cmd.as_str() {
-            "check" => ["--format", "--claims", "--article"].as_slice(),
+            "check" => ["--format", "--claims", "--article", "--min-certainty"].as_slice(),
             _ => ["--claims", "--article"].as_slice(),
         };
         if !known.contains(&name.as_str()) {
@@ -111,6 +113,14 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
                 let v = value.to_string_lossy();
                 format =
                     Some(Format::parse(&v).ok_or_else(|| Usage(format!("unknown format `{v}` (text, json, sarif)")))?);
+            }
+            "--min-certainty" => {
+                let v = value.to_string_lossy();
+                let c = claimlint::finding::Certainty::parse(&v)
+                    .ok_or_else(|| Usage(format!("unknown certainty `{v}` (possible, likely, certain)")))?;
+                if sources.min_certainty.replace(c).is_some() {
+                    return Err(Usage("`--min-certainty` given twice".into()));
+                }
             }
             "--claims" => {
                 if sources.claims.replace(PathBuf::from(value)).is_some() {
@@ -165,7 +175,8 @@ mod tests {
                 format: Format::Json,
                 sources: Sources {
                     claims: None,
-                    article: Some("art.txt".into())
+                    article: Some("art.txt".into()),
+                    min_certainty: None
                 },
                 paths: vec!["a.md".into(), "dir".into()],
             }

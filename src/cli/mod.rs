@@ -22,7 +22,7 @@ pub const EXIT_USAGE: i32 = 2;
 
 const USAGE: &str = "\
 Usage:
-  claimlint check [--format text|json|sarif] [--claims FILE] [--article FILE] PATH...
+  claimlint check [--format text|json|sarif] [--min-certainty C] [--claims FILE] [--article FILE] PATH...
   claimlint claims [--claims FILE] [--article FILE]
   claimlint sections [--claims FILE] [--article FILE]
   claimlint lsp
@@ -42,6 +42,9 @@ Commands:
 
 Options:
   --format FORMAT   text (default), json (docs/json.md) or sarif (SARIF 2.1.0)
+  --min-certainty C Report only findings at least this certain: possible
+                    (default), likely or certain (a likely finding is at most
+                    a warning, a possible one at most information)
   --claims FILE     Use this claim-base file instead of the bundled one
   --article FILE    The article's text, to place findings in it (default:
                     `article` in .claimlint.toml, else $CLAIMLINT_ARTICLE,
@@ -55,6 +58,7 @@ Settings: .claimlint.toml in the first note's folder or the nearest above
   article = \"path\"            # relative to the file's folder
   claims = \"path\"
   disable = [\"unsupported\"]
+  min-certainty = \"likely\"    # possible (default), likely, certain
   [severity]
   wrong-section = \"error\"     # error, warning, information, hint
 
@@ -118,6 +122,7 @@ fn setup(sources: &Sources, start: &Path) -> Result<Setup, Vec<String>> {
     let given = Config {
         article: sources.article.as_ref().map(|p| p.to_string_lossy().into_owned()),
         claims: sources.claims.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        min_certainty: sources.min_certainty,
         ..Config::default()
     };
     let env_article = std::env::var_os("CLAIMLINT_ARTICLE");

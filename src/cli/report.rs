@@ -165,6 +165,8 @@ struct JsonFinding<'a> {
     section_title: Option<&'a str>,
     article_line: Option<u32>,
     fix: Option<JsonFix<'a>>,
+    certainty: claimlint::finding::Certainty,
+    why: String,
 }
 
 #[derive(Serialize)]
@@ -201,6 +203,8 @@ pub fn json(items: &[Located]) -> String {
                     end_line: s.end.line,
                     end_column: s.end.column,
                 }),
+                certainty: f.certainty,
+                why: f.why_line(),
             }
         })
         .collect();

@@ -22,7 +22,13 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
     let mut parts: Vec<String> = Vec::new();
     let mut range: Option<std::ops::Range<usize>> = None;
     for f in an.findings.iter().filter(|f| f.range.start <= at && at <= f.range.end) {
-        let mut card = format!("**{}** ({}): {}", f.code, f.severity.as_str(), f.message);
+        let mut card = format!(
+            "**{}** ({}): {}\n\n*Certainty* {}",
+            f.code,
+            f.severity.as_str(),
+            f.message,
+            f.why_line()
+        );
         let section = f.section.as_deref().and_then(|s| engine.base.section_by_id(s));
         if let Some(c) = f.claim.as_deref().and_then(|id| engine.base.claim_by_id(id)) {
             card.push_str(&format!("\n\nThe article: {}", claim_line(world, c)));

@@ -3,69 +3,16 @@
 //! "It is Washington, not Moscow, that ...", "rather than US intelligence".
 
 use super::Sentence;
+use crate::reading::lexicon::english;
+use crate::reading::notation_breaks;
 
 fn is_negator(w: &str) -> bool {
-    matches!(
-        w,
-        "not"
-            | "no"
-            | "never"
-            | "neither"
-            | "nor"
-            | "none"
-            | "nothing"
-            | "hardly"
-            | "barely"
-            | "scarcely"
-            | "cannot"
-            | "without"
-            | "lack"
-            | "lacks"
-            | "lacking"
-            | "lacked"
-            | "fail"
-            | "fails"
-            | "failed"
-            | "nobody"
-            | "unable"
-            | "little"
-            | "failure"
-            | "avoid"
-            | "avoids"
-            | "avoiding"
-            | "avoided"
-            | "bypass"
-            | "bypassing"
-            | "sidestep"
-            | "inability"
-            | "unlikely"
-            | "doubt"
-            | "doubts"
-            | "doubted"
-            | "doubtful"
-    ) || w.ends_with("n't")
+    english().negators.has(w) || w.ends_with("n't")
 }
 
 /// Words that open a new clause: negation before them does not reach past.
 pub fn is_clause_break(w: &str) -> bool {
-    matches!(
-        w,
-        "but"
-            | "while"
-            | "whereas"
-            | "although"
-            | "though"
-            | "however"
-            | "unlike"
-            | "because"
-            | "since"
-            | "which"
-            | "that"
-            | "who"
-            | "whom"
-            | "when"
-            | "if"
-    )
+    english().clause_openers.has(w)
 }
 
 /// Punctuation between two words that ends a clause.
@@ -75,7 +22,12 @@ pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
     }
     let a = s.words[before_word - 1].end;
     let b = s.words[before_word].start;
-    s.norm.text[a..b].contains([',', ';', ':', '(', ')', '"', '.', '!', '?'])
+    s.norm.text[a..b].contains([',', ';', ':', '(', ')', '"', '.', '!', '?']) || notation_breaks(s, before_word)
+}
+
+/// Does the shorthand `≠` stand just before word `k` ("bases ≠ a priority")?
+fn unequal_before(s: &Sentence, k: usize) -> bool {
+    k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].contains('≠')
 }
 
 /// A reporting aside that ends just before word `k` (", the author says,"):
@@ -108,6 +60,10 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut steps = 0;
     let mut stepped_to = usize::MAX;
     while k > 0 && steps < window {
+        if unequal_before(s, k) {
+            count += 1;
+            break;
+        }
         if gap_breaks(s, k) && k != stepped_to {
             // Step over a parenthesis: "detargeting (zero-targeting) deals".
             let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
@@ -165,13 +121,49 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && k + 1 < idx
             && s.word(k + 1) == "of"
             && !(k > 0 && matches!(s.word(k - 1), "nothing" | "no"));
-        if (is_negator(w) || short_of) && counts {
+        // "warns against X", "no longer X", "rules out X", "pointless":
+        // a phrase of the lexicon that denies what follows.
+        let phrase = english().negating_phrases.ending_at(|j| s.word(j), k);
+        if (is_negator(w) || short_of || phrase.is_some()) && counts {
             if !coordinated {
                 count += 1;
             }
             last_neg = Some(k);
         }
         seen_nor |= w == "nor";
+        // The phrase's own words ("no" of "no point in") are not read again.
+        if let Some(len) = phrase.filter(|&l| l > 1 && counts) {
+            k -= (len - 1).min(k);
+            last_neg = Some(k);
+        }
+    }
+    // "Nor does the author see X as Y": a clause opened by a negator and an
+    // inverted auxiliary denies its whole clause, however long.
+    if count == 0 && steps >= window {
+        let mut j = k;
+        while j > 0 && !gap_breaks(s, j) && !is_clause_break(s.word(j - 1)) {
+            j -= 1;
+        }
+        let inverted = matches!(s.word(j), "nor" | "neither" | "never")
+            && matches!(
+                s.word(j + 1),
+                "does"
+                    | "do"
+                    | "did"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "can"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "has"
+                    | "have"
+            );
+        if inverted && j < k {
+            count += 1;
+        }
     }
     // "Nobody in the Kremlin or the Foreign Ministry, ..., has illusions":
     // a negated subject reaches past the commas of its own phrase.
@@ -208,6 +200,10 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
             return true;
         }
         if matches!(w, "myth" | "illusion" | "fiction" | "illusory" | "nonexistent") {
+            return true;
+        }
+        // "got no pledge", "secured no guarantee": a verb whose object is denied.
+        if k == idx + 1 && matches!(w, "no" | "none" | "nothing") && s.word(idx).ends_with(['d', 't']) {
             return true;
         }
         // "Restoring the Soviet Union is not the aim": a subject (the first

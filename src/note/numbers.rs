@@ -156,7 +156,45 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 i += 1;
                 continue;
             }
+            // "2/3 of senators": a fraction written with digits.
+            if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") {
+                if let Some(den) = digits(w(i + 1)).filter(|&den| den > d && den <= 12.0) {
+                    out.push(NumberMention {
+                        range: words[i].start..words[i + 1].end,
+                        value: Quantity::exact(d / den),
+                        first_word: i,
+                        last_word: i + 1,
+                        ordinal: false,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
             value = Quantity::exact(d);
+            // "demand 1 (...)", "round 2:": a digit after a noun, closed by
+            // punctuation, numbers an item; it is a position, not a count.
+            let after = words.get(i + 1).map_or("", |n| &text[words[i].end..n.start]);
+            let before = if i > 0 { w(i - 1) } else { "" };
+            if i > 0
+                && d < 100.0
+                && (i + 1 == words.len() || after.contains(['(', ':', ',', ';', ')']))
+                && before.chars().all(|c| c.is_alphabetic())
+                && before.len() > 3
+                && !before.ends_with("ly")
+                && !crate::reading::lexicon::english().stop_words.has(before)
+                && !crate::reading::lexicon::english().determiners.has(before)
+                && text[words[i - 1].end..words[i].start].trim().is_empty()
+            {
+                out.push(NumberMention {
+                    range: words[i].start..words[i].end,
+                    value,
+                    first_word: i,
+                    last_word: i,
+                    ordinal: true,
+                });
+                i += 1;
+                continue;
+            }
             // "50 thousand"
             if let Some(k) = scale(w(i + 1)) {
                 last = i + 1;
@@ -282,9 +320,20 @@ mod tests {
         assert_eq!(nums("twenty-five years"), [(25.0, 25.0)]);
         assert_eq!(nums("the third round"), [(3.0, 3.0)]);
         assert_eq!(nums("two-thirds of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
+        assert_eq!(nums("ratification by 2/3 of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
         assert_eq!(nums("1,000 notes in 2021"), [(1000.0, 1000.0)]);
         assert_eq!(nums("several thousand soldiers"), [(2000.0, 9000.0)]);
         assert_eq!(nums("tens of thousands"), [(10000.0, 99000.0)]);
+    }
+
+    #[test]
+    fn a_numbered_item_is_a_position() {
+        let n = norm("demand 1 (no expansion) and 3 demands");
+        let m = find_numbers(&n, &words(&n));
+        assert_eq!(
+            m.iter().map(|m| (m.value.lo, m.ordinal)).collect::<Vec<_>>(),
+            [(1.0, true), (3.0, false)]
+        );
     }
 
     #[test]

@@ -96,6 +96,8 @@ impl<'a> Ctx<'a> {
         Finding {
             code,
             severity: code.default_severity(),
+            certainty: crate::finding::Certainty::Certain,
+            why: String::new(),
             fix: fix.map(|replacement| Fix {
                 range: range.clone(),
                 replacement,
@@ -182,11 +184,12 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         if value_said && code != Code::WrongList {
             continue;
         }
-        let Some(h) = ctx
-            .scan
-            .any_of(rival)
-            .find(|h| !crate::note::negation::mention_set_aside(ctx.sentence, ctx.sentence.word_at(h.range.start)))
-        else {
+        // A rival set aside ("not X") or denied ("does not want X") is not asserted.
+        let Some(h) = ctx.scan.any_of(rival).find(|h| {
+            let w = ctx.sentence.word_at(h.range.start);
+            !crate::note::negation::mention_set_aside(ctx.sentence, w)
+                && !crate::note::negation::negated_at(ctx.sentence, w, 8)
+        }) else {
             continue;
         };
         let said = ctx.said(h.range.clone());

@@ -142,6 +142,20 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                             || (a..b).any(|k| matches!(s.word(k), "author" | "article" | "piece"))
                     })
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
+                // "A knew that B objected but went on": a verb coordinated
+                // without a subject of its own shares the first clause's subject.
+                let coordinated = vw > 0 && matches!(s.word(vw - 1), "but" | "and" | "yet" | "then");
+                let before = if coordinated {
+                    parties
+                        .iter()
+                        .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 20)
+                        .filter(|h| can_be_subject(s, h, usize::MAX))
+                        .min_by_key(|h| h.range.start)
+                        .filter(|h| !verb_between(s, 0, s.word_at(h.range.start)))
+                        .or(before)
+                } else {
+                    before
+                };
                 // "established by NATO", "the oversight of Gorbachev": the agent follows.
                 let vend = s.word_at(v.range.end.saturating_sub(1));
                 let by = parties.iter().find(|h| {

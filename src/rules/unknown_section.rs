@@ -34,6 +34,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(Finding {
             code: Code::UnknownSection,
             severity: Code::UnknownSection.default_severity(),
+            certainty: crate::finding::Certainty::Certain,
+            why: String::new(),
             range: r.range.clone(),
             message,
             claim: None,

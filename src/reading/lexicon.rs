@@ -1,0 +1,154 @@
+//! The English word classes of `data/english.toml`, loaded once. The file is
+//! bundled; it is tested to load, so a failure here is a build bug.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The bundled word classes (see `data/english.toml` for what each holds).
+pub const BUNDLED: &str = include_str!("../../data/english.toml");
+
+/// One word class: single words, and phrases of several words.
+#[derive(Debug, Default)]
+pub struct Class {
+    words: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+}
+
+impl Class {
+    fn of(entries: &[String]) -> Class {
+        let mut c = Class::default();
+        for e in entries {
+            let ws: Vec<String> = e.split_whitespace().map(str::to_string).collect();
+            match ws.len() {
+                0 => {}
+                1 => {
+                    c.words.insert(ws[0].clone());
+                }
+                _ => c.phrases.push(ws),
+            }
+        }
+        c
+    }
+
+    /// Is `w` a one-word member?
+    pub fn has(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+
+    /// Length in words of a member (word or phrase) that ends at word `end`
+    /// of `words` (inclusive), if any.
+    pub fn ending_at<'a>(&self, word: impl Fn(usize) -> &'a str, end: usize) -> Option<usize> {
+        if let Some(p) = self
+            .phrases
+            .iter()
+            .filter(|p| p.len() <= end + 1 && p.iter().rev().enumerate().all(|(i, w)| word(end - i) == w))
+            .map(Vec::len)
+            .max()
+        {
+            return Some(p);
+        }
+        self.has(word(end)).then_some(1)
+    }
+
+    /// Does `text` (normalized) hold a member as whole words?
+    pub fn in_text(&self, text: &str) -> bool {
+        let ws: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.iter().any(|w| self.has(w))
+            || self
+                .phrases
+                .iter()
+                .any(|p| ws.windows(p.len()).any(|win| win.iter().zip(p).all(|(a, b)| a == b)))
+    }
+}
+
+#[derive(Debug)]
+pub struct Lexicon {
+    pub negators: Class,
+    pub negating_phrases: Class,
+    pub clause_openers: Class,
+    pub hypothetical: Class,
+    pub hedges: Class,
+    pub reporting_verbs: Class,
+    pub determiners: Class,
+    pub list_introducers: Class,
+    pub open_list_markers: Class,
+    pub outside_frames: Class,
+    pub stop_words: Class,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    classes: RawClasses,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClasses {
+    negators: Vec<String>,
+    negating_phrases: Vec<String>,
+    clause_openers: Vec<String>,
+    hypothetical: Vec<String>,
+    hedges: Vec<String>,
+    reporting_verbs: Vec<String>,
+    determiners: Vec<String>,
+    list_introducers: Vec<String>,
+    open_list_markers: Vec<String>,
+    outside_frames: Vec<String>,
+    stop_words: Vec<String>,
+}
+
+impl Lexicon {
+    /// Parse a word-class file; the error names the field.
+    pub fn parse(text: &str) -> Result<Lexicon, String> {
+        let raw: Raw = toml::from_str(text).map_err(|e| format!("english word classes: {e}"))?;
+        let c = raw.classes;
+        Ok(Lexicon {
+            negators: Class::of(&c.negators),
+            negating_phrases: Class::of(&c.negating_phrases),
+            clause_openers: Class::of(&c.clause_openers),
+            hypothetical: Class::of(&c.hypothetical),
+            hedges: Class::of(&c.hedges),
+            reporting_verbs: Class::of(&c.reporting_verbs),
+            determiners: Class::of(&c.determiners),
+            list_introducers: Class::of(&c.list_introducers),
+            open_list_markers: Class::of(&c.open_list_markers),
+            outside_frames: Class::of(&c.outside_frames),
+            stop_words: Class::of(&c.stop_words),
+        })
+    }
+}
+
+/// The bundled lexicon.
+pub fn english() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| match Lexicon::parse(BUNDLED) {
+        Ok(l) => l,
+        Err(e) => panic!("the bundled word classes do not load: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_word_classes_load() {
+        let l = english();
+        assert!(l.negators.has("never"));
+        assert!(l.clause_openers.has("although"));
+        let ws = ["the", "piece", "cautions", "against"];
+        assert_eq!(l.negating_phrases.ending_at(|i| ws[i], 3), Some(2));
+        assert!(l.outside_frames.in_text("context (not from the article)"));
+        assert!(!l.outside_frames.in_text("contextual"));
+    }
+
+    #[test]
+    fn an_unknown_class_is_named() {
+        let e = Lexicon::parse("[classes]\nnegatorz = []\n").unwrap_err();
+        assert!(e.contains("negatorz"), "{e}");
+    }
+}

@@ -1,0 +1,414 @@
+//! One reading per sentence: the sentence's clauses, the marks of doubt in
+//! each (a hedge, a hypothetical, a question), whether it is telegraphic
+//! shorthand, computed once from the sentence alone and read by every rule
+//! and by the grading of findings (`grade`). The English word classes come
+//! from one data file, `data/english.toml` (`lexicon`).
+
+pub mod lexicon;
+
+use crate::finding::{Certainty, Code, Finding};
+use crate::note::Sentence;
+use lexicon::{english, Lexicon};
+use std::ops::Range;
+
+/// Characters of shorthand notation that stand between clauses:
+/// "A → B", "A ⇒ B", "A = B", "A ≠ B", "A ↔ B", table cells "| A | B |".
+pub const NOTATION: [char; 7] = ['→', '⇒', '=', '≠', '↔', '|', '>'];
+
+/// Punctuation that ends a clause.
+const CLAUSE_PUNCT: [char; 6] = [';', '(', ')', ':', '?', '!'];
+
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// Word ranges of the sentence's segments, in order, covering every
+    /// word: a segment ends where a clause does or a parenthesis opens.
+    pub clauses: Vec<Range<usize>>,
+    /// Per segment, the clause it belongs to: the words after a closing
+    /// parenthesis continue the clause before it ("Montenegro (2017) joined").
+    pub clause_ids: Vec<usize>,
+    /// Per clause id: hedged or hypothetical ("may", "could", "if", "perhaps").
+    pub hedged: Vec<bool>,
+    /// The sentence asks (ends with "?").
+    pub question: bool,
+    /// Shorthand: notation, table cells, or a verbless fragment.
+    pub telegraphic: bool,
+}
+
+impl Reading {
+    pub fn of(s: &Sentence) -> Reading {
+        Reading::with(s, english())
+    }
+
+    pub fn with(s: &Sentence, lex: &Lexicon) -> Reading {
+        let t = &s.norm.text;
+        let n = s.words.len();
+        let mut clauses = Vec::new();
+        let mut clause_ids = Vec::new();
+        let mut start = 0;
+        let mut id = 0;
+        let mut next_id = 1;
+        let mut open: Vec<usize> = Vec::new();
+        // "It was Russia, not NATO, that increased ...": a cleft's "that"
+        // joins its focus to its predicate.
+        let cleft_that = cleft_joint(s);
+        for k in 1..n {
+            let gap = &t[s.words[k - 1].end..s.words[k].start];
+            let punct = gap.contains(CLAUSE_PUNCT) || notation_breaks(s, k);
+            // "A, but B", "A that B": an opener starts a clause (", and" too).
+            // "Lavrov argued that ...": a reported clause stays with its speaker.
+            let reported = s.word(k) == "that" && (1..=2).any(|b| k >= b && lex.reporting_verbs.has(s.word(k - b)));
+            let opener = (lex.clause_openers.has(s.word(k)) && Some(k) != cleft_that && !reported)
+                || (gap.contains(',') && matches!(s.word(k), "and" | "or") && k + 1 < n);
+            if punct || opener {
+                clauses.push(start..k);
+                clause_ids.push(id);
+                start = k;
+                let closes = gap.contains(')') && !gap.contains('(');
+                if gap.contains('(') && !gap.contains(')') {
+                    open.push(id);
+                }
+                id = match if closes { open.pop() } else { None } {
+                    Some(outer) => outer,
+                    None => {
+                        next_id += 1;
+                        next_id - 1
+                    }
+                };
+            }
+        }
+        if n > 0 {
+            clauses.push(start..n);
+            clause_ids.push(id);
+        }
+        let mut hedged = vec![false; next_id];
+        for (c, &i) in clauses.iter().zip(&clause_ids) {
+            if c.clone()
+                .any(|k| lex.hedges.has(s.word(k)) || lex.hypothetical.has(s.word(k)))
+            {
+                hedged[i] = true;
+            }
+        }
+        let question = t.trim_end().ends_with('?');
+        let telegraphic = t.contains(NOTATION);
+        Reading {
+            clauses,
+            clause_ids,
+            hedged,
+            question,
+            telegraphic,
+        }
+    }
+
+    /// The clause holding word `w`.
+    pub fn clause_of(&self, w: usize) -> usize {
+        let seg = self
+            .clauses
+            .iter()
+            .position(|c| c.contains(&w))
+            .unwrap_or(self.clauses.len().saturating_sub(1));
+        self.clause_ids.get(seg).copied().unwrap_or(0)
+    }
+}
+
+/// Does shorthand notation before word `k` end a clause? "Putin → invites
+/// Biden": an arrow after a bare name of one or two words opening the
+/// sentence joins a subject to its predicate instead.
+pub fn notation_breaks(s: &Sentence, k: usize) -> bool {
+    if k == 0 || k >= s.words.len() {
+        return false;
+    }
+    let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
+    if !gap.contains(NOTATION) {
+        return false;
+    }
+    let subject_arrow = gap.trim() == "→"
+        && k <= 2
+        && (1..k).all(|j| !s.norm.text[s.words[j - 1].end..s.words[j].start].contains(NOTATION));
+    !subject_arrow
+}
+
+/// The word "that"/"who"/"which" of a cleft ("It is X, not Y, that ..."), if
+/// the sentence is one.
+pub fn cleft_joint(s: &Sentence) -> Option<usize> {
+    // "After Geneva, it was Russia that ...": the cleft may follow an opening phrase.
+    let at = (0..s.words.len().min(6)).find(|&k| {
+        (k == 0 || s.norm.text[s.words[k - 1].end..s.words[k].start].contains(','))
+            && (s.word(k) == "it's" || s.word(k) == "it" && matches!(s.word(k + 1), "is" | "was" | "were"))
+    })?;
+    (at + 2..s.words.len().min(at + 12)).find(|&k| matches!(s.word(k), "that" | "who" | "which"))
+}
+
+/// What a rule knows about why it fired, for grading: the words that
+/// contradict the article and the words naming the claim's subject.
+pub struct Evidence<'a> {
+    pub value_word: usize,
+    pub anchor_words: &'a [usize],
+    /// The value stands inside quotation marks (someone's reported words).
+    pub quoted: bool,
+    /// The sentence names a date later than any the article knows.
+    pub later_date: bool,
+}
+
+/// Grade a finding from the sentence's reading: a certain reading is one
+/// where the claim's subject and the contradicting words share a clause,
+/// nothing hedges it and it is not asked, quoted or telegraphic; each doubt
+/// lowers the certainty and is written into `why`.
+pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
+    if matches!(f.code, Code::Unsupported | Code::UnknownSection) {
+        return;
+    }
+    let mut strong: Vec<&str> = Vec::new();
+    let mut weak: Vec<&str> = Vec::new();
+    let clause = r.clause_of(e.value_word);
+    if r.question {
+        strong.push("read in a question");
+    }
+    if e.later_date
+        && matches!(
+            f.code,
+            Code::WrongDate | Code::WrongNumber | Code::WrongActor | Code::WrongPlace
+        )
+    {
+        strong.push("the sentence is about a later date than the article");
+    }
+    if e.quoted && f.code != Code::Misquote {
+        strong.push("the words stand inside a quotation");
+    }
+    if !e.anchor_words.is_empty()
+        && !e.anchor_words.iter().any(|&a| r.clause_of(a) == clause)
+        && f.code != Code::Misquote
+        && f.code != Code::WrongSection
+    {
+        // Who did what is read inside one clause: a party in another clause
+        // is most likely the actor of something else.
+        if matches!(f.code, Code::WrongActor | Code::WrongAttribution) {
+            strong.push("the party and the claim's subject are in different clauses");
+        } else {
+            weak.push("the claim's subject is named in another clause");
+        }
+    }
+    if r.hedged.get(clause).copied().unwrap_or(false) && f.code != Code::Misquote {
+        weak.push("the clause is hedged or hypothetical");
+    }
+    if r.telegraphic
+        && matches!(
+            f.code,
+            Code::StanceReversal | Code::WrongActor | Code::WrongAttribution | Code::WrongList
+        )
+    {
+        weak.push("telegraphic shorthand");
+    }
+    let certainty = if !strong.is_empty() || weak.len() >= 2 {
+        Certainty::Possible
+    } else if weak.len() == 1 {
+        Certainty::Likely
+    } else {
+        Certainty::Certain
+    };
+    f.lower(certainty, strong.iter().chain(&weak).copied());
+}
+
+/// Note-level context, applied after findings are merged (it reads lines
+/// around a sentence, which an incremental check of one sentence cannot):
+/// headings, table header rows and sections framed as outside knowledge.
+pub fn grade_in_note(note: &str, out: &mut [Finding]) {
+    if out.is_empty() {
+        return;
+    }
+    let lex = english();
+    // Line starts, and for each line the outside frame of its section.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for l in note.split_inclusive('\n') {
+        lines.push((at, l.trim_end_matches(['\n', '\r'])));
+        at += l.len();
+    }
+    let mut outside_from: Vec<bool> = Vec::with_capacity(lines.len());
+    let mut frame = false;
+    for (_, l) in &lines {
+        let t = l.trim_start();
+        if let Some(h) = t.strip_prefix('#') {
+            frame = lex.outside_frames.in_text(&crate::text::norm(h));
+        }
+        outside_from.push(frame);
+    }
+    let delimiter = |l: &str| {
+        let t = l.trim();
+        t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    for f in out.iter_mut() {
+        let i = lines.partition_point(|(s, _)| *s <= f.range.start).saturating_sub(1);
+        let Some((_, line)) = lines.get(i) else { continue };
+        let t = line.trim_start();
+        let mut why = Vec::new();
+        if t.starts_with('#') && f.code != Code::UnknownSection && f.code != Code::WrongSection {
+            why.push("read in a heading");
+        }
+        if t.starts_with('|') && lines.get(i + 1).is_some_and(|(_, n)| delimiter(n)) {
+            why.push("read in a table's header row");
+        }
+        if outside_from[i] && !t.starts_with('#') {
+            why.push("the section is framed as outside the article");
+        }
+        if !why.is_empty() && f.code != Code::Unsupported {
+            f.lower(Certainty::Possible, why);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(text: &str) -> (Sentence, Reading) {
+        let r = crate::note::read(text);
+        let s = r.sentences[0].clone();
+        let rd = Reading::of(&s);
+        (s, rd)
+    }
+
+    fn clause_texts(text: &str) -> Vec<String> {
+        let (s, r) = reading(text);
+        r.clauses
+            .iter()
+            .map(|c| c.clone().map(|k| s.word(k)).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn clauses_split_at_notation_openers_and_punctuation() {
+        assert_eq!(
+            clause_texts("no US war for UA ⇒ neither UA nor Georgia in NATO while RU can block it"),
+            [
+                "no us war for ua",
+                "neither ua nor georgia in nato",
+                "while ru can block it"
+            ]
+        );
+        assert_eq!(
+            clause_texts("Washington knew Moscow was unhappy but ignored it"),
+            ["washington knew moscow was unhappy", "but ignored it"]
+        );
+        assert_eq!(clause_texts("A; B (C) = D"), ["a", "b", "c", "d"]);
+        let (_, r) = reading("Montenegro (a small state) joined in 2016.");
+        assert_eq!(r.clause_of(0), r.clause_of(5));
+        assert_ne!(r.clause_of(0), r.clause_of(2));
+        assert_eq!(
+            clause_texts("Putin → invites Biden → talks"),
+            ["putin invites biden", "talks"]
+        );
+        assert_eq!(
+            clause_texts("It was Russia, not NATO, that raised it, which failed."),
+            ["it was russia not nato that raised it", "which failed"]
+        );
+    }
+
+    #[test]
+    fn hedges_questions_and_shorthand() {
+        let (_, r) = reading("Maybe Putin is correcting Gorbachev.");
+        assert_eq!(r.hedged, [true]);
+        assert!(!r.telegraphic);
+        let (_, r) = reading("Will NATO expand?");
+        assert!(r.question);
+        let (_, r) = reading("missile bases ≠ US military priority");
+        assert!(r.telegraphic);
+    }
+
+    fn finding(code: Code) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            certainty: Certainty::Certain,
+            why: String::new(),
+            range: 0..1,
+            message: String::new(),
+            claim: None,
+            section: None,
+            article: None,
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn grading_lowers_certainty_with_each_doubt() {
+        let (_, r) = reading("Moscow invited Biden, and Putin went to Geneva; Lavrov spoke.");
+        let mut f = finding(Code::WrongActor);
+        grade(
+            &mut f,
+            &r,
+            &Evidence {
+                value_word: 0,
+                anchor_words: &[1],
+                quoted: false,
+                later_date: false,
+            },
+        );
+        assert_eq!(f.certainty, Certainty::Certain);
+        let mut f = finding(Code::WrongActor);
+        grade(
+            &mut f,
+            &r,
+            &Evidence {
+                value_word: 0,
+                anchor_words: &[7],
+                quoted: false,
+                later_date: false,
+            },
+        );
+        assert_eq!(f.certainty, Certainty::Possible);
+        assert_eq!(f.why, "the party and the claim's subject are in different clauses");
+        let mut f = finding(Code::WrongNumber);
+        grade(
+            &mut f,
+            &r,
+            &Evidence {
+                value_word: 0,
+                anchor_words: &[7],
+                quoted: false,
+                later_date: false,
+            },
+        );
+        assert_eq!(f.certainty, Certainty::Likely);
+        assert_eq!(f.why, "the claim's subject is named in another clause");
+        let mut f = finding(Code::WrongDate);
+        grade(
+            &mut f,
+            &r,
+            &Evidence {
+                value_word: 0,
+                anchor_words: &[],
+                quoted: false,
+                later_date: true,
+            },
+        );
+        assert_eq!(f.certainty, Certainty::Possible);
+    }
+
+    #[test]
+    fn headings_header_rows_and_outside_sections_are_possible_only() {
+        let note = "# \"No guarantees\"\n\n| A | B |\n|---|---|\n| c | d |\n\n## Context (not from the article)\n\nLater text.\n";
+        let at = |s: &str| note.find(s).unwrap();
+        let mut fs = vec![
+            finding(Code::Misquote),
+            finding(Code::WrongList),
+            finding(Code::WrongList),
+            finding(Code::WrongDate),
+        ];
+        fs[0].range = at("No")..at("No") + 2;
+        fs[1].range = at("A |")..at("A |") + 1;
+        fs[2].range = at("c |")..at("c |") + 1;
+        fs[3].range = at("Later")..at("Later") + 5;
+        grade_in_note(note, &mut fs);
+        let c: Vec<Certainty> = fs.iter().map(|f| f.certainty).collect();
+        assert_eq!(
+            c,
+            [
+                Certainty::Possible,
+                Certainty::Possible,
+                Certainty::Certain,
+                Certainty::Possible
+            ]
+        );
+        assert_eq!(fs[3].why, "the section is framed as outside the article");
+    }
+}
