@@ -110,8 +110,9 @@ fn regular(meta: &std::fs::Metadata) -> Result<(), Reason> {
     }
 }
 
-/// The bytes of a regular file, at most `max_bytes` of them.
-pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+/// A regular file opened for reading, after the checks `read_file` makes
+/// (not a FIFO, device or folder; at most `max_bytes` when opened), and its length.
+pub fn open_regular(path: &Path, max_bytes: u64) -> Result<(std::fs::File, u64), ReadError> {
     let err = |reason| ReadError {
         path: path.to_path_buf(),
         reason,
@@ -134,7 +135,17 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     // What was opened is what is read: check it again.
     let meta = file.metadata().map_err(|e| err(io_reason(&e)))?;
     regular(&meta).map_err(err)?;
-    let mut bytes = Vec::with_capacity(meta.len().min(max_bytes) as usize);
+    Ok((file, meta.len()))
+}
+
+/// The bytes of a regular file, at most `max_bytes` of them.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    let err = |reason| ReadError {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let (file, len) = open_regular(path, max_bytes)?;
+    let mut bytes = Vec::with_capacity(len.min(max_bytes) as usize);
     // One byte over the limit tells a file that grew since the check.
     file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
@@ -145,6 +156,13 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Line and column (1-based, in characters) just past `prefix`.
+pub fn line_col_after(prefix: &str) -> (usize, usize) {
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
 /// The UTF-8 text of a regular file of at most `max_bytes`; an error names the
 /// path and why (not a regular file, too large, not UTF-8 at line L column C).
 pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, ReadError> {
@@ -153,8 +171,7 @@ pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, ReadError> 
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
-        let line = prefix.matches('\n').count() + 1;
-        let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let (line, column) = line_col_after(prefix);
         ReadError {
             path: path.to_path_buf(),
             reason: Reason::NotUtf8 { line, column },

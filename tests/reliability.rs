@@ -25,6 +25,18 @@ fn tmp(name: &str) -> PathBuf {
     d
 }
 
+/// The timing tests run alone (a write lock), the others together (a read
+/// lock): a server started by another test would skew a measured ratio.
+static TIMING: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn alone() -> std::sync::RwLockWriteGuard<'static, ()> {
+    TIMING.write().unwrap_or_else(|e| e.into_inner())
+}
+
+fn together() -> std::sync::RwLockReadGuard<'static, ()> {
+    TIMING.read().unwrap_or_else(|e| e.into_inner())
+}
+
 fn mkfifo(p: &Path) -> bool {
     Command::new("mkfifo").arg(p).status().is_ok_and(|s| s.success())
 }
@@ -61,6 +73,7 @@ fn cli(dir: &Path, args: &[&str], within: Duration) -> (i32, String) {
 
 #[test]
 fn f9_fifos_and_devices_named_as_note_article_claims_or_in_settings_are_refused_at_once() {
+    let _g = together();
     let d = tmp("f9");
     std::fs::write(d.join("note.md"), NOTE).unwrap();
     let fifo = d.join("fifo.md");
@@ -261,6 +274,7 @@ impl Drop for Lsp {
 
 #[test]
 fn f10_a_message_with_a_duplicated_top_level_key_is_refused_and_the_session_goes_on() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     for dup in [
         r#"{"jsonrpc":"2.0","id":2,"id":3,"method":"workspace/symbol","params":{"query":"Roots"}}"#,
@@ -295,6 +309,7 @@ fn closed_pipe() -> std::fs::File {
 #[cfg(unix)]
 #[test]
 fn f11_a_closed_stderr_neither_panics_the_cli_nor_the_server() {
+    let _g = together();
     let d = tmp("f11");
     let o = Command::new(bin())
         .args(["check", "nowhere.md"])
@@ -315,6 +330,7 @@ fn f11_a_closed_stderr_neither_panics_the_cli_nor_the_server() {
 
 #[test]
 fn f12_a_stderr_nobody_reads_does_not_stop_the_server() {
+    let _g = together();
     let mut c = Lsp::start_in(&tmp("f12"), Stdio::piped(), json!({}));
     // Each bad body is one line of log; 5,000 of them fill a 64 KiB pipe many times.
     let mut burst = Vec::new();
@@ -345,6 +361,7 @@ fn f12_a_stderr_nobody_reads_does_not_stop_the_server() {
 
 #[test]
 fn a_header_line_over_8_kib_is_skipped_and_its_frame_served() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     let body = br#"{"jsonrpc":"2.0","id":3,"method":"workspace/symbol","params":{"query":"Roots"}}"#;
     let mut msg = format!(
@@ -362,6 +379,7 @@ fn a_header_line_over_8_kib_is_skipped_and_its_frame_served() {
 
 #[test]
 fn an_option_given_where_a_value_belongs_is_a_missing_value() {
+    let _g = together();
     let d = tmp("flags");
     std::fs::write(d.join("n.md"), NOTE).unwrap();
     let (code, err) = cli(
@@ -409,6 +427,7 @@ fn publications<'a>(seen: &'a [Value], uri: &str) -> Vec<&'a Value> {
 
 #[test]
 fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_results() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     let u = "file:///tmp/reliability-f1.md";
     let big = large_note(400_000);
@@ -457,6 +476,7 @@ fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_resu
 
 #[test]
 fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     let u = "file:///tmp/reliability-f2.md";
     c.open(u, "- Montenegro joined NATO in 2017.\n", 1);
@@ -507,6 +527,7 @@ fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
 
 #[test]
 fn f2_an_undecodable_open_is_opened_with_replacement_characters() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     let u = "file:///tmp/reliability-f2-open.md";
     let body = format!(
@@ -523,6 +544,7 @@ fn f2_an_undecodable_open_is_opened_with_replacement_characters() {
 
 #[test]
 fn f3_a_request_on_a_note_being_checked_does_not_hold_up_requests_on_other_notes() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     let small = "file:///tmp/reliability-f3-small.md";
     c.open(small, NOTE, 1);
@@ -616,6 +638,7 @@ fn slow_reader(keystrokes: i64, text: String) -> (u64, u64) {
 #[cfg(target_os = "linux")]
 #[test]
 fn f8_a_client_that_stops_reading_does_not_make_the_server_queue_publications() {
+    let _g = together();
     // A finding on every line: each publication of this note is ~2 MB, 100 queued would be +200 MB.
     let (before, after) = slow_reader(100, "- Montenegro joined NATO in 2016.\n".repeat(3000));
     eprintln!("VmHWM {before} MB -> {after} MB");
@@ -629,6 +652,7 @@ fn f8_a_client_that_stops_reading_does_not_make_the_server_queue_publications() 
 #[test]
 #[ignore = "full size: cargo test --release --test reliability -- --ignored"]
 fn f8_full_size_200_unread_keystrokes_on_a_1_mb_note_stay_under_40_mb() {
+    let _g = together();
     let (before, after) = slow_reader(200, large_note(1_000_000));
     assert!(
         after < 40,
@@ -640,6 +664,7 @@ fn f8_full_size_200_unread_keystrokes_on_a_1_mb_note_stay_under_40_mb() {
 
 #[test]
 fn f13_a_client_that_never_answers_configuration_requests_does_not_stop_the_server() {
+    let _g = together();
     let mut c = Lsp::start(json!({"capabilities": {"workspace": {"configuration": true}}}));
     for _ in 0..6 {
         c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
@@ -654,6 +679,7 @@ fn f13_a_client_that_never_answers_configuration_requests_does_not_stop_the_serv
 
 #[test]
 fn diagnostics_are_published_under_the_uri_as_the_client_wrote_it() {
+    let _g = together();
     let mut c = Lsp::start(json!({}));
     for u in [
         "file:///tmp/reliability a b.md",
@@ -736,6 +762,7 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 
 #[test]
 fn f5_f6_checking_time_is_linear_in_pathological_notes() {
+    let _g = alone();
     let e = engine();
     for &(what, unit, bytes) in PATHOLOGICAL {
         assert_linear(
@@ -749,6 +776,7 @@ fn f5_f6_checking_time_is_linear_in_pathological_notes() {
 #[test]
 #[ignore = "full size: cargo test --release --test reliability -- --ignored"]
 fn f5_f6_full_size_checking_time_is_linear() {
+    let _g = alone();
     let e = engine();
     for &(what, unit, _) in PATHOLOGICAL {
         assert_linear(
@@ -772,6 +800,7 @@ fn columns_of_every_word(line: &String) {
 
 #[test]
 fn f7_columns_on_one_long_line_take_time_linear_in_the_line() {
+    let _g = alone();
     let unit = "Putin met Biden in Vienna. Лавров “x” ";
     assert_linear(
         "F7 a column for every word of one line",
@@ -798,6 +827,7 @@ fn keystroke(bytes: usize) -> Typing {
 
 #[test]
 fn f4_a_keystroke_in_a_long_paragraph_takes_time_linear_in_it() {
+    let _g = alone();
     // A keystroke, then its undo: two local edits, back where it started.
     let run = |(e, inc, text, edited): &Typing| {
         let mut inc = inc.borrow_mut();
@@ -810,4 +840,76 @@ fn f4_a_keystroke_in_a_long_paragraph_takes_time_linear_in_it() {
         2.45,
         doubling(50_000, keystroke, run),
     );
+}
+
+// F8 (CLI): a large note is read and reported in pieces, with the same report.
+
+fn mixed_note(bytes: usize) -> String {
+    let parts = [
+        "- Montenegro joined NATO in 2016.\n",
+        "Lavrov and Blinken met in Vienna on January 21. Putin met Biden in Geneva.\n",
+        "\n",
+        "```\n- Montenegro joined NATO in 2016.\n\n2004\n```\n",
+        "<!-- a comment\n\n- Montenegro joined NATO in 2016.\n-->\n",
+        "Text with `code\n\nspanning` and [a link](http://x/2004) and <b>tags</b>.\n",
+        "<!-- claimlint-disable -->\n\n- Montenegro joined NATO in 2016.\n\n<!-- claimlint-enable -->\n",
+        "<!-- claimlint-disable-next-line -->\n- Montenegro joined NATO in 2016.\n",
+        "He said “never, ever.”\r\n\r\n",
+        "A lone ` backtick and Лавров said 😀 2016.\n\n",
+    ];
+    let mut s = String::from("---\ntitle: notes 2004\n---\n");
+    let mut i = 0usize;
+    while s.len() < bytes {
+        s.push_str(parts[(i * 7 + i / 3) % parts.len()]);
+        i += 1;
+    }
+    s
+}
+
+#[test]
+fn f8_a_note_read_in_pieces_gets_the_report_it_gets_read_whole() {
+    let _g = together();
+    let d = tmp("pieces");
+    std::fs::write(d.join("n.md"), mixed_note(300_000)).unwrap();
+    let run = |piece: Option<&str>, format: &str| {
+        let mut cmd = Command::new(bin());
+        cmd.args(["check", "--format", format, "n.md"]).current_dir(&d);
+        cmd.env_remove("CLAIMLINT_ARTICLE");
+        if let Some(p) = piece {
+            cmd.env("CLAIMLINT_TEST_PIECE", p);
+        }
+        let o = cmd.output().unwrap();
+        (o.status.code(), String::from_utf8(o.stdout).unwrap())
+    };
+    for format in ["text", "json"] {
+        let whole = run(None, format);
+        assert!(whole.1.len() > 1000, "{}", whole.1);
+        for piece in ["20000", "4096"] {
+            assert_eq!(run(Some(piece), format), whole, "{format} in pieces of {piece}");
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "full size: cargo test --release --test reliability -- --ignored"]
+fn f8_full_size_a_100_mb_note_is_checked_in_under_64_mb() {
+    let _g = together();
+    let d = tmp("100mb");
+    let path = d.join("big.md");
+    std::fs::write(&path, large_note(100_000_000)).unwrap();
+    let mut child = Command::new(bin())
+        .args(["check", "big.md"])
+        .current_dir(&d)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        peak = peak.max(vm_hwm_mb(child.id()));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = std::fs::remove_file(&path);
+    assert!(peak < 64, "VmHWM {peak} MB checking a 100 MB note");
 }

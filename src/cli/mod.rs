@@ -192,41 +192,47 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
     for p in &problems {
         claimlint::stderr::line(format!("claimlint: error: {p}"));
     }
-    let mut checked = Vec::new();
+    let kind = match format {
+        Format::Text => report::Kind::Text,
+        Format::Json => report::Kind::Json,
+        Format::Sarif => report::Kind::Sarif,
+    };
+    // Each note's report is written once it is checked, and let go.
+    let mut stream = report::Stream::new(&s.engine, kind);
+    let mut files_checked = 0;
     for path in notes {
-        match files::read_note(&path) {
-            Ok(text) => {
-                // A bug in a rule must not cost the other notes their check.
-                let run =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| s.engine.check_with(&text, &s.options)));
-                match run {
-                    Ok(findings) => checked.push(report::Checked { path, text, findings }),
-                    Err(_) => {
-                        let e = format!(
-                            "{}: internal error while checking this note (please report it)",
-                            path.display()
-                        );
-                        claimlint::stderr::line(format!("claimlint: error: {e}"));
-                        problems.push(e);
-                    }
-                }
+        let mut failed = false;
+        let read = files::read_note_pieces(&path, |text, first_line| {
+            if failed {
+                return;
             }
+            // A bug in a rule must not cost the other notes their check.
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| s.engine.check_with(text, &s.options)));
+            match run {
+                Ok(findings) => stream.note(&path, text, &findings, first_line),
+                Err(_) => failed = true,
+            }
+        });
+        match read {
+            Ok(()) if failed => {
+                let e = format!(
+                    "{}: internal error while checking this note (please report it)",
+                    path.display()
+                );
+                claimlint::stderr::line(format!("claimlint: error: {e}"));
+                problems.push(e);
+            }
+            Ok(()) => files_checked += 1,
             Err(e) => {
                 claimlint::stderr::line(format!("claimlint: error: {e}"));
                 problems.push(e);
             }
         }
     }
-    let items = report::locate(&s.engine, &checked);
-    let out = match format {
-        Format::Text => report::text(&s.engine, &items, checked.len()),
-        Format::Json => report::json(&items),
-        Format::Sarif => report::sarif(&s.engine, &items, &problems),
-    };
-    emit(&out);
+    let counts = stream.finish(files_checked, &problems);
     if !problems.is_empty() || setup.input_error {
         EXIT_USAGE
-    } else if report::Counts::of(&items).errors > 0 {
+    } else if counts.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK

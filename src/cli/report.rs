@@ -1,7 +1,9 @@
 //! Findings as the command line prints them: compiler-style text, a JSON
 //! array (docs/json.md), or SARIF 2.1.0. Positions are 1-based lines and
 //! 1-based character columns, end exclusive, all converted by
-//! `claimlint::position`.
+//! `claimlint::position`. Text and JSON are written note by note as each is
+//! checked ([`Stream`]), so a run holds one note's report at a time, never
+//! all of them; SARIF, one document, keeps its results until the end.
 
 use claimlint::engine::Engine;
 use claimlint::finding::{Code, Finding, Severity};
@@ -9,13 +11,6 @@ use claimlint::position::{Encoding, LineIndex};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::path::{Component, Path, PathBuf};
-
-/// One checked note and its findings.
-pub struct Checked {
-    pub path: PathBuf,
-    pub text: String,
-    pub findings: Vec<Finding>,
-}
 
 /// A 1-based line and character column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,11 +26,12 @@ pub struct Span {
     pub end: Pos,
 }
 
-fn span(index: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Span {
+/// `r` of `text` (which starts at 0-based line `first_line` of its note).
+fn span_from(index: &LineIndex, text: &str, r: &std::ops::Range<usize>, first_line: u32) -> Span {
     let pos = |off: usize| {
         let lc = index.to_line_col(text, off, Encoding::Chars);
         Pos {
-            line: lc.line + 1,
+            line: lc.line + 1 + first_line,
             column: lc.col + 1,
         }
     };
@@ -43,6 +39,10 @@ fn span(index: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Span {
         start: pos(r.start),
         end: pos(r.end.max(r.start)),
     }
+}
+
+fn span(index: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Span {
+    span_from(index, text, r, 0)
 }
 
 /// A finding with every position a format prints.
@@ -56,35 +56,142 @@ pub struct Located<'a> {
     pub section_title: Option<&'a str>,
 }
 
-pub fn locate<'a>(engine: &'a Engine, checked: &'a [Checked]) -> Vec<Located<'a>> {
+/// The findings of one note (or of a piece of it starting at 0-based line
+/// `first_line`, ranges relative to the piece), located.
+pub fn locate<'a>(
+    engine: &'a Engine,
+    art_index: Option<&LineIndex>,
+    path: &'a Path,
+    text: &str,
+    findings: &'a [Finding],
+    first_line: u32,
+) -> Vec<Located<'a>> {
     let mut out = Vec::new();
-    let art_index = engine.article.as_ref().map(|a| (a, LineIndex::new(&a.text)));
-    for c in checked {
-        let index = LineIndex::new(&c.text);
-        for f in &c.findings {
-            let article = match (&f.article, &art_index) {
-                (Some(s), Some((a, ai))) => Some(span(ai, &a.text, &s.range)),
-                _ => None,
-            };
-            let section_title = f
-                .section
-                .as_deref()
-                .and_then(|id| engine.base.section_by_id(id))
-                .map(|i| engine.base.sections[i].display());
-            out.push(Located {
-                path: &c.path,
-                finding: f,
-                span: span(&index, &c.text, &f.range),
-                fix: f
-                    .fix
-                    .as_ref()
-                    .map(|x| (span(&index, &c.text, &x.range), x.replacement.as_str())),
-                article,
-                section_title,
-            });
-        }
+    let index = LineIndex::new(text);
+    for f in findings {
+        let article = match (&f.article, art_index, &engine.article) {
+            (Some(s), Some(ai), Some(a)) => Some(span(ai, &a.text, &s.range)),
+            _ => None,
+        };
+        let section_title = f
+            .section
+            .as_deref()
+            .and_then(|id| engine.base.section_by_id(id))
+            .map(|i| engine.base.sections[i].display());
+        out.push(Located {
+            path,
+            finding: f,
+            span: span_from(&index, text, &f.range, first_line),
+            fix: f
+                .fix
+                .as_ref()
+                .map(|x| (span_from(&index, text, &x.range, first_line), x.replacement.as_str())),
+            article,
+            section_title,
+        });
     }
     out
+}
+
+/// The output formats.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// A report written as the notes are checked: `note` for each note (or
+/// piece of one), then `finish`. A closed standard output stops the writing
+/// quietly, not the run.
+pub struct Stream<'e> {
+    engine: &'e Engine,
+    kind: Kind,
+    art_index: Option<LineIndex>,
+    pub counts: Counts,
+    json_items: usize,
+    sarif_results: Vec<Value>,
+    out: std::io::BufWriter<std::io::Stdout>,
+    broken: bool,
+}
+
+impl<'e> Stream<'e> {
+    pub fn new(engine: &'e Engine, kind: Kind) -> Stream<'e> {
+        Stream {
+            engine,
+            kind,
+            art_index: engine.article.as_ref().map(|a| LineIndex::new(&a.text)),
+            counts: Counts::default(),
+            json_items: 0,
+            sarif_results: Vec::new(),
+            out: std::io::BufWriter::with_capacity(64 << 10, std::io::stdout()),
+            broken: false,
+        }
+    }
+
+    fn write(&mut self, s: &str) {
+        use std::io::Write;
+        if !self.broken && self.out.write_all(s.as_bytes()).is_err() {
+            self.broken = true;
+        }
+    }
+
+    /// Report the findings of `text` (which starts at 0-based line `first_line` of the note at `path`).
+    pub fn note(&mut self, path: &Path, text: &str, findings: &[Finding], first_line: u32) {
+        let items = locate(self.engine, self.art_index.as_ref(), path, text, findings, first_line);
+        self.counts.add(&items);
+        match self.kind {
+            Kind::Text => {
+                let s = text_items(self.engine, &items);
+                self.write(&s);
+            }
+            Kind::Json => {
+                for l in &items {
+                    let one = serde_json::to_string_pretty(&json_item(l)).unwrap_or_default();
+                    // As `to_string_pretty` of the whole array: elements indented by two.
+                    let mut s = String::with_capacity(one.len() + 64);
+                    s.push_str(if self.json_items == 0 { "[\n" } else { ",\n" });
+                    for (k, line) in one.lines().enumerate() {
+                        if k > 0 {
+                            s.push('\n');
+                        }
+                        s.push_str("  ");
+                        s.push_str(line);
+                    }
+                    self.json_items += 1;
+                    self.write(&s);
+                }
+            }
+            Kind::Sarif => {
+                let article_loc = self.engine.article.as_ref().map(|a| artifact(&a.path));
+                self.sarif_results
+                    .extend(items.iter().map(|l| sarif_result(l, article_loc.as_ref())));
+            }
+        }
+    }
+
+    /// The end of the report (the summary line, the array's close, the SARIF
+    /// document); the counts.
+    pub fn finish(mut self, files: usize, problems: &[String]) -> Counts {
+        use std::io::Write;
+        match self.kind {
+            Kind::Text => {
+                let s = summary(&self.counts, files);
+                self.write(&s);
+            }
+            Kind::Json => {
+                let s = if self.json_items == 0 { "[]\n" } else { "\n]\n" };
+                self.write(s);
+            }
+            Kind::Sarif => {
+                let results = std::mem::take(&mut self.sarif_results);
+                let s = sarif_doc(results, problems);
+                self.write(&s);
+            }
+        }
+        let _ = self.out.flush();
+        self.counts
+    }
 }
 
 /// Counts by severity, for the summary line and the exit status.
@@ -97,17 +204,15 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn of(items: &[Located]) -> Counts {
-        let mut c = Counts::default();
+    fn add(&mut self, items: &[Located]) {
         for l in items {
             match l.finding.severity {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-                Severity::Information => c.information += 1,
-                Severity::Hint => c.hints += 1,
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Information => self.information += 1,
+                Severity::Hint => self.hints += 1,
             }
         }
-        c
     }
 }
 
@@ -115,9 +220,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `path:line:col: severity[code]: message`, an `  = article:` line when the
-/// article position is known, and a summary line.
-pub fn text(engine: &Engine, items: &[Located], files: usize) -> String {
+/// `path:line:col: severity[code]: message`, and an `  = article:` line when
+/// the article position is known.
+fn text_items(engine: &Engine, items: &[Located]) -> String {
     let mut out = String::new();
     for l in items {
         let f = l.finding;
@@ -135,7 +240,12 @@ pub fn text(engine: &Engine, items: &[Located], files: usize) -> String {
             out.push_str(&format!("  = article: {}:{}\n", a.path.display(), s.start.line));
         }
     }
-    let c = Counts::of(items);
+    out
+}
+
+/// The summary line.
+fn summary(c: &Counts, files: usize) -> String {
+    let mut out = String::new();
     let mut parts = vec![
         plural(c.errors, "error", "errors"),
         plural(c.warnings, "warning", "warnings"),
@@ -178,10 +288,9 @@ struct JsonFix<'a> {
     end_column: u32,
 }
 
-pub fn json(items: &[Located]) -> String {
-    let list: Vec<JsonFinding> = items
-        .iter()
-        .map(|l| {
+fn json_item<'a>(l: &Located<'a>) -> JsonFinding<'a> {
+    {
+        {
             let f = l.finding;
             JsonFinding {
                 path: l.path.display().to_string(),
@@ -206,11 +315,8 @@ pub fn json(items: &[Located]) -> String {
                 certainty: f.certainty,
                 why: f.why_line(),
             }
-        })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
-    s.push('\n');
-    s
+        }
+    }
 }
 
 pub const INFORMATION_URI: &str = match option_env!("CARGO_PKG_HOMEPAGE") {
@@ -235,25 +341,10 @@ fn region(s: Span) -> Value {
     })
 }
 
-/// SARIF 2.1.0, one run, as GitHub code scanning reads it. `problems` are
-/// the input errors, reported as tool notifications.
-pub fn sarif(engine: &Engine, items: &[Located], problems: &[String]) -> String {
-    let rules: Vec<Value> = Code::ALL
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.as_str(),
-                "name": rule_name(*c),
-                "shortDescription": { "text": c.description() },
-                "fullDescription": { "text": c.description() },
-                "defaultConfiguration": { "level": sarif_level(c.default_severity()) },
-            })
-        })
-        .collect();
-    let article_loc = engine.article.as_ref().map(|a| artifact(&a.path));
-    let results: Vec<Value> = items
-        .iter()
-        .map(|l| {
+/// One SARIF result.
+fn sarif_result(l: &Located, article_loc: Option<&Value>) -> Value {
+    {
+        {
             let f = l.finding;
             let loc = artifact(l.path);
             let mut r = json!({
@@ -265,7 +356,7 @@ pub fn sarif(engine: &Engine, items: &[Located], problems: &[String]) -> String 
                     "physicalLocation": { "artifactLocation": loc.clone(), "region": region(l.span) }
                 }],
             });
-            if let (Some(a), Some(al)) = (l.article, &article_loc) {
+            if let (Some(a), Some(al)) = (l.article, article_loc) {
                 let where_ = match l.section_title {
                     Some(t) => format!("What the article says ({t})"),
                     None => "What the article says".to_string(),
@@ -296,6 +387,23 @@ pub fn sarif(engine: &Engine, items: &[Located], problems: &[String]) -> String 
                 r["properties"] = Value::Object(props);
             }
             r
+        }
+    }
+}
+
+/// SARIF 2.1.0, one run, as GitHub code scanning reads it. `problems` are
+/// the input errors, reported as tool notifications.
+fn sarif_doc(results: Vec<Value>, problems: &[String]) -> String {
+    let rules: Vec<Value> = Code::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.as_str(),
+                "name": rule_name(*c),
+                "shortDescription": { "text": c.description() },
+                "fullDescription": { "text": c.description() },
+                "defaultConfiguration": { "level": sarif_level(c.default_severity()) },
+            })
         })
         .collect();
     let notifications: Vec<Value> = problems
