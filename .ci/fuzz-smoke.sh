@@ -23,7 +23,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   fi
 fi
 
-# One debug build of the three targets (no optimization: it builds in a
+# One debug build of the four targets (no optimization: it builds in a
 # fraction of the release build's time, and debug assertions are on).
 if ! cargo fuzz build --dev -s none >"$log/build" 2>&1; then
   tail -n 40 "$log/build" >&2
@@ -32,7 +32,7 @@ if ! cargo fuzz build --dev -s none >"$log/build" 2>&1; then
 fi
 
 status=0
-for target in check_note claim_base documents; do
+for target in check_note claim_base documents wire; do
   # A fresh corpus of the seeds alone: a long run's corpus would take longer
   # than the smoke run to replay.
   corpus="$log/corpus/$target"

@@ -723,9 +723,20 @@ fn doubling<T>(n: usize, make: impl Fn(usize) -> T, run: impl Fn(&T)) -> (f64, D
     ((tb.as_secs_f64() / ta.as_secs_f64().max(1e-6)).sqrt(), tb)
 }
 
-fn assert_linear(what: &str, limit: f64, (ratio, t): (f64, Duration)) {
-    eprintln!("{what}: x{ratio:.2} per doubling ({t:?} at the larger size)");
-    assert!(ratio <= limit, "{what}: x{ratio:.2} per doubling (limit {limit})");
+/// Assert the ratio `measure` gives is at most `limit`; measured up to three
+/// times (the machine is shared: a busy moment inflates one measurement, a
+/// quadratic pass stays near 4x every time).
+fn assert_linear(what: &str, limit: f64, measure: impl Fn() -> (f64, Duration)) {
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let (ratio, t) = measure();
+        eprintln!("{what}: x{ratio:.2} per doubling ({t:?} at the larger size)");
+        best = best.min(ratio);
+        if best <= limit {
+            return;
+        }
+    }
+    panic!("{what}: x{best:.2} per doubling (limit {limit})");
 }
 
 fn engine() -> Engine {
@@ -765,11 +776,9 @@ fn f5_f6_checking_time_is_linear_in_pathological_notes() {
     let _g = alone();
     let e = engine();
     for &(what, unit, bytes) in PATHOLOGICAL {
-        assert_linear(
-            what,
-            2.45,
-            doubling(bytes, |n| repeat_to(unit, n), |t: &String| check(&e, t)),
-        );
+        assert_linear(what, 2.45, || {
+            doubling(bytes, |n| repeat_to(unit, n), |t: &String| check(&e, t))
+        });
     }
 }
 
@@ -779,11 +788,9 @@ fn f5_f6_full_size_checking_time_is_linear() {
     let _g = alone();
     let e = engine();
     for &(what, unit, _) in PATHOLOGICAL {
-        assert_linear(
-            what,
-            2.2,
-            doubling(500_000, |n| repeat_to(unit, n), |t: &String| check(&e, t)),
-        );
+        assert_linear(what, 2.2, || {
+            doubling(500_000, |n| repeat_to(unit, n), |t: &String| check(&e, t))
+        });
     }
 }
 
@@ -802,11 +809,9 @@ fn columns_of_every_word(line: &String) {
 fn f7_columns_on_one_long_line_take_time_linear_in_the_line() {
     let _g = alone();
     let unit = "Putin met Biden in Vienna. Лавров “x” ";
-    assert_linear(
-        "F7 a column for every word of one line",
-        2.45,
-        doubling(50_000, |n| repeat_to(unit, n), columns_of_every_word),
-    );
+    assert_linear("F7 a column for every word of one line", 2.45, || {
+        doubling(50_000, |n| repeat_to(unit, n), columns_of_every_word)
+    });
 }
 
 /// A keystroke in the middle of one paragraph of `bytes` (no blank line).
@@ -835,11 +840,9 @@ fn f4_a_keystroke_in_a_long_paragraph_takes_time_linear_in_it() {
         std::hint::black_box(inc.check_shared(e, text, &Options::default()));
         assert!(inc.was_local(), "the keystroke took the whole-note path");
     };
-    assert_linear(
-        "F4 one keystroke in one paragraph",
-        2.45,
-        doubling(50_000, keystroke, run),
-    );
+    assert_linear("F4 one keystroke in one paragraph", 2.45, || {
+        doubling(50_000, keystroke, run)
+    });
 }
 
 // F8 (CLI): a large note is read and reported in pieces, with the same report.

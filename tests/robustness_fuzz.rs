@@ -53,3 +53,30 @@ fn every_claim_base_seed_and_crash_replays_through_the_loader() {
     }
     assert!(n >= 5, "only {n} inputs: are the seeds there?");
 }
+
+#[test]
+fn every_wire_seed_replays_through_the_guard() {
+    let mut n = 0;
+    for dir in ["fuzz/seeds/wire", "tests/robustness_fuzz/wire"] {
+        for (name, data) in inputs(dir) {
+            let r = std::panic::catch_unwind(|| robustness_harness::exercise_wire(&data));
+            assert!(r.is_ok(), "{dir}/{name} fails");
+            n += 1;
+        }
+    }
+    assert!(n >= 5, "only {n} inputs: are the seeds there?");
+    // The guard's verdicts on the seeds themselves.
+    use claimlint::lsp::transport::{judge, repair, Verdict};
+    let seed =
+        |name: &str| std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/wire").join(name)).unwrap();
+    assert!(matches!(judge(&seed("dup-id.json")), Verdict::Reply(_)));
+    assert!(matches!(judge(&seed("lone-surrogate.json")), Verdict::Reply(_)));
+    let (fixed, why) = repair(&seed("lone-surrogate.json")).unwrap();
+    assert_eq!(why, "a lone UTF-16 surrogate");
+    assert!(matches!(judge(&fixed), Verdict::Forward { .. }));
+    assert_eq!(repair(&seed("latin1.json")).unwrap().1, "bytes that are not UTF-8");
+    // A proper pair is kept; the lone halves around it are replaced.
+    let (fixed, _) = repair(&seed("open-surrogates.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&fixed).unwrap();
+    assert_eq!(v["params"]["textDocument"]["text"], "\\ud800 😀 \u{fffd}");
+}

@@ -370,3 +370,32 @@ pub fn model_position(text: &str, offset: usize, utf8: bool) -> Position {
     let col = if utf8 { upto.len() } else { upto.encode_utf16().count() };
     Position::new(line as u32, col as u32)
 }
+
+/// The language server's guard on one message body (F2, F10): it never
+/// panics; what it forwards, tower-lsp's typed reader takes (no duplicated
+/// key, no lone surrogate); what `repair` makes of an undecodable body is
+/// UTF-8 with no lone surrogate escape left.
+pub fn exercise_wire(data: &[u8]) {
+    use claimlint::lsp::transport::{judge, repair, Verdict};
+    use tower_lsp::jsonrpc::{Request, Response};
+    let check_forwarded = |body: &[u8]| {
+        if let Verdict::Forward { rewritten, method } = judge(body) {
+            let bytes = rewritten.as_deref().unwrap_or(body);
+            let ok = if method.is_some() {
+                serde_json::from_slice::<Request>(bytes).is_ok()
+            } else {
+                serde_json::from_slice::<Response>(bytes).is_ok()
+            };
+            assert!(
+                ok,
+                "forwarded a message tower-lsp refuses: {:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    };
+    check_forwarded(data);
+    if let Some((fixed, _why)) = repair(data) {
+        assert!(std::str::from_utf8(&fixed).is_ok(), "a repaired body is UTF-8");
+        check_forwarded(&fixed);
+    }
+}
