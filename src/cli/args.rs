@@ -38,6 +38,8 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     Claims(Sources),
+    /// `claims --check`: validate a claim base and report its problems.
+    ClaimsCheck(Sources),
     Sections(Sources),
     /// The language server; its arguments (`--stdio`, ...) are its own.
     Lsp(Vec<OsString>),
@@ -67,6 +69,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
     let mut sources = Sources::default();
     let mut paths = Vec::new();
     let mut only_paths = false;
+    let mut check_flag = false;
     while let Some(arg) = it.next() {
         let s = match arg.to_str() {
             Some(s) if !only_paths && s.starts_with('-') && s != "-" => s.to_string(),
@@ -81,6 +84,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         }
         if s == "-h" || s == "--help" {
             return Ok(Command::Help);
+        }
+        if s == "--check" && cmd == "claims" {
+            check_flag = true;
+            continue;
         }
         let (name, inline) = match s.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(OsString::from(v))),
@@ -149,7 +156,9 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
             if let Some(p) = paths.first() {
                 return Err(Usage(format!("`{other}` takes no paths (got `{}`)", p.display())));
             }
-            Ok(if other == "claims" {
+            Ok(if other == "claims" && check_flag {
+                Command::ClaimsCheck(sources)
+            } else if other == "claims" {
                 Command::Claims(sources)
             } else {
                 Command::Sections(sources)

@@ -23,7 +23,7 @@ pub const EXIT_USAGE: i32 = 2;
 const USAGE: &str = "\
 Usage:
   claimlint check [--format text|json|sarif] [--min-certainty C] [--claims FILE] [--article FILE] PATH...
-  claimlint claims [--claims FILE] [--article FILE]
+  claimlint claims [--check] [--claims FILE] [--article FILE]
   claimlint sections [--claims FILE] [--article FILE]
   claimlint lsp
   claimlint --help | --version";
@@ -36,7 +36,9 @@ fn help() -> String {
 
 Commands:
   check      Check notes: files, or folders (every .md/.markdown file below)
-  claims     List the claim base: id, section, check kind, article line, summary
+  claims     List the claim base: id, section, check kind, article line, summary;
+             with --check, validate it instead (docs/claim-base.md): file:line:
+             field for each problem, the article's sentences it covers
   sections   List the article's sections: id, title, heading line
   lsp        Run the language server on standard input and output
 
@@ -87,6 +89,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Version => emit(&format!("claimlint {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check { format, sources, paths } => check(format, &sources, &paths),
         Command::Claims(sources) => list_claims(&sources),
+        Command::ClaimsCheck(sources) => check_claims(&sources),
         Command::Sections(sources) => list_sections(&sources),
         Command::Lsp(_args) => claimlint::lsp::run(),
     }
@@ -268,6 +271,57 @@ fn list_claims(sources: &Sources) -> i32 {
         ));
     }
     emit(&out)
+}
+
+/// `claims --check`: the claim base (`--claims`, else the bundled one) against
+/// the article (`--article`, else $CLAIMLINT_ARTICLE). Exit 1 when it has problems.
+fn check_claims(sources: &Sources) -> i32 {
+    let (src, name) = match &sources.claims {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(s) => (s, p.display().to_string()),
+            Err(e) => return fail(&[format!("{}: cannot read the claim base: {e}", p.display())]),
+        },
+        None => (
+            claimlint::claims::BUNDLED.to_string(),
+            claimlint::claims::BUNDLED_NAME.to_string(),
+        ),
+    };
+    let article_path = (sources.article.clone()).or_else(|| std::env::var_os("CLAIMLINT_ARTICLE").map(PathBuf::from));
+    let article = match article_path.as_deref().map(claimlint::article::Article::read) {
+        Some(Ok(a)) => Some(a),
+        Some(Err(e)) => return fail(&[e]),
+        None => None,
+    };
+    let report = claimlint::claims::audit::check(&src, &name, article.as_ref());
+    let mut out = String::new();
+    for p in &report.problems {
+        out.push_str(&format!("{} [{}]\n", p.error, p.class));
+    }
+    match report.coverage {
+        Some((covered, total)) => {
+            let pct = if total == 0 {
+                0.0
+            } else {
+                100.0 * covered as f64 / total as f64
+            };
+            out.push_str(&format!(
+                "coverage: {covered} of {total} sentences of the article hold a claim's anchor ({pct:.0}%)\n"
+            ));
+            if !report.uncovered_lines.is_empty() {
+                let lines: Vec<String> = report.uncovered_lines.iter().map(|l| l.to_string()).collect();
+                out.push_str(&format!("uncovered sentences on article lines: {}\n", lines.join(", ")));
+            }
+        }
+        None => out
+            .push_str("no article given (--article or CLAIMLINT_ARTICLE): anchors, own words and rivals not checked\n"),
+    }
+    out.push_str(&format!("{} problem(s) in {name}\n", report.problems.len()));
+    emit(&out);
+    if report.problems.is_empty() {
+        EXIT_OK
+    } else {
+        1
+    }
 }
 
 fn list_sections(sources: &Sources) -> i32 {
