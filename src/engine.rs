@@ -160,7 +160,12 @@ impl Engine {
                 .map(|g| ctx.scan.any_of(g).map(|h| s.word_at(h.range.start)).collect())
                 .unwrap_or_default();
             let at = s.words.get(value_word).map_or(0, |w| w.start);
-            let quoted = ctx.quotes.iter().any(|q| q.outer.start < at && at < q.outer.end);
+            // (quotations are in order and do not overlap: a binary search)
+            let q = ctx.quotes.partition_point(|q| q.outer.end <= at);
+            let quoted = ctx
+                .quotes
+                .get(q)
+                .is_some_and(|q| q.outer.start < at && at < q.outer.end);
             crate::reading::grade(
                 f,
                 &reading,
@@ -169,6 +174,10 @@ impl Engine {
                     anchor_words: &anchor_words,
                     quoted,
                     later_date: later_date == Some(true),
+                    notation_quoted: ctx
+                        .note
+                        .get(f.range.clone())
+                        .is_some_and(|t| t.contains(crate::reading::NOTATION)),
                 },
             );
             if later_date == Some(false) && matches!(f.code, Code::WrongDate | Code::WrongActor) {

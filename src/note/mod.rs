@@ -73,7 +73,10 @@ const ABBREVIATIONS: [&str; 22] = [
 /// or paragraphs; inside a block, a sentence ends at . ! ? before a capital.
 pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for block in markdown::blocks(masked) {
+    for block in markdown::blocks(masked)
+        .into_iter()
+        .flat_map(|b| table_rows_apart(masked, b))
+    {
         let text = &masked[block.clone()];
         let mut start = 0;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -138,6 +141,37 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
             k += 1;
         }
         push_trimmed(&mut out, masked, block.start + start, block.end);
+    }
+    out
+}
+
+/// A block split so that each table row ("| a | b |") stands alone: a row
+/// is one unit, never joined to the next row or to the prose around it.
+fn table_rows_apart(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let text = &masked[block.clone()];
+    if !text.contains('|') {
+        return vec![block];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    let mut prose_open = false;
+    for line in text.split_inclusive('\n') {
+        let row = line.trim_start().starts_with('|');
+        if row {
+            if prose_open {
+                out.push(block.start + start..block.start + at);
+            }
+            out.push(block.start + at..block.start + at + line.len());
+            start = at + line.len();
+            prose_open = false;
+        } else {
+            prose_open = true;
+        }
+        at += line.len();
+    }
+    if prose_open {
+        out.push(block.start + start..block.end);
     }
     out
 }
@@ -232,6 +266,14 @@ mod tests {
             .iter()
             .all(|x| x.len() <= MAX_SENTENCE && one.is_char_boundary(x.start)));
         assert_eq!(r.iter().map(|x| x.len()).sum::<usize>(), one.len());
+    }
+
+    #[test]
+    fn table_rows_are_their_own_sentences() {
+        assert_eq!(
+            sents("| 2004 | Baltics |\n| 2009 | Croatia, Albania |\n"),
+            ["| 2004 | Baltics |", "| 2009 | Croatia, Albania |"]
+        );
     }
 
     #[test]

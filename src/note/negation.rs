@@ -64,6 +64,18 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             count += 1;
             break;
         }
+        // "no treaty or agreement = absolute guarantee": "=" is a copula, and
+        // a denied subject before it denies the predicate.
+        if k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].trim() == "=" {
+            let mut j = k - 1;
+            while j > 0 && !gap_breaks(s, j) && k - j < 12 {
+                j -= 1;
+            }
+            if matches!(s.word(j), "no" | "none" | "nothing" | "neither") {
+                count += 1;
+            }
+            break;
+        }
         if gap_breaks(s, k) && k != stepped_to {
             // Step over a parenthesis: "detargeting (zero-targeting) deals".
             let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
@@ -141,7 +153,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     // inverted auxiliary denies its whole clause, however long.
     if count == 0 && steps >= window {
         let mut j = k;
-        while j > 0 && !gap_breaks(s, j) && !is_clause_break(s.word(j - 1)) {
+        while j > 0 && !gap_breaks(s, j) && !is_clause_break(s.word(j - 1)) && k - j < 40 {
             j -= 1;
         }
         let inverted = matches!(s.word(j), "nor" | "neither" | "never")
@@ -164,6 +176,18 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         if inverted && j < k {
             count += 1;
         }
+    }
+    // "Nor, in the author's view, did the round give grounds ...", "Neither
+    // the Kremlin nor the Ministry ... is said to harbour illusions": a
+    // sentence opened by "nor"/"neither" denies its main clause.
+    if count == 0
+        && k > 0
+        && matches!(s.word(0), "nor" | "neither")
+        && idx < 40
+        && !(1..idx)
+            .any(|j| is_clause_break(s.word(j)) || s.norm.text[s.words[j - 1].end..s.words[j].start].contains(';'))
+    {
+        count += 1;
     }
     // "Nobody in the Kremlin or the Foreign Ministry, ..., has illusions":
     // a negated subject reaches past the commas of its own phrase.

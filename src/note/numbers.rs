@@ -157,7 +157,8 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 continue;
             }
             // "2/3 of senators": a fraction written with digits.
-            if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") {
+            // ("2/3 core demands", without "of", is two of three.)
+            if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") && w(i + 2) == "of" {
                 if let Some(den) = digits(w(i + 1)).filter(|&den| den > d && den <= 12.0) {
                     out.push(NumberMention {
                         range: words[i].start..words[i + 1].end,
@@ -265,7 +266,10 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             }
         }
         return_scaled(&mut out, text, words, i, last, value);
-        if ordinal_word(cur).is_some() && digits(cur).is_none() && unit_word(cur).is_none() {
+        // "two of the three issues": the part is no count of the whole.
+        let partitive = w(last + 1) == "of"
+            && (1..=3).any(|k| digits(w(last + 1 + k)).is_some() || unit_word(w(last + 1 + k)).is_some());
+        if (ordinal_word(cur).is_some() && digits(cur).is_none() && unit_word(cur).is_none()) || partitive {
             if let Some(m) = out.last_mut() {
                 m.ordinal = true;
             }
@@ -321,6 +325,7 @@ mod tests {
         assert_eq!(nums("the third round"), [(3.0, 3.0)]);
         assert_eq!(nums("two-thirds of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
         assert_eq!(nums("ratification by 2/3 of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
+        assert_eq!(nums("deals on 2/3 core demands"), [(2.0, 2.0), (3.0, 3.0)]);
         assert_eq!(nums("1,000 notes in 2021"), [(1000.0, 1000.0)]);
         assert_eq!(nums("several thousand soldiers"), [(2000.0, 9000.0)]);
         assert_eq!(nums("tens of thousands"), [(10000.0, 99000.0)]);
@@ -333,6 +338,16 @@ mod tests {
         assert_eq!(
             m.iter().map(|m| (m.value.lo, m.ordinal)).collect::<Vec<_>>(),
             [(1.0, true), (3.0, false)]
+        );
+    }
+
+    #[test]
+    fn the_part_of_a_partitive_is_no_count() {
+        let n = norm("Two of the three issues");
+        let m = find_numbers(&n, &words(&n));
+        assert_eq!(
+            m.iter().map(|m| (m.value.lo, m.ordinal)).collect::<Vec<_>>(),
+            [(2.0, true), (3.0, false)]
         );
     }
 

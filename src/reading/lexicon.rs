@@ -143,7 +143,8 @@ mod tests {
         let ws = ["the", "piece", "cautions", "against"];
         assert_eq!(l.negating_phrases.ending_at(|i| ws[i], 3), Some(2));
         assert!(l.outside_frames.in_text("context (not from the article)"));
-        assert!(!l.outside_frames.in_text("contextual"));
+        assert!(l.outside_frames.in_text("our view (analyst comment, not the author's)"));
+        assert!(!l.outside_frames.in_text("context / timeline (per article)"));
     }
 
     #[test]

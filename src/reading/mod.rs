@@ -16,7 +16,8 @@ use std::ops::Range;
 pub const NOTATION: [char; 7] = ['→', '⇒', '=', '≠', '↔', '|', '>'];
 
 /// Punctuation that ends a clause.
-const CLAUSE_PUNCT: [char; 6] = [';', '(', ')', ':', '?', '!'];
+/// (Not ':' — "Yeltsin's oversight: no binding pledge" labels its topic.)
+const CLAUSE_PUNCT: [char; 5] = [';', '(', ')', '?', '!'];
 
 #[derive(Debug, Clone)]
 pub struct Reading {
@@ -30,8 +31,13 @@ pub struct Reading {
     pub hedged: Vec<bool>,
     /// The sentence asks (ends with "?").
     pub question: bool,
+    /// Per clause id: the clause ends with "?" ("TODO: one doc or two? ...").
+    pub asks: Vec<bool>,
     /// Shorthand: notation, table cells, or a verbless fragment.
     pub telegraphic: bool,
+    /// In a table row, the clause of its first cell: the row's subject,
+    /// which every other cell speaks of ("| Demand | Likely achievable |").
+    pub row_head: Option<usize>,
 }
 
 impl Reading {
@@ -89,23 +95,33 @@ impl Reading {
             }
         }
         let question = t.trim_end().ends_with('?');
+        let mut asks = vec![false; next_id];
+        for (c, &i) in clauses.iter().zip(&clause_ids) {
+            let end = s.words[c.end - 1].end;
+            let next = s.words.get(c.end).map_or(t.len(), |w| w.start);
+            if t[end..next].contains('?') {
+                asks[i] = true;
+            }
+        }
         let telegraphic = t.contains(NOTATION);
+        let row_head = (t.contains('|') && !clause_ids.is_empty()).then(|| clause_ids[0]);
         Reading {
             clauses,
             clause_ids,
             hedged,
             question,
+            asks,
             telegraphic,
+            row_head,
         }
     }
 
-    /// The clause holding word `w`.
+    /// The clause holding word `w` (segments are sorted: a binary search).
     pub fn clause_of(&self, w: usize) -> usize {
         let seg = self
             .clauses
-            .iter()
-            .position(|c| c.contains(&w))
-            .unwrap_or(self.clauses.len().saturating_sub(1));
+            .partition_point(|c| c.end <= w)
+            .min(self.clauses.len().saturating_sub(1));
         self.clause_ids.get(seg).copied().unwrap_or(0)
     }
 }
@@ -147,6 +163,8 @@ pub struct Evidence<'a> {
     pub quoted: bool,
     /// The sentence names a date later than any the article knows.
     pub later_date: bool,
+    /// The flagged words hold shorthand notation ("demands = goals").
+    pub notation_quoted: bool,
 }
 
 /// Grade a finding from the sentence's reading: a certain reading is one
@@ -160,8 +178,11 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     let mut strong: Vec<&str> = Vec::new();
     let mut weak: Vec<&str> = Vec::new();
     let clause = r.clause_of(e.value_word);
-    if r.question {
+    if r.question || r.asks.get(clause).copied().unwrap_or(false) {
         strong.push("read in a question");
+    }
+    if e.notation_quoted && f.code == Code::Misquote {
+        strong.push("the quotation marks hold shorthand, not words quoted");
     }
     if e.later_date
         && matches!(
@@ -175,7 +196,10 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
         strong.push("the words stand inside a quotation");
     }
     if !e.anchor_words.is_empty()
-        && !e.anchor_words.iter().any(|&a| r.clause_of(a) == clause)
+        && !e
+            .anchor_words
+            .iter()
+            .any(|&a| r.clause_of(a) == clause || r.row_head.is_some_and(|h| h == r.clause_of(a) || h == clause))
         && f.code != Code::Misquote
         && f.code != Code::WrongSection
     {
@@ -246,6 +270,11 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
         }
         if t.starts_with('|') && lines.get(i + 1).is_some_and(|(_, n)| delimiter(n)) {
             why.push("read in a table's header row");
+        }
+        // "~~title idea: ...~~": struck-through words are withdrawn.
+        let col = f.range.start - lines[i].0;
+        if line.get(..col).is_some_and(|b| b.matches("~~").count() % 2 == 1) {
+            why.push("the words are struck through");
         }
         if outside_from[i] && !t.starts_with('#') {
             why.push("the section is framed as outside the article");
@@ -341,6 +370,7 @@ mod tests {
                 anchor_words: &[1],
                 quoted: false,
                 later_date: false,
+                notation_quoted: false,
             },
         );
         assert_eq!(f.certainty, Certainty::Certain);
@@ -353,6 +383,7 @@ mod tests {
                 anchor_words: &[7],
                 quoted: false,
                 later_date: false,
+                notation_quoted: false,
             },
         );
         assert_eq!(f.certainty, Certainty::Possible);
@@ -366,6 +397,7 @@ mod tests {
                 anchor_words: &[7],
                 quoted: false,
                 later_date: false,
+                notation_quoted: false,
             },
         );
         assert_eq!(f.certainty, Certainty::Likely);
@@ -379,6 +411,7 @@ mod tests {
                 anchor_words: &[],
                 quoted: false,
                 later_date: true,
+                notation_quoted: false,
             },
         );
         assert_eq!(f.certainty, Certainty::Possible);

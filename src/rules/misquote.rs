@@ -5,7 +5,7 @@
 //! passage's words are offered instead.
 
 use super::Ctx;
-use crate::finding::{Code, Finding};
+use crate::finding::{Certainty, Code, Finding};
 use crate::text::word_list;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -38,6 +38,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         });
         if near {
             let b = best.unwrap();
+            // Most of the quotation's own words found in the passage: a sure
+            // alteration; found mostly by the words around it: only likely.
+            let (qm, ql) = (b.quote_matched, qwords.len());
+            let certainty = if qm * 2 >= ql && qm >= 2 {
+                Certainty::Certain
+            } else if qm * 10 >= ql * 6 || (qm >= 1 && b.context_matched >= 3) {
+                Certainty::Likely
+            } else {
+                Certainty::Possible
+            };
             let claim = b.claim;
             let said = ctx.said(inner.clone());
             let mut f = ctx.finding(
@@ -55,16 +65,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if claim.is_none() {
                 f.article = b.article.clone();
             }
+            f.lower(
+                certainty,
+                (certainty < Certainty::Certain).then_some("few of the quoted words are in the nearest passage"),
+            );
             out.push(f);
         } else if qwords.len() >= 3 && ctx.known.has_article() {
+            // Words near no passage may quote someone else (a title idea, an
+            // outside source): possible only.
             let said = ctx.said(inner.clone());
-            out.push(ctx.finding(
+            let mut f = ctx.finding(
                 Code::Misquote,
                 inner,
                 format!("the article does not contain the words “{}”", said.trim()),
                 None,
                 None,
-            ));
+            );
+            f.lower(
+                Certainty::Possible,
+                ["the quoted words are near no passage of the article"],
+            );
+            out.push(f);
         } else {
             let said = ctx.said(inner.clone());
             out.push(ctx.finding(

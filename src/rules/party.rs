@@ -165,6 +165,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         && (w >= 1 && matches!(s.word(w - 1), "by" | "of")
                             || w >= 2 && matches!(s.word(w - 2), "by" | "of"))
                         && (s.word(vend + 1) == "by" || s.word(vend + 1) == "of" || s.word(vend + 2) == "by")
+                        // "of" gives the agent of a noun ("the oversight of X"), not
+                        // of a verb ("knew of Russian dissatisfaction").
+                        && (s.word(vend + 1) != "of" || nominal(v))
                 });
                 // The first action with an actor decides.
                 // "Moscow's demands of the United States": the owner before the

@@ -163,6 +163,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .collect();
         let kinds: Vec<EntityKind> = member_entities.iter().map(|&e| ctx.base.entities[e].kind).collect();
         let first_matched = matched.iter().position(Option::is_some).unwrap_or(0);
+        let colon_list = region_start >= 2 && ctx.sentence.norm.text[..region_start].ends_with(": ");
         // "...: A, B in 2004; C in 2009; D": each ';' part is its own enumeration.
         let t = &ctx.sentence.norm.text;
         let segment = |r: &Range<usize>| t[..r.start].matches(';').count();
@@ -212,7 +213,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                 .any(|h| item.start <= h.range.start && h.range.end <= item.end)
                         })
                         .count();
-                    (!mem.with.is_empty() && members_named == 1)
+                    // (A long item is a clause about something else, not a member
+                    // paired with a companion.)
+                    (!mem.with.is_empty() && members_named == 1 && words_in(ctx, &item) <= 8)
                         .then(|| {
                             in_item.iter().find(|x| {
                                 let k = ctx.base.entities[x.entity].kind;
@@ -251,7 +254,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     match entity_item {
                         Some(x) => Some(x.range.clone()),
                         None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k))
-                            && words_in(ctx, &item) <= 10 =>
+                            // (members are noun phrases: a longer piece is a clause,
+                            // unless a colon introduces the list)
+                            && words_in(ctx, &item) <= if colon_list { 8 } else { 5 } =>
                         {
                             Some(trimmed(ctx, item.clone()))
                         }

@@ -8,8 +8,24 @@ use crate::claims::Check;
 use crate::finding::{Code, Finding, Fix};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    // A sentence naming three sections or more lists them (a table of
+    // contents); it places no single point in any of them.
+    let mut named: Vec<usize> = ctx.refs.iter().filter_map(|r| r.section).collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() >= 3 {
+        return;
+    }
     for r in &ctx.refs {
         let Some(sec) = r.section else { continue };
+        // "..., not in §Roots": a reference set aside places nothing there.
+        let s = ctx.sentence;
+        let at = s
+            .words
+            .partition_point(|w| s.norm.orig(w.end.saturating_sub(1)) < r.range.start);
+        if at < s.words.len() && crate::note::negation::mention_set_aside(s, at) {
+            continue;
+        }
         // Claims applying to the sentence, apart from the reference's own words.
         let points: Vec<usize> = ctx
             .active()
