@@ -266,10 +266,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             }
         }
         return_scaled(&mut out, text, words, i, last, value);
-        // "two of the three issues": the part is no count of the whole.
-        let partitive = w(last + 1) == "of"
-            && (1..=3).any(|k| digits(w(last + 1 + k)).is_some() || unit_word(w(last + 1 + k)).is_some());
-        if (ordinal_word(cur).is_some() && digits(cur).is_none() && unit_word(cur).is_none()) || partitive {
+        if ordinal_word(cur).is_some() && digits(cur).is_none() && unit_word(cur).is_none() {
             if let Some(m) = out.last_mut() {
                 m.ordinal = true;
             }
@@ -338,16 +335,6 @@ mod tests {
         assert_eq!(
             m.iter().map(|m| (m.value.lo, m.ordinal)).collect::<Vec<_>>(),
             [(1.0, true), (3.0, false)]
-        );
-    }
-
-    #[test]
-    fn the_part_of_a_partitive_is_no_count() {
-        let n = norm("Two of the three issues");
-        let m = find_numbers(&n, &words(&n));
-        assert_eq!(
-            m.iter().map(|m| (m.value.lo, m.ordinal)).collect::<Vec<_>>(),
-            [(2.0, true), (3.0, false)]
         );
     }
 
