@@ -212,3 +212,51 @@ fn false_statements_the_audit_found_passing_are_flagged() {
         assert!(!got.iter().any(|g| g.0 == Code::WrongPlace), "{got:?}");
     }
 }
+
+/// Coverage gaps of the audit (Q3, probes Q3, Q7, Q9, Q11, Q15): facts an
+/// analyst would write about, now claims; their true paraphrases pass.
+#[test]
+fn coverage_gaps_are_checked() {
+    fires(
+        "Q3",
+        Code::StanceReversal,
+        "The author says NATO in Ukraine is already a full-fledged threat.",
+    );
+    fires(
+        "Q7",
+        Code::StanceReversal,
+        "Western countries are ready to accept losses in a war between Russia and Ukraine.",
+    );
+    fires(
+        "Q9",
+        Code::StanceReversal,
+        "The author says legally binding documents are easily achievable.",
+    );
+    fires(
+        "Q11",
+        Code::StanceReversal,
+        "The author argues the Bucharest promise has real substance.",
+    );
+    fires(
+        "Q15",
+        Code::StanceReversal,
+        "The Kremlin's countermeasures are being kept quiet and nobody discusses them.",
+    );
+    quiet(
+        "Q3 true",
+        "NATO in Ukraine is not a full-fledged threat yet, but could become one.",
+    );
+    quiet(
+        "Q7 true",
+        "The West wants to avoid any losses and plans to evacuate its advisers.",
+    );
+    quiet(
+        "Q9 true",
+        "Legally binding documents are effectively impossible, the author says.",
+    );
+    quiet("Q11 true", "There may be no real substance to the Bucharest symbolism.");
+    quiet(
+        "Q15 true",
+        "The measures have not been specified but are widely discussed.",
+    );
+}
