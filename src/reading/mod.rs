@@ -33,6 +33,9 @@ pub struct Reading {
     pub question: bool,
     /// Per clause id: the clause ends with "?" ("TODO: one doc or two? ...").
     pub asks: Vec<bool>,
+    /// Per clause id: its subject is a pronoun ("when he said"), which most
+    /// likely names a party of the clause before.
+    pub pronoun_subject: Vec<bool>,
     /// Shorthand: notation, table cells, or a verbless fragment.
     pub telegraphic: bool,
     /// In a table row, the clause of its first cell: the row's subject,
@@ -95,6 +98,15 @@ impl Reading {
             }
         }
         let question = t.trim_end().ends_with('?');
+        let mut pronoun_subject = vec![false; next_id];
+        for (c, &i) in clauses.iter().zip(&clause_ids) {
+            if c.clone()
+                .take(2)
+                .any(|k| matches!(s.word(k), "he" | "she" | "they" | "it" | "who"))
+            {
+                pronoun_subject[i] = true;
+            }
+        }
         let mut asks = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
             let end = s.words[c.end - 1].end;
@@ -111,6 +123,7 @@ impl Reading {
             hedged,
             question,
             asks,
+            pronoun_subject,
             telegraphic,
             row_head,
         }
@@ -205,7 +218,11 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     {
         // Who did what is read inside one clause: a party in another clause
         // is most likely the actor of something else.
-        if matches!(f.code, Code::WrongActor | Code::WrongAttribution) {
+        let refers_back = e
+            .anchor_words
+            .iter()
+            .any(|&a| r.pronoun_subject.get(r.clause_of(a)).copied().unwrap_or(false));
+        if matches!(f.code, Code::WrongActor | Code::WrongAttribution) && !refers_back {
             strong.push("the party and the claim's subject are in different clauses");
         } else {
             weak.push("the claim's subject is named in another clause");
