@@ -53,7 +53,7 @@ const RIGHT: &[&str] = &[
     "That spring, Russian troops began large-scale exercises along the Ukrainian border.",
     "American intelligence feared the exercises might hide plans for an invasion of Ukraine.",
     "Biden invited Putin to meet him in Geneva.",
-    "In his 2018 address to parliament, Putin said of the United States: “No one listened to us before. Well, listen to us now.”",
+    "In his 2018 address to parliament, Putin told Washington: “No one listened to us before. Well, listen to us now.”",
     "The only practical results of the Geneva summit were consultations on strategic stability and cybersecurity.",
     "Moscow presented a draft treaty and agreement outlining its demands on European security.",
     "The talks did not lead to a breakthrough.",
