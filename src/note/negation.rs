@@ -111,7 +111,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         }
         // "neither ... nor" is one negation.
         // "on not locating missiles": the negation stays with its gerund.
+        // ("is not seeking" is a progressive verb, not a gerund.)
         let gerund = matches!(w, "not" | "never")
+            && !(k > 0 && matches!(s.word(k - 1), "is" | "are" | "was" | "were" | "am" | "be" | "been"))
             && k + 1 < idx
             && s.word(k + 1).ends_with("ing")
             && !matches!(s.word(k + 1), "being" | "having");

@@ -158,7 +158,10 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             }
             // "2/3 of senators": a fraction written with digits.
             // ("2/3 core demands", without "of", is two of three.)
-            if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") && w(i + 2) == "of" {
+            let noun_follows = words
+                .get(i + 2)
+                .is_some_and(|n| text[words[i + 1].end..n.start].trim().is_empty() && w(i + 2) != "of");
+            if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") && !noun_follows {
                 if let Some(den) = digits(w(i + 1)).filter(|&den| den > d && den <= 12.0) {
                     out.push(NumberMention {
                         range: words[i].start..words[i + 1].end,
@@ -323,6 +326,7 @@ mod tests {
         assert_eq!(nums("two-thirds of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
         assert_eq!(nums("ratification by 2/3 of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
         assert_eq!(nums("deals on 2/3 core demands"), [(2.0, 2.0), (3.0, 3.0)]);
+        assert_eq!(nums("2/3: share of senators"), [(2.0 / 3.0, 2.0 / 3.0)]);
         assert_eq!(nums("1,000 notes in 2021"), [(1000.0, 1000.0)]);
         assert_eq!(nums("several thousand soldiers"), [(2000.0, 9000.0)]);
         assert_eq!(nums("tens of thousands"), [(10000.0, 99000.0)]);

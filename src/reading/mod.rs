@@ -38,6 +38,9 @@ pub struct Reading {
     pub pronoun_subject: Vec<bool>,
     /// Shorthand: notation, table cells, or a verbless fragment.
     pub telegraphic: bool,
+    /// The word after which a denied report stands ("the author does not
+    /// claim that ..."): what follows is asserted by no one.
+    pub denied_report: Option<usize>,
     /// In a table row, the clause of its first cell: the row's subject,
     /// which every other cell speaks of ("| Demand | Likely achievable |").
     pub row_head: Option<usize>,
@@ -117,6 +120,11 @@ impl Reading {
         }
         let telegraphic = t.contains(NOTATION);
         let row_head = (t.contains('|') && !clause_ids.is_empty()).then(|| clause_ids[0]);
+        let denied_report = (2..n).find(|&k| {
+            s.word(k) == "that"
+                && lex.reporting_verbs.has(s.word(k - 1))
+                && (1..=2).any(|b| k > b && (lex.negators.has(s.word(k - 1 - b)) || s.word(k - 1 - b).ends_with("n't")))
+        });
         Reading {
             clauses,
             clause_ids,
@@ -125,6 +133,7 @@ impl Reading {
             asks,
             pronoun_subject,
             telegraphic,
+            denied_report,
             row_head,
         }
     }
@@ -193,6 +202,9 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     let clause = r.clause_of(e.value_word);
     if r.question || r.asks.get(clause).copied().unwrap_or(false) {
         strong.push("read in a question");
+    }
+    if r.denied_report.is_some_and(|d| e.value_word > d) && f.code != Code::Misquote {
+        strong.push("a denied report (\"does not claim that\") asserts nothing");
     }
     if e.notation_quoted && f.code == Code::Misquote {
         strong.push("the quotation marks hold shorthand, not words quoted");
@@ -358,6 +370,8 @@ mod tests {
         assert!(r.question);
         let (_, r) = reading("missile bases ≠ US military priority");
         assert!(r.telegraphic);
+        let (_, r) = reading("The author does not claim that the talks could succeed.");
+        assert_eq!(r.denied_report, Some(5));
     }
 
     fn finding(code: Code) -> Finding {
