@@ -340,3 +340,15 @@ fn short_of_and_appositive_both() {
         "Russia's draft treaty rests on two unconditional demands.",
     );
 }
+
+#[test]
+fn quoted_words_about_the_article_are_no_misquote_of_it() {
+    // Someone's claim about the article, quoted and rejected: not its words.
+    quiet("Claim (blog): \"The author believes legally binding treaties can provide absolute guarantees.\" Verdict: false.");
+    quiet("Claim (forum post): \"According to the author, the talks ended in a definitive rupture.\" Verdict: false.");
+    // The article's own words, altered, are still a misquote.
+    fires(
+        Code::Misquote,
+        "Putin said of the United States: \"No one listened to us before. Well, listen to us today.\"",
+    );
+}

@@ -24,6 +24,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if fragments.iter().all(|f| ctx.known.contains(f)) {
             continue;
         }
+        // Quoted words that name the article or its author in the third
+        // person ("the author thinks ...", "the article says ...") are what
+        // someone claims about the article, not its words: possible only.
+        let about_article = ctx.base.author.is_some_and(|a| {
+            ctx.scan
+                .mentions_of(a)
+                .any(|m| q.inner.start <= m.range.start && m.range.end <= q.inner.end)
+        });
         let qwords = word_list(&q.text);
         let before = last_words(&s.norm.text[..q.outer.start], 8);
         let after = first_words(&s.norm.text[q.outer.end..], 4);
@@ -69,6 +77,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 certainty,
                 (certainty < Certainty::Certain).then_some("few of the quoted words are in the nearest passage"),
             );
+            if about_article {
+                f.lower(
+                    Certainty::Possible,
+                    ["the quoted words speak of the article, so they are someone's claim about it"],
+                );
+            }
             out.push(f);
         } else if qwords.len() >= 3 && ctx.known.has_article() {
             // Words near no passage may quote someone else (a title idea, an
