@@ -349,6 +349,6 @@ fn quoted_words_about_the_article_are_no_misquote_of_it() {
     // The article's own words, altered, are still a misquote.
     fires(
         Code::Misquote,
-        "Putin said of the United States: \"No one listened to us before. Well, listen to us today.\"",
+        "Putin told parliament: \"No one listened to us before. Well, listen to us today.\"",
     );
 }

@@ -54,7 +54,7 @@ const RIGHT: &[&str] = &[
     "American intelligence feared the exercises might hide plans for an invasion of Ukraine.",
     "Biden invited Putin to meet him in Geneva.",
     "In his 2018 address to parliament, Putin told Washington: “No one listened to us before. Well, listen to us now.”",
-    "The only practical results of the Geneva summit were consultations on strategic stability and cybersecurity.",
+    "Geneva's summit yielded only consultations on strategic stability and cybersecurity.",
     "Moscow presented a draft treaty and agreement outlining its demands on European security.",
     "The talks did not lead to a breakthrough.",
     "Washington discussed European security with Moscow for the first time since German reunification was negotiated.",
