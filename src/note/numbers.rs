@@ -54,6 +54,19 @@ pub struct NumberMention {
     pub ordinal: bool,
 }
 
+impl NumberMention {
+    /// A fraction written in two words from word `i` ("2/3", "two thirds").
+    fn fraction(words: &[Word], i: usize, value: f64) -> NumberMention {
+        NumberMention {
+            range: words[i].start..words[i + 1].end,
+            value: Quantity::exact(value),
+            first_word: i,
+            last_word: i + 1,
+            ordinal: false,
+        }
+    }
+}
+
 fn unit_word(w: &str) -> Option<f64> {
     Some(match w {
         "zero" | "none" => 0.0,
@@ -163,13 +176,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 .is_some_and(|n| text[words[i + 1].end..n.start].trim().is_empty() && w(i + 2) != "of");
             if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") && !noun_follows {
                 if let Some(den) = digits(w(i + 1)).filter(|&den| den > d && den <= 12.0) {
-                    out.push(NumberMention {
-                        range: words[i].start..words[i + 1].end,
-                        value: Quantity::exact(d / den),
-                        first_word: i,
-                        last_word: i + 1,
-                        ordinal: false,
-                    });
+                    out.push(NumberMention::fraction(words, i, d / den));
                     i += 2;
                     continue;
                 }
@@ -217,13 +224,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             // "two thirds" is a fraction
             if let Some(den) = fraction_word(w(i + 1)).filter(|_| u < 10.0 && w(i + 1) != "second") {
                 if w(i + 1).ends_with('s') || u == 1.0 {
-                    out.push(NumberMention {
-                        range: words[i].start..words[i + 1].end,
-                        value: Quantity::exact(u / den),
-                        first_word: i,
-                        last_word: i + 1,
-                        ordinal: false,
-                    });
+                    out.push(NumberMention::fraction(words, i, u / den));
                     i += 2;
                     continue;
                 }

@@ -389,62 +389,32 @@ mod tests {
         }
     }
 
+    /// A finding of `code` graded on `r`, its value at word 0.
+    fn graded(r: &Reading, code: Code, anchor_words: &[usize], later_date: bool) -> Finding {
+        let mut f = finding(code);
+        let evidence = Evidence {
+            value_word: 0,
+            anchor_words,
+            quoted: false,
+            later_date,
+            notation_quoted: false,
+        };
+        grade(&mut f, r, &evidence);
+        f
+    }
+
     #[test]
     fn grading_lowers_certainty_with_each_doubt() {
         let (_, r) = reading("Moscow invited Biden, and Putin went to Geneva; Lavrov spoke.");
-        let mut f = finding(Code::WrongActor);
-        grade(
-            &mut f,
-            &r,
-            &Evidence {
-                value_word: 0,
-                anchor_words: &[1],
-                quoted: false,
-                later_date: false,
-                notation_quoted: false,
-            },
-        );
+        let f = graded(&r, Code::WrongActor, &[1], false);
         assert_eq!(f.certainty, Certainty::Certain);
-        let mut f = finding(Code::WrongActor);
-        grade(
-            &mut f,
-            &r,
-            &Evidence {
-                value_word: 0,
-                anchor_words: &[7],
-                quoted: false,
-                later_date: false,
-                notation_quoted: false,
-            },
-        );
+        let f = graded(&r, Code::WrongActor, &[7], false);
         assert_eq!(f.certainty, Certainty::Possible);
         assert_eq!(f.why, "the party and the claim's subject are in different clauses");
-        let mut f = finding(Code::WrongNumber);
-        grade(
-            &mut f,
-            &r,
-            &Evidence {
-                value_word: 0,
-                anchor_words: &[7],
-                quoted: false,
-                later_date: false,
-                notation_quoted: false,
-            },
-        );
+        let f = graded(&r, Code::WrongNumber, &[7], false);
         assert_eq!(f.certainty, Certainty::Likely);
         assert_eq!(f.why, "the claim's subject is named in another clause");
-        let mut f = finding(Code::WrongDate);
-        grade(
-            &mut f,
-            &r,
-            &Evidence {
-                value_word: 0,
-                anchor_words: &[],
-                quoted: false,
-                later_date: true,
-                notation_quoted: false,
-            },
-        );
+        let f = graded(&r, Code::WrongDate, &[], true);
         assert_eq!(f.certainty, Certainty::Possible);
     }
 
