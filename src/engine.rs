@@ -177,7 +177,7 @@ impl Engine {
                     notation_quoted: ctx
                         .note
                         .get(f.range.clone())
-                        .is_some_and(|t| t.contains(crate::reading::NOTATION)),
+                        .is_some_and(|t| t.contains(crate::note::NOTATION)),
                 },
             );
             if later_date == Some(false) && matches!(f.code, Code::WrongDate | Code::WrongActor) {

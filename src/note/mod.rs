@@ -37,6 +37,27 @@ impl Sentence {
     }
 }
 
+/// Characters of shorthand notation that stand between clauses:
+/// "A → B", "A ⇒ B", "A = B", "A ≠ B", "A ↔ B", table cells "| A | B |".
+pub const NOTATION: [char; 7] = ['→', '⇒', '=', '≠', '↔', '|', '>'];
+
+/// Does shorthand notation before word `k` end a clause? "Putin → invites
+/// Biden": an arrow after a bare name of one or two words opening the
+/// sentence joins a subject to its predicate instead.
+pub fn notation_breaks(s: &Sentence, k: usize) -> bool {
+    if k == 0 || k >= s.words.len() {
+        return false;
+    }
+    let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
+    if !gap.contains(NOTATION) {
+        return false;
+    }
+    let subject_arrow = gap.trim() == "→"
+        && k <= 2
+        && (1..k).all(|j| !s.norm.text[s.words[j - 1].end..s.words[j].start].contains(NOTATION));
+    !subject_arrow
+}
+
 /// The note with non-prose masked out, split into sentences.
 pub struct ReadNote {
     /// Same length as the note; non-prose bytes are spaces (newlines kept).

@@ -2,9 +2,8 @@
 //! negation for "don't exactly pose a serious threat", "neither ... nor",
 //! "It is Washington, not Moscow, that ...", "rather than US intelligence".
 
-use super::Sentence;
-use crate::reading::lexicon::english;
-use crate::reading::notation_breaks;
+use super::{notation_breaks, Sentence};
+use crate::word_classes::english;
 
 fn is_negator(w: &str) -> bool {
     english().negators.has(w) || w.ends_with("n't")

@@ -192,8 +192,8 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 && before.chars().all(|c| c.is_alphabetic())
                 && before.len() > 3
                 && !before.ends_with("ly")
-                && !crate::reading::lexicon::english().stop_words.has(before)
-                && !crate::reading::lexicon::english().determiners.has(before)
+                && !crate::word_classes::english().stop_words.has(before)
+                && !crate::word_classes::english().determiners.has(before)
                 && text[words[i - 1].end..words[i].start].trim().is_empty()
             {
                 out.push(NumberMention {

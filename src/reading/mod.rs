@@ -2,18 +2,12 @@
 //! each (a hedge, a hypothetical, a question), whether it is telegraphic
 //! shorthand, computed once from the sentence alone and read by every rule
 //! and by the grading of findings (`grade`). The English word classes come
-//! from one data file, `data/english.toml` (`lexicon`).
-
-pub mod lexicon;
+//! from one data file, `data/english.toml` (`crate::word_classes`).
 
 use crate::finding::{Certainty, Code, Finding};
-use crate::note::Sentence;
-use lexicon::{english, Lexicon};
+use crate::note::{notation_breaks, Sentence, NOTATION};
+use crate::word_classes::{english, Lexicon};
 use std::ops::Range;
-
-/// Characters of shorthand notation that stand between clauses:
-/// "A → B", "A ⇒ B", "A = B", "A ≠ B", "A ↔ B", table cells "| A | B |".
-pub const NOTATION: [char; 7] = ['→', '⇒', '=', '≠', '↔', '|', '>'];
 
 /// Punctuation that ends a clause.
 /// (Not ':' — "Yeltsin's oversight: no binding pledge" labels its topic.)
@@ -146,23 +140,6 @@ impl Reading {
             .min(self.clauses.len().saturating_sub(1));
         self.clause_ids.get(seg).copied().unwrap_or(0)
     }
-}
-
-/// Does shorthand notation before word `k` end a clause? "Putin → invites
-/// Biden": an arrow after a bare name of one or two words opening the
-/// sentence joins a subject to its predicate instead.
-pub fn notation_breaks(s: &Sentence, k: usize) -> bool {
-    if k == 0 || k >= s.words.len() {
-        return false;
-    }
-    let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
-    if !gap.contains(NOTATION) {
-        return false;
-    }
-    let subject_arrow = gap.trim() == "→"
-        && k <= 2
-        && (1..k).all(|j| !s.norm.text[s.words[j - 1].end..s.words[j].start].contains(NOTATION));
-    !subject_arrow
 }
 
 /// The word "that"/"who"/"which" of a cleft ("It is X, not Y, that ..."), if

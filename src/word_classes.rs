@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The bundled word classes (see `data/english.toml` for what each holds).
-pub const BUNDLED: &str = include_str!("../../data/english.toml");
+pub const BUNDLED: &str = include_str!("../data/english.toml");
 
 /// One word class: single words, and phrases of several words.
 #[derive(Debug, Default)]
