@@ -114,7 +114,7 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
             return Some(spot(r, Subject::Entity(m.entity)));
         }
     }
-    for d in note::dates::find_dates(&s.norm.text, &s.words) {
+    for d in crate::values::dates::find_dates(&s.norm.text, &s.words) {
         let r = s.orig(d.range.clone(), note);
         if !holds(&r, at) {
             continue;
@@ -127,7 +127,7 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
             return Some(spot(r, Subject::Date { claims }));
         }
     }
-    for n in note::numbers::find_numbers(&s.norm.text, &s.words) {
+    for n in crate::values::numbers::find_numbers(&s.norm.text, &s.words) {
         let r = s.orig(n.range.clone(), note);
         if !holds(&r, at) {
             continue;

@@ -20,6 +20,7 @@ pub mod rules;
 pub mod stderr;
 pub mod suppress;
 pub mod text;
+pub mod values;
 pub mod word_classes;
 
 pub use engine::{Engine, Options};

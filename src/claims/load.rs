@@ -633,7 +633,7 @@ impl Builder<'_> {
                 }
                 let ul = at(self, "unit");
                 let n = crate::text::norm(&c.value[0]);
-                let ordinal = crate::note::numbers::find_numbers(&n, &crate::text::words(&n))
+                let ordinal = crate::values::numbers::find_numbers(&n, &crate::text::words(&n))
                     .first()
                     .is_some_and(|m| m.ordinal);
                 Check::Number {

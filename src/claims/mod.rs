@@ -7,8 +7,8 @@ pub mod load;
 pub mod schema;
 
 use crate::finding::Code;
-use crate::note::dates::DateSpec;
-use crate::note::numbers::Quantity;
+use crate::values::dates::DateSpec;
+use crate::values::numbers::Quantity;
 use regex::Regex;
 
 pub use load::{bundled, load_claims, LoadError};

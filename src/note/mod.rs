@@ -1,11 +1,9 @@
 //! Reading an analyst's note: which bytes are prose (Markdown code, front
 //! matter, comments, link targets and HTML are not), where its sentences are,
-//! and what they mention (dates, numbers, quotations, section references).
+//! and what they mention (quotations, section references, negation).
 
-pub mod dates;
 pub mod markdown;
 pub mod negation;
-pub mod numbers;
 pub mod quotes;
 pub mod refs;
 

@@ -19,11 +19,11 @@ use crate::claims::{Check, Claim, ClaimBase};
 use crate::engine::Known;
 use crate::finding::{ArticleSpan, Code, Finding, Fix};
 use crate::matcher::Scan;
-use crate::note::dates::DateMention;
-use crate::note::numbers::NumberMention;
 use crate::note::quotes::Quoted;
 use crate::note::refs::SectionRef;
 use crate::note::Sentence;
+use crate::values::dates::DateMention;
+use crate::values::numbers::NumberMention;
 use std::ops::Range;
 
 /// Everything a rule may read about one sentence.

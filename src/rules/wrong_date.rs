@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::claims::Check;
 use crate::finding::{Code, Finding};
-use crate::note::dates::DateSpec;
+use crate::values::dates::DateSpec;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     dates(ctx, out);

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::claims::{Check, Claim, TermId};
 use crate::finding::{Code, Finding};
-use crate::note::numbers::{NumberMention, Quantity};
+use crate::values::numbers::{NumberMention, Quantity};
 use std::ops::Range;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
