@@ -24,7 +24,7 @@
 //! Profile notes (perf on a 1 MB note, 2026-11-26, second session). A full
 //! check spends its time in the checker proper, spread thin: the term scan
 //! (`matcher::scan_outside` with the automaton, ~20%), normalizing and
-//! splitting words (~10%), the note readers (`values::dates`, `note::refs`,
+//! splitting words (~10%), the note readers (`values::dates`, `matcher::refs`,
 //! `split_sentences`, ~10%), allocation (~10%: small `String`s and `Vec`s
 //! per sentence), and the rules, none above 5%. What made it twice as fast
 //! without changing a finding: cheap tests before costly ones (a capital or

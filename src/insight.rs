@@ -8,8 +8,8 @@
 use crate::claims::{Check, ClaimBase, EntityId, SectionId};
 use crate::engine::Engine;
 use crate::finding::ArticleSpan;
+use crate::matcher::refs::find_refs;
 use crate::matcher::Scan;
-use crate::note::refs::find_refs;
 use crate::note::{self, ReadNote, Sentence};
 use std::ops::Range;
 

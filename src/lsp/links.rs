@@ -3,7 +3,7 @@
 
 use super::config::World;
 use super::diagnostics::{article_link, Analysis};
-use crate::note::refs::find_refs;
+use crate::matcher::refs::find_refs;
 use crate::position::Encoding;
 use tower_lsp::lsp_types::DocumentLink;
 

@@ -1,11 +1,11 @@
 //! Reading an analyst's note: which bytes are prose (Markdown code, front
 //! matter, comments, link targets and HTML are not), where its sentences are,
-//! and what they mention (quotations, section references, negation).
+//! and what they hold (quotations, negation). Nothing here knows the claim
+//! base: reading a note against it is `matcher`'s job.
 
 pub mod markdown;
 pub mod negation;
 pub mod quotes;
-pub mod refs;
 
 use crate::text::{Norm, Word};
 use std::ops::Range;

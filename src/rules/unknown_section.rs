@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::finding::{Code, Finding, Fix};
-use crate::note::refs::closest_section;
+use crate::matcher::refs::closest_section;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for r in &ctx.refs {

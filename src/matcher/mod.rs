@@ -1,6 +1,9 @@
 //! One automaton over every literal of the claim base (entity names, terms,
 //! stems), built once; a sentence is scanned once and every rule reads the
-//! hits. Regex terms, the rare case, are run separately.
+//! hits. Regex terms, the rare case, are run separately. `refs` finds the
+//! note's references to the article's sections, by the claim base's titles.
+
+pub mod refs;
 
 use crate::claims::{ClaimBase, EntityId, TermId};
 use crate::note::Sentence;
