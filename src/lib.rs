@@ -14,6 +14,7 @@ pub mod lsp;
 pub mod matcher;
 pub mod note;
 pub mod position;
+pub mod quotations;
 pub mod reading;
 pub mod resolve;
 pub mod rules;

@@ -21,7 +21,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .map(word_list)
             .filter(|w| !w.is_empty())
             .collect();
-        if fragments.iter().all(|f| ctx.known.contains(f)) {
+        if fragments.iter().all(|f| ctx.quotations.contains(f)) {
             continue;
         }
         // Quoted words that name the article or its author in the third
@@ -36,7 +36,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let before = last_words(&s.norm.text[..q.outer.start], 8);
         let after = first_words(&s.norm.text[q.outer.end..], 4);
         let inner = q.inner.clone();
-        let best = ctx.known.best_match(&before, &qwords, &after);
+        let best = ctx.quotations.best_match(&before, &qwords, &after);
         let near = best.as_ref().is_some_and(|b| {
             let (qm, cm, ql) = (b.quote_matched, b.context_matched, qwords.len());
             (qm >= 2 && qm * 2 >= ql)
@@ -84,7 +84,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 );
             }
             out.push(f);
-        } else if qwords.len() >= 3 && ctx.known.has_article() {
+        } else if qwords.len() >= 3 && ctx.quotations.has_article() {
             // Words near no passage may quote someone else (a title idea, an
             // outside source): possible only.
             let said = ctx.said(inner.clone());

@@ -16,12 +16,12 @@ pub mod wrong_place;
 pub mod wrong_section;
 
 use crate::claims::{Check, Claim, ClaimBase};
-use crate::engine::Known;
 use crate::finding::{ArticleSpan, Code, Finding, Fix};
 use crate::matcher::refs::SectionRef;
 use crate::matcher::Scan;
 use crate::note::quotes::Quoted;
 use crate::note::Sentence;
+use crate::quotations::QuoteIndex;
 use crate::values::dates::DateMention;
 use crate::values::numbers::NumberMention;
 use std::ops::Range;
@@ -36,7 +36,7 @@ pub struct Ctx<'a> {
     pub numbers: Vec<NumberMention>,
     pub quotes: Vec<Quoted>,
     pub refs: Vec<SectionRef>,
-    pub known: &'a Known,
+    pub quotations: &'a QuoteIndex,
     /// Where each claim's snippet stands in the article, when it is known.
     pub claim_spans: &'a [Option<ArticleSpan>],
 }

@@ -39,7 +39,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let lower = crate::text::word_list(orig.trim_end_matches("'s").trim_end_matches("’s")).join(" ");
-        if lower.is_empty() || known_entity(&r) || ctx.known.in_vocabulary(&lower) || ctx.base.common.contains(&lower) {
+        if lower.is_empty()
+            || known_entity(&r)
+            || ctx.quotations.in_vocabulary(&lower)
+            || ctx.base.common.contains(&lower)
+        {
             continue;
         }
         let sentence_start = i == 0 || {

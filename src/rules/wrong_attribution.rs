@@ -236,7 +236,7 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     let words = crate::text::word_list(&q.text);
-    if words.len() < 3 || !ctx.known.in_article(&words) {
+    if words.len() < 3 || !ctx.quotations.in_article(&words) {
         return;
     }
     if ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author) {
