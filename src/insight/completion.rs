@@ -1,0 +1,132 @@
+//! Completions: section titles after `§` or inside `[[`, entity names
+//! elsewhere.
+
+use crate::claims::ClaimBase;
+use std::ops::Range;
+
+/// What a completion offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompletionKind {
+    Section,
+    Entity,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    pub label: String,
+    pub kind: CompletionKind,
+    /// Roles of an entity, the summary of a section.
+    pub detail: Option<String>,
+    /// Note bytes the completion replaces (the text typed so far).
+    pub replace: Range<usize>,
+    pub insert: String,
+}
+
+/// Completions at byte `at`: section titles after `§` or inside `[[`, entity
+/// names (with their roles) elsewhere.
+pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
+    let mut at = at.min(note.len());
+    while !note.is_char_boundary(at) {
+        at -= 1;
+    }
+    let line_start = note[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &note[line_start..at];
+    let titled = || base.sections.iter().filter(|s| !s.title.is_empty());
+    let title_chars = |s: &str| {
+        s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | '-' | '?'))
+    };
+    if let Some(i) = before.rfind("[[").filter(|&i| !before[i..].contains("]]")) {
+        let close = if note[at..].starts_with("]]") { "" } else { "]]" };
+        let replace = line_start + i + 2..at;
+        return titled()
+            .map(|s| Completion {
+                label: s.title.clone(),
+                kind: CompletionKind::Section,
+                detail: Some(s.summary.clone()),
+                replace: replace.clone(),
+                insert: format!("{}{close}", s.title),
+            })
+            .collect();
+    }
+    if let Some(i) = before
+        .rfind('§')
+        .filter(|&i| title_chars(&before[i + '§'.len_utf8()..]))
+    {
+        let replace = line_start + i + '§'.len_utf8()..at;
+        return titled()
+            .map(|s| Completion {
+                label: s.title.clone(),
+                kind: CompletionKind::Section,
+                detail: Some(s.summary.clone()),
+                replace: replace.clone(),
+                insert: s.title.clone(),
+            })
+            .collect();
+    }
+    let word_len: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| c.is_alphanumeric() || c == '-' || c == '.')
+        .map(char::len_utf8)
+        .sum();
+    let prefix = before[before.len() - word_len..].to_lowercase();
+    let replace = at - word_len..at;
+    let mut out: Vec<Completion> = Vec::new();
+    for e in base.entities.iter().filter(|e| !e.external) {
+        let names: Vec<&String> = if prefix.is_empty() {
+            e.names.iter().take(1).collect()
+        } else {
+            e.names
+                .iter()
+                .filter(|n| n.to_lowercase().starts_with(&prefix))
+                .collect()
+        };
+        let detail = if e.role_names.is_empty() {
+            None
+        } else {
+            Some(e.role_names.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
+        };
+        for n in names {
+            if out.iter().any(|c| c.label == *n) {
+                continue;
+            }
+            out.push(Completion {
+                label: n.clone(),
+                kind: CompletionKind::Entity,
+                detail: detail.clone(),
+                replace: replace.clone(),
+                insert: n.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completes_sections_after_markers_and_entities_elsewhere() {
+        let base = crate::claims::bundled();
+        let n = "see [[Ro";
+        let cs = completions(&base, n, n.len());
+        assert!(cs.iter().any(|c| c.label == "Roots" && c.insert == "Roots]]"));
+        assert!(cs
+            .iter()
+            .all(|c| c.kind == CompletionKind::Section && c.replace == (6..8)));
+        let n = "see §Sec and more";
+        let at = n.find(" and").unwrap();
+        let cs = completions(&base, n, at);
+        assert!(cs.iter().any(|c| c.label == "Security Guarantees"));
+        let n = "Then Lav";
+        let cs = completions(&base, n, n.len());
+        let lavrov = cs.iter().find(|c| c.label == "Lavrov").unwrap();
+        assert_eq!(lavrov.kind, CompletionKind::Entity);
+        assert!(lavrov.detail.as_deref().unwrap().contains("foreign minister"));
+        assert_eq!(lavrov.replace, 5..8);
+        // Past the end of the note: clamped, no panic.
+        assert!(!completions(&base, "é", 1).is_empty());
+    }
+}
