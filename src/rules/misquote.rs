@@ -9,7 +9,7 @@ use crate::finding::{Certainty, Code, Finding};
 use crate::text::word_list;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::term_checks(ctx, Code::Misquote, out);
+    super::shared::terms::term_checks(ctx, Code::Misquote, out);
     let s = ctx.sentence;
     for q in &ctx.quotes {
         // An ellipsis joins fragments that must each be the article's.

@@ -21,7 +21,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            if super::subject_set_aside(ctx, claim) {
+            if super::shared::subject::subject_set_aside(ctx, claim) {
                 continue;
             }
             // "...; missile defense components do": a predicate speaks of the
@@ -34,7 +34,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .map(|g| ctx.scan.any_of(g).map(|h| part(h.range.start)).collect())
                 .unwrap_or_default();
             // ... and not across a "though"/"but" from every mention of it.
-            let subject = super::subject_words(ctx, claim);
+            let subject = super::shared::subject::subject_words(ctx, claim);
             let apart = |w: usize| {
                 subject.iter().all(|&(a, b)| {
                     let (lo, hi) = if w > b { (b, w) } else { (w, a) };
@@ -100,5 +100,5 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
-    super::term_checks(ctx, Code::StanceReversal, out);
+    super::shared::terms::term_checks(ctx, Code::StanceReversal, out);
 }

@@ -5,6 +5,6 @@ use super::Ctx;
 use crate::finding::{Code, Finding};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::party::check(ctx, Code::WrongActor, out);
-    super::term_checks(ctx, Code::WrongActor, out);
+    super::shared::party::check(ctx, Code::WrongActor, out);
+    super::shared::terms::term_checks(ctx, Code::WrongActor, out);
 }

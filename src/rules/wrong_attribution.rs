@@ -10,11 +10,11 @@ use crate::matcher::Hit;
 use crate::note::negation::mention_set_aside;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::party::check(ctx, Code::WrongAttribution, out);
+    super::shared::party::check(ctx, Code::WrongAttribution, out);
     titles(ctx, out);
     speakers(ctx, out);
     holders(ctx, out);
-    super::term_checks(ctx, Code::WrongAttribution, out);
+    super::shared::terms::term_checks(ctx, Code::WrongAttribution, out);
 }
 
 /// Words that may stand between a name and its title in apposition: a few

@@ -10,7 +10,7 @@ use crate::values::dates::DateSpec;
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     dates(ctx, out);
     order(ctx, out);
-    super::term_checks(ctx, Code::WrongDate, out);
+    super::shared::terms::term_checks(ctx, Code::WrongDate, out);
 }
 
 fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -21,7 +21,7 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         // The date said of the claim's subject is the one nearest it, in its
         // own ';' part ("Croatia and Albania in 2009; Montenegro in 2017").
-        let subject = super::subject_words(ctx, claim);
+        let subject = super::shared::subject::subject_words(ctx, claim);
         let t = &s.norm.text;
         let part = |i: usize| t[..i].matches(';').count();
         let nearest = ctx
@@ -36,7 +36,7 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
                         .iter()
                         .any(|&(a, _)| part(s.words[a].start) == part(m.range.start))
             })
-            .min_by_key(|m| super::distance(&subject, s.word_at(m.range.start)));
+            .min_by_key(|m| super::shared::subject::distance(&subject, s.word_at(m.range.start)));
         let Some(m) = nearest else { continue };
         let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
         if comparable.iter().any(|v| !v.conflicts(&m.date)) {
@@ -44,13 +44,13 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         // Another claim whose subject is at least as near gives this date:
         // it is that claim's ("a bigger buildup than in the spring").
-        let here = super::distance(&subject, s.word_at(m.range.start));
+        let here = super::shared::subject::distance(&subject, s.word_at(m.range.start));
         let d = &m.date;
         let explained = ctx.active().any(|(cj, c)| {
             cj != ci
                 && matches!(&c.check, Check::Date { value, .. }
                     if value.iter().any(|v| v.comparable(d) && !v.conflicts(d) && (d.months.is_none() || v.months.is_some())))
-                && super::distance(&super::subject_words(ctx, c), s.word_at(m.range.start)) <= here
+                && super::shared::subject::distance(&super::shared::subject::subject_words(ctx, c), s.word_at(m.range.start)) <= here
         });
         if explained {
             continue;

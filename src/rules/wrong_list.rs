@@ -109,7 +109,7 @@ fn first_member_hit(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> usize
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    super::term_checks(ctx, Code::WrongList, out);
+    super::shared::terms::term_checks(ctx, Code::WrongList, out);
     // Split the enumeration only once some list has a member named here.
     let mut split: Option<Vec<Range<usize>>> = None;
     // Only a list with a member named here can be engaged (nothing else matches).

@@ -34,7 +34,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             break;
         }
     }
-    super::term_checks(ctx, Code::WrongNumber, out);
+    super::shared::terms::term_checks(ctx, Code::WrongNumber, out);
 }
 
 /// Does another applicable number claim give this quantity?

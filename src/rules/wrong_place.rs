@@ -55,7 +55,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
     for (ci, claim) in ctx.active() {
         let Check::Place { value } = &claim.check else { continue };
-        if super::subject_set_aside(ctx, claim) {
+        if super::shared::subject::subject_set_aside(ctx, claim) {
             continue;
         }
         let subject: Vec<(usize, usize)> = claim
@@ -140,5 +140,5 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    super::term_checks(ctx, Code::WrongPlace, out);
+    super::shared::terms::term_checks(ctx, Code::WrongPlace, out);
 }

@@ -1,12 +1,12 @@
 //! Who does, says or holds something: the shared reading behind
 //! `wrong-actor` and `wrong-attribution`. Not a rule of its own.
 
-use super::Ctx;
 use crate::claims::{Check, TermId};
 use crate::finding::{Code, Finding};
 use crate::matcher::Hit;
 use crate::note::negation::{gap_breaks, mention_set_aside, negated_at};
 use crate::note::Sentence;
+use crate::rules::Ctx;
 
 /// Party claims reported under `code`.
 pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
