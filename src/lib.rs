@@ -4,6 +4,7 @@
 //! translate.
 
 pub mod article;
+pub mod audit;
 pub mod claims;
 pub mod config;
 pub mod engine;

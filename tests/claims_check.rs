@@ -3,7 +3,7 @@
 //! tests/fixtures/harbour); the bundled base is clean.
 
 use claimlint::article::Article;
-use claimlint::claims::audit::{check, Report};
+use claimlint::audit::{check, Report};
 use std::path::{Path, PathBuf};
 
 fn fixture() -> (String, Article) {

@@ -2,7 +2,6 @@
 //! file format, `load.rs` validates and compiles it; this module holds the
 //! compiled form the rules read.
 
-pub mod audit;
 pub mod load;
 pub mod schema;
 

@@ -292,7 +292,7 @@ fn check_claims(sources: &Sources) -> i32 {
         Some(Err(e)) => return fail(&[e]),
         None => None,
     };
-    let report = claimlint::claims::audit::check(&src, &name, article.as_ref());
+    let report = claimlint::audit::check(&src, &name, article.as_ref());
     let mut out = String::new();
     for p in &report.problems {
         out.push_str(&format!("{} [{}]\n", p.error, p.class));

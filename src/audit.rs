@@ -15,9 +15,9 @@
 //! Coverage (how many of the article's sentences hold a claim's anchor) is
 //! reported beside the problems.
 
-use super::load::{load_claims, LoadError};
-use super::{Check, ClaimBase};
 use crate::article::Article;
+use crate::claims::load::{load_claims, LoadError};
+use crate::claims::{Check, ClaimBase};
 use std::collections::HashSet;
 
 /// A string of the claim base may share at most this many words minus one with the article.
@@ -193,7 +193,7 @@ fn rivals_stated(src: &str, file: &str, a: &Article, report: &mut Report) {
 }
 
 fn contradictions(src: &str, file: &str, base: &ClaimBase, report: &mut Report) {
-    let key = |c: &super::Claim| {
+    let key = |c: &crate::claims::Claim| {
         let mut groups: Vec<Vec<usize>> = c
             .when
             .iter()
