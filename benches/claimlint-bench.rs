@@ -36,7 +36,7 @@
 //! ~10% at 3 MB of memory; we kept the contiguous NFA. The editor path is
 //! dominated by the edited sentence's check, the copy of the note into the
 //! next snapshot, and the diagnostics' JSON, which is why it is incremental
-//! (`engine::Incremental`, `lsp::diagnostics::Published`).
+//! (`engine::Incremental`).
 
 #[path = "support/notegen.rs"]
 mod notegen;
@@ -304,7 +304,7 @@ fn phases(engine: &Engine, size: usize, budget: Duration) -> Vec<(&'static str, 
 /// serialized. In-process, without the wire.
 fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f64)> {
     use claimlint::lsp::config::{build, Settings};
-    use claimlint::lsp::diagnostics::{diagnostics, Analysis, Published};
+    use claimlint::lsp::diagnostics::{diagnostics, notification, Analysis};
     use claimlint::lsp::documents::Store;
     use claimlint::position::Encoding;
     use tower_lsp::lsp_types::{Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent, Url};
@@ -319,7 +319,6 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     drop(Analysis::incremental(&world, snap, true, &mut inc));
     let mut text = note.clone();
     let mut t = vec![Vec::new(); 5];
-    let mut published = Published::default();
     let mut local = 0;
     for (k, (start, end, ins)) in edits(&note, 60).into_iter().enumerate() {
         let pos = |i: usize| {
@@ -347,14 +346,14 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         let c = Instant::now();
         let diags = diagnostics(&world, &an, Encoding::Utf16);
         t[2].push(ms(c.elapsed()));
+        let c = Instant::now();
+        let direct = notification(uri.as_str(), &diags, Some(k as i32 + 2));
+        t[4].push(ms(c.elapsed()));
         let params = PublishDiagnosticsParams::new(uri.clone(), diags, Some(k as i32 + 2));
         let c = Instant::now();
         let value = serde_json::to_value(&params).unwrap_or_default();
         let body = json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": value}).to_string();
         t[3].push(ms(c.elapsed()));
-        let c = Instant::now();
-        let direct = published.notification(&world, &an, uri.as_str(), Encoding::Utf16);
-        t[4].push(ms(c.elapsed()));
         std::hint::black_box((body, direct));
     }
     let names = [

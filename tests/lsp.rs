@@ -308,7 +308,8 @@ fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions()
         .unwrap()
         .ends_with("#wrong-date"));
     assert_eq!(date["data"]["fix"]["newText"], "2017");
-    assert_eq!(date["data"]["version"], 1);
+    // Nothing of the version: an unchanged diagnostic is the same bytes at the next one.
+    assert!(date["data"].get("version").is_none(), "{date}");
     assert!(date["data"]["claim"].is_string());
     for c in ["wrong-place", "unknown-section", "misquote"] {
         find(&diags, c);

@@ -5,16 +5,17 @@
 //! `workspace.diagnostics` (`{"refreshSupport": true}`, what VS Code sends);
 //! lsp-types 0.94 looks for `workspace.diagnostic`, so the typed parameters
 //! would say the client cannot refresh and a settings change would leave its
-//! diagnostics stale (ruff hit the same bug). The transport hands every
-//! `initialize` body here before tower-lsp parses it.
+//! diagnostics stale (ruff hit the same bug). The transport hands the params
+//! of every `initialize` here before they are read as lsp-types.
 
 use serde_json::Value;
 
-/// Copy `capabilities.workspace.diagnostics` to where lsp-types reads it,
-/// unless something is there already. True when the message changed.
-pub fn spell_diagnostics(message: &mut Value) -> bool {
-    let Some(workspace) = message
-        .pointer_mut("/params/capabilities/workspace")
+/// Copy `capabilities.workspace.diagnostics` of `initialize`'s params to
+/// where lsp-types reads it, unless something is there already. True when
+/// the params changed.
+pub fn spell_diagnostics(params: &mut Value) -> bool {
+    let Some(workspace) = params
+        .pointer_mut("/capabilities/workspace")
         .and_then(Value::as_object_mut)
     else {
         return false;
@@ -37,9 +38,8 @@ mod tests {
 
     #[test]
     fn the_protocols_spelling_reaches_the_typed_capabilities() {
-        let mut m = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-            "params": {"capabilities": {"workspace": {"diagnostics": {"refreshSupport": true}}}}});
-        let typed = |m: &Value| -> InitializeParams { serde_json::from_value(m["params"].clone()).unwrap() };
+        let mut m = json!({"capabilities": {"workspace": {"diagnostics": {"refreshSupport": true}}}});
+        let typed = |m: &Value| -> InitializeParams { serde_json::from_value(m.clone()).unwrap() };
         // What lsp-types makes of it as sent: no refresh support.
         assert_eq!(typed(&m).capabilities.workspace.unwrap().diagnostic, None);
         assert!(spell_diagnostics(&mut m));
@@ -52,7 +52,7 @@ mod tests {
             .refresh_support;
         assert_eq!(refresh, Some(true));
         // Nothing to do: no workspace capabilities, or already there.
-        assert!(!spell_diagnostics(&mut json!({"params": {"capabilities": {}}})));
+        assert!(!spell_diagnostics(&mut json!({"capabilities": {}})));
         assert!(!spell_diagnostics(&mut m));
     }
 }

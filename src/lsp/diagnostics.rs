@@ -6,7 +6,6 @@
 use super::config::World;
 use super::documents::Snapshot;
 use super::encoding::Conv;
-use super::transport::HEADER_ROOM;
 use crate::engine::Incremental;
 use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
@@ -49,7 +48,7 @@ impl Analysis {
             let r = inc.check_shared(&world.engine, &snap.text, &world.options);
             (r.findings, r.masked, r.sentences)
         } else {
-            (Vec::new(), Arc::default(), Vec::new())
+            (other_document(world, &snap), Arc::default(), Vec::new())
         };
         Analysis {
             snap,
@@ -103,12 +102,18 @@ impl Analysis {
     }
 }
 
+/// The findings of an open document that is not a note: none yet. Where the
+/// diagnostics of other files the editor shows the server (a claim base
+/// opened for editing) are to be computed.
+fn other_document(_world: &World, _snap: &Snapshot) -> Vec<Finding> {
+    Vec::new()
+}
+
 /// What a diagnostic carries in `data`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Data {
     pub claim: Option<String>,
     pub section: Option<String>,
-    pub version: i32,
     pub fix: Option<FixData>,
 }
 
@@ -202,7 +207,6 @@ fn make(
     let data = Data {
         claim: f.claim.clone(),
         section: f.section.clone(),
-        version: an.snap.version,
         fix,
     };
     Diagnostic {
@@ -226,138 +230,44 @@ pub fn diagnostics(world: &World, an: &Analysis, enc: Encoding) -> Vec<Diagnosti
         .collect()
 }
 
-/// The identifier of a pull report: the world and the version it was made for.
+/// The identifier of a pull report: the world, the opening and the version it was made for.
 pub fn result_id(an: &Analysis) -> String {
-    format!("{}:{}", an.generation, an.snap.version)
+    format!("{}:{}:{}", an.generation, an.snap.serial, an.snap.version)
 }
 
-/// The JSON of a note's diagnostics as last published, kept so that a
-/// diagnostic an edit left in place (same code, same line and columns, same
-/// finding over the same text) is not made and serialized again: after a
-/// keystroke only the edited line's diagnostics are. The body is written
-/// directly, never as a `serde_json::Value` tree.
-#[derive(Default)]
-pub struct Published {
-    generation: u64,
-    enc: Option<Encoding>,
-    /// In the order of the findings (and so of their places).
-    kept: Vec<Option<(Place, Kept)>>,
-    /// Diagnostics the last notification reused.
-    reused: usize,
+/// A notification, serialized directly (no `serde_json::Value` tree).
+#[derive(Serialize)]
+struct Notification<'a, P> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: &'a P,
 }
 
-/// Where a diagnostic stands: start line and column, end line and column, code.
-type Place = (u32, u32, u32, u32, Code);
-
-/// One diagnostic's JSON, up to its version number (`data.version`, the
-/// last member of the last member), and what it was made from.
-struct Kept {
-    finding: Finding,
-    text: String,
-    fix: Option<(Range, String)>,
-    head: String,
+/// The parameters of `publishDiagnostics`, with the URI as the client wrote it.
+#[derive(Serialize)]
+struct PublishParams<'a> {
+    uri: &'a str,
+    diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
 }
 
-impl Published {
-    /// The body of the `textDocument/publishDiagnostics` notification of
-    /// `an` (its version included). Equal, as JSON, to the notification of
-    /// `diagnostics(world, an, enc)`.
-    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &str, enc: Encoding) -> Vec<u8> {
-        if self.generation != world.generation || self.enc != Some(enc) {
-            self.kept.clear();
-            self.generation = world.generation;
-            self.enc = Some(enc);
-        }
-        let conv = an.conv(enc);
-        let version = an.snap.version.to_string();
-        self.reused = 0;
-        let mut places = HashMap::new();
-        let mut kept = Vec::with_capacity(an.findings.len());
-        let mut out: Vec<u8> = Vec::with_capacity(
-            self.kept.iter().flatten().map(|(_, k)| k.head.len() + 8).sum::<usize>() + 256 + HEADER_ROOM,
-        );
-        // Both lists are in place order: walk the old one alongside.
-        let mut cursor = 0;
-        out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
-        out.extend_from_slice(&serde_json::to_vec(uri).unwrap_or_default());
-        out.extend_from_slice(br#","diagnostics":["#);
-        for (i, f) in an.findings.iter().enumerate() {
-            let r = conv.range(f.range.clone());
-            let key: Place = (r.start.line, r.start.character, r.end.line, r.end.character, f.code);
-            let text = an.text().get(f.range.clone()).unwrap_or_default();
-            let fix = f.fix.as_ref().map(|x| {
-                let fr = if x.range == f.range {
-                    r
-                } else {
-                    conv.range(x.range.clone())
-                };
-                (fr, an.text().get(x.range.clone()).unwrap_or_default())
-            });
-            let same = |k: &Kept| {
-                let g = &k.finding;
-                g.severity == f.severity
-                    && g.message == f.message
-                    && g.claim == f.claim
-                    && g.section == f.section
-                    && g.article == f.article
-                    && k.text == text
-                    && g.fix.as_ref().map(|x| &x.replacement) == f.fix.as_ref().map(|x| &x.replacement)
-                    && k.fix.as_ref().map(|(r, t)| (r, t.as_str())) == fix.as_ref().map(|(r, t)| (r, *t))
-            };
-            while cursor < self.kept.len() && self.kept[cursor].as_ref().is_none_or(|(p, _)| *p < key) {
-                cursor += 1;
-            }
-            let old = match self.kept.get_mut(cursor) {
-                Some(slot) if slot.as_ref().is_some_and(|(p, k)| *p == key && same(k)) => slot.take().map(|(_, k)| k),
-                _ => None,
-            };
-            let entry = match old {
-                Some(k) => {
-                    self.reused += 1;
-                    Some(k)
-                }
-                None => {
-                    let json = serde_json::to_string(&make(world, an, f, enc, &mut places)).unwrap_or_default();
-                    let tail = format!("{version}}}}}");
-                    json.strip_suffix(&tail)
-                        .filter(|head| head.ends_with(r#""version":"#))
-                        .map(|head| Kept {
-                            finding: f.clone(),
-                            text: text.to_string(),
-                            fix: fix.map(|(r, t)| (r, t.to_string())),
-                            head: head.to_string(),
-                        })
-                        .or_else(|| {
-                            // Not the shape expected: written whole, not kept.
-                            if i > 0 {
-                                out.push(b',');
-                            }
-                            out.extend_from_slice(json.as_bytes());
-                            None
-                        })
-                }
-            };
-            if let Some(k) = entry {
-                if i > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(k.head.as_bytes());
-                out.extend_from_slice(version.as_bytes());
-                out.extend_from_slice(b"}}");
-                kept.push(Some((key, k)));
-            }
-        }
-        out.extend_from_slice(br#"],"version":"#);
-        out.extend_from_slice(version.as_bytes());
-        out.extend_from_slice(b"}}");
-        self.kept = kept;
-        out
-    }
-
-    /// How many diagnostics the last notification reused.
-    pub fn reused(&self) -> usize {
-        self.reused
-    }
+/// The body of a `textDocument/publishDiagnostics` notification: the one
+/// way diagnostics are published (an empty list withdraws them). Serialized
+/// once, straight from the diagnostics: a diagnostic carries nothing of the
+/// version, so one an edit left in place is the same bytes as before.
+pub fn notification(uri: &str, diagnostics: &[Diagnostic], version: Option<i32>) -> Vec<u8> {
+    let params = PublishParams {
+        uri,
+        diagnostics,
+        version,
+    };
+    let n = Notification {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: &params,
+    };
+    serde_json::to_vec(&n).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -384,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn published_json_equals_the_diagnostics_and_reuses_untouched_ones() {
+    fn the_notification_is_publish_diagnostics_and_an_untouched_diagnostic_keeps_its_bytes() {
         let mut settings = Settings::default();
         let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
         if article.is_file() {
@@ -393,43 +303,28 @@ mod tests {
         let world = build(&settings, &[], None, 1);
         let uri = Url::parse("file:///n.md").unwrap();
         let mut store = Store::default();
-        let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n\
-                    - “Лавров” 😀 met Blinken on January 14.\n";
-        let mut snap = store.open(uri.clone(), "markdown", 1, text.into());
-        let mut inc = Incremental::new();
-        let mut published = Published::default();
-        // Type on the second bullet, then on the third, then a line in between.
-        let edits = [(3, 2, "A"), (4, 4, "x"), (3, 0, "- Ukraine.\n"), (5, 3, "é")];
-        let encodings = [
-            Encoding::Utf8,
-            Encoding::Utf16,
-            Encoding::Utf16,
-            Encoding::Utf16,
-            Encoding::Utf16,
-        ];
-        for (k, enc) in encodings.into_iter().enumerate() {
-            let an = Analysis::incremental(&world, snap.clone(), true, &mut inc);
-            let body = published.notification(&world, &an, uri.as_str(), enc);
-            let got: serde_json::Value = serde_json::from_slice(&body).unwrap();
-            let params =
-                PublishDiagnosticsParams::new(uri.clone(), diagnostics(&world, &an, enc), Some(an.snap.version));
-            let want = serde_json::json!({
-                "jsonrpc": "2.0",
-                "method": "textDocument/publishDiagnostics",
-                "params": serde_json::to_value(params).unwrap(),
-            });
-            assert_eq!(got, want, "version {}", an.snap.version);
-            assert!(got["params"]["diagnostics"].as_array().unwrap().len() >= 3);
-            if let Some(&(line, col, ins)) = edits.get(k) {
-                let change = TextDocumentContentChangeEvent {
-                    range: Some(Range::new(Position::new(line, col), Position::new(line, col))),
-                    range_length: None,
-                    text: ins.into(),
-                };
-                snap = store.change(&uri, k as i32 + 2, vec![change], Encoding::Utf16).unwrap();
-            }
-        }
-        // The last edit left the first two bullets' diagnostics where they were.
-        assert!(published.reused() >= 2, "{}", published.reused());
+        let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n";
+        let snap = store.open(uri.clone(), "markdown", 1, text.into());
+        let an = Analysis::new(&world, snap, true);
+        let diags = diagnostics(&world, &an, Encoding::Utf16);
+        assert!(diags.len() >= 2, "{diags:?}");
+        let body = notification(uri.as_str(), &diags, Some(1));
+        let params = PublishDiagnosticsParams::new(uri.clone(), diags.clone(), Some(1));
+        let want = serde_json::json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": serde_json::to_value(params).unwrap(),
+        });
+        assert_eq!(serde_json::from_slice::<serde_json::Value>(&body).unwrap(), want);
+        // Typing on the last line leaves the first bullet's diagnostic the same bytes.
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(3, 2), Position::new(3, 2))),
+            range_length: None,
+            text: "A".into(),
+        };
+        let snap = store.change(&uri, 2, vec![change], Encoding::Utf16).unwrap();
+        let after = diagnostics(&world, &Analysis::new(&world, snap, true), Encoding::Utf16);
+        let bytes = |d: &Diagnostic| serde_json::to_vec(d).unwrap();
+        assert_eq!(bytes(&after[0]), bytes(&diags[0]));
     }
 }

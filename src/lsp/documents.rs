@@ -1,26 +1,22 @@
-//! The open notes. Each is kept in a ropey `Rope`, the buffer of record
-//! where the client's edits are applied, and published as an immutable
-//! snapshot (flat text + line index) with the client's version, which the
-//! checker and every feature read. A change builds the next snapshot from
-//! the previous one: the text copied once around the edit, the line index
-//! shifted rather than rebuilt (`LineIndex::edited`); the rope takes the same
-//! edit in O(log n) and must always equal the snapshot.
+//! The open documents: one `DocumentState` per URI. Its text is the buffer
+//! of record: the client's edits land in it, and the checker, every feature
+//! and every position conversion read it (through its line index), as an
+//! immutable `Snapshot` shared, not copied. A change makes the next text
+//! from the previous one, copied once around the edit (a check in progress
+//! keeps reading the previous one), and shifts the line index rather than
+//! rebuilding it (`LineIndex::edited`).
 
 use super::encoding::Conv;
 use crate::position::{Encoding, LineIndex};
-use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
-struct Document {
-    version: i32,
-    /// Which opening of the URI this is (see `Snapshot::serial`).
-    serial: u64,
-    language_id: String,
-    /// The note as edited, in a rope.
-    rope: Rope,
-    snapshot: Snapshot,
+/// One open document: its text at the client's version, and whatever the
+/// server keeps for it (`work`: its checker, its analysis; dropped with it).
+pub struct DocumentState<W> {
+    pub snapshot: Snapshot,
+    pub work: W,
 }
 
 /// An immutable view of a document at one version.
@@ -37,17 +33,6 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    fn new(version: i32, serial: u64, language_id: &str, text: String) -> Snapshot {
-        let index = Arc::new(LineIndex::new(&text));
-        Snapshot {
-            version,
-            serial,
-            language_id: language_id.to_string(),
-            text: Arc::new(text),
-            index,
-        }
-    }
-
     pub fn conv(&self, enc: Encoding) -> Conv<'_> {
         Conv::new(&self.text, &self.index, enc)
     }
@@ -74,54 +59,81 @@ impl std::fmt::Display for ChangeError {
     }
 }
 
-#[derive(Default)]
-pub struct Store {
-    docs: HashMap<Url, Document>,
+/// The open documents by URI.
+pub struct Store<W = ()> {
+    docs: HashMap<Url, DocumentState<W>>,
     /// Openings so far: each `open` gets the next serial.
     opened: u64,
 }
 
-impl Store {
+/// A store of texts alone (tests, the fuzzer); the server's keeps its work beside each.
+impl Default for Store<()> {
+    fn default() -> Self {
+        Store::new()
+    }
+}
+
+impl<W: Default> Store<W> {
+    /// Open (or reopen) a document: a new serial, nothing kept of an earlier opening.
     pub fn open(&mut self, uri: Url, language_id: &str, version: i32, text: String) -> Snapshot {
-        let rope = Rope::from_str(&text);
         self.opened += 1;
-        let serial = self.opened;
-        let snapshot = Snapshot::new(version, serial, language_id, text);
-        let doc = Document {
+        let snapshot = Snapshot {
             version,
-            serial,
+            serial: self.opened,
             language_id: language_id.to_string(),
-            rope,
-            snapshot: snapshot.clone(),
+            index: Arc::new(LineIndex::new(&text)),
+            text: Arc::new(text),
         };
-        self.docs.insert(uri, doc);
+        let state = DocumentState {
+            snapshot: snapshot.clone(),
+            work: W::default(),
+        };
+        self.docs.insert(uri, state);
         snapshot
     }
+}
 
-    pub fn close(&mut self, uri: &Url) {
-        self.docs.remove(uri);
+impl<W> Store<W> {
+    pub fn new() -> Store<W> {
+        Store {
+            docs: HashMap::new(),
+            opened: 0,
+        }
+    }
+
+    pub fn close(&mut self, uri: &Url) -> Option<DocumentState<W>> {
+        self.docs.remove(uri)
     }
 
     pub fn get(&self, uri: &Url) -> Option<Snapshot> {
         self.docs.get(uri).map(|d| d.snapshot.clone())
     }
 
-    pub fn version(&self, uri: &Url) -> Option<i32> {
-        self.docs.get(uri).map(|d| d.version)
+    pub fn state(&self, uri: &Url) -> Option<&DocumentState<W>> {
+        self.docs.get(uri)
     }
 
-    /// The opening serial and version of an open document.
-    pub fn current(&self, uri: &Url) -> Option<(u64, i32)> {
-        self.docs.get(uri).map(|d| (d.serial, d.version))
+    pub fn state_mut(&mut self, uri: &Url) -> Option<&mut DocumentState<W>> {
+        self.docs.get_mut(uri)
+    }
+
+    pub fn version(&self, uri: &Url) -> Option<i32> {
+        self.docs.get(uri).map(|d| d.snapshot.version)
     }
 
     /// Is this snapshot the document's current text (same opening, same version)?
     pub fn is_current(&self, uri: &Url, snap: &Snapshot) -> bool {
-        self.current(uri) == Some((snap.serial, snap.version))
+        self.docs
+            .get(uri)
+            .is_some_and(|d| (d.snapshot.serial, d.snapshot.version) == (snap.serial, snap.version))
     }
 
     pub fn uris(&self) -> Vec<Url> {
         self.docs.keys().cloned().collect()
+    }
+
+    pub fn states_mut(&mut self) -> impl Iterator<Item = &mut DocumentState<W>> {
+        self.docs.values_mut()
     }
 
     /// Apply a client's changes, in order: each range is in the text as the
@@ -135,49 +147,33 @@ impl Store {
         enc: Encoding,
     ) -> Result<Snapshot, ChangeError> {
         let doc = self.docs.get_mut(uri).ok_or(ChangeError::UnknownDocument)?;
-        if version <= doc.version {
+        let snap = &mut doc.snapshot;
+        if version <= snap.version {
             return Err(ChangeError::Stale {
-                have: doc.version,
+                have: snap.version,
                 got: version,
             });
         }
-        let mut text = doc.snapshot.text.clone();
-        let mut index = doc.snapshot.index.clone();
         for change in changes {
             match change.range {
                 None => {
-                    doc.rope = Rope::from_str(&change.text);
-                    text = Arc::new(change.text);
-                    index = Arc::new(LineIndex::new(&text));
+                    snap.index = Arc::new(LineIndex::new(&change.text));
+                    snap.text = Arc::new(change.text);
                 }
                 Some(r) => {
-                    let bytes = Conv::new(&text, &index, enc).byte_range(r);
-                    // The rope takes the edit in characters (byte_range lands on boundaries).
-                    let (c0, c1) = (doc.rope.byte_to_char(bytes.start), doc.rope.byte_to_char(bytes.end));
-                    doc.rope.remove(c0..c1);
-                    doc.rope.insert(c0, &change.text);
+                    let bytes = Conv::new(&snap.text, &snap.index, enc).byte_range(r);
+                    let (text, index) = (&snap.text, &snap.index);
                     let mut next = String::with_capacity(text.len() - bytes.len() + change.text.len());
                     next.push_str(&text[..bytes.start]);
                     next.push_str(&change.text);
                     next.push_str(&text[bytes.end..]);
-                    index = Arc::new(index.edited(&next, bytes.start, bytes.end, bytes.start + change.text.len()));
-                    text = Arc::new(next);
+                    snap.index = Arc::new(index.edited(&next, bytes.start, bytes.end, bytes.start + change.text.len()));
+                    snap.text = Arc::new(next);
                 }
             }
         }
-        debug_assert!(
-            doc.rope.len_bytes() == text.len() && doc.rope == text.as_str(),
-            "rope and snapshot differ"
-        );
-        doc.version = version;
-        doc.snapshot = Snapshot {
-            version,
-            serial: doc.serial,
-            language_id: doc.language_id.clone(),
-            text,
-            index,
-        };
-        Ok(doc.snapshot.clone())
+        snap.version = version;
+        Ok(snap.clone())
     }
 }
 

@@ -15,19 +15,18 @@ pub mod encoding;
 pub mod hover;
 pub mod links;
 pub mod server;
-pub mod stdio;
 pub mod symbols;
 pub mod transport;
 
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp::LspService;
-use transport::End;
+pub use transport::End;
 
 /// Serve on stdin/stdout until the client closes the input (exit code 0) or
 /// sends `exit` (0 after `shutdown`, 1 without, as LSP asks). Returns the
 /// process exit code, as `cli::main` does.
 pub fn run() -> i32 {
-    tune_allocator();
     // The server's stderr may be a pipe nobody reads: never block on it.
     crate::stderr::go_lossy();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -41,23 +40,8 @@ pub fn run() -> i32 {
             return 2;
         }
     };
-    let end = runtime.block_on(async {
-        let outbox = transport::Outbox::default();
-        let o = outbox.clone();
-        let (service, socket) = LspService::build(move |client| server::Backend::with_outbox(client, o))
-            .custom_method(transport::OUT_OF_STEP, server::Backend::out_of_step)
-            .finish();
-        let input = match stdio::ThreadStdin::spawn() {
-            Ok(input) => input,
-            Err(e) => {
-                crate::stderr::line(format!("claimlint lsp: cannot start the input thread: {e}"));
-                return End::Eof;
-            }
-        };
-        let output: transport::Output<tokio::io::Stdout> = transport::Output::Thread(Box::new(std::io::stdout()));
-        transport::serve_with(input, output, service, socket, outbox).await
-    });
-    // A check still running, or stdin's reader thread, must not hold the exit.
+    let end = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // A check still running, or a read of stdin, must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(500));
     crate::stderr::flush(Duration::from_millis(200));
     match end {
@@ -66,36 +50,18 @@ pub fn run() -> i32 {
     }
 }
 
-/// glibc's allocator, set for a long-running server that holds large notes:
-/// one arena (not eight per core, each keeping its own freed blocks), and
-/// blocks from 256 KiB up mapped and unmapped on their own, a fixed
-/// threshold (by default it rises with every large block freed, up to 32
-/// MiB, and a megabyte note's texts then stay in the heap as holes). A 1 MB
-/// note's texts go back to the system when replaced; a 100 KB note's are
-/// reused from the heap without page faults (`cargo bench`; README,
-/// "Performance"). glibc's `MALLOC_MMAP_THRESHOLD_` and `MALLOC_ARENA_MAX`
-/// variables, when set, win.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn tune_allocator() {
-    use std::ffi::c_int;
-    extern "C" {
-        fn mallopt(param: c_int, value: c_int) -> c_int;
-    }
-    const M_MMAP_THRESHOLD: c_int = -3;
-    const M_ARENA_MAX: c_int = -8;
-    // glibc's own variables, when set, win.
-    let unset = |var: &str| std::env::var_os(var).is_none();
-    // SAFETY: mallopt only sets allocator parameters, and runs before the
-    // server starts any thread.
-    unsafe {
-        if unset("MALLOC_MMAP_THRESHOLD_") {
-            mallopt(M_MMAP_THRESHOLD, 256 << 10);
-        }
-        if unset("MALLOC_ARENA_MAX") {
-            mallopt(M_ARENA_MAX, 1);
-        }
-    }
+/// The language server over any byte streams (stdio in `run`; in-memory
+/// pipes in a test): tower-lsp's service with claimlint's `Backend`, behind
+/// the transport's guard. Call it inside a multi-thread tokio runtime.
+pub async fn serve<I, O>(input: I, output: O) -> End
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let outbox = transport::Outbox::default();
+    let o = outbox.clone();
+    let (service, socket) = LspService::build(move |client| server::Backend::new(client, o))
+        .custom_method(transport::OUT_OF_STEP, server::Backend::out_of_step)
+        .finish();
+    transport::serve(input, output, service, socket, outbox).await
 }
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn tune_allocator() {}

@@ -1,29 +1,28 @@
-//! The language server: state, and routing from each LSP method to the pure
-//! function of its feature file. Checks run on the blocking pool
-//! (`spawn_blocking`), never on tower-lsp's one serving task, so no request
-//! waits for another note's check (F3); inside `catch_unwind`, so a panic in
-//! the core is logged (`window/logMessage`) and answered with nothing, never
-//! fatal. Results for a superseded version, a closed opening of the note
-//! (F1) or an older world are dropped, never published or answered from.
-//! Requests to the client time out (F13).
+//! The language server: its state (one `DocumentState` per open document,
+//! the world notes are checked against, the client's capabilities and
+//! settings), and routing from each LSP method to the pure function of its
+//! feature file. Checks, builds of the world and features run on the
+//! blocking pool (`off_the_executor`), never on the task that runs the
+//! handlers, so no request waits for another note's check (F3). Results for
+//! a superseded version, a closed opening of the note (F1) or an older world
+//! are dropped, never published or answered from. Requests to the client
+//! time out (F13).
 
 use super::code_action::code_actions;
 use super::code_lens::{code_lenses, show_uncovered, SHOW_UNCOVERED};
 use super::completion::completion;
 use super::config::{self, Settings, World};
 use super::definition::definition;
-use super::diagnostics::{diagnostics, result_id, Analysis, Published};
+use super::diagnostics::{diagnostics, notification, result_id, Analysis};
 use super::documents::{ChangeError, Snapshot, Store};
 use super::encoding;
 use super::hover::hover;
 use super::links::links;
 use super::symbols::{document_symbols, workspace_symbols};
-use super::transport::Outbox;
+use super::transport::{catching, Outbox};
 use crate::engine::Incremental;
 use crate::position::Encoding;
 use serde_json::Value;
-use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -66,8 +65,22 @@ impl Default for Caps {
     }
 }
 
+/// What the server keeps of an open document besides its text.
+#[derive(Default)]
+struct Work {
+    /// The incremental checker of this opening, and the world generation it
+    /// serves; taken out while a check runs.
+    checker: Option<(u64, Incremental)>,
+    /// The analysis of the current version against the current world, once made.
+    analysis: Option<Arc<Analysis>>,
+    /// One check at a time per document: a long check (a 10 MB note) is not
+    /// joined by one per keystroke; waiting checks of superseded versions drop out.
+    gate: Arc<tokio::sync::Mutex<()>>,
+}
+
 struct State {
-    docs: Mutex<Store>,
+    /// The open documents, one `DocumentState` each.
+    docs: Mutex<Store<Work>>,
     /// What notes are checked against; `None` until the first build lands
     /// (`initialize` answers at once and builds it in the background).
     world: RwLock<Option<Arc<World>>>,
@@ -77,15 +90,6 @@ struct State {
     /// Notified when the client's `initialized` arrives (the world is built
     /// then, so that it does not compete with the `initialize` answer).
     initialized: tokio::sync::Notify,
-    analyses: Mutex<HashMap<Url, Arc<Analysis>>>,
-    /// Each open note's incremental checker, with the world generation and
-    /// the opening (`Snapshot::serial`) it serves.
-    checkers: Mutex<HashMap<Url, (u64, u64, Incremental)>>,
-    /// Each open note's diagnostics as last serialized (see `Published`).
-    published: Mutex<HashMap<Url, Published>>,
-    /// One check at a time per document: a long check (a 10 MB note) is not
-    /// joined by one per keystroke; waiting checks of superseded versions drop out.
-    gates: Mutex<HashMap<Url, Arc<tokio::sync::Mutex<()>>>>,
     caps: RwLock<Caps>,
     settings: Mutex<Settings>,
     roots: Mutex<Vec<PathBuf>>,
@@ -99,8 +103,6 @@ struct State {
     /// Ids of the server's own requests (refreshes), sent without `params`.
     request_id: AtomicU64,
     generation: AtomicU64,
-    /// Held while publishing, so publications of one document stay in version order.
-    publish: tokio::sync::Mutex<()>,
     /// Settings requests made so far: an answer to an older one is not applied.
     config_asks: AtomicU64,
 }
@@ -131,41 +133,50 @@ impl State {
         *self.caps.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn gate(&self, uri: &Url) -> Arc<tokio::sync::Mutex<()>> {
-        lock(&self.gates).entry(uri.clone()).or_default().clone()
+    /// The document's gate and current text, if it is open.
+    fn open(&self, uri: &Url) -> Option<(Arc<tokio::sync::Mutex<()>>, Snapshot)> {
+        let docs = lock(&self.docs);
+        let d = docs.state(uri)?;
+        Some((d.work.gate.clone(), d.snapshot.clone()))
     }
 
-    /// The cached analysis of a document, if it is of this snapshot (same
+    /// The kept analysis of a document, if it is of this snapshot (same
     /// opening, same version) and world.
     fn cached(&self, uri: &Url, snap: &Snapshot, generation: u64) -> Option<Arc<Analysis>> {
-        lock(&self.analyses)
-            .get(uri)
-            .filter(|a| a.snap.serial == snap.serial && a.snap.version == snap.version && a.generation == generation)
-            .cloned()
+        let docs = lock(&self.docs);
+        let an = docs.state(uri)?.work.analysis.as_ref()?;
+        (an.snap.serial == snap.serial && an.snap.version == snap.version && an.generation == generation)
+            .then(|| an.clone())
     }
 
     /// Check a snapshot, reusing the document's incremental checker (a new
     /// one when the world changed). Pure work: call it off the executor.
     fn analyze(&self, uri: &Url, world: &World, snap: Snapshot, checked: bool) -> Analysis {
         let serial = snap.serial;
-        let mut inc = lock(&self.checkers)
-            .remove(uri)
-            .filter(|(generation, s, _)| *generation == world.generation && *s == serial)
-            .map(|(_, _, inc)| inc)
+        let mut inc = lock(&self.docs)
+            .state_mut(uri)
+            .filter(|d| d.snapshot.serial == serial)
+            .and_then(|d| d.work.checker.take())
+            .filter(|(generation, _)| *generation == world.generation)
+            .map(|(_, inc)| inc)
             .unwrap_or_default();
         let an = Analysis::incremental(world, snap, checked, &mut inc);
-        if lock(&self.docs).current(uri).is_some_and(|(s, _)| s == serial) {
-            lock(&self.checkers).insert(uri.clone(), (world.generation, serial, inc));
+        if let Some(d) = lock(&self.docs).state_mut(uri).filter(|d| d.snapshot.serial == serial) {
+            d.work.checker = Some((world.generation, inc));
         }
         an
     }
 
-    /// Keep an analysis if it is still the document's current one: the same
-    /// opening (a reopened note starts at version 1 again), version and world.
-    fn keep(&self, uri: &Url, an: Arc<Analysis>) -> bool {
-        let current = lock(&self.docs).is_current(uri, &an.snap) && self.world().generation == an.generation;
-        if current {
-            lock(&self.analyses).insert(uri.clone(), an);
+    /// Keep an analysis if it is still the document's current one (the same
+    /// opening: a reopened note starts at version 1 again; version; world),
+    /// and then do `then` under the same lock: no newer result can land
+    /// between the two.
+    fn keep(&self, uri: &Url, an: Arc<Analysis>, then: impl FnOnce()) -> bool {
+        let mut docs = lock(&self.docs);
+        let current = docs.is_current(uri, &an.snap) && self.world().generation == an.generation;
+        if let Some(d) = docs.state_mut(uri).filter(|_| current) {
+            d.work.analysis = Some(an);
+            then();
         }
         current
     }
@@ -185,77 +196,18 @@ pub struct Backend {
     outbox: Outbox,
 }
 
-/// A notification, serialized directly (no `serde_json::Value` tree).
-#[derive(serde::Serialize)]
-struct Notification<'a, P> {
-    jsonrpc: &'static str,
-    method: &'static str,
-    params: &'a P,
-}
-
-/// The parameters of `publishDiagnostics`, with the URI as the client wrote it.
-#[derive(serde::Serialize)]
-struct PublishParams<'a> {
-    uri: &'a str,
-    diagnostics: &'a [Diagnostic],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-}
-
-/// Publish a note's diagnostics: serialized once, straight to the wire when
-/// there is one (a 1 MB note's are ~1000 diagnostics, ~700 KB of JSON;
-/// tower-lsp would build them as a `Value` tree first, four times slower),
-/// into the note's slot (a newer publication replaces one not yet written),
-/// else through tower-lsp's client.
-async fn publish(client: &Client, outbox: &Outbox, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
-    let sent = outbox.uri_as_sent(&uri);
-    let direct = serde_json::to_vec(&Notification {
-        jsonrpc: "2.0",
-        method: "textDocument/publishDiagnostics",
-        params: &PublishParams {
-            uri: &sent,
-            diagnostics: &diagnostics,
-            version,
+/// Run blocking work (a check, a build of the world, a feature over a large
+/// note) on tokio's blocking pool, never on the task that runs the handlers:
+/// blocking there stops all dispatch for the length of the work (F3). A panic
+/// in it goes on in the caller, to be caught where every panic is
+/// (`transport::catching`).
+async fn off_the_executor<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        Err(e) => match e.try_into_panic() {
+            Ok(p) => std::panic::resume_unwind(p),
+            Err(e) => panic!("{e}"),
         },
-    })
-    .is_ok_and(|body| outbox.publish(&sent, body));
-    let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
-    if !direct {
-        client
-            .publish_diagnostics(params.uri, params.diagnostics, params.version)
-            .await;
-    }
-}
-
-fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic".into())
-}
-
-/// Run `f`, turning a panic into its message.
-fn catch<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|p| panic_text(p.as_ref()))
-}
-
-/// Run pure work on the blocking pool; a panic is logged to the client and
-/// yields `None`. Never `block_in_place`: tower-lsp polls every handler
-/// inside its one serving task, and blocking there stops all dispatch for
-/// the length of the work (F3). The hop to the pool costs microseconds.
-async fn pure<T: Send + 'static>(client: &Client, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    let outcome = match tokio::task::spawn_blocking(move || catch(f)).await {
-        Ok(r) => r,
-        Err(e) => Err(e.to_string()),
-    };
-    match outcome {
-        Ok(v) => Some(v),
-        Err(why) => {
-            let msg = format!("claimlint: internal error while {what}: {why}");
-            crate::stderr::line(msg.clone());
-            client.log_message(MessageType::ERROR, msg).await;
-            None
-        }
     }
 }
 
@@ -273,25 +225,18 @@ fn uri_arg(v: Option<&Value>) -> Result<Url> {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
-        Backend::with_outbox(client, Outbox::default())
-    }
-
-    /// A server that publishes diagnostics through `outbox` (see `transport::Outbox`).
-    pub fn with_outbox(client: Client, outbox: Outbox) -> Backend {
+    /// A server that publishes diagnostics through `outbox`, the transport's
+    /// (`transport::serve`).
+    pub fn new(client: Client, outbox: Outbox) -> Backend {
         Backend {
             client,
             outbox,
             state: Arc::new(State {
-                docs: Mutex::new(Store::default()),
+                docs: Mutex::new(Store::new()),
                 world: RwLock::new(None),
                 building: AtomicBool::new(false),
                 ready: tokio::sync::watch::Sender::new(false),
                 initialized: tokio::sync::Notify::new(),
-                analyses: Mutex::new(HashMap::new()),
-                checkers: Mutex::new(HashMap::new()),
-                published: Mutex::new(HashMap::new()),
-                gates: Mutex::new(HashMap::new()),
                 caps: RwLock::new(Caps::default()),
                 settings: Mutex::new(Settings::default()),
                 roots: Mutex::new(Vec::new()),
@@ -301,22 +246,27 @@ impl Backend {
                 watching: Mutex::new(None),
                 request_id: AtomicU64::new(0),
                 generation: AtomicU64::new(0),
-                publish: tokio::sync::Mutex::new(()),
                 config_asks: AtomicU64::new(0),
             }),
         }
     }
 
-    /// The analysis of an open document (cached, or made now) and `f` of it,
+    /// Run `work` in a task of its own, its panics caught and logged.
+    fn spawn(&self, what: &'static str, work: impl std::future::Future<Output = ()> + Send + 'static) {
+        let outbox = self.outbox.clone();
+        tokio::spawn(async move {
+            let _ = catching(what, &outbox, work).await;
+        });
+    }
+
+    /// The analysis of an open document (kept, or made now) and `f` of it,
     /// off the executor. `None` for a document that is not open.
     async fn with_analysis<T: Send + 'static>(
         &self,
         uri: &Url,
-        what: &'static str,
         f: impl FnOnce(&World, &Analysis, Encoding) -> T + Send + 'static,
     ) -> Option<T> {
-        lock(&self.state.docs).version(uri)?;
-        let gate = self.state.gate(uri);
+        let (gate, _) = self.state.open(uri)?;
         let _one_at_a_time = gate.lock().await;
         let snap = lock(&self.state.docs).get(uri)?;
         self.state.ready().await;
@@ -326,13 +276,13 @@ impl Backend {
         let checked = world.is_note(uri, &snap.language_id);
         let state = self.state.clone();
         let u = uri.clone();
-        let (an, out) = pure(&self.client, what, move || {
+        let (an, out) = off_the_executor(move || {
             let an = cached.unwrap_or_else(|| Arc::new(state.analyze(&u, &world, snap, checked)));
             let out = f(&world, &an, enc);
             (an, out)
         })
-        .await?;
-        self.state.keep(uri, an);
+        .await;
+        self.state.keep(uri, an, || {});
         Some(out)
     }
 
@@ -342,18 +292,13 @@ impl Backend {
     /// check runs wait at the gate, where all but the newest drop out.
     fn schedule(&self, uri: Url) {
         let state = self.state.clone();
-        let client = self.client.clone();
         let outbox = self.outbox.clone();
-        tokio::spawn(async move {
-            let Some(version) = lock(&state.docs).version(&uri) else {
+        self.spawn("checking the note", async move {
+            let Some((gate, snap)) = state.open(&uri) else {
                 return;
             };
-            let gate = state.gate(&uri);
             let _one_at_a_time = gate.lock().await;
-            let Some(snap) = lock(&state.docs).get(&uri) else {
-                return;
-            };
-            if snap.version != version {
+            if !lock(&state.docs).is_current(&uri, &snap) {
                 return; // superseded: the newer change has its own check
             }
             state.ready().await;
@@ -361,41 +306,27 @@ impl Backend {
             let checked = world.is_note(&uri, &snap.language_id);
             // The previous version's analysis is of no more use; let go of
             // it, so the checker can edit its masked text in place.
-            lock(&state.analyses).remove(&uri);
-            let w = world.clone();
-            let (st, u) = (state.clone(), uri.clone());
+            if let Some(d) = lock(&state.docs).state_mut(&uri) {
+                d.work.analysis = None;
+            }
             let caps = state.caps();
-            let direct = !caps.pull && outbox.connected();
             let sent = outbox.uri_as_sent(&uri);
-            let name = sent.clone();
-            // The check and, for the wire, the notification's JSON: both off the executor.
-            let Some((an, body)) = pure(&client, "checking the note", move || {
-                let an = Arc::new(st.analyze(&u, &w, snap, checked));
-                let body = direct.then(|| {
-                    let mut published = lock(&st.published).remove(&u).unwrap_or_default();
-                    let body = published.notification(&w, &an, &name, caps.enc);
-                    if lock(&st.docs).is_current(&u, &an.snap) {
-                        lock(&st.published).insert(u.clone(), published);
-                    }
-                    body
+            let (st, u, name) = (state.clone(), uri.clone(), sent.clone());
+            // The check and, for a client that is pushed to, the notification's JSON.
+            let (an, body) = off_the_executor(move || {
+                let an = Arc::new(st.analyze(&u, &world, snap, checked));
+                let body = (!caps.pull).then(|| {
+                    let diagnostics = diagnostics(&world, &an, caps.enc);
+                    notification(&name, &diagnostics, Some(an.snap.version))
                 });
                 (an, body)
             })
-            .await
-            else {
-                return;
-            };
-            let _order = state.publish.lock().await;
-            if !state.keep(&uri, an.clone()) {
-                return; // stale: a newer version or world exists
-            }
-            if caps.pull {
-                return;
-            }
-            if !body.is_some_and(|body| outbox.publish(&sent, body)) {
-                let diags = diagnostics(&world, &an, caps.enc);
-                publish(&client, &outbox, uri, diags, Some(version)).await;
-            }
+            .await;
+            state.keep(&uri, an, || {
+                if let Some(body) = body {
+                    outbox.publish(&sent, body);
+                }
+            });
         });
     }
 
@@ -426,22 +357,10 @@ impl Backend {
     /// Send a request that takes no parameters (a refresh) with no `params`
     /// member at all, as the protocol has it (tower-lsp's client would send
     /// `"params": null`). The answer is of no interest.
-    async fn request_without_params(&self, method: &str) {
+    fn request_without_params(&self, method: &str) {
         let id = self.state.request_id.fetch_add(1, Ordering::SeqCst);
-        let body = serde_json::json!({"jsonrpc": "2.0", "id": format!("claimlint-{id}"), "method": method});
-        if self.outbox.send(body.to_string().as_bytes()) {
-            return;
-        }
-        // No wire of our own (a service built alone, in tests): tower-lsp's client.
-        match method {
-            "workspace/diagnostic/refresh" => {
-                let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.workspace_diagnostic_refresh()).await;
-            }
-            "workspace/codeLens/refresh" => {
-                let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.code_lens_refresh()).await;
-            }
-            _ => {}
-        }
+        self.outbox
+            .send_json(&serde_json::json!({"jsonrpc": "2.0", "id": format!("claimlint-{id}"), "method": method}));
     }
 
     /// Ask the client to watch the files whose change alters findings (the
@@ -501,10 +420,7 @@ impl Backend {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let roots = lock(&self.state.roots).clone();
         let env = std::env::var("CLAIMLINT_ARTICLE").ok();
-        let world = pure(&self.client, "loading the article and the claim base", move || {
-            config::build(&settings, &roots, env.as_deref(), generation)
-        })
-        .await?;
+        let world = off_the_executor(move || config::build(&settings, &roots, env.as_deref(), generation)).await;
         let world = Arc::new(world);
         let mut slot = self.state.world.write().unwrap_or_else(|e| e.into_inner());
         if slot.as_ref().is_some_and(|w| w.generation > world.generation) {
@@ -522,7 +438,7 @@ impl Backend {
         };
         self.tell(&world).await;
         self.watch(&world).await;
-        lock(&self.state.analyses).clear();
+        lock(&self.state.docs).states_mut().for_each(|d| d.work.analysis = None);
         // Push clients get every open note published again; pulling clients
         // are asked to pull again (only those that can be asked pull at all).
         let uris = lock(&self.state.docs).uris();
@@ -530,15 +446,12 @@ impl Backend {
             self.schedule(uri);
         }
         let caps = self.state.caps();
-        let me = self.clone();
-        tokio::spawn(async move {
-            if caps.pull && caps.diagnostic_refresh {
-                me.request_without_params("workspace/diagnostic/refresh").await;
-            }
-            if caps.code_lens_refresh {
-                me.request_without_params("workspace/codeLens/refresh").await;
-            }
-        });
+        if caps.pull && caps.diagnostic_refresh {
+            self.request_without_params("workspace/diagnostic/refresh");
+        }
+        if caps.code_lens_refresh {
+            self.request_without_params("workspace/codeLens/refresh");
+        }
     }
 
     /// Ask the client for its settings, in a task of its own, at most
@@ -547,7 +460,7 @@ impl Backend {
     fn ask_settings(&self, only_if_set: bool) {
         let ask = self.state.config_asks.fetch_add(1, Ordering::SeqCst) + 1;
         let me = self.clone();
-        tokio::spawn(async move {
+        self.spawn("asking for the settings", async move {
             let items = vec![ConfigurationItem {
                 scope_uri: None,
                 section: Some("claimlint".into()),
@@ -579,16 +492,15 @@ impl Backend {
         });
     }
 
-    /// Drop an open note and withdraw its diagnostics.
-    async fn forget(&self, uri: Url) {
-        lock(&self.state.docs).close(&uri);
-        lock(&self.state.analyses).remove(&uri);
-        lock(&self.state.checkers).remove(&uri);
-        lock(&self.state.published).remove(&uri);
-        lock(&self.state.gates).remove(&uri);
+    /// Drop an open note (all the server kept of it goes with it) and
+    /// withdraw its diagnostics, under the store's lock: no publication of
+    /// a check still running can follow.
+    fn forget(&self, uri: Url) {
+        let mut docs = lock(&self.state.docs);
+        docs.close(&uri);
         if !self.state.caps().pull {
-            let _order = self.state.publish.lock().await;
-            publish(&self.client, &self.outbox, uri, Vec::new(), None).await;
+            let sent = self.outbox.uri_as_sent(&uri);
+            self.outbox.publish(&sent, notification(&sent, &[], None));
         }
     }
 
@@ -602,7 +514,7 @@ impl Backend {
         if lock(&self.state.docs).version(&uri).is_none() {
             return;
         }
-        self.forget(uri.clone()).await;
+        self.forget(uri.clone());
         let msg = format!(
             "claimlint: a change to {uri} could not be decoded ({}), so claimlint's copy of the note is out of step with the editor's. \
              Its diagnostics are withdrawn; close and reopen the note to check it again.",
@@ -686,7 +598,8 @@ impl LanguageServer for Backend {
             // The answer goes out first: the client says `initialized` once
             // it has it (a client that never does waits 50 ms).
             let _ = tokio::time::timeout(Duration::from_millis(50), me.state.initialized.notified()).await;
-            me.build(settings).await;
+            // Ready even if the build failed: what waits then has the bundled claim base.
+            let _ = catching("loading the article and the claim base", &me.outbox, me.build(settings)).await;
             me.state.ready.send_replace(true);
         });
         Ok(InitializeResult {
@@ -775,7 +688,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        self.forget(params.text_document.uri).await;
+        self.forget(params.text_document.uri);
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -813,9 +726,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let previous = params.previous_result_id;
         let got = self
-            .with_analysis(&uri, "checking the note", |w, an, enc| {
-                (result_id(an), diagnostics(w, an, enc))
-            })
+            .with_analysis(&uri, |w, an, enc| (result_id(an), diagnostics(w, an, enc)))
             .await;
         let report = match got {
             Some((id, _)) if previous.as_deref() == Some(id.as_str()) => {
@@ -840,9 +751,7 @@ impl LanguageServer for Backend {
         let pos = p.position;
         let markdown = self.state.caps().hover_markdown;
         Ok(self
-            .with_analysis(&p.text_document.uri, "answering a hover", move |w, an, enc| {
-                hover(w, an, pos, enc, markdown)
-            })
+            .with_analysis(&p.text_document.uri, move |w, an, enc| hover(w, an, pos, enc, markdown))
             .await
             .flatten())
     }
@@ -851,9 +760,7 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let pos = p.position;
         Ok(self
-            .with_analysis(&p.text_document.uri, "finding a definition", move |w, an, enc| {
-                definition(w, an, pos, enc)
-            })
+            .with_analysis(&p.text_document.uri, move |w, an, enc| definition(w, an, pos, enc))
             .await
             .flatten())
     }
@@ -862,7 +769,7 @@ impl LanguageServer for Backend {
         // A tooltip only for a client that says it shows them.
         let tooltips = self.state.caps().link_tooltips;
         Ok(self
-            .with_analysis(&params.text_document.uri, "finding links", move |w, an, enc| {
+            .with_analysis(&params.text_document.uri, move |w, an, enc| {
                 let mut found = links(w, an, enc);
                 if !tooltips {
                     found.iter_mut().for_each(|l| l.tooltip = None);
@@ -874,7 +781,7 @@ impl LanguageServer for Backend {
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
-            .with_analysis(&params.text_document.uri, "listing headings", |_, an, enc| {
+            .with_analysis(&params.text_document.uri, |_, an, enc| {
                 DocumentSymbolResponse::Nested(document_symbols(an, enc))
             })
             .await)
@@ -884,10 +791,9 @@ impl LanguageServer for Backend {
         self.state.ready().await;
         let world = self.state.world();
         let enc = self.state.caps().enc;
-        Ok(pure(&self.client, "listing symbols", move || {
-            workspace_symbols(&world, &params.query, enc)
-        })
-        .await)
+        Ok(Some(
+            off_the_executor(move || workspace_symbols(&world, &params.query, enc)).await,
+        ))
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -901,11 +807,8 @@ impl LanguageServer for Backend {
             return Ok(None);
         }
         let enc = self.state.caps().enc;
-        let items = pure(&self.client, "completing", move || {
-            completion(&world, &snap, p.position, enc)
-        })
-        .await;
-        Ok(items.map(CompletionResponse::Array))
+        let items = off_the_executor(move || completion(&world, &snap, p.position, enc)).await;
+        Ok(Some(CompletionResponse::Array(items)))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -914,19 +817,16 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let enc = self.state.caps().enc;
-        Ok(pure(&self.client, "making code actions", move || {
-            code_actions(&uri, &snap, &params, enc)
-        })
-        .await)
+        Ok(Some(
+            off_the_executor(move || code_actions(&uri, &snap, &params, enc)).await,
+        ))
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
         let u = uri.clone();
         Ok(self
-            .with_analysis(&uri, "measuring coverage", move |w, an, enc| {
-                code_lenses(w, an, &u, enc)
-            })
+            .with_analysis(&uri, move |w, an, enc| code_lenses(w, an, &u, enc))
             .await)
     }
 
@@ -942,27 +842,11 @@ impl LanguageServer for Backend {
             .map(|l| l as u32);
         let json = opts.and_then(|o| o.get("format")).and_then(Value::as_str) == Some("json");
         match self
-            .with_analysis(&uri, "measuring coverage", move |w, an, enc| {
-                show_uncovered(w, an, line, json, enc)
-            })
+            .with_analysis(&uri, move |w, an, enc| show_uncovered(w, an, line, json, enc))
             .await
         {
             Some(v) => Ok(Some(v)),
             None => Err(Error::invalid_params(format!("{uri} is not an open note"))),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_in_pure_work_becomes_its_message() {
-        assert_eq!(catch(|| 3), Ok(3));
-        let r = catch(|| -> u8 { panic!("the core broke at {}", 7) });
-        let s = catch(|| -> u8 { std::panic::panic_any(1u8) });
-        assert_eq!(r, Err("the core broke at 7".to_string()));
-        assert_eq!(s, Err("a panic".to_string()));
     }
 }

@@ -1,15 +1,16 @@
-//! The wire, guarded. tower-lsp answers a malformed JSON body with -32700 and
-//! then ends the session (its framed reader stops at the first error), so the
-//! server never lets one through: this layer reads the client's
-//! `Content-Length` frames itself, checks each body is a JSON-RPC message,
-//! answers a malformed one itself (-32700, or -32600 for JSON that is no
-//! message) and skips it, resynchronizes on a bad header at the next
-//! `Content-Length:`, and forwards the good frames to tower-lsp's `Server`
-//! through an in-memory pipe. Everything written to stdout goes through one
-//! writer (for stdout, a thread of its own: `stdio.rs`), whole frames at a
-//! time. Every handler runs `Guarded`: a panic anywhere in it is logged to
-//! the client and the server serves on.
+//! The wire, in front of tower-lsp's service. tower-lsp's own transport
+//! (`Server`) answers a malformed body with -32700 and then ends the session
+//! (its framed reader stops at the first decode error), so this module takes
+//! its place, with the same shape: it reads the client's `Content-Length`
+//! frames, parses each body once into tower-lsp's `Request` or `Response`,
+//! answers what is no message itself (-32700, -32600) and reads on, and hands
+//! each request to the `LspService` in the order it came, up to 64 in flight.
+//! Everything for the client goes through one `Outbox` and one writer, whole
+//! frames at a time; a note's diagnostics wait in a slot of their own (F8).
+//! A panic in a handler, or in work one started, is caught in `catching` and
+//! nowhere else: logged to the client, the server serves on.
 
+use futures::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::future::Future;
@@ -17,15 +18,16 @@ use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
-use tower_lsp::jsonrpc::{Error, Request, Response};
-use tower_lsp::{ClientSocket, LanguageServer, LspService, Server};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tower_lsp::jsonrpc::{Error, Id, Request, Response};
+use tower_lsp::{ClientSocket, LanguageServer, LspService};
 use tower_service::Service;
 
 /// Bounds on what a client may send.
 const MAX_HEADER_LINE: u64 = 8 << 10;
 const MAX_BODY: usize = 256 << 20;
-/// Handlers in flight at once.
+/// Handlers in flight at once (tower-lsp's `Server` defaults to 4: requests
+/// that wait for their note's check must not hold back the others).
 const MAX_CONCURRENT: usize = 64;
 
 /// One read from the wire.
@@ -141,313 +143,170 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     }
 }
 
-pub fn frame(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
-    out
-}
-
 fn error_response(id: Value, code: i64, message: String) -> Vec<u8> {
     let v = json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } });
     v.to_string().into_bytes()
 }
 
-/// What to do with a body: forward it (with its method, if any; rewritten when
-/// its params were `null`), or answer it here.
-#[derive(Debug, PartialEq)]
+/// A message from the client, as tower-lsp's service takes it.
+#[derive(Debug)]
+pub enum Message {
+    Request(Request),
+    Response(Response),
+}
+
+/// What to do with a body: hand its message on, or answer it here.
+#[derive(Debug)]
 pub enum Verdict {
-    Forward {
-        method: Option<String>,
-        rewritten: Option<Vec<u8>>,
-    },
+    Forward(Message),
     Reply(Vec<u8>),
 }
 
-/// The first top-level key a JSON object repeats. `serde_json::Value` keeps
-/// the last of duplicated keys, tower-lsp's typed reader refuses them and
-/// then stops reading (F10): such a message must not get through.
-struct RepeatedKey(Option<String>);
+/// A body's top-level members, each parsed once (`params` whole, as tower-lsp
+/// would), and the first key it repeats: tower-lsp's typed reader refuses a
+/// repeated key and then stops reading (F10), so such a body is answered here.
+#[derive(Default)]
+struct Members {
+    jsonrpc: Option<Value>,
+    method: Option<Value>,
+    id: Option<Value>,
+    params: Option<Value>,
+    result: Option<Value>,
+    error: Option<Value>,
+    repeated: Option<String>,
+}
 
-impl<'de> Deserialize<'de> for RepeatedKey {
+impl<'de> Deserialize<'de> for Members {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Keys;
-        impl<'de> serde::de::Visitor<'de> for Keys {
-            type Value = RepeatedKey;
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Members;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RepeatedKey, A::Error> {
-                let mut seen: Vec<String> = Vec::new();
-                let mut repeated = None;
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut m = Members::default();
+                let mut others: Vec<String> = Vec::new();
                 while let Some(k) = map.next_key::<String>()? {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                    if seen.contains(&k) {
-                        repeated.get_or_insert(k);
-                    } else if seen.len() < 64 {
-                        seen.push(k);
+                    let slot = match k.as_str() {
+                        "jsonrpc" => &mut m.jsonrpc,
+                        "method" => &mut m.method,
+                        "id" => &mut m.id,
+                        "params" => &mut m.params,
+                        "result" => &mut m.result,
+                        "error" => &mut m.error,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            if others.contains(&k) {
+                                m.repeated.get_or_insert(k);
+                            } else if others.len() < 64 {
+                                others.push(k);
+                            }
+                            continue;
+                        }
+                    };
+                    let v = map.next_value::<Value>()?;
+                    if slot.is_some() {
+                        m.repeated.get_or_insert(k);
                     }
+                    *slot = Some(v);
                 }
-                Ok(RepeatedKey(repeated))
+                Ok(m)
             }
         }
-        d.deserialize_map(Keys)
+        d.deserialize_map(Visit)
     }
 }
 
+/// Parse a body once. Not JSON: -32700. JSON that is no JSON-RPC 2.0 message
+/// (a batch, a number, a repeated key, neither `method` nor `result`/`error`):
+/// -32600, with the message's id when it is a number or a string.
 pub fn judge(body: &[u8]) -> Verdict {
-    let mut v: Value = match serde_json::from_slice(body) {
-        Ok(v) => v,
+    let m: Members = match serde_json::from_slice(body) {
+        Ok(m) => m,
+        Err(e) if e.is_data() => return Verdict::Reply(not_a_message(Value::Null)),
         Err(e) => return Verdict::Reply(error_response(Value::Null, -32700, format!("Parse error: {e}"))),
     };
-    if v.is_object() {
-        if let Ok(RepeatedKey(Some(k))) = serde_json::from_slice::<RepeatedKey>(body) {
-            return Verdict::Reply(error_response(
-                Value::Null,
-                -32600,
-                format!("Invalid Request: the key `{k}` appears twice"),
-            ));
-        }
+    if let Some(k) = m.repeated {
+        return Verdict::Reply(error_response(
+            Value::Null,
+            -32600,
+            format!("Invalid Request: the key `{k}` appears twice"),
+        ));
     }
-    // (tower-lsp reads a message without `method` as a request for "", so a
-    // request must name its method, and a response carry a result or an error.)
-    let has = |k: &str| v.get(k).is_some();
-    let request = v.get("method").is_some_and(Value::is_string) && Request::deserialize(&v).is_ok();
-    let response = !has("method") && (has("result") || has("error")) && Response::deserialize(&v).is_ok();
-    if request || response {
-        let method = v.get("method").and_then(Value::as_str).map(str::to_string);
-        // `"params": null` (some clients send it with `shutdown` and `exit`)
-        // means no params; tower-lsp refuses it for methods without params.
-        let mut rewritten = None;
-        if let Some(obj) = v.as_object_mut().filter(|o| o.get("params") == Some(&Value::Null)) {
-            obj.remove("params");
-            rewritten = Some(v.to_string().into_bytes());
-        }
-        // The raw capabilities lsp-types would misread (see `capabilities`).
-        if method.as_deref() == Some("initialize") && super::capabilities::spell_diagnostics(&mut v) {
-            rewritten = Some(v.to_string().into_bytes());
-        }
-        return Verdict::Forward { method, rewritten };
-    }
-    let id = v
-        .get("id")
-        .filter(|id| id.is_number() || id.is_string())
-        .cloned()
-        .unwrap_or(Value::Null);
-    Verdict::Reply(error_response(
-        id,
-        -32600,
-        "Invalid Request: not a JSON-RPC 2.0 message".into(),
-    ))
-}
-
-/// Everything for the client goes through here, whole frames at a time, to
-/// one writer: tower-lsp's own output, the guard's answers, and the note
-/// diagnostics, whose body is serialized once, directly (see
-/// `server::Backend::schedule`). A publication waits in a slot of its note:
-/// a newer one for the same note replaces it, so a client that reads slowly
-/// holds at most one pending publication per note, never a queue of
-/// superseded ones (F8). Until `serve_with` connects it (and in tests that
-/// build the service alone) the outbox declines, and tower-lsp's client is used.
-#[derive(Clone, Default)]
-pub struct Outbox(std::sync::Arc<Shared>);
-
-#[derive(Default)]
-pub struct Shared {
-    queue: std::sync::Mutex<Queue>,
-    /// Wakes the writer thread (stdout).
-    ready: std::sync::Condvar,
-    /// Wakes the writer task (async output).
-    ready_async: tokio::sync::Notify,
-    connected: std::sync::atomic::AtomicBool,
-    /// URIs as the client wrote them, by their normalized form, where the two differ.
-    as_sent: std::sync::Mutex<std::collections::HashMap<String, String>>,
-}
-
-#[derive(Default)]
-struct Queue {
-    frames: std::collections::VecDeque<Vec<u8>>,
-    /// At most one publication per note, in the order the notes first had one waiting.
-    publications: std::collections::VecDeque<(String, Vec<u8>)>,
-    closed: bool,
-    /// Publications replaced before they were written.
-    superseded: u64,
-}
-
-impl Outbox {
-    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
-        self.0.queue.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn wake(&self) {
-        self.0.ready.notify_one();
-        self.0.ready_async.notify_one();
-    }
-
-    /// Is there a wire to write to?
-    pub fn connected(&self) -> bool {
-        self.0.connected.load(std::sync::atomic::Ordering::SeqCst)
-    }
-
-    fn connect(&self) {
-        self.0.connected.store(true, std::sync::atomic::Ordering::SeqCst);
-    }
-
-    /// Queue a whole frame; false when there is no wire or it is closed.
-    pub fn send_frame(&self, frame: Vec<u8>) -> bool {
-        let mut q = self.queue();
-        if q.closed {
-            return false;
-        }
-        q.frames.push_back(frame);
-        drop(q);
-        self.wake();
-        true
-    }
-
-    /// Queue a JSON-RPC body for the client; false when there is no wire.
-    pub fn send(&self, body: &[u8]) -> bool {
-        self.connected() && self.send_frame(frame(body))
-    }
-
-    /// Queue the publication of a note's diagnostics, replacing the one of
-    /// the same note still waiting (framed in place: no copy of a large body
-    /// when it has room for the header, `HEADER_ROOM` more bytes).
-    pub fn publish(&self, uri: &str, mut body: Vec<u8>) -> bool {
-        if !self.connected() {
-            return false;
-        }
-        let header = format!("Content-Length: {}\r\n\r\n", body.len());
-        body.splice(0..0, header.into_bytes());
-        let mut q = self.queue();
-        if q.closed {
-            return false;
-        }
-        // O(notes with a publication waiting): a handful.
-        match q.publications.iter_mut().find(|(u, _)| u == uri) {
-            Some(slot) => {
-                slot.1 = body;
-                q.superseded += 1;
+    let reply_id =
+        m.id.clone()
+            .filter(|id| id.is_number() || id.is_string())
+            .unwrap_or(Value::Null);
+    let version = m.jsonrpc.as_ref().and_then(Value::as_str) == Some("2.0");
+    let id = match m.id.map(Id::deserialize) {
+        None => None,
+        Some(Ok(id)) => Some(id),
+        Some(Err(_)) => return Verdict::Reply(not_a_message(reply_id)),
+    };
+    match m.method {
+        Some(Value::String(method)) if version => {
+            // `"params": null` (some clients send it with `shutdown` and
+            // `exit`) means no params; tower-lsp refuses it for methods without.
+            let mut params = m.params.filter(|p| !p.is_null());
+            if method == "initialize" {
+                // The raw capabilities lsp-types would misread (see `capabilities`).
+                if let Some(p) = params.as_mut() {
+                    super::capabilities::spell_diagnostics(p);
+                }
             }
-            None => q.publications.push_back((uri.to_string(), body)),
-        }
-        drop(q);
-        self.wake();
-        true
-    }
-
-    /// The client is gone (a write failed): drop what waits, take nothing more.
-    pub fn fail(&self) {
-        let mut q = self.queue();
-        q.closed = true;
-        q.frames.clear();
-        q.publications.clear();
-        drop(q);
-        self.wake();
-    }
-
-    /// No more messages: the writer ends once it has written what waits.
-    fn close(&self) {
-        self.queue().closed = true;
-        self.wake();
-    }
-
-    /// The next frame to write: other messages first, then publications;
-    /// `Err(())` once closed and empty, `Ok(None)` when nothing waits.
-    fn pop(&self) -> Result<Option<Vec<u8>>, ()> {
-        let mut q = self.queue();
-        if let Some(f) = q.frames.pop_front() {
-            return Ok(Some(f));
-        }
-        if let Some((_, f)) = q.publications.pop_front() {
-            return Ok(Some(f));
-        }
-        if q.closed {
-            Err(())
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// The next frame, waiting for one (a thread); `None` once closed and empty.
-    pub fn next_blocking(&self) -> Option<Vec<u8>> {
-        let mut q = self.queue();
-        loop {
-            if let Some(f) = q.frames.pop_front() {
-                return Some(f);
+            let mut request = Request::build(method);
+            if let Some(p) = params {
+                request = request.params(p);
             }
-            if let Some((_, f)) = q.publications.pop_front() {
-                return Some(f);
+            if let Some(id) = id {
+                request = request.id(id);
             }
-            if q.closed {
-                return None;
-            }
-            q = self.0.ready.wait(q).unwrap_or_else(|e| e.into_inner());
+            Verdict::Forward(Message::Request(request.finish()))
         }
-    }
-
-    /// The next frame, waiting for one (a task); `None` once closed and empty.
-    pub async fn next(&self) -> Option<Vec<u8>> {
-        loop {
-            match self.pop() {
-                Ok(Some(f)) => return Some(f),
-                Err(()) => return None,
-                // A wake since the last wait is kept as a permit: none is lost.
-                Ok(None) => self.0.ready_async.notified().await,
+        None if version => {
+            let body = match (m.result, m.error.map(Error::deserialize)) {
+                (Some(result), _) => Ok(result),
+                (None, Some(Ok(e))) => Err(e),
+                _ => return Verdict::Reply(not_a_message(reply_id)),
+            };
+            match id {
+                Some(id) => Verdict::Forward(Message::Response(Response::from_parts(id, body))),
+                None => Verdict::Reply(not_a_message(reply_id)),
             }
         }
-    }
-
-    /// Publications replaced before they were written, so far.
-    pub fn superseded(&self) -> u64 {
-        self.queue().superseded
-    }
-
-    /// Remember how the client wrote a URI, when its normalized form differs.
-    pub fn remember_uri(&self, sent: &str) {
-        if let Ok(u) = tower_lsp::lsp_types::Url::parse(sent) {
-            if u.as_str() != sent {
-                let mut m = self.0.as_sent.lock().unwrap_or_else(|e| e.into_inner());
-                m.insert(u.as_str().to_string(), sent.to_string());
-            }
-        }
-    }
-
-    /// A URI as the client wrote it (diagnostics go back under that name).
-    pub fn uri_as_sent(&self, uri: &tower_lsp::lsp_types::Url) -> String {
-        let m = self.0.as_sent.lock().unwrap_or_else(|e| e.into_inner());
-        m.get(uri.as_str()).cloned().unwrap_or_else(|| uri.as_str().to_string())
+        _ => Verdict::Reply(not_a_message(reply_id)),
     }
 }
 
-/// Room enough for a `Content-Length` header (see `Outbox::publish`).
-pub const HEADER_ROOM: usize = 40;
-
-/// How the session ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum End {
-    /// The client closed the input.
-    Eof,
-    /// An `exit` notification, after a `shutdown` request or not.
-    Exit { after_shutdown: bool },
+fn not_a_message(id: Value) -> Vec<u8> {
+    error_response(id, -32600, "Invalid Request: not a JSON-RPC 2.0 message".into())
 }
 
-/// Just the URI of a `didOpen` (not its text), as the client wrote it.
-#[derive(Deserialize)]
-struct OpenedUri {
-    params: OpenedDoc,
-}
-#[derive(Deserialize)]
-struct OpenedDoc {
-    #[serde(rename = "textDocument")]
-    text_document: OpenedUriOnly,
-}
-#[derive(Deserialize)]
-struct OpenedUriOnly {
-    uri: String,
-}
-
-/// The method a note-out-of-step notice is forwarded to the server under.
+/// The method a note-out-of-step notice is handed to the server under.
 pub const OUT_OF_STEP: &str = "claimlint/outOfStep";
+
+/// F2: a body that could not be decoded is answered -32700, but must not be
+/// lost silently. An undecodable `didChange` becomes a notice to the server
+/// (every later edit would land on a text out of step with the editor's: the
+/// server drops the note and says so); an undecodable `didOpen` is opened
+/// with U+FFFD in place of what could not be decoded.
+fn out_of_step(body: &[u8]) -> Option<Request> {
+    let (repaired, why) = repair(body)?;
+    let Verdict::Forward(Message::Request(request)) = judge(&repaired) else {
+        return None;
+    };
+    let uri = request.params()?.pointer("/textDocument/uri")?.as_str()?.to_string();
+    match request.method() {
+        "textDocument/didChange" => Some(
+            Request::build(OUT_OF_STEP)
+                .params(json!({"uri": uri, "reason": why}))
+                .finish(),
+        ),
+        "textDocument/didOpen" => Some(request),
+        _ => None,
+    }
+}
 
 /// A body made parseable: each invalid UTF-8 byte and each lone UTF-16
 /// surrogate escape (`"\ud83d"` without its pair) becomes U+FFFD, one UTF-16
@@ -502,75 +361,154 @@ pub fn repair(body: &[u8]) -> Option<(Vec<u8>, &'static str)> {
     why.map(|w| (out, w))
 }
 
-async fn guard<I: AsyncRead + Unpin>(input: I, mut to_server: DuplexStream, out: Outbox) -> End {
-    let mut reader = FrameReader::new(input);
-    let mut shutdown = false;
-    loop {
-        match reader.next().await {
-            Err(e) => {
-                crate::stderr::line(format!("claimlint lsp: reading the input: {e}"));
-                return End::Eof;
+/// Everything for the client waits here, whole messages, for the one writer:
+/// answers, the server's own requests and notifications, and the note
+/// diagnostics. A publication waits in a slot of its note: a newer one for
+/// the same note replaces it, so a client that reads slowly holds at most one
+/// pending publication per note, never a queue of superseded ones (F8).
+#[derive(Clone, Default)]
+pub struct Outbox(std::sync::Arc<Shared>);
+
+#[derive(Default)]
+struct Shared {
+    queue: std::sync::Mutex<Queue>,
+    ready: tokio::sync::Notify,
+    /// URIs as the client wrote them, by their normalized form, where the two differ.
+    as_sent: std::sync::Mutex<std::collections::HashMap<String, String>>,
+}
+
+#[derive(Default)]
+struct Queue {
+    /// Bodies, not yet framed.
+    messages: std::collections::VecDeque<Vec<u8>>,
+    /// At most one publication per note, in the order the notes first had one waiting.
+    publications: std::collections::VecDeque<(String, Vec<u8>)>,
+    closed: bool,
+    /// Publications replaced before they were written.
+    superseded: u64,
+}
+
+impl Outbox {
+    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.0.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Queue a JSON-RPC body; false once the client is gone.
+    pub fn send(&self, body: Vec<u8>) -> bool {
+        let mut q = self.queue();
+        if q.closed {
+            return false;
+        }
+        q.messages.push_back(body);
+        drop(q);
+        self.0.ready.notify_one();
+        true
+    }
+
+    /// Queue a message, serialized directly (no `Value` tree).
+    pub fn send_json<T: serde::Serialize>(&self, message: &T) -> bool {
+        serde_json::to_vec(message).is_ok_and(|body| self.send(body))
+    }
+
+    /// Queue the publication of a note's diagnostics, replacing the one of
+    /// the same note still waiting.
+    pub fn publish(&self, uri: &str, body: Vec<u8>) -> bool {
+        let mut q = self.queue();
+        if q.closed {
+            return false;
+        }
+        // O(notes with a publication waiting): a handful.
+        match q.publications.iter_mut().find(|(u, _)| u == uri) {
+            Some(slot) => {
+                slot.1 = body;
+                q.superseded += 1;
             }
-            Ok(Frame::Eof) => return End::Eof,
-            Ok(Frame::BadHeader(why)) => crate::stderr::line(format!(
-                "claimlint lsp: {why}; skipping to the next Content-Length header"
-            )),
-            Ok(Frame::Body(mut body)) => match judge(&body) {
-                Verdict::Reply(resp) => {
-                    crate::stderr::line("claimlint lsp: answered a malformed message with an error");
-                    let _ = out.send_frame(frame(&resp));
-                    // F2: an undecodable change must not be lost silently (every
-                    // later edit would land on a text out of step with the
-                    // editor's): the server is told, drops the note and says so.
-                    // An undecodable didOpen is opened with U+FFFD in place.
-                    let Some((repaired, why)) = repair(&body) else { continue };
-                    let Ok(v) = serde_json::from_slice::<Value>(&repaired) else {
-                        continue;
-                    };
-                    let uri = v["params"]["textDocument"]["uri"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string();
-                    let notice = match v["method"].as_str() {
-                        Some("textDocument/didChange") if !uri.is_empty() => json!({
-                            "jsonrpc": "2.0", "method": OUT_OF_STEP, "params": {"uri": uri, "reason": why}
-                        })
-                        .to_string()
-                        .into_bytes(),
-                        Some("textDocument/didOpen") if !uri.is_empty() => repaired,
-                        _ => continue,
-                    };
-                    if !matches!(judge(&notice), Verdict::Forward { .. }) {
-                        continue;
-                    }
-                    out.remember_uri(&uri);
-                    if to_server.write_all(&frame(&notice)).await.is_err() {
-                        return End::Eof;
-                    }
-                }
-                Verdict::Forward { method, rewritten } => {
-                    if let Some(r) = rewritten {
-                        body = r;
-                    }
-                    if method.as_deref() == Some("textDocument/didOpen") {
-                        if let Ok(open) = serde_json::from_slice::<OpenedUri>(&body) {
-                            out.remember_uri(&open.params.text_document.uri);
-                        }
-                    }
-                    if to_server.write_all(&frame(&body)).await.is_err() {
-                        return End::Eof;
-                    }
-                    match method.as_deref() {
-                        Some("shutdown") => shutdown = true,
-                        Some("exit") => {
-                            return End::Exit {
-                                after_shutdown: shutdown,
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            },
+            None => q.publications.push_back((uri.to_string(), body)),
+        }
+        drop(q);
+        self.0.ready.notify_one();
+        true
+    }
+
+    /// The client is gone (a write failed): drop what waits, take nothing more.
+    fn fail(&self) {
+        let mut q = self.queue();
+        q.closed = true;
+        q.messages.clear();
+        q.publications.clear();
+    }
+
+    /// No more messages: the writer ends once it has written what waits.
+    fn close(&self) {
+        self.queue().closed = true;
+        self.0.ready.notify_one();
+    }
+
+    /// The next body to write: other messages first, then publications;
+    /// `Err(())` once closed and empty, `Ok(None)` when nothing waits.
+    fn pop(&self) -> Result<Option<Vec<u8>>, ()> {
+        let mut q = self.queue();
+        if let Some(m) = q.messages.pop_front() {
+            return Ok(Some(m));
+        }
+        if let Some((_, m)) = q.publications.pop_front() {
+            return Ok(Some(m));
+        }
+        if q.closed {
+            Err(())
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The next body, waiting for one; `None` once closed and empty.
+    async fn next(&self) -> Option<Vec<u8>> {
+        loop {
+            match self.pop() {
+                Ok(Some(m)) => return Some(m),
+                Err(()) => return None,
+                // A wake since the last wait is kept as a permit: none is lost.
+                Ok(None) => self.0.ready.notified().await,
+            }
+        }
+    }
+
+    /// Publications replaced before they were written, so far.
+    pub fn superseded(&self) -> u64 {
+        self.queue().superseded
+    }
+
+    /// Remember how the client wrote a URI, when its normalized form differs.
+    fn remember_uri(&self, sent: &str) {
+        if let Ok(u) = tower_lsp::lsp_types::Url::parse(sent) {
+            if u.as_str() != sent {
+                let mut m = self.0.as_sent.lock().unwrap_or_else(|e| e.into_inner());
+                m.insert(u.as_str().to_string(), sent.to_string());
+            }
+        }
+    }
+
+    /// A URI as the client wrote it (diagnostics go back under that name).
+    pub fn uri_as_sent(&self, uri: &tower_lsp::lsp_types::Url) -> String {
+        let m = self.0.as_sent.lock().unwrap_or_else(|e| e.into_inner());
+        m.get(uri.as_str()).cloned().unwrap_or_else(|| uri.as_str().to_string())
+    }
+}
+
+/// Write every body of `outbox` to `output`, framed, until the outbox is
+/// closed and empty or a write fails.
+async fn write_out<O: AsyncWrite + Unpin>(mut output: O, outbox: Outbox) {
+    while let Some(body) = outbox.next().await {
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        let mut written = output.write_all(header.as_bytes()).await;
+        // In pieces: tokio's stdout copies each write into a buffer it keeps,
+        // which one megabyte of diagnostics would leave that large.
+        for piece in body.chunks(64 << 10) {
+            written = written.and(output.write_all(piece).await);
+        }
+        if written.and(output.flush().await).is_err() {
+            outbox.fail();
+            return;
         }
     }
 }
@@ -598,6 +536,20 @@ impl<F: Future> Future for CatchUnwind<F> {
     }
 }
 
+/// Run `work`; a panic in it (or in blocking work it waited for and that
+/// resumed the panic, see `server::off_the_executor`) is written to stderr and
+/// to the client's log (`window/logMessage`) and becomes `Err(message)`. The
+/// one place panics are caught: every handler and every task the server
+/// spawns runs in it.
+pub async fn catching<T>(what: &str, out: &Outbox, work: impl Future<Output = T>) -> Result<T, String> {
+    CatchUnwind(Box::pin(work)).await.map_err(|why| {
+        let msg = format!("claimlint: internal error while {what}: {why}; the server goes on");
+        crate::stderr::line(msg.clone());
+        out.send_json(&json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": 1, "message": msg}}));
+        msg
+    })
+}
+
 /// Debug builds only: `CLAIMLINT_TEST_PANIC=<method>,...` makes the handling
 /// of those methods panic, so the tests can prove the guard on the real binary.
 fn panic_for_tests(method: &str) {
@@ -608,180 +560,164 @@ fn panic_for_tests(method: &str) {
     let _ = method;
 }
 
-/// The language service with every handler guarded: tower-lsp polls all
-/// handlers inside its one serving task, so a panic in any of them would end
-/// the session. Here it is caught, logged to the client (`window/logMessage`)
-/// and on stderr; a request gets an internal error (-32603), a notification
-/// nothing; the server serves on.
-pub struct Guarded<S> {
-    inner: S,
-    out: Outbox,
-}
+type Handling = Pin<Box<dyn Future<Output = Option<Response>> + Send>>;
 
-type Reply<E> = Result<Option<Response>, E>;
-
-impl<S> Service<Request> for Guarded<S>
-where
-    S: Service<Request, Response = Option<Response>>,
-    S::Future: Send + 'static,
-    S::Error: Send + 'static,
-{
-    type Response = Option<Response>;
-    type Error = S::Error;
-    type Future = Pin<Box<dyn Future<Output = Reply<S::Error>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, req: Request) -> Self::Future {
-        let id = req.id().cloned();
-        let method = req.method().to_string();
-        let out = self.out.clone();
-        let inner = &mut self.inner;
-        let made = std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(req)));
-        Box::pin(async move {
-            let outcome = match made {
-                Ok(fut) => {
-                    let m = method.clone();
-                    CatchUnwind(Box::pin(async move {
-                        panic_for_tests(&m);
-                        fut.await
-                    }))
-                    .await
-                }
-                Err(p) => Err(panic_text(p.as_ref())),
-            };
-            match outcome {
-                Ok(reply) => reply,
-                Err(why) => {
-                    let msg = format!("claimlint: internal error while handling {method}: {why}; the server goes on");
-                    crate::stderr::line(msg.clone());
-                    let log =
-                        json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": {"type": 1, "message": msg}});
-                    let _ = out.send_frame(frame(log.to_string().as_bytes()));
-                    let mut e = Error::internal_error();
-                    e.message = msg.into();
-                    Ok(id.map(|id| Response::from_error(id, e)))
-                }
+/// Hand a request to the service, guarded: a panic answers a request with
+/// an internal error (-32603) and a notification with nothing.
+fn dispatch<S: LanguageServer>(service: &mut LspService<S>, request: Request, out: &Outbox) -> Handling {
+    let id = request.id().cloned();
+    let method = request.method().to_string();
+    let made = std::panic::catch_unwind(AssertUnwindSafe(|| service.call(request)));
+    let out = out.clone();
+    Box::pin(async move {
+        let what = format!("handling {method}");
+        let handled = catching(&what, &out, async {
+            panic_for_tests(&method);
+            match made {
+                Ok(handler) => handler.await.ok().flatten(),
+                Err(p) => std::panic::resume_unwind(p),
             }
-        })
-    }
+        });
+        match handled.await {
+            Ok(reply) => reply,
+            Err(msg) => id.map(|id| {
+                let mut e = Error::internal_error();
+                e.message = msg.into();
+                Response::from_error(id, e)
+            }),
+        }
+    })
 }
 
-/// Serve a language server over `input`/`output` until the client goes away.
-pub async fn serve<I, O, S>(input: I, output: O, service: LspService<S>, socket: ClientSocket) -> End
-where
-    I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite + Unpin + Send + 'static,
-    S: LanguageServer,
-{
-    serve_with(input, Output::Async(output), service, socket, Outbox::default()).await
+/// How the session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The client closed the input.
+    Eof,
+    /// An `exit` notification, after a `shutdown` request or not.
+    Exit { after_shutdown: bool },
 }
 
-/// Where the server's messages go: an async writer (tests, in-memory pipes)
-/// or a blocking one written from a thread of its own (stdout).
-pub enum Output<O> {
-    Async(O),
-    Thread(Box<dyn std::io::Write + Send>),
-}
-
-enum Writer {
-    Task(tokio::task::JoinHandle<()>),
-    Thread(std::thread::JoinHandle<()>),
-}
-
-/// `serve`, with `outbox` connected to the writer.
-pub async fn serve_with<I, O, S>(
+/// Serve `service` over `input`/`output` until the client closes the input
+/// or sends `exit`. `outbox` is the one the server publishes through.
+pub async fn serve<I, O, S>(
     input: I,
-    output: Output<O>,
-    service: LspService<S>,
+    output: O,
+    mut service: LspService<S>,
     socket: ClientSocket,
     outbox: Outbox,
 ) -> End
 where
-    I: AsyncRead + Unpin + Send + 'static,
+    I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin + Send + 'static,
     S: LanguageServer,
 {
-    // Small pipes: a large message streams through in pieces rather than
-    // leaving a buffer its size behind.
-    let (to_server, server_in) = tokio::io::duplex(64 << 10);
-    let (server_out, from_server) = tokio::io::duplex(64 << 10);
-    outbox.connect();
-    let writer = match output {
-        Output::Thread(out) => match super::stdio::spawn_writer(out, outbox.clone()) {
-            Ok(handle) => Writer::Thread(handle),
+    let writer = tokio::spawn(write_out(output, outbox.clone()));
+    let (mut to_client, mut from_client) = socket.split();
+    let frames = futures::stream::unfold(FrameReader::new(input), |mut r| async move {
+        let frame = r.next().await;
+        Some((frame, r))
+    });
+    let mut frames = std::pin::pin!(frames);
+    let mut running = futures::stream::FuturesUnordered::<Handling>::new();
+    let mut shutdown = false;
+    let end = loop {
+        // Handlers run, and the server's requests go out, while the next
+        // frame is read (a stream: a read in progress is kept, not lost).
+        let frame = tokio::select! {
+            biased;
+            Some(reply) = running.next(), if !running.is_empty() => {
+                reply.map(|r| outbox.send_json(&r));
+                continue;
+            }
+            Some(request) = to_client.next() => {
+                outbox.send_json(&request);
+                continue;
+            }
+            Some(frame) = frames.next(), if running.len() < MAX_CONCURRENT => frame,
+            else => break End::Eof,
+        };
+        let body = match frame {
             Err(e) => {
-                crate::stderr::line(format!("claimlint lsp: cannot start the output thread: {e}"));
-                return End::Eof;
+                crate::stderr::line(format!("claimlint lsp: reading the input: {e}"));
+                break End::Eof;
             }
-        },
-        Output::Async(output) => Writer::Task(tokio::spawn({
-            let outbox = outbox.clone();
-            async move {
-                let mut output = output;
-                'messages: while let Some(bytes) = outbox.next().await {
-                    // In pieces: tokio's stdout copies each write into a buffer it
-                    // keeps, which one megabyte of diagnostics would leave that large.
-                    for piece in bytes.chunks(64 << 10) {
-                        if output.write_all(piece).await.is_err() {
-                            outbox.fail();
-                            break 'messages;
-                        }
-                    }
-                    if output.flush().await.is_err() {
-                        outbox.fail();
-                        break;
-                    }
+            Ok(Frame::Eof) => break End::Eof,
+            Ok(Frame::BadHeader(why)) => {
+                crate::stderr::line(format!(
+                    "claimlint lsp: {why}; skipping to the next Content-Length header"
+                ));
+                continue;
+            }
+            Ok(Frame::Body(body)) => body,
+        };
+        let request = match judge(&body) {
+            Verdict::Forward(Message::Response(response)) => {
+                let _ = from_client.send(response).await;
+                continue;
+            }
+            Verdict::Forward(Message::Request(request)) => request,
+            Verdict::Reply(reply) => {
+                crate::stderr::line("claimlint lsp: answered a malformed message with an error");
+                outbox.send(reply);
+                match out_of_step(&body) {
+                    Some(request) => request,
+                    None => continue,
                 }
             }
-        })),
-    };
-    let server_tx = outbox.clone();
-    let pump = tokio::spawn(async move {
-        let mut reader = FrameReader::new(from_server);
-        loop {
-            match reader.next().await {
-                Ok(Frame::Body(body)) => {
-                    if !server_tx.send_frame(frame(&body)) {
-                        break;
-                    }
-                }
-                Ok(Frame::BadHeader(_)) => continue,
-                Ok(Frame::Eof) | Err(_) => break,
+        };
+        drop(body);
+        if request.method() == "textDocument/didOpen" {
+            if let Some(uri) = request.params().and_then(|p| p.pointer("/textDocument/uri")?.as_str()) {
+                outbox.remember_uri(uri);
             }
         }
-    });
-    let service = Guarded {
-        inner: service,
-        out: outbox.clone(),
+        // tower-lsp's service takes nothing while `initialize` is handled.
+        let ready = loop {
+            tokio::select! {
+                ready = futures::future::poll_fn(|cx| service.poll_ready(cx)) => break ready.is_ok(),
+                Some(reply) = running.next(), if !running.is_empty() => {
+                    reply.map(|r| outbox.send_json(&r));
+                }
+            }
+        };
+        let method = request.method().to_string();
+        if ready {
+            running.push(dispatch(&mut service, request, &outbox));
+        }
+        match method.as_str() {
+            _ if !ready => {
+                break End::Exit {
+                    after_shutdown: shutdown,
+                }
+            }
+            "shutdown" => shutdown = true,
+            "exit" => {
+                break End::Exit {
+                    after_shutdown: shutdown,
+                }
+            }
+            _ => {}
+        }
     };
-    // Requests that wait (for their own note's check, for the world) must
-    // not hold back the others: tower-lsp's default is 4 handlers at once.
-    let server = tokio::spawn(
-        Server::new(server_in, server_out, socket)
-            .concurrency_level(MAX_CONCURRENT)
-            .serve(service),
-    );
-    let end = guard(input, to_server, outbox.clone()).await;
-    // The input is closed (the pipe to the server with it): let in-flight work end.
-    let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
-    let _ = tokio::time::timeout(Duration::from_secs(1), pump).await;
+    // The input is closed: let the handlers in flight end (at most 2 s).
+    let _ = tokio::time::timeout(Duration::from_secs(2), async {
+        loop {
+            tokio::select! {
+                Some(reply) = running.next(), if !running.is_empty() => {
+                    reply.map(|r| outbox.send_json(&r));
+                }
+                Some(request) = to_client.next(), if !running.is_empty() => {
+                    outbox.send_json(&request);
+                }
+                else => break,
+            }
+        }
+    })
+    .await;
     // The writer ends once everything queued is written.
     outbox.close();
-    match writer {
-        Writer::Task(task) => {
-            let _ = tokio::time::timeout(Duration::from_secs(1), task).await;
-        }
-        Writer::Thread(handle) => {
-            let _ = tokio::time::timeout(
-                Duration::from_secs(1),
-                tokio::task::spawn_blocking(move || handle.join()),
-            )
-            .await;
-        }
-    }
+    let _ = tokio::time::timeout(Duration::from_secs(1), writer).await;
     end
 }
 
@@ -819,59 +755,56 @@ mod tests {
     }
 
     #[test]
-    fn the_outbox_frames_a_body_as_frame_does_and_keeps_one_publication_per_note() {
+    fn the_outbox_keeps_one_publication_per_note() {
         let outbox = Outbox::default();
-        assert!(!outbox.connected() && !outbox.send(b"{}"));
-        outbox.connect();
         let body = br#"{"jsonrpc":"2.0","method":"m"}"#;
-        let mut owned = Vec::with_capacity(body.len() + HEADER_ROOM);
-        owned.extend_from_slice(body);
         assert!(outbox.publish("file:///a.md", b"old".to_vec()));
-        assert!(outbox.send(body) && outbox.publish("file:///a.md", owned));
+        assert!(outbox.send(body.to_vec()) && outbox.publish("file:///a.md", b"new".to_vec()));
         assert!(outbox.publish("file:///b.md", b"b".to_vec()));
         // Other messages first, then one publication per note, the newest.
-        assert_eq!(outbox.pop(), Ok(Some(frame(body))));
-        assert_eq!(outbox.pop(), Ok(Some(frame(body))));
-        assert_eq!(outbox.pop(), Ok(Some(frame(b"b"))));
+        assert_eq!(outbox.pop(), Ok(Some(body.to_vec())));
+        assert_eq!(outbox.pop(), Ok(Some(b"new".to_vec())));
+        assert_eq!(outbox.pop(), Ok(Some(b"b".to_vec())));
         assert_eq!(outbox.pop(), Ok(None));
         assert_eq!(outbox.superseded(), 1);
         outbox.close();
         assert_eq!(outbox.pop(), Err(()));
     }
 
+    fn reply(body: &[u8]) -> Value {
+        match judge(body) {
+            Verdict::Reply(r) => serde_json::from_slice(&r).unwrap(),
+            Verdict::Forward(m) => panic!("forwarded {m:?}"),
+        }
+    }
+
     #[test]
     fn judges_bodies() {
-        assert_eq!(
-            judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#),
-            Verdict::Forward {
-                method: Some("shutdown".into()),
-                rewritten: None
-            }
-        );
-        let Verdict::Forward { rewritten: Some(r), .. } =
+        let Verdict::Forward(Message::Request(r)) =
             judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#)
         else {
             panic!()
         };
+        // `"params": null` is no params.
         assert_eq!(
-            serde_json::from_slice::<Value>(&r).unwrap(),
+            serde_json::to_value(&r).unwrap(),
             json!({"jsonrpc":"2.0","id":1,"method":"shutdown"})
         );
-        let Verdict::Reply(r) = judge(b"{not json") else {
-            panic!()
-        };
-        let v: Value = serde_json::from_slice(&r).unwrap();
-        assert_eq!(v["error"]["code"], -32700);
-        assert_eq!(v["id"], Value::Null);
-        let Verdict::Reply(r) = judge(br#"{"id":7,"foo":1}"#) else {
-            panic!()
-        };
-        let v: Value = serde_json::from_slice(&r).unwrap();
-        assert_eq!(v["error"]["code"], -32600);
-        assert_eq!(v["id"], 7);
-        let Verdict::Reply(r) = judge(br#"{"jsonrpc":"2.0","id":8}"#) else {
-            panic!("a message with neither method nor result was forwarded")
-        };
-        assert_eq!(serde_json::from_slice::<Value>(&r).unwrap()["error"]["code"], -32600);
+        assert!(matches!(
+            judge(br#"{"jsonrpc":"2.0","id":"x","result":null}"#),
+            Verdict::Forward(Message::Response(_))
+        ));
+        let v = reply(b"{not json");
+        assert_eq!(
+            (v["error"]["code"].clone(), v["id"].clone()),
+            (json!(-32700), Value::Null)
+        );
+        let v = reply(br#"{"id":7,"foo":1}"#);
+        assert_eq!((v["error"]["code"].clone(), v["id"].clone()), (json!(-32600), json!(7)));
+        // Neither method nor result; a batch; a repeated key.
+        assert_eq!(reply(br#"{"jsonrpc":"2.0","id":8}"#)["error"]["code"], -32600);
+        assert_eq!(reply(br#"[1]"#)["error"]["code"], -32600);
+        let v = reply(br#"{"jsonrpc":"2.0","id":2,"id":3,"method":"m"}"#);
+        assert_eq!(v["error"]["message"], "Invalid Request: the key `id` appears twice");
     }
 }

@@ -376,20 +376,20 @@ pub fn model_position(text: &str, offset: usize, utf8: bool) -> Position {
 /// key, no lone surrogate); what `repair` makes of an undecodable body is
 /// UTF-8 with no lone surrogate escape left.
 pub fn exercise_wire(data: &[u8]) {
+    use claimlint::lsp::transport::Message;
     use claimlint::lsp::transport::{judge, repair, Verdict};
     use tower_lsp::jsonrpc::{Request, Response};
     let check_forwarded = |body: &[u8]| {
-        if let Verdict::Forward { rewritten, method } = judge(body) {
-            let bytes = rewritten.as_deref().unwrap_or(body);
-            let ok = if method.is_some() {
-                serde_json::from_slice::<Request>(bytes).is_ok()
-            } else {
-                serde_json::from_slice::<Response>(bytes).is_ok()
+        // What is handed on is a message tower-lsp's own reader would take.
+        if let Verdict::Forward(m) = judge(body) {
+            let ok = match m {
+                Message::Request(r) => serde_json::from_slice::<Request>(&serde_json::to_vec(&r).unwrap()).is_ok(),
+                Message::Response(r) => serde_json::from_slice::<Response>(&serde_json::to_vec(&r).unwrap()).is_ok(),
             };
             assert!(
                 ok,
                 "forwarded a message tower-lsp refuses: {:?}",
-                String::from_utf8_lossy(bytes)
+                String::from_utf8_lossy(body)
             );
         }
     };
