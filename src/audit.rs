@@ -128,7 +128,8 @@ fn own_words(src: &str, file: &str, a: &Article, base: &ClaimBase, report: &mut 
     let mut strings = Vec::new();
     collect(&value, "", &mut strings);
     for (field, s) in strings {
-        if field == "quote" || field == "title" && s == base.title {
+        // `[claim.quote] text`: the quotation is the fact.
+        if field == "text" || field == "title" && s == base.title {
             continue;
         }
         let ws = words(&s);

@@ -85,7 +85,7 @@ fn a_summary_copying_the_article_is_an_own_words_problem() {
 fn a_rival_the_article_states_is_reported() {
     // The article has both countries sign: Veska is no rival of Norland here.
     let (src, start) = with(
-        "[[claim]]\nid = \"signer\"\nsection = \"opening\"\nline = 3\nanchor = \"Norland and Veska\"\nsummary = \"Norland signed.\"\nwhen = [[\"@accord\"], [\"sign*\"]]\ncheck = \"actor\"\nvalue = [\"@norland\"]\nrival = [\"@veska\"]\nverb = [\"sign*\"]\n",
+        "[[claim]]\nid = \"signer\"\nsection = \"opening\"\nline = 3\nanchor = \"Norland and Veska\"\nsummary = \"Norland signed.\"\nwhen = [[\"@accord\"], [\"sign*\"]]\n[claim.actor]\nvalue = [\"@norland\"]\nrival = [\"@veska\"]\nverb = [\"sign*\"]\n",
     );
     let got = lines(&run(&src));
     assert_eq!(got.len(), 1, "{got:#?}");
@@ -102,7 +102,7 @@ fn a_rival_the_article_states_is_reported() {
 #[test]
 fn claims_that_contradict_each_other_are_reported() {
     let (src, start) = with(
-        "[[claim]]\nid = \"review-year-again\"\nsection = \"outlook\"\nline = 15\nanchor = \"A review\"\nsummary = \"A review in 2025.\"\nwhen = [[\"review*\"], [\"@accord\", \"due\", \"held\"]]\ncheck = \"date\"\nvalue = [\"2025\"]\n",
+        "[[claim]]\nid = \"review-year-again\"\nsection = \"outlook\"\nline = 15\nanchor = \"A review\"\nsummary = \"A review in 2025.\"\nwhen = [[\"review*\"], [\"@accord\", \"due\", \"held\"]]\n[claim.date]\nvalue = [\"2025\"]\n",
     );
     let got = lines(&run(&src));
     assert!(

@@ -91,7 +91,7 @@ line = 21
 anchor = "back in 2018"
 summary = "Putin announced the tactic in a 2018 address to parliament."
 when = [["@putin"], ["address*", "speech"]]
-check = "date"
+[claim.date]
 value = ["2018"]
 "#;
 

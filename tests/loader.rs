@@ -50,7 +50,7 @@ fn unknown_entity_and_bad_values_are_named() {
         "\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"@ghost\"]]\n",
     );
     assert!(e.contains("field `when`: unknown entity `@ghost`"), "{e}");
-    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"a\"]]\ncheck = \"date\"\nvalue = [\"soon-ish\"]\n");
+    let e = err("\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"a\"]]\n[claim.date]\nvalue = [\"soon-ish\"]\n");
     assert!(e.contains("field `value`") && e.contains("not a date"), "{e}");
 }
 
@@ -92,4 +92,68 @@ fn anchors_are_short_unique_in_their_section_and_on_their_line() {
         e[0]
     );
     assert!(load_claims(&claim(5, "Some more"), "mine.toml", Some(&a)).is_ok());
+}
+
+/// A claim whose typed table is `table`, after the common fields (line 14 is `[[claim]]`).
+fn with_table(table: &str) -> String {
+    err(&format!(
+        "\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nwhen = [[\"a\"]]\n{table}"
+    ))
+}
+
+#[test]
+fn typed_tables_reject_missing_unknown_and_wrong_kind_fields_with_line_and_field() {
+    // A field of another kind: `unit` belongs to a number, not a date.
+    let e = with_table("[claim.date]\nvalue = [\"2017\"]\nunit = [\"years\"]\n");
+    assert!(e.starts_with("mine.toml:23: field `unit`: unknown field `unit`"), "{e}");
+    // A required field missing.
+    let e = with_table("[claim.date]\n");
+    assert!(e.contains("field `value`: missing field `value`"), "{e}");
+    let e = with_table("[claim.list]\nmember = []\n");
+    assert!(e.contains("field `open`: missing field `open`"), "{e}");
+    // A value of the wrong type or outside its set.
+    let e = with_table("[claim.stance]\nsays = [\"x\"]\npolarity = \"maybe\"\n");
+    assert!(
+        e.starts_with("mine.toml:23: field `polarity`: unknown variant `maybe`"),
+        "{e}"
+    );
+    let e = with_table("[claim.number]\nvalue = [\"lots\"]\n");
+    assert!(
+        e.starts_with("mine.toml:22: field `value`: `lots` is not a number"),
+        "{e}"
+    );
+    // An unknown kind of table, and the flat form of earlier versions.
+    let e = with_table("[claim.colour]\nvalue = [\"red\"]\n");
+    assert!(e.contains("unknown field `colour`"), "{e}");
+    let e = with_table("check = \"date\"\nvalue = [\"2017\"]\n");
+    assert!(
+        e.starts_with("mine.toml:21: field `check`: unknown field `check`"),
+        "{e}"
+    );
+    // Words tables report under their kind's code: no code to choose.
+    let e = with_table("[claim.place_words]\nright = [\"east\"]\nwrong = [\"west\"]\ncode = \"misquote\"\n");
+    assert!(e.contains("field `code`: unknown field `code`"), "{e}");
+    // Empty lists that serde accepts are still refused.
+    let e = with_table("[claim.place_words]\nright = []\nwrong = [\"west\"]\n");
+    assert!(
+        e.starts_with("mine.toml:22: field `right`: claim `c`: `right` is empty"),
+        "{e}"
+    );
+}
+
+#[test]
+fn one_claim_may_hold_several_typed_tables_each_with_its_own_when() {
+    let src = format!(
+        "{HEAD}\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\nkey = true\nwhen = [[\"@e\"], [\"met\"]]\n[claim.date]\nvalue = [\"2017\"]\n[claim.date_words]\nwhen = [[\"@e\"], [\"same week\"]]\nright = [\"previous week\"]\nwrong = [\"same week\"]\n"
+    );
+    let base = load_claims(&src, "mine.toml", None).unwrap();
+    assert_eq!(base.claims.len(), 2);
+    assert!(base.claims.iter().all(|c| c.id == "c"));
+    assert_eq!(
+        base.claims.iter().filter(|c| c.key).count(),
+        1,
+        "coverage counts the fact once"
+    );
+    assert_ne!(base.claims[0].when, base.claims[1].when);
+    assert_eq!(base.claims[1].check.kind_name(), "date_words");
 }

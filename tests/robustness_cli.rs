@@ -285,7 +285,7 @@ line = 21
 anchor = "back in 2018"
 summary = "Putin announced the tactic in a 2018 address to parliament."
 when = [["@putin"], ["address*", "speech"]]
-check = "date"
+[claim.date]
 value = ["2018"]
 "#;
 
@@ -324,7 +324,7 @@ fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
         ),
         (
             format!("{CLAIM}colour = \"red\"\n"),
-            format!("claims.toml:{}: unknown field `colour`, expected one of `id`", n + 8),
+            format!("claims.toml:{}: field `colour`: unknown field `colour`, expected one of `id`", n + 8),
         ),
         (
             CLAIM.replace("second", "putin-2018-address"),
@@ -338,7 +338,7 @@ fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
             ),
         ),
         (
-            format!("{CLAIM}when = [[\"/(unclosed/\"]]\ncheck = \"date\"\nvalue = [\"2018\"]\n"),
+            format!("{CLAIM}when = [[\"/(unclosed/\"]]\n[claim.date]\nvalue = [\"2018\"]\n"),
             format!("claims.toml:{}: field `when`: bad regex `/(unclosed/`: ", n + 8),
         ),
     ];
@@ -391,7 +391,7 @@ fn claim_base_files_that_are_empty_binary_or_folders_are_named() {
     write(&d, "binary.toml", b"\xff\xfe\x00\x01");
     std::fs::create_dir_all(d.join("folder.toml")).unwrap();
     for (file, want) in [
-        ("empty.toml", "empty.toml:1: missing field `article`"),
+        ("empty.toml", "empty.toml:1: field `article`: missing field `article`"),
         (
             "binary.toml",
             "binary.toml: cannot read the claim base: not UTF-8 text (invalid byte at line 1, column 1)",

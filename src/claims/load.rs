@@ -2,7 +2,7 @@
 //! term. Errors name the file, the line and the field; nothing panics on a
 //! user's file.
 
-use super::schema::{RawBase, RawClaim};
+use super::schema::{Polarity, RawBase, RawClaim};
 use super::*;
 use crate::article::Article;
 use crate::finding::Code;
@@ -48,11 +48,16 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
     let lines = LineStarts::new(src);
     let raw: RawBase = toml::from_str(src).map_err(|e| {
         let line = e.span().map(|s| lines.line(s.start));
+        let mut message = e.message().trim().to_string();
+        if message.starts_with("unknown field `check`") {
+            message.push_str(" (a check is a typed table now: `[claim.date]`, see docs/claim-base.md)");
+        }
+        let field = error_field(&message, line.and_then(|l| src.lines().nth(l - 1)));
         vec![LoadError {
             file: file.to_string(),
             line,
-            field: None,
-            message: e.message().trim().to_string(),
+            field,
+            message,
         }]
     })?;
     let mut b = Builder {
@@ -102,6 +107,26 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
     } else {
         Err(b.errors)
     }
+}
+
+/// The field a TOML or schema error is about: the one the message names
+/// ("missing field `value`", "unknown field `colour`"), else the key of
+/// the line it points at.
+fn error_field(message: &str, line: Option<&str>) -> Option<String> {
+    let named = ["missing field `", "unknown field `", "duplicate field `"]
+        .iter()
+        .find_map(|p| {
+            message
+                .split_once(p)
+                .and_then(|(_, rest)| rest.split_once('`'))
+                .map(|r| r.0)
+        });
+    let keyed = || {
+        let (key, _) = line?.split_once('=')?;
+        let key = key.trim();
+        (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')).then_some(key)
+    };
+    named.or_else(keyed).map(str::to_string)
 }
 
 struct LineStarts(Vec<usize>);
@@ -495,246 +520,208 @@ impl Builder<'_> {
                     self.err(Some(l), Some(field), format!("claim `{}`: {message}", c.id));
                 }
                 if let Some(q) = &c.quote {
-                    if a.locate(q).is_none() {
-                        let l = at(self, "quote");
+                    if a.locate(&q.get_ref().text).is_none() {
+                        let l = self.field_line(q.span(), "text");
                         self.err(
                             Some(l),
-                            Some("quote"),
+                            Some("text"),
                             format!("claim `{}`: quotation not found in the article", c.id),
                         );
                     }
                 }
             }
-            let wl = at(self, "when");
-            let when_errors = self.errors.len();
-            let when: Vec<Vec<TermId>> = c.when.iter().map(|g| self.terms(g, wl, "when")).collect();
-            // A `when` term that failed has said so: no second error for the same line.
-            let when_failed = self.errors.len() > when_errors;
-            let before = self.errors.len();
-            let check = self.check(c, &span);
-            if self.errors.len() > before {
-                continue;
-            }
-            let Some(check) = check else { continue };
-            let needs_when = !matches!(check, Check::Quote { .. } | Check::List { .. } | Check::None);
-            if needs_when && !when_failed && when.iter().all(|g| g.is_empty()) {
-                let l = at(self, "when");
-                self.err(
-                    Some(l),
-                    Some("when"),
-                    format!("claim `{}`: a {} check needs `when` terms", c.id, check.kind_name()),
-                );
-                continue;
-            }
-            let mut entities: Vec<EntityId> = Vec::new();
+            let holder = match &c.speaker {
+                Some(h) => {
+                    let hl = at(self, "speaker");
+                    match self.entity_ref(h, hl, "speaker") {
+                        Some(e) => Some(e),
+                        None => continue,
+                    }
+                }
+                None => None,
+            };
+            let mut about: Vec<EntityId> = Vec::new();
             let al = at(self, "about");
             for a in &c.about {
                 if let Some(e) = self.entity_ref(a, al, "about") {
-                    entities.push(e);
+                    about.push(e);
                 }
             }
-            let mut collect = |t: &TermId, base: &ClaimBase| {
-                if let Some(e) = base.terms[*t].entity {
-                    if !entities.contains(&e) {
-                        entities.push(e);
+            let before = self.errors.len();
+            let mut checks = self.checks(c, holder);
+            if self.errors.len() > before {
+                continue;
+            }
+            if checks.is_empty() {
+                checks.push((Check::None, None, span.clone()));
+            }
+            for (n, (check, own_when, slot_span)) in checks.into_iter().enumerate() {
+                // A table's own `when` replaces the claim's.
+                let (groups, wl) = match own_when {
+                    Some(w) => (w, self.field_line(slot_span, "when")),
+                    None => (&c.when, at(self, "when")),
+                };
+                let when_errors = self.errors.len();
+                let when: Vec<Vec<TermId>> = groups.iter().map(|g| self.terms(g, wl, "when")).collect();
+                // A `when` term that failed has said so: no second error for the same line.
+                let when_failed = self.errors.len() > when_errors;
+                let needs_when = !matches!(check, Check::Quote { .. } | Check::List { .. } | Check::None);
+                if needs_when && !when_failed && when.iter().all(|g| g.is_empty()) {
+                    self.err(
+                        Some(wl),
+                        Some("when"),
+                        format!("claim `{}`: a {} check needs `when` terms", c.id, check.kind_name()),
+                    );
+                }
+                if self.errors.len() > before {
+                    continue;
+                }
+                let mut entities = about.clone();
+                let mut collect = |t: &TermId, base: &ClaimBase| {
+                    if let Some(e) = base.terms[*t].entity {
+                        if !entities.contains(&e) {
+                            entities.push(e);
+                        }
+                    }
+                };
+                for t in when.iter().flatten() {
+                    collect(t, &self.base);
+                }
+                if let Check::Party { value, .. } = &check {
+                    for t in value {
+                        collect(t, &self.base);
                     }
                 }
-            };
-            for g in &when {
-                for t in g {
-                    collect(t, &self.base);
+                if let Check::Quote { speaker: Some(e), .. } = &check {
+                    if !entities.contains(e) {
+                        entities.push(*e);
+                    }
                 }
+                self.base.claims.push(Claim {
+                    holder,
+                    id: c.id.clone(),
+                    section,
+                    snippet: c.anchor.clone(),
+                    article_line: c.line,
+                    summary: c.summary.clone(),
+                    // Coverage counts the fact once.
+                    key: c.key && n == 0,
+                    line,
+                    when,
+                    check,
+                    entities,
+                });
             }
-            if let Check::Party { value, .. } = &check {
-                for t in value {
-                    collect(t, &self.base);
-                }
-            }
-            if let Check::Quote { speaker: Some(e), .. } = &check {
-                if !entities.contains(e) {
-                    entities.push(*e);
-                }
-            }
-            let holder = match (&check, &c.speaker) {
-                (Check::Quote { speaker, .. }, _) => *speaker,
-                (_, Some(h)) => {
-                    let hl = at(self, "speaker");
-                    self.entity_ref(h, hl, "speaker")
-                }
-                _ => None,
-            };
-            self.base.claims.push(Claim {
-                holder,
-                id: c.id.clone(),
-                section,
-                snippet: c.anchor.clone(),
-                article_line: c.line,
-                summary: c.summary.clone(),
-                key: c.key,
-                line,
-                when,
-                check,
-                entities,
-            });
         }
     }
 
-    fn check(&mut self, c: &RawClaim, span: &std::ops::Range<usize>) -> Option<Check> {
-        let kind = c.check.as_deref().unwrap_or("none");
-        let at = |b: &Self, f: &str| b.field_line(span.clone(), f);
-        let need = |b: &mut Self, ok: bool, f: &str| {
-            if !ok {
-                let l = at(b, f);
-                b.err(
-                    Some(l),
-                    Some(f),
-                    format!("claim `{}`: a {kind} check needs `{f}`", c.id),
-                );
+    /// The compiled checks of a claim's typed tables, each with its own
+    /// `when` (if any) and the table's span. Types, required and unknown
+    /// fields were checked by serde; what is left is what needs the rest of
+    /// the base (entities, terms) and non-empty lists.
+    #[allow(clippy::type_complexity)]
+    fn checks<'c>(
+        &mut self,
+        c: &'c RawClaim,
+        speaker: Option<EntityId>,
+    ) -> Vec<(Check, Option<&'c Vec<Vec<String>>>, std::ops::Range<usize>)> {
+        let mut out = Vec::new();
+        let id = &c.id;
+        // A list field that must not be empty: its line, else an error.
+        let nonempty = |b: &mut Self, len: usize, span: &std::ops::Range<usize>, f: &str| -> Option<usize> {
+            let l = b.field_line(span.clone(), f);
+            if len == 0 {
+                b.err(Some(l), Some(f), format!("claim `{id}`: `{f}` is empty"));
+                return None;
             }
-            ok
+            Some(l)
         };
-        let vl = at(self, "value");
-        Some(match kind {
-            "none" => Check::None,
-            "date" => {
-                if !need(self, !c.value.is_empty(), "value") {
-                    return None;
-                }
-                let mut value = Vec::new();
-                for v in &c.value {
-                    match DateSpec::parse(v) {
-                        Some(d) => value.push(d),
-                        None => self.err(
-                            Some(vl),
-                            Some("value"),
-                            format!("claim `{}`: `{v}` is not a date", c.id),
-                        ),
-                    }
-                }
-                Check::Date {
-                    value,
-                    text: c.value.clone(),
-                }
+        if let Some(s) = &c.date {
+            let (span, t) = (s.span(), s.get_ref());
+            if nonempty(self, t.value.len(), &span, "value").is_some() {
+                let check = Check::Date {
+                    value: t.value.iter().map(|v| v.spec.clone()).collect(),
+                    text: t.value.iter().map(|v| v.text.clone()).collect(),
+                };
+                out.push((check, t.when.as_ref(), span));
             }
-            "number" => {
-                if !need(self, !c.value.is_empty(), "value") {
-                    return None;
-                }
-                let mut value = Vec::new();
-                for v in &c.value {
-                    match Quantity::parse(v) {
-                        Some(q) => value.push(q),
-                        None => self.err(
-                            Some(vl),
-                            Some("value"),
-                            format!("claim `{}`: `{v}` is not a number", c.id),
-                        ),
-                    }
-                }
-                let ul = at(self, "unit");
-                let n = crate::text::norm(&c.value[0]);
+        }
+        if let Some(s) = &c.number {
+            let (span, t) = (s.span(), s.get_ref());
+            if nonempty(self, t.value.len(), &span, "value").is_some() {
+                let ul = self.field_line(span.clone(), "unit");
+                let n = crate::text::norm(&t.value[0].text);
                 let ordinal = crate::values::numbers::find_numbers(&n, &crate::text::words(&n))
                     .first()
                     .is_some_and(|m| m.ordinal);
-                Check::Number {
-                    value,
-                    text: c.value.clone(),
-                    unit: self.terms(&c.unit, ul, "unit"),
+                let check = Check::Number {
+                    value: t.value.iter().map(|v| v.quantity).collect(),
+                    text: t.value.iter().map(|v| v.text.clone()).collect(),
+                    unit: self.terms(&t.unit, ul, "unit"),
                     ordinal,
-                }
-            }
-            "place" => {
-                if !need(self, !c.value.is_empty(), "value") {
-                    return None;
-                }
-                let value = c.value.iter().filter_map(|v| self.entity_ref(v, vl, "value")).collect();
-                Check::Place { value }
-            }
-            "actor" | "attribution" => {
-                if !need(self, !c.value.is_empty(), "value") || !need(self, !c.rival.is_empty(), "rival") {
-                    return None;
-                }
-                let (rl, bl) = (at(self, "rival"), at(self, "verb"));
-                Check::Party {
-                    code: if kind == "actor" {
-                        Code::WrongActor
-                    } else {
-                        Code::WrongAttribution
-                    },
-                    value: self.terms(&c.value, vl, "value"),
-                    rival: self.terms(&c.rival, rl, "rival"),
-                    verb: self.terms(&c.verb, bl, "verb"),
-                }
-            }
-            "term" => {
-                if !need(self, !c.value.is_empty(), "value") || !need(self, !c.rival.is_empty(), "rival") {
-                    return None;
-                }
-                let cl = at(self, "code");
-                // Section codes and `unsupported` are not about claims' words.
-                let term_code = |c: &Code| !matches!(c, Code::UnknownSection | Code::WrongSection | Code::Unsupported);
-                let code = match c.code.as_deref().and_then(Code::parse).filter(term_code) {
-                    Some(code) => code,
-                    None => {
-                        self.err(
-                            Some(cl),
-                            Some("code"),
-                            format!(
-                                "claim `{}`: a term check needs `code`, one of the diagnostic codes",
-                                c.id
-                            ),
-                        );
-                        return None;
-                    }
                 };
-                let rl = at(self, "rival");
-                Check::Term {
+                out.push((check, t.when.as_ref(), span));
+            }
+        }
+        if let Some(s) = &c.place {
+            let (span, t) = (s.span(), s.get_ref());
+            if let Some(vl) = nonempty(self, t.value.len(), &span, "value") {
+                let value = t.value.iter().filter_map(|v| self.entity_ref(v, vl, "value")).collect();
+                out.push((Check::Place { value }, t.when.as_ref(), span));
+            }
+        }
+        for (slot, code) in [(&c.actor, Code::WrongActor), (&c.attribution, Code::WrongAttribution)] {
+            let Some(s) = slot else { continue };
+            let (span, t) = (s.span(), s.get_ref());
+            let vl = nonempty(self, t.value.len(), &span, "value");
+            let rl = nonempty(self, t.rival.len(), &span, "rival");
+            if let (Some(vl), Some(rl)) = (vl, rl) {
+                let bl = self.field_line(span.clone(), "verb");
+                let check = Check::Party {
                     code,
-                    value: self.terms(&c.value, vl, "value"),
-                    rival: self.terms(&c.rival, rl, "rival"),
-                }
-            }
-            "stance" => {
-                if !need(self, !c.says.is_empty(), "says") {
-                    return None;
-                }
-                let pl = at(self, "polarity");
-                let affirms = match c.polarity.as_deref() {
-                    Some("affirms") | None => true,
-                    Some("denies") => false,
-                    Some(p) => {
-                        self.err(
-                            Some(pl),
-                            Some("polarity"),
-                            format!("claim `{}`: polarity `{p}` is not `affirms` or `denies`", c.id),
-                        );
-                        return None;
-                    }
+                    value: self.terms(&t.value, vl, "value"),
+                    rival: self.terms(&t.rival, rl, "rival"),
+                    verb: self.terms(&t.verb, bl, "verb"),
                 };
-                let (sl, ol) = (at(self, "says"), at(self, "opposite"));
-                Check::Stance {
-                    says: self.terms(&c.says, sl, "says"),
-                    opposite: self.terms(&c.opposite, ol, "opposite"),
-                    affirms,
-                }
+                out.push((check, t.when.as_ref(), span));
             }
-            "order" => {
-                if !need(self, !c.first.is_empty(), "first") || !need(self, !c.then.is_empty(), "then") {
-                    return None;
-                }
-                let (fl, tl) = (at(self, "first"), at(self, "then"));
-                Check::Order {
-                    first: self.terms(&c.first, fl, "first"),
-                    then: self.terms(&c.then, tl, "then"),
-                }
+        }
+        if let Some(s) = &c.stance {
+            let (span, t) = (s.span(), s.get_ref());
+            if let Some(sl) = nonempty(self, t.says.len(), &span, "says") {
+                let ol = self.field_line(span.clone(), "opposite");
+                let check = Check::Stance {
+                    says: self.terms(&t.says, sl, "says"),
+                    opposite: self.terms(&t.opposite, ol, "opposite"),
+                    affirms: t.polarity == Polarity::Affirms,
+                };
+                out.push((check, t.when.as_ref(), span));
             }
-            "list" => {
-                if !need(self, c.member.len() >= 2, "member") {
-                    return None;
-                }
-                let ml = at(self, "name");
+        }
+        if let Some(s) = &c.order {
+            let (span, t) = (s.span(), s.get_ref());
+            let fl = nonempty(self, t.first.len(), &span, "first");
+            let tl = nonempty(self, t.then.len(), &span, "then");
+            if let (Some(fl), Some(tl)) = (fl, tl) {
+                let check = Check::Order {
+                    first: self.terms(&t.first, fl, "first"),
+                    then: self.terms(&t.then, tl, "then"),
+                };
+                out.push((check, t.when.as_ref(), span));
+            }
+        }
+        if let Some(s) = &c.list {
+            let (span, t) = (s.span(), s.get_ref());
+            let ml = self.field_line(span.clone(), "member");
+            if t.member.len() < 2 {
+                self.err(
+                    Some(ml),
+                    Some("member"),
+                    format!("claim `{id}`: a list needs two members or more"),
+                );
+            } else {
                 let mut members = Vec::new();
-                for m in &c.member {
+                for m in &t.member {
                     let matches = self.terms(&m.matches, ml, "match");
                     let with = m.with.iter().filter_map(|w| self.entity_ref(w, ml, "with")).collect();
                     members.push(Member {
@@ -743,59 +730,46 @@ impl Builder<'_> {
                         with,
                     });
                 }
-                let open = match c.list.as_deref() {
-                    Some("open") => true,
-                    Some("closed") => false,
-                    other => {
-                        let l = at(self, "list");
-                        let said = other.map_or("nothing".to_string(), |o| format!("`{o}`"));
-                        self.err(
-                            Some(l),
-                            Some("list"),
-                            format!(
-                                "claim `{}`: a list check needs `list = \"closed\"` or `\"open\"`, not {said}",
-                                c.id
-                            ),
-                        );
-                        return None;
-                    }
-                };
-                let xl = at(self, "excluded");
-                let excluded = self.terms(&c.excluded, xl, "excluded");
-                Check::List {
+                let xl = self.field_line(span.clone(), "excluded");
+                let check = Check::List {
                     members,
-                    open,
-                    excluded,
-                }
-            }
-            "quote" => {
-                let Some(q) = &c.quote else {
-                    need(self, false, "quote");
-                    return None;
+                    open: t.open,
+                    excluded: self.terms(&t.excluded, xl, "excluded"),
                 };
-                let sl = at(self, "speaker");
-                let speaker = match &c.speaker {
-                    Some(s) => Some(self.entity_ref(s, sl, "speaker")?),
-                    None => None,
+                out.push((check, t.when.as_ref(), span));
+            }
+        }
+        if let Some(s) = &c.quote {
+            let check = Check::Quote {
+                quote: s.get_ref().text.clone(),
+                speaker,
+            };
+            out.push((check, None, s.span()));
+        }
+        let words = [
+            (&c.date_words, Code::WrongDate),
+            (&c.number_words, Code::WrongNumber),
+            (&c.place_words, Code::WrongPlace),
+            (&c.actor_words, Code::WrongActor),
+            (&c.attribution_words, Code::WrongAttribution),
+            (&c.stance_words, Code::StanceReversal),
+            (&c.list_words, Code::WrongList),
+        ];
+        for (slot, code) in words {
+            let Some(s) = slot else { continue };
+            let (span, t) = (s.span(), s.get_ref());
+            let rl = nonempty(self, t.right.len(), &span, "right");
+            let wl = nonempty(self, t.wrong.len(), &span, "wrong");
+            if let (Some(rl), Some(wl)) = (rl, wl) {
+                let check = Check::Term {
+                    code,
+                    value: self.terms(&t.right, rl, "right"),
+                    rival: self.terms(&t.wrong, wl, "wrong"),
                 };
-                Check::Quote {
-                    quote: q.clone(),
-                    speaker,
-                }
+                out.push((check, t.when.as_ref(), span));
             }
-            other => {
-                let l = at(self, "check");
-                self.err(
-                    Some(l),
-                    Some("check"),
-                    format!(
-                        "claim `{}`: unknown check `{other}` (date, number, place, actor, attribution, term, stance, order, list, quote, none)",
-                        c.id
-                    ),
-                );
-                return None;
-            }
-        })
+        }
+        out
     }
 }
 

@@ -203,7 +203,8 @@ pub enum Check {
         rival: Vec<TermId>,
         verb: Vec<TermId>,
     },
-    /// The article's word against known wrong words, reported under `code`.
+    /// The article's word against known wrong words (`[claim.<kind>_words]`),
+    /// reported under the code of its kind.
     Term {
         code: Code,
         value: Vec<TermId>,
@@ -246,7 +247,15 @@ impl Check {
                 ..
             } => "attribution",
             Check::Party { .. } => "actor",
-            Check::Term { .. } => "term",
+            Check::Term { code, .. } => match code {
+                Code::WrongDate => "date_words",
+                Code::WrongNumber => "number_words",
+                Code::WrongPlace => "place_words",
+                Code::WrongActor => "actor_words",
+                Code::WrongAttribution => "attribution_words",
+                Code::WrongList => "list_words",
+                _ => "stance_words",
+            },
             Check::Stance { .. } => "stance",
             Check::Order { .. } => "order",
             Check::List { .. } => "list",

@@ -2,7 +2,9 @@
 //! the checked, compiled `ClaimBase`. Every field is documented in
 //! `docs/claim-base.md`.
 
-use serde::Deserialize;
+use super::{DateSpec, Quantity};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 #[derive(Deserialize, Debug)]
@@ -62,7 +64,11 @@ pub struct RawEntity {
     pub summary: Option<String>,
 }
 
-#[derive(Deserialize, Debug, Default)]
+/// One fact of the article. What a note may get wrong about it is said by
+/// its typed tables (`[claim.date]`, `[claim.place]`, ...), at most one of
+/// each kind; a claim with none only supports statements and holds hover
+/// text. serde rejects a missing, unknown or misplaced field with its line.
+#[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
     pub id: String,
@@ -78,49 +84,196 @@ pub struct RawClaim {
     /// Counted by coverage.
     #[serde(default)]
     pub key: bool,
-    /// Groups of terms; the claim applies to a sentence when every group
-    /// has a term in it.
+    /// Groups of terms; a table applies to a sentence when every group has a
+    /// term in it. A table's own `when` replaces this one.
     #[serde(default)]
     pub when: Vec<Vec<String>>,
-    /// date | number | place | actor | attribution | term | stance | order | list | quote | none
-    #[serde(default)]
-    pub check: Option<String>,
-    #[serde(default)]
-    pub value: Vec<String>,
-    #[serde(default)]
-    pub rival: Vec<String>,
-    #[serde(default)]
-    pub unit: Vec<String>,
-    #[serde(default)]
-    pub verb: Vec<String>,
-    #[serde(default)]
-    pub code: Option<String>,
-    #[serde(default)]
-    pub says: Vec<String>,
-    #[serde(default)]
-    pub opposite: Vec<String>,
-    #[serde(default)]
-    pub polarity: Option<String>,
-    #[serde(default)]
-    pub first: Vec<String>,
-    #[serde(default)]
-    pub then: Vec<String>,
-    #[serde(default)]
-    pub member: Vec<RawMember>,
-    /// A list check: is the article's list closed (every member named) or
-    /// open ("such as", "and so on")? Required on a list.
-    #[serde(default)]
-    pub list: Option<String>,
-    /// Terms for items the article itself rules out of an open list.
-    #[serde(default)]
-    pub excluded: Vec<String>,
-    #[serde(default)]
-    pub quote: Option<String>,
-    #[serde(default)]
-    pub speaker: Option<String>,
     /// Entities this claim is about, for hover and coverage.
     #[serde(default)]
     pub about: Vec<String>,
+    /// Whose view or words the fact is: a note giving it to another party
+    /// is `wrong-attribution`.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub date: Option<Slot<DateSlot>>,
+    #[serde(default)]
+    pub number: Option<Slot<NumberSlot>>,
+    #[serde(default)]
+    pub place: Option<Slot<PlaceSlot>>,
+    #[serde(default)]
+    pub actor: Option<Slot<PartySlot>>,
+    #[serde(default)]
+    pub attribution: Option<Slot<PartySlot>>,
+    #[serde(default)]
+    pub stance: Option<Slot<StanceSlot>>,
+    #[serde(default)]
+    pub order: Option<Slot<OrderSlot>>,
+    #[serde(default)]
+    pub list: Option<Slot<ListSlot>>,
+    #[serde(default)]
+    pub quote: Option<Slot<QuoteSlot>>,
+    #[serde(default)]
+    pub date_words: Option<Slot<WordsSlot>>,
+    #[serde(default)]
+    pub number_words: Option<Slot<WordsSlot>>,
+    #[serde(default)]
+    pub place_words: Option<Slot<WordsSlot>>,
+    #[serde(default)]
+    pub actor_words: Option<Slot<WordsSlot>>,
+    #[serde(default)]
+    pub attribution_words: Option<Slot<WordsSlot>>,
+    #[serde(default)]
+    pub stance_words: Option<Slot<WordsSlot>>,
+    #[serde(default)]
+    pub list_words: Option<Slot<WordsSlot>>,
+}
+
+/// A typed table with where it stands in the file.
+pub type Slot<T> = Spanned<T>;
+
+/// `[claim.date]`: the dates the article gives (`wrong-date`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DateSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    pub value: Vec<DateValue>,
+}
+
+/// `[claim.number]`: the counts or positions the article gives (`wrong-number`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct NumberSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    pub value: Vec<NumberValue>,
+    /// Terms the number must count.
+    #[serde(default)]
+    pub unit: Vec<String>,
+}
+
+/// `[claim.place]`: where it happened, as place entities (`wrong-place`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    pub value: Vec<String>,
+}
+
+/// `[claim.actor]` (`wrong-actor`: who did it) and `[claim.attribution]`
+/// (`wrong-attribution`: who said or holds it).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct PartySlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    pub value: Vec<String>,
+    pub rival: Vec<String>,
+    /// The action; without it, naming a rival and not the party is enough.
+    #[serde(default)]
+    pub verb: Vec<String>,
+}
+
+/// `[claim.stance]`: a predicate the article affirms or denies (`stance-reversal`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct StanceSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    pub says: Vec<String>,
+    /// Terms asserting the reverse.
+    #[serde(default)]
+    pub opposite: Vec<String>,
+    pub polarity: Polarity,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Affirms,
+    Denies,
+}
+
+/// `[claim.order]`: which of two events came first (`wrong-date`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct OrderSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    pub first: Vec<String>,
+    pub then: Vec<String>,
+}
+
+/// `[claim.list]`: the members of an enumeration (`wrong-list`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ListSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    /// Does the article leave the list open ("such as", "and so on")?
+    pub open: bool,
+    pub member: Vec<RawMember>,
+    /// Terms for items the article itself rules out of an open list.
+    #[serde(default)]
+    pub excluded: Vec<String>,
+}
+
+/// `[claim.quote]`: words the article quotes and attributes (`misquote`;
+/// the claim's `speaker` said them).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteSlot {
+    pub text: String,
+}
+
+/// `[claim.<kind>_words]`: the article's wording against wordings that
+/// contradict it, reported under the kind's code (`place_words`:
+/// `wrong-place`, ...).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct WordsSlot {
+    #[serde(default)]
+    pub when: Option<Vec<Vec<String>>>,
+    /// Terms for the article's wording: said, they clear the sentence.
+    pub right: Vec<String>,
+    /// Terms that contradict it.
+    pub wrong: Vec<String>,
+}
+
+/// A date as written in a claim base, parsed on load.
+#[derive(Debug)]
+pub struct DateValue {
+    pub text: String,
+    pub spec: DateSpec,
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match DateSpec::parse(&text) {
+            Some(spec) => Ok(DateValue { text, spec }),
+            None => Err(D::Error::custom(format!("`{text}` is not a date"))),
+        }
+    }
+}
+
+/// A quantity as written in a claim base ("3", "first", "two-thirds").
+#[derive(Debug)]
+pub struct NumberValue {
+    pub text: String,
+    pub quantity: Quantity,
+}
+
+impl<'de> Deserialize<'de> for NumberValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match Quantity::parse(&text) {
+            Some(quantity) => Ok(NumberValue { text, quantity }),
+            None => Err(D::Error::custom(format!("`{text}` is not a number"))),
+        }
+    }
 }
 
 #[derive(Deserialize, Debug)]
