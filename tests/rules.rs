@@ -257,9 +257,10 @@ fn venues_are_read_next_to_their_subject() {
 }
 
 #[test]
-fn term_claims_report_under_every_claim_code() {
+fn words_tables_report_under_the_code_of_their_kind() {
+    // An unquoted saying turned round is a reversed view, not a misquotation.
     fires(
-        Code::Misquote,
+        Code::StanceReversal,
         "As the saying goes, politics is the art of the impossible.",
     );
     fires(
