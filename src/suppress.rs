@@ -97,7 +97,7 @@ impl Suppressions {
         }
     }
 
-    pub fn suppressed(&self, _note: &str, f: &Finding) -> bool {
+    pub fn suppressed(&self, f: &Finding) -> bool {
         let hit = |cs: &Vec<Code>| cs.is_empty() || cs.contains(&f.code);
         let at = f.range.start.min(self.len);
         // Silenced lines are in order, and equal or apart: those holding
@@ -173,7 +173,7 @@ mod tests {
                     fix: None,
                 };
                 assert_eq!(
-                    sup.suppressed(&note, &f),
+                    sup.suppressed(&f),
                     by_line_numbers(&note, &f),
                     "{note:?} at {at}"
                 );

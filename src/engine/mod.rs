@@ -203,7 +203,7 @@ impl Engine {
 /// Apply suppression comments and options, drop duplicates, sort.
 pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding> {
     let sup = crate::suppress::Suppressions::parse(note);
-    out.retain(|f| !opts.disabled.contains(&f.code) && !sup.suppressed(note, f));
+    out.retain(|f| !opts.disabled.contains(&f.code) && !sup.suppressed(f));
     crate::reading::grade_in_note(note, &mut out);
     if let Some(floor) = opts.min_certainty {
         out.retain(|f| f.certainty >= floor);

@@ -16,7 +16,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let fragments: Vec<Vec<String>> = q
             .text
             .split("...")
-            .chain(std::iter::empty())
             .flat_map(|f| f.split('…'))
             .map(word_list)
             .filter(|w| !w.is_empty())

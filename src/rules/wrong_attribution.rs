@@ -87,17 +87,13 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .position(|c| c.entities.first() == Some(&m.entity) || c.entities.contains(&m.entity));
         let right = &e.role_names[0];
-        let mut f = ctx.finding(
+        out.push(ctx.finding(
             Code::WrongAttribution,
             t.range.clone(),
             format!("the article calls {} {}, not {said}", e.name(), right),
             claim,
             Some(right.clone()),
-        );
-        if claim.is_none() {
-            f.claim = None;
-        }
-        out.push(f);
+        ));
     }
 }
 
@@ -139,7 +135,6 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
         let claim = &ctx.base.claims[ci];
         let right = ctx.base.entities[speaker].name().to_string();
         let said = ctx.said(m.range.clone());
-        let _ = matches!(claim.check, Check::Quote { .. });
         out.push(ctx.finding(
             Code::WrongAttribution,
             m.range.clone(),

@@ -222,13 +222,8 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
             if let Some(y) = year(w(j)) {
                 spec.years = Some((y, y));
                 last = j;
-            } else if w(i.wrapping_sub(1)) == "that"
-                || w(i.wrapping_sub(1)) == "the"
-                || w(i.wrapping_sub(1)) == "this"
-                || w(i.wrapping_sub(1)) == "last"
-            {
-                // "that spring": a season without a year still dates things
             }
+            // Without a year ("that spring") a season still dates things.
         } else if let Some(y) = year(cur) {
             spec.years = Some((y, y));
         } else if let Some(d) = decade(cur) {
@@ -244,7 +239,7 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
                 _ => (d, d + 9),
             };
             spec.years = Some((lo, hi));
-        } else if let Some(rel) = relative(w(i), w(i + 1), w(i + 2)) {
+        } else if let Some(rel) = relative(w(i), w(i + 1)) {
             let (spec2, len) = rel;
             spec = spec2;
             last = i + len - 1;
@@ -262,7 +257,7 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
 }
 
 /// "this year", "next year's", "last week", "the previous week", "the week after".
-fn relative(a: &str, b: &str, c: &str) -> Option<(DateSpec, usize)> {
+fn relative(a: &str, b: &str) -> Option<(DateSpec, usize)> {
     let shift = |w: &str| match w {
         "this" | "current" => Some(0),
         "next" | "following" | "coming" => Some(1),
@@ -332,7 +327,6 @@ fn relative(a: &str, b: &str, c: &str) -> Option<(DateSpec, usize)> {
             2,
         ));
     }
-    let _ = c;
     None
 }
 
