@@ -172,11 +172,7 @@ mod tests {
                     article: None,
                     fix: None,
                 };
-                assert_eq!(
-                    sup.suppressed(&f),
-                    by_line_numbers(&note, &f),
-                    "{note:?} at {at}"
-                );
+                assert_eq!(sup.suppressed(&f), by_line_numbers(&note, &f), "{note:?} at {at}");
             }
         }
     }

@@ -119,11 +119,11 @@ impl Incremental {
             self.full(engine, note);
             return;
         }
-        let (p, old_end, new_end) = diff(&self.text, note);
-        if p == old_end && p == new_end {
+        let (edit_start, old_end, new_end) = diff(&self.text, note);
+        if edit_start == old_end && edit_start == new_end {
             return;
         }
-        if !self.local(engine, note, p, old_end, new_end) {
+        if !self.local(engine, note, edit_start, old_end, new_end) {
             self.full(engine, note);
         }
     }
@@ -184,47 +184,24 @@ impl Incremental {
 
     /// The local path (see the type's documentation); false when the edit
     /// does not qualify, with nothing changed.
-    fn local(&mut self, engine: &Engine, shared: &Arc<String>, p: usize, old_end: usize, new_end: usize) -> bool {
+    fn local(
+        &mut self,
+        engine: &Engine,
+        shared: &Arc<String>,
+        edit_start: usize,
+        old_end: usize,
+        new_end: usize,
+    ) -> bool {
         let note = shared.as_str();
         let old = &self.text;
         // The edited lines, whole, before and after.
-        let ls = old[..p].rfind('\n').map_or(0, |i| i + 1);
-        if ls == 0 {
+        let lines_start = old[..edit_start].rfind('\n').map_or(0, |i| i + 1);
+        if lines_start == 0 {
             return false; // the first line may open front matter
         }
-        let le_old = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
-        let le_new = note[new_end..].find('\n').map_or(note.len(), |i| new_end + i);
-        let (old_lines, new_lines) = (&old[ls..le_old], &note[ls..le_new]);
-        // Each line masked on its own, none able to reach past itself: no
-        // comment marker, fence or front-matter line, and no code span left
-        // open (an open one would pair with a backtick further on).
-        let alone = |text: &str| -> Option<String> {
-            let mut out = String::with_capacity(text.len());
-            for (k, line) in text.split('\n').enumerate() {
-                let t = line.trim();
-                let fence = line.trim_start_matches(' ');
-                if line.contains('\r')
-                    || line.contains("<!--")
-                    || line.contains("-->")
-                    || fence.starts_with("```")
-                    || fence.starts_with("~~~")
-                    || t == "---"
-                    || t == "..."
-                    || t == "+++"
-                {
-                    return None;
-                }
-                let m = note::markdown::mask(line);
-                if m.contains('`') {
-                    return None;
-                }
-                if k > 0 {
-                    out.push('\n');
-                }
-                out.push_str(&m);
-            }
-            Some(out)
-        };
+        let lines_end_old = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
+        let lines_end_new = note[new_end..].find('\n').map_or(note.len(), |i| new_end + i);
+        let (old_lines, new_lines) = (&old[lines_start..lines_end_old], &note[lines_start..lines_end_new]);
         // A backtick run left open before the lines looks for its partner
         // through them: their runs must stay as they were.
         let runs = |t: &str| -> Vec<usize> {
@@ -237,14 +214,14 @@ impl Incremental {
         if runs(old_lines) != runs(new_lines) {
             return false;
         }
-        let masked_old = &self.masked[ls..le_old];
-        let Some(alone_old) = alone(old_lines) else {
+        let masked_old = &self.masked[lines_start..lines_end_old];
+        let Some(alone_old) = note::markdown::mask_lines_alone(old_lines) else {
             return false;
         };
         if alone_old != masked_old {
             return false;
         }
-        let Some(alone_new) = alone(new_lines) else {
+        let Some(alone_new) = note::markdown::mask_lines_alone(new_lines) else {
             return false;
         };
         // Outside every fenced block, comment, code span and front matter: a
@@ -252,15 +229,15 @@ impl Incremental {
         // them too; and one covering their start (no comment end or fence
         // among them) covers at least all up to their first backtick, so an
         // unmasked byte before it shows none does.
-        let before = old.as_bytes()[..ls]
+        let before = old.as_bytes()[..lines_start]
             .iter()
             .rposition(|b| !b.is_ascii_whitespace())
-            .filter(|&i| ls - i < 4096);
+            .filter(|&i| lines_start - i < 4096);
         let outside = before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
             || masked_old.as_bytes()[..old_lines.find('`').unwrap_or(old_lines.len())]
                 .iter()
                 .any(|&b| b != b' ' && b != b'\n')
-            || old.as_bytes()[..ls].iter().all(u8::is_ascii_whitespace);
+            || old.as_bytes()[..lines_start].iter().all(u8::is_ascii_whitespace);
         if !outside {
             return false;
         }
@@ -270,19 +247,19 @@ impl Incremental {
             Some(m) => {
                 // Grow by a little, not by doubling: a megabyte note keeps
                 // one megabyte of mask, however long one types into it.
-                let grow = alone_new.len().saturating_sub(le_old - ls);
+                let grow = alone_new.len().saturating_sub(lines_end_old - lines_start);
                 if m.len() + grow > m.capacity() {
                     m.reserve_exact(grow + 4096 + m.len() / 256);
                 }
-                m.replace_range(ls..le_old, &alone_new)
+                m.replace_range(lines_start..lines_end_old, &alone_new)
             }
             None => {
                 // Shared with the last analysis: a new text, copied once.
                 let m = &self.masked;
-                let mut next = String::with_capacity(m.len() - (le_old - ls) + alone_new.len());
-                next.push_str(&m[..ls]);
+                let mut next = String::with_capacity(m.len() - (lines_end_old - lines_start) + alone_new.len());
+                next.push_str(&m[..lines_start]);
                 next.push_str(&alone_new);
-                next.push_str(&m[le_old..]);
+                next.push_str(&m[lines_end_old..]);
                 self.masked = Arc::new(next);
             }
         }
@@ -292,28 +269,28 @@ impl Incremental {
         // judged by an edited line).
         let m = &self.masked;
         let lines = LineWalk(m);
-        let mut sb = ls;
-        while let Some(prev) = lines.prev(sb) {
-            if sb != ls && (lines.starter(sb) || lines.blank(prev)) {
+        let mut block_start = lines_start;
+        while let Some(prev) = lines.prev(block_start) {
+            if block_start != lines_start && (lines.starter(block_start) || lines.blank(prev)) {
                 break;
             }
-            sb = prev;
+            block_start = prev;
         }
-        let mut eb = lines.next(le_new);
-        while eb < m.len() {
-            let prev = lines.prev(eb).unwrap_or(0);
-            if lines.starter(eb) || (prev > le_new && lines.blank(prev)) {
+        let mut block_end = lines.next(lines_end_new);
+        while block_end < m.len() {
+            let prev = lines.prev(block_end).unwrap_or(0);
+            if lines.starter(block_end) || (prev > lines_end_new && lines.blank(prev)) {
                 break;
             }
-            eb = lines.next(eb);
+            block_end = lines.next(block_end);
         }
-        let eb_old = (eb as isize - delta) as usize;
-        let i0 = self.sentences.partition_point(|c| c.range.start < sb);
-        let i1 = self.sentences.partition_point(|c| c.range.start < eb_old);
-        let old_window: Vec<Cached> = self.sentences.drain(i0..i1).collect();
+        let block_end_old = (block_end as isize - delta) as usize;
+        let window_first = self.sentences.partition_point(|c| c.range.start < block_start);
+        let window_end = self.sentences.partition_point(|c| c.range.start < block_end_old);
+        let old_window: Vec<Cached> = self.sentences.drain(window_first..window_end).collect();
         let mut window = Vec::new();
-        for r in note::split_sentences(&m[sb..eb]) {
-            let r = r.start + sb..r.end + sb;
+        for r in note::split_sentences(&m[block_start..block_end]) {
+            let r = r.start + block_start..r.end + block_start;
             let key = key(&note[r.clone()], &m[r.clone()]);
             // An unchanged neighbour: the same bytes before the edit, or
             // after it (shifted), and the same masked bytes (the edited
@@ -330,17 +307,17 @@ impl Incremental {
             };
             let candidates = [at_start(r.start as isize), at_start(r.start as isize - delta)];
             let same = candidates.into_iter().flatten().find(|c| {
-                let text_same = (c.range.end <= p && c.range == r)
+                let text_same = (c.range.end <= edit_start && c.range == r)
                     || (c.range.start >= old_end
                         && c.range.start as isize + delta == r.start as isize
                         && c.range.len() == r.len());
                 text_same && c.key == key && {
                     // The old masked bytes of `c`: the old line where it lies, else as now.
                     let at = |i: usize| -> u8 {
-                        if i < ls {
+                        if i < lines_start {
                             m.as_bytes()[i]
-                        } else if i < le_old {
-                            old_masked_line.as_bytes()[i - ls]
+                        } else if i < lines_end_old {
+                            old_masked_line.as_bytes()[i - lines_start]
                         } else {
                             m.as_bytes()[(i as isize + delta) as usize]
                         }
@@ -362,8 +339,8 @@ impl Incremental {
             });
         }
         let n = window.len();
-        self.sentences.splice(i0..i0, window);
-        for c in &mut self.sentences[i0 + n..] {
+        self.sentences.splice(window_first..window_first, window);
+        for c in &mut self.sentences[window_first + n..] {
             c.range = (c.range.start as isize + delta) as usize..(c.range.end as isize + delta) as usize;
         }
         self.local = true;
@@ -425,36 +402,41 @@ impl LineWalk<'_> {
     }
 }
 
-/// The edit between two texts: the common prefix `p`, and where the changed
+/// The edit between two texts: the length of their common prefix, and where the changed
 /// part ends in the old and in the new text.
 fn diff(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
     let n = a.len().min(b.len());
     // 64 bytes at a time (slice equality is a memcmp), then byte by byte.
-    let mut p = 0;
-    while p + 64 <= n && a[p..p + 64] == b[p..p + 64] {
-        p += 64;
+    let mut prefix = 0;
+    while prefix + 64 <= n && a[prefix..prefix + 64] == b[prefix..prefix + 64] {
+        prefix += 64;
     }
-    p += a[p..n].iter().zip(&b[p..n]).position(|(x, y)| x != y).unwrap_or(n - p);
-    while !old.is_char_boundary(p) || !new.is_char_boundary(p) {
-        p -= 1;
+    prefix += a[prefix..n]
+        .iter()
+        .zip(&b[prefix..n])
+        .position(|(x, y)| x != y)
+        .unwrap_or(n - prefix);
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
     }
-    let max = n - p;
-    let mut s = 0;
-    while s + 64 <= max && a[a.len() - s - 64..a.len() - s] == b[b.len() - s - 64..b.len() - s] {
-        s += 64;
+    let max = n - prefix;
+    let mut suffix = 0;
+    while suffix + 64 <= max && a[a.len() - suffix - 64..a.len() - suffix] == b[b.len() - suffix - 64..b.len() - suffix]
+    {
+        suffix += 64;
     }
-    s += a[..a.len() - s]
+    suffix += a[..a.len() - suffix]
         .iter()
         .rev()
-        .zip(b[..b.len() - s].iter().rev())
-        .take(max - s)
+        .zip(b[..b.len() - suffix].iter().rev())
+        .take(max - suffix)
         .position(|(x, y)| x != y)
-        .unwrap_or(max - s);
-    while !old.is_char_boundary(a.len() - s) || !new.is_char_boundary(b.len() - s) {
-        s -= 1;
+        .unwrap_or(max - suffix);
+    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
+        suffix -= 1;
     }
-    (p, a.len() - s, b.len() - s)
+    (prefix, a.len() - suffix, b.len() - suffix)
 }
 
 /// A finding of a sentence at `from`, for the same sentence at `to`.

@@ -316,6 +316,39 @@ pub fn blocks(masked: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Each line of `text` (whole lines of a note) masked on its own, when none
+/// can reach past itself: no comment marker, fence or front-matter line, no
+/// carriage return, and no code span left open (an open one would pair with
+/// a backtick further on). `None` when one might; then only a `mask` of the
+/// whole note is right. The incremental checker re-masks edited lines so.
+pub fn mask_lines_alone(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        let t = line.trim();
+        let fence = line.trim_start_matches(' ');
+        if line.contains('\r')
+            || line.contains("<!--")
+            || line.contains("-->")
+            || fence.starts_with("```")
+            || fence.starts_with("~~~")
+            || t == "---"
+            || t == "..."
+            || t == "+++"
+        {
+            return None;
+        }
+        let m = mask(line);
+        if m.contains('`') {
+            return None;
+        }
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(&m);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

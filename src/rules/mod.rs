@@ -112,7 +112,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Summary (Section)" for messages.
-    pub fn truth(&self, claim: &Claim) -> String {
+    pub fn claim_summary(&self, claim: &Claim) -> String {
         format!("{} ({})", claim.summary.trim_end_matches('.'), self.section_name(claim))
     }
 }

@@ -93,7 +93,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     Code::StanceReversal,
                     h.range.clone(),
-                    format!("the article argues the opposite of “{said}” here: {}", ctx.truth(claim)),
+                    format!(
+                        "the article argues the opposite of “{said}” here: {}",
+                        ctx.claim_summary(claim)
+                    ),
                     Some(ci),
                     None,
                 ));

@@ -140,7 +140,7 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             m.range.clone(),
             format!(
                 "the article gives these words to {right}, not {said}: {}",
-                ctx.truth(claim)
+                ctx.claim_summary(claim)
             ),
             Some(ci),
             Some(right),
@@ -218,7 +218,10 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 Code::WrongAttribution,
                 m.range.clone(),
-                format!("the article gives this view to {who}, not {said}: {}", ctx.truth(claim)),
+                format!(
+                    "the article gives this view to {who}, not {said}: {}",
+                    ctx.claim_summary(claim)
+                ),
                 Some(ci),
                 None,
             ));

@@ -63,7 +63,7 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             Code::WrongDate,
             m.range.clone(),
-            format!("the article gives {right}, not {said}: {}", ctx.truth(claim)),
+            format!("the article gives {right}, not {said}: {}", ctx.claim_summary(claim)),
             Some(ci),
             Some(right),
         ));
@@ -125,7 +125,10 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     Code::WrongDate,
                     wr,
-                    format!("the order is the other way round (“{said}”): {}", ctx.truth(claim)),
+                    format!(
+                        "the order is the other way round (“{said}”): {}",
+                        ctx.claim_summary(claim)
+                    ),
                     Some(ci),
                     None,
                 ));

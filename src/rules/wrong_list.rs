@@ -280,7 +280,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     format!(
                         "“{said}” is not on the article's list ({}){elsewhere}: {}",
                         names.join("; "),
-                        ctx.truth(claim)
+                        ctx.claim_summary(claim)
                     ),
                     Some(ci),
                     None,

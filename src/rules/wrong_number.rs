@@ -27,7 +27,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 Code::WrongNumber,
                 range,
-                format!("the article gives {}, not {said}: {}", text[0], ctx.truth(claim)),
+                format!(
+                    "the article gives {}, not {said}: {}",
+                    text[0],
+                    ctx.claim_summary(claim)
+                ),
                 Some(ci),
                 Some(text[0].clone()),
             ));
@@ -37,7 +41,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::shared::terms::term_checks(ctx, Code::WrongNumber, out);
 }
 
-/// Does another applicable number claim give this quantity?
 /// Does another applicable number claim count this same number, with its
 /// own unit, and give it ("two of the three key issues" beside "three demands")?
 fn explained(ctx: &Ctx, except: usize, range: &Range<usize>) -> bool {

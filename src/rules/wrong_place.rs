@@ -134,7 +134,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 Code::WrongPlace,
                 m.range.clone(),
-                format!("the article places this in {right}, not {said}: {}", ctx.truth(claim)),
+                format!(
+                    "the article places this in {right}, not {said}: {}",
+                    ctx.claim_summary(claim)
+                ),
                 Some(ci),
                 (value.len() == 1).then_some(right),
             ));

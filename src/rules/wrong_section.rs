@@ -55,7 +55,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "“{}” does not hold this point; the article makes it in {}: {}",
                 ctx.base.sections[sec].display(),
                 right.display(),
-                ctx.truth(&ctx.base.claims[ci])
+                ctx.claim_summary(&ctx.base.claims[ci])
             ),
             Some(ci),
             None,

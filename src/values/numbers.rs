@@ -209,7 +209,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             // "50 thousand"
             if let Some(k) = scale(w(i + 1)) {
                 last = i + 1;
-                return_scaled(&mut out, text, words, i, last, value.scaled(k));
+                push_mention(&mut out, words, i, last, value.scaled(k));
                 i = last + 1;
                 continue;
             }
@@ -269,7 +269,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 last += 1;
             }
         }
-        return_scaled(&mut out, text, words, i, last, value);
+        push_mention(&mut out, words, i, last, value);
         if ordinal_word(cur).is_some() && digits(cur).is_none() && unit_word(cur).is_none() {
             if let Some(m) = out.last_mut() {
                 m.ordinal = true;
@@ -280,14 +280,8 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
     out
 }
 
-fn return_scaled(
-    out: &mut Vec<NumberMention>,
-    _text: &str,
-    words: &[Word],
-    first: usize,
-    last: usize,
-    value: Quantity,
-) {
+/// Record the quantity written in words `first..=last`.
+fn push_mention(out: &mut Vec<NumberMention>, words: &[Word], first: usize, last: usize, value: Quantity) {
     out.push(NumberMention {
         range: words[first].start..words[last].end,
         value,

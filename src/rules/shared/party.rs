@@ -222,7 +222,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 code,
                 h.range.clone(),
-                format!("the article {what} {right}, not {said}: {}", ctx.truth(claim)),
+                format!("the article {what} {right}, not {said}: {}", ctx.claim_summary(claim)),
                 Some(ci),
                 None,
             ));

@@ -41,7 +41,7 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             code,
             h.range.clone(),
-            format!("the article says “{right}”, not “{said}”: {}", ctx.truth(claim)),
+            format!("the article says “{right}”, not “{said}”: {}", ctx.claim_summary(claim)),
             Some(ci),
             Some(right),
         ));
