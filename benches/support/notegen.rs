@@ -137,8 +137,8 @@ pub const MISTAKE_PERCENT: u32 = 3;
 
 /// One sentence: mostly neutral remarks and supported statements, a few
 /// mistakes, sometimes a section reference, inline code or a link.
-fn sentence(rng: &mut Rng, out: &mut String) {
-    let s = if rng.percent(MISTAKE_PERCENT) {
+fn sentence(rng: &mut Rng, out: &mut String, mistakes: u32) {
+    let s = if rng.percent(mistakes) {
         *rng.pick(WRONG)
     } else if rng.percent(45) {
         *rng.pick(RIGHT)
@@ -168,6 +168,12 @@ fn sentence(rng: &mut Rng, out: &mut String) {
 
 /// A note of at least `size` bytes (cut at a block boundary just past it).
 pub fn note(seed: u64, size: usize) -> String {
+    note_with(seed, size, MISTAKE_PERCENT)
+}
+
+/// `note`, with `mistakes` percent of its sentences wrong (many findings).
+#[allow(dead_code)] // the tests that share this file use `note` only
+pub fn note_with(seed: u64, size: usize, mistakes: u32) -> String {
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(size + 4096);
     out.push_str("# Reading notes: What a Week of Talks Between Russia and the West Revealed\n\n");
@@ -190,7 +196,7 @@ pub fn note(seed: u64, size: usize) -> String {
                     if i > 0 {
                         out.push(if rng.percent(20) { '\n' } else { ' ' });
                     }
-                    sentence(&mut rng, &mut out);
+                    sentence(&mut rng, &mut out, mistakes);
                 }
                 out.push_str("\n\n");
             }
@@ -198,7 +204,7 @@ pub fn note(seed: u64, size: usize) -> String {
                 let n = 2 + rng.below(4);
                 for _ in 0..n {
                     out.push_str(if rng.percent(15) { "  - " } else { "- " });
-                    sentence(&mut rng, &mut out);
+                    sentence(&mut rng, &mut out, mistakes);
                     out.push('\n');
                 }
                 out.push('\n');
@@ -209,9 +215,9 @@ pub fn note(seed: u64, size: usize) -> String {
             }
             92..=94 => {
                 out.push_str("1. ");
-                sentence(&mut rng, &mut out);
+                sentence(&mut rng, &mut out, mistakes);
                 out.push_str("\n2. ");
-                sentence(&mut rng, &mut out);
+                sentence(&mut rng, &mut out, mistakes);
                 out.push_str("\n\n");
             }
             95..=96 => {
@@ -219,7 +225,7 @@ pub fn note(seed: u64, size: usize) -> String {
             }
             _ => {
                 out.push_str("<!-- claimlint-disable-next-line unsupported -->\n");
-                sentence(&mut rng, &mut out);
+                sentence(&mut rng, &mut out, mistakes);
                 out.push_str("\n\n");
             }
         }

@@ -41,7 +41,11 @@ pub fn code_actions(uri: &Url, snap: &Snapshot, params: &CodeActionParams, enc: 
         if let Some(fix) = data.and_then(|d| d.fix) {
             // A fix made stale by later edits no longer matches its text.
             let bytes = conv.byte_range(fix.range);
-            if snap.text.get(bytes) == Some(fix.original.as_str()) {
+            if snap
+                .rope
+                .get_byte_slice(bytes)
+                .is_some_and(|s| s == fix.original.as_str())
+            {
                 let title = if code == "misquote" {
                     format!("Quote the article exactly: “{}”", fix.new_text)
                 } else {
@@ -55,7 +59,7 @@ pub fn code_actions(uri: &Url, snap: &Snapshot, params: &CodeActionParams, enc: 
             continue;
         }
         seen.push((line, code.clone()));
-        let indent = line_indent(snap, line, enc);
+        let indent = line_indent(snap, line);
         let comment = format!("{indent}<!-- claimlint-disable-next-line {code} -->\n");
         let at = Range::new(Position::new(line, 0), Position::new(line, 0));
         suppress.push(action(
@@ -84,13 +88,9 @@ fn action(title: String, d: &Diagnostic, edit: WorkspaceEdit, preferred: bool) -
 }
 
 /// The blanks a line starts with, so the comment sits at the same depth.
-fn line_indent(snap: &Snapshot, line: u32, enc: Encoding) -> String {
-    let conv = snap.conv(enc);
-    let Some(start) = conv.offset(Position::new(line, 0)) else {
+fn line_indent(snap: &Snapshot, line: u32) -> String {
+    let Some(text) = snap.rope.get_line(line as usize) else {
         return String::new();
     };
-    snap.text[start..]
-        .chars()
-        .take_while(|&c| c == ' ' || c == '\t')
-        .collect()
+    text.chars().take_while(|&c| c == ' ' || c == '\t').collect()
 }

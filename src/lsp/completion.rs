@@ -12,7 +12,11 @@ pub fn completion(world: &World, snap: &Snapshot, pos: Position, enc: Encoding) 
     let Some(at) = conv.offset(pos) else {
         return Vec::new();
     };
-    insight::completions(&world.engine.base, &snap.text, at)
+    // What is completed lies on the cursor's line: read that line alone.
+    let line = snap.rope.byte_to_line(at);
+    let start = snap.rope.line_to_byte(line);
+    let text = snap.rope.line(line).to_string();
+    insight::completions(&world.engine.base, &text, at - start)
         .into_iter()
         .map(|c| {
             let section = c.kind == CompletionKind::Section;
@@ -32,7 +36,7 @@ pub fn completion(world: &World, snap: &Snapshot, pos: Position, enc: Encoding) 
                 documentation,
                 filter_text: Some(c.label.clone()),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                    range: conv.range(c.replace.clone()),
+                    range: conv.range(c.replace.start + start..c.replace.end + start),
                     new_text: c.insert.clone(),
                 })),
                 ..CompletionItem::default()

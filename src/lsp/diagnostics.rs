@@ -23,6 +23,10 @@ pub const DOCS: &str = "https://github.com/claimlint/claimlint/blob/main/docs/ls
 /// A note read and checked at one version, against one world.
 pub struct Analysis {
     pub snap: Snapshot,
+    /// The note as the checker reads it: flat, made from the snapshot's rope
+    /// (the buffer of record) for this check, and shared with the
+    /// incremental checker, which compares the next version with it.
+    text: Arc<String>,
     pub generation: u64,
     /// Is the document a note (checked at all)?
     pub checked: bool,
@@ -44,14 +48,16 @@ impl Analysis {
     /// Check the note, reusing what `inc` holds of its previous versions
     /// (`inc` must only ever have served this world's engine).
     pub fn incremental(world: &World, snap: Snapshot, checked: bool, inc: &mut Incremental) -> Analysis {
+        let text = Arc::new(snap.to_text());
         let (findings, masked, sentences) = if checked {
-            let r = inc.check_shared(&world.engine, &snap.text, &world.options);
+            let r = inc.check_shared(&world.engine, &text, &world.options);
             (r.findings, r.masked, r.sentences)
         } else {
             (other_document(world, &snap), Arc::default(), Vec::new())
         };
         Analysis {
             snap,
+            text,
             generation: world.generation,
             checked,
             findings,
@@ -62,7 +68,7 @@ impl Analysis {
     }
 
     pub fn text(&self) -> &str {
-        &self.snap.text
+        &self.text
     }
 
     pub fn conv(&self, enc: Encoding) -> Conv<'_> {
@@ -139,8 +145,11 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 pub fn article_location(world: &World, range: std::ops::Range<usize>, enc: Encoding) -> Option<Location> {
     let a = world.engine.article.as_ref()?;
     let uri = world.article_uri.clone()?;
-    let conv = Conv::new(&a.text, &a.index, enc);
-    Some(Location::new(uri, conv.range(range)))
+    let at = |offset: usize| {
+        let lc = a.index.to_line_col(&a.text, offset, enc);
+        tower_lsp::lsp_types::Position::new(lc.line, lc.col)
+    };
+    Some(Location::new(uri, Range::new(at(range.start), at(range.end))))
 }
 
 /// A link to a line of the article (1-based in the fragment, as editors read it).

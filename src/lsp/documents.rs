@@ -1,15 +1,15 @@
-//! The open documents: one `DocumentState` per URI. Its text is the buffer
-//! of record: the client's edits land in it, and the checker, every feature
-//! and every position conversion read it (through its line index), as an
-//! immutable `Snapshot` shared, not copied. A change makes the next text
-//! from the previous one, copied once around the edit (a check in progress
-//! keeps reading the previous one), and shifts the line index rather than
-//! rebuilding it (`LineIndex::edited`).
+//! The open documents: one `DocumentState` per URI. Its ropey `Rope` is the
+//! buffer of record: the client's edits land in it (O(log n) each), every
+//! position conversion reads it (`encoding::Conv`), and so does the checker
+//! (`diagnostics::Analysis`, which takes the flat text it needs from it). A
+//! `Snapshot` is the rope at one version: a clone shares the rope's nodes,
+//! so a check in progress keeps reading its version while edits land, and
+//! nothing is copied.
 
 use super::encoding::Conv;
-use crate::position::{Encoding, LineIndex};
+use crate::position::Encoding;
+use ropey::Rope;
 use std::collections::HashMap;
-use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 /// One open document: its text at the client's version, and whatever the
@@ -28,13 +28,17 @@ pub struct Snapshot {
     /// result of the current text from one of a closed text (F1).
     pub serial: u64,
     pub language_id: String,
-    pub text: Arc<String>,
-    pub index: Arc<LineIndex>,
+    pub rope: Rope,
 }
 
 impl Snapshot {
     pub fn conv(&self, enc: Encoding) -> Conv<'_> {
-        Conv::new(&self.text, &self.index, enc)
+        Conv::new(&self.rope, enc)
+    }
+
+    /// The text, made flat (a copy: for the checker, and for tests).
+    pub fn to_text(&self) -> String {
+        String::from(&self.rope)
     }
 }
 
@@ -81,8 +85,7 @@ impl<W: Default> Store<W> {
             version,
             serial: self.opened,
             language_id: language_id.to_string(),
-            index: Arc::new(LineIndex::new(&text)),
-            text: Arc::new(text),
+            rope: Rope::from_str(&text),
         };
         let state = DocumentState {
             snapshot: snapshot.clone(),
@@ -156,19 +159,13 @@ impl<W> Store<W> {
         }
         for change in changes {
             match change.range {
-                None => {
-                    snap.index = Arc::new(LineIndex::new(&change.text));
-                    snap.text = Arc::new(change.text);
-                }
+                None => snap.rope = Rope::from_str(&change.text),
                 Some(r) => {
-                    let bytes = Conv::new(&snap.text, &snap.index, enc).byte_range(r);
-                    let (text, index) = (&snap.text, &snap.index);
-                    let mut next = String::with_capacity(text.len() - bytes.len() + change.text.len());
-                    next.push_str(&text[..bytes.start]);
-                    next.push_str(&change.text);
-                    next.push_str(&text[bytes.end..]);
-                    snap.index = Arc::new(index.edited(&next, bytes.start, bytes.end, bytes.start + change.text.len()));
-                    snap.text = Arc::new(next);
+                    let bytes = Conv::new(&snap.rope, enc).byte_range(r);
+                    // In chars (the byte range lands on character boundaries).
+                    let start = snap.rope.byte_to_char(bytes.start);
+                    snap.rope.remove(start..snap.rope.byte_to_char(bytes.end));
+                    snap.rope.insert(start, &change.text);
                 }
             }
         }
@@ -204,7 +201,7 @@ mod tests {
                 Encoding::Utf16,
             )
             .unwrap();
-        assert_eq!(snap.text.as_str(), "“Лавров” 😀 says\na second line\n");
+        assert_eq!(snap.to_text(), "“Лавров” 😀 says\na second line\n");
         assert_eq!(snap.version, 2);
         // A whole-text change, then a stale one.
         let full = TextDocumentContentChangeEvent {
@@ -212,10 +209,7 @@ mod tests {
             range_length: None,
             text: "new".into(),
         };
-        assert_eq!(
-            s.change(&uri, 3, vec![full], Encoding::Utf8).unwrap().text.as_str(),
-            "new"
-        );
+        assert_eq!(s.change(&uri, 3, vec![full], Encoding::Utf8).unwrap().to_text(), "new");
         assert_eq!(
             s.change(&uri, 3, vec![edit(0, 0, 0, 0, "x")], Encoding::Utf8).err(),
             Some(ChangeError::Stale { have: 3, got: 3 })
@@ -224,7 +218,7 @@ mod tests {
         let snap = s
             .change(&uri, 4, vec![edit(9, 9, 12, 0, "!")], Encoding::Utf16)
             .unwrap();
-        assert_eq!(snap.text.as_str(), "new!");
+        assert_eq!(snap.to_text(), "new!");
         let other = Url::parse("file:///other.md").unwrap();
         assert_eq!(
             s.change(&other, 1, vec![], Encoding::Utf8).err(),

@@ -1,7 +1,8 @@
 //! The position encoding negotiated with the client, and every conversion
-//! between LSP positions and byte offsets, through `crate::position::LineIndex`.
+//! between LSP positions and byte offsets in an open note, through its rope.
 
-use crate::position::{Encoding, LineCol, LineIndex};
+use crate::position::Encoding;
+use ropey::Rope;
 use std::ops::Range;
 use tower_lsp::lsp_types::{ClientCapabilities, Position, PositionEncodingKind, Range as LspRange};
 
@@ -25,22 +26,35 @@ pub fn kind(enc: Encoding) -> PositionEncodingKind {
     }
 }
 
-/// A text, its line index and the encoding, for converting in both directions.
+/// A note's rope and the encoding, for converting in both directions: line
+/// and column from ropey's indexes (its line, char and UTF-16 counts are kept
+/// in the rope's nodes, so each conversion is O(log n), however long the line).
 #[derive(Clone, Copy)]
 pub struct Conv<'a> {
-    pub text: &'a str,
-    pub index: &'a LineIndex,
+    pub rope: &'a Rope,
     pub enc: Encoding,
 }
 
 impl<'a> Conv<'a> {
-    pub fn new(text: &'a str, index: &'a LineIndex, enc: Encoding) -> Conv<'a> {
-        Conv { text, index, enc }
+    pub fn new(rope: &'a Rope, enc: Encoding) -> Conv<'a> {
+        Conv { rope, enc }
+    }
+
+    /// The code units of the encoding in the chars before char `c`.
+    fn units_before(&self, c: usize) -> usize {
+        match self.enc {
+            Encoding::Utf8 => self.rope.char_to_byte(c),
+            Encoding::Utf16 => self.rope.char_to_utf16_cu(c),
+            Encoding::Chars => c,
+        }
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        let lc = self.index.to_line_col(self.text, offset, self.enc);
-        Position::new(lc.line, lc.col)
+        let r = self.rope;
+        let c = r.byte_to_char(offset.min(r.len_bytes()));
+        let line = r.char_to_line(c);
+        let col = self.units_before(c) - self.units_before(r.line_to_char(line));
+        Position::new(line as u32, col as u32)
     }
 
     pub fn range(&self, r: Range<usize>) -> LspRange {
@@ -50,19 +64,37 @@ impl<'a> Conv<'a> {
     /// Byte offset of a position; `None` when its line is past the end of the
     /// text (a column past the end of its line lands at the line's end).
     pub fn offset(&self, p: Position) -> Option<usize> {
-        if p.line as usize >= self.index.line_count() {
+        if p.line as usize >= self.rope.len_lines() {
             return None;
         }
         Some(self.offset_clamped(p))
     }
 
-    /// Byte offset of a position, clamped to the text.
+    /// Byte offset of a position, clamped as LSP says: a line past the last
+    /// is the end of the text, a column past its line's end is that end (the
+    /// line break excluded), a column inside a character is its start.
     pub fn offset_clamped(&self, p: Position) -> usize {
-        let lc = LineCol {
-            line: p.line,
-            col: p.character,
+        let r = self.rope;
+        let line = p.line as usize;
+        if line >= r.len_lines() {
+            return r.len_bytes();
+        }
+        let start = r.line_to_char(line);
+        let mut end = if line + 1 < r.len_lines() {
+            r.line_to_char(line + 1)
+        } else {
+            r.len_chars()
         };
-        self.index.to_offset(self.text, lc, self.enc)
+        while end > start && matches!(r.char(end - 1), '\n' | '\r') {
+            end -= 1;
+        }
+        let col = p.character as usize;
+        let c = match self.enc {
+            Encoding::Utf8 => r.byte_to_char((r.char_to_byte(start) + col).min(r.char_to_byte(end))),
+            Encoding::Utf16 => r.utf16_cu_to_char((r.char_to_utf16_cu(start) + col).min(r.char_to_utf16_cu(end))),
+            Encoding::Chars => (start + col).min(end),
+        };
+        r.char_to_byte(c)
     }
 
     /// Byte range of an LSP range (clamped, start before end).
@@ -76,6 +108,7 @@ impl<'a> Conv<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::position::{LineCol, LineIndex};
     use tower_lsp::lsp_types::GeneralClientCapabilities;
 
     #[test]
@@ -92,9 +125,9 @@ mod tests {
     #[test]
     fn curly_quotes_cyrillic_and_emoji_round_trip() {
         let text = "“Лавров” 😀 said\nnext";
-        let idx = LineIndex::new(text);
+        let rope = Rope::from_str(text);
         for enc in [Encoding::Utf8, Encoding::Utf16] {
-            let c = Conv::new(text, &idx, enc);
+            let c = Conv::new(&rope, enc);
             let said = text.find("said").unwrap();
             let p = c.position(said);
             assert_eq!(c.offset(p), Some(said));
@@ -105,6 +138,33 @@ mod tests {
                 c.byte_range(LspRange::new(Position::new(1, 9), Position::new(0, 0))),
                 0..text.len()
             );
+        }
+    }
+
+    #[test]
+    fn the_rope_converts_as_the_line_index_does() {
+        // LSP's line breaks (\n, \r\n, a lone \r), wide characters, a form
+        // feed and U+2028 (no line break for LSP), every offset and position.
+        let text = "a “b” é\nЛавров 😀 x\r\nlast\rcr\u{2028}z\u{c}\n\n";
+        let rope = Rope::from_str(text);
+        let index = LineIndex::new(text);
+        assert_eq!(rope.len_lines(), index.line_count());
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            let c = Conv::new(&rope, enc);
+            for o in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                let lc = index.to_line_col(text, o, enc);
+                assert_eq!(c.position(o), Position::new(lc.line, lc.col), "{enc:?} at {o}");
+            }
+            for line in 0..index.line_count() as u32 + 2 {
+                for col in [0, 1, 2, 3, 5, 8, 12, 40, u32::MAX] {
+                    let want = index.to_offset(text, LineCol { line, col }, enc);
+                    assert_eq!(
+                        c.offset_clamped(Position::new(line, col)),
+                        want,
+                        "{enc:?} at {line}:{col}"
+                    );
+                }
+            }
         }
     }
 }

@@ -314,17 +314,17 @@ impl Runner {
                     }
                     assert_eq!(snap.version, self.version);
                     assert_eq!(
-                        snap.text.as_str(),
+                        snap.to_text(),
                         self.model.text,
                         "step {n}: the store and the model differ after {changes:?}"
                     );
                     // The line index, edited in place by the store, must be
                     // the one the text would get afresh (and the model's).
                     let lines = model_lines(&self.model.text);
-                    assert_eq!(snap.index.line_count(), lines.len(), "step {n}: line count");
+                    assert_eq!(snap.rope.len_lines(), lines.len(), "step {n}: line count");
                     let fresh = LineIndex::new(&self.model.text);
                     for (i, &(start, _)) in lines.iter().enumerate() {
-                        assert_eq!(snap.index.line_start(i), start, "step {n}: start of line {i}");
+                        assert_eq!(snap.rope.line_to_byte(i), start, "step {n}: start of line {i}");
                         assert_eq!(fresh.line_start(i), start, "step {n}: start of line {i} afresh");
                     }
                 }
@@ -343,7 +343,7 @@ impl Runner {
                 );
             }
         }
-        assert_eq!(self.snapshot().text.as_str(), self.model.text, "step {n}");
+        assert_eq!(self.snapshot().to_text(), self.model.text, "step {n}");
     }
 
     pub fn snapshot(&self) -> Snapshot {
