@@ -650,7 +650,7 @@ fn f8_a_client_that_stops_reading_does_not_make_the_server_queue_publications() 
 
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "full size: cargo test --release --test reliability -- --ignored"]
+#[ignore = "full size: cargo test --release --test main reliability:: -- --ignored"]
 fn f8_full_size_200_unread_keystrokes_on_a_1_mb_note_stay_under_40_mb() {
     let _g = together();
     let (before, after) = slow_reader(200, large_note(1_000_000));
@@ -783,7 +783,7 @@ fn f5_f6_checking_time_is_linear_in_pathological_notes() {
 }
 
 #[test]
-#[ignore = "full size: cargo test --release --test reliability -- --ignored"]
+#[ignore = "full size: cargo test --release --test main reliability:: -- --ignored"]
 fn f5_f6_full_size_checking_time_is_linear() {
     let _g = alone();
     let e = engine();
@@ -895,7 +895,7 @@ fn f8_a_note_read_in_pieces_gets_the_report_it_gets_read_whole() {
 
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "full size: cargo test --release --test reliability -- --ignored"]
+#[ignore = "full size: cargo test --release --test main reliability:: -- --ignored"]
 fn f8_full_size_a_100_mb_note_is_checked_in_under_64_mb() {
     let _g = together();
     let d = tmp("100mb");

@@ -252,7 +252,7 @@ fn a_large_note_is_checked_whole() {
 }
 
 #[test]
-#[ignore = "minutes in a debug build; run with `cargo test --release --test robustness_cli -- --ignored`"]
+#[ignore = "minutes in a debug build; run with `cargo test --release --test main robustness_cli:: -- --ignored`"]
 fn a_100_mb_note_in_release() {
     large_note_is_checked(100 << 20);
 }

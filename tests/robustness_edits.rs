@@ -13,7 +13,7 @@
 //! `CLAIMLINT_EDIT_SEED=N` replays another seed; `CLAIMLINT_EDIT_SEQUENCES=N`
 //! runs more (or fewer) sequences.
 
-mod robustness_harness;
+use crate::robustness_harness;
 
 use claimlint::engine::Incremental;
 use claimlint::lsp::config::World;

@@ -3,7 +3,7 @@
 //! `tests/robustness_fuzz/<target>/`, with a note of what it broke in
 //! docs/robustness.md), so a fix stays fixed without cargo-fuzz.
 
-mod robustness_harness;
+use crate::robustness_harness;
 
 use std::path::Path;
 

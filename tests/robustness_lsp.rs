@@ -562,7 +562,7 @@ fn a_large_note_is_checked_while_other_requests_are_served_and_a_keystroke_after
 }
 
 #[test]
-#[ignore = "minutes in a debug build; run with `cargo test --release --test robustness_lsp -- --ignored`"]
+#[ignore = "minutes in a debug build; run with `cargo test --release --test main robustness_lsp:: -- --ignored`"]
 fn a_10_mb_note_in_release() {
     large_note_through_the_server(10 << 20);
 }
