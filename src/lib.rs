@@ -19,6 +19,7 @@ pub mod quotations;
 pub mod reading;
 pub mod resolve;
 pub mod rules;
+pub mod span;
 pub mod stderr;
 pub mod suppress;
 pub mod text;

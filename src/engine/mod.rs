@@ -14,8 +14,8 @@ use crate::matcher::Matcher;
 use crate::note::{self, Sentence};
 use crate::quotations::QuoteIndex;
 use crate::rules::{Ctx, RULES};
+use crate::span::NoteSpan;
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 /// Per-run choices: codes turned off, severities changed, and the least
 /// certainty a finding needs to be reported (`min-certainty`).
@@ -106,7 +106,7 @@ impl Engine {
     /// Findings of one sentence, before suppression and options.
     pub fn check_sentence(&self, note: &str, masked: &str, s: &Sentence) -> Vec<Finding> {
         let refs = crate::matcher::refs::find_refs(masked, s.range.clone(), &self.base);
-        let marked: Vec<Range<usize>> = refs.iter().filter(|r| r.explicit).map(|r| r.range.clone()).collect();
+        let marked: Vec<NoteSpan> = refs.iter().filter(|r| r.explicit).map(|r| r.range).collect();
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
         let ctx = Ctx {
             base: &self.base,

@@ -80,9 +80,9 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         active: active.clone(),
     };
     for r in find_refs(masked, s.range.clone(), base) {
-        if holds(&r.range, at) {
+        if holds(&r.range.range(), at) {
             return Some(spot(
-                r.range.clone(),
+                r.range.range(),
                 Subject::Section {
                     name: r.name,
                     section: r.section,

@@ -21,7 +21,7 @@ pub fn links(world: &World, an: &Analysis, enc: Encoding) -> Vec<DocumentLink> {
                 continue;
             };
             out.push(DocumentLink {
-                range: conv.range(r.range.clone()),
+                range: conv.range(r.range.range()),
                 target: Some(target),
                 tooltip: Some(format!("Open “{}” in the article", engine.base.sections[id].display())),
                 data: None,

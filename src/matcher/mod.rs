@@ -7,6 +7,7 @@ pub mod refs;
 
 use crate::claims::{ClaimBase, EntityId, TermId};
 use crate::note::Sentence;
+use crate::span::NoteSpan;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
@@ -129,7 +130,7 @@ impl Matcher {
     /// `scan`, leaving out what lies inside `skip` (byte ranges of the note):
     /// a section reference's words ("§Security Guarantees") name a section,
     /// they do not speak of guarantees.
-    pub fn scan_outside(&self, base: &ClaimBase, s: &Sentence, note: &str, skip: &[Range<usize>]) -> Scan {
+    pub fn scan_outside(&self, base: &ClaimBase, s: &Sentence, note: &str, skip: &[NoteSpan]) -> Scan {
         let text = &s.norm.text;
         let mut hits = Vec::new();
         if let Some(ac) = &self.ac {

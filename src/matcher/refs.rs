@@ -3,14 +3,15 @@
 //! section"). A reference may name no section of the article.
 
 use crate::claims::{section_key, ClaimBase, SectionId};
+use crate::span::NoteSpan;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionRef {
     /// Byte range in the note of the whole reference (marks included).
-    pub range: Range<usize>,
-    /// Byte range of the name alone.
-    pub name_range: Range<usize>,
+    pub range: NoteSpan,
+    /// Byte range in the note of the name alone.
+    pub name_range: NoteSpan,
     pub name: String,
     pub section: Option<SectionId>,
     /// Written with a marker (§, [[ ]], "see"): an unknown name is an error.
@@ -94,8 +95,8 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
         let name = inner.split(['|', '#']).next().unwrap_or("").trim();
         let e = s + 2 + j + 2;
         out.push(SectionRef {
-            range: at(s)..at(e),
-            name_range: at(s + 2)..at(s + 2 + name.len()),
+            range: NoteSpan::new(at(s), at(e)),
+            name_range: NoteSpan::new(at(s + 2), at(s + 2 + name.len())),
             name: name.to_string(),
             section: base.section_by_name(name),
             explicit: true,
@@ -167,8 +168,8 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             }
             covered.push(s..end);
             out.push(SectionRef {
-                range: at(s)..at(end),
-                name_range: at(body)..at(end),
+                range: NoteSpan::new(at(s), at(end)),
+                name_range: NoteSpan::new(at(body), at(end)),
                 section: base.section_by_name(&name),
                 name,
                 explicit: true,
@@ -207,8 +208,8 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             let end = body + name.len();
             covered.push(s..end);
             out.push(SectionRef {
-                range: at(body)..at(end),
-                name_range: at(body)..at(end),
+                range: NoteSpan::new(at(body), at(end)),
+                name_range: NoteSpan::new(at(body), at(end)),
                 section,
                 name: name.to_string(),
                 explicit: true,
@@ -252,8 +253,8 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             }
             covered.push(s..e);
             out.push(SectionRef {
-                range: at(s)..at(e),
-                name_range: at(s)..at(e),
+                range: NoteSpan::new(at(s), at(e)),
+                name_range: NoteSpan::new(at(s), at(e)),
                 name: text[s..e].to_string(),
                 section: Some(id),
                 explicit: called_section,

@@ -23,6 +23,7 @@ use crate::matcher::Scan;
 use crate::note::quotes::Quoted;
 use crate::note::Sentence;
 use crate::quotations::QuoteIndex;
+use crate::span::NoteSpan;
 use crate::values::dates::DateMention;
 use crate::values::numbers::NumberMention;
 use std::ops::Range;
@@ -62,9 +63,10 @@ impl<'a> Ctx<'a> {
         self.scan.active.iter().map(|&i| (i, &self.base.claims[i]))
     }
 
-    /// Note byte range of a normalized range of this sentence.
-    pub fn orig(&self, r: Range<usize>) -> Range<usize> {
-        self.sentence.orig(r, self.note)
+    /// The note bytes of a normalized range of this sentence.
+    pub fn orig(&self, r: Range<usize>) -> NoteSpan {
+        let o = self.sentence.orig(r, self.note);
+        NoteSpan::new(o.start, o.end)
     }
 
     /// The note's own words for a normalized range.
@@ -76,7 +78,8 @@ impl<'a> Ctx<'a> {
         self.base.sections[claim.section].display()
     }
 
-    /// A finding on a normalized range of the sentence, resting on `claim`.
+    /// A finding on a normalized range of the sentence, resting on `claim`;
+    /// `fix` replaces the same words.
     pub fn finding(
         &self,
         code: Code,
@@ -85,7 +88,20 @@ impl<'a> Ctx<'a> {
         claim: Option<usize>,
         fix: Option<String>,
     ) -> Finding {
-        let range = self.orig(r);
+        self.finding_at(code, self.orig(r), message, claim, fix)
+    }
+
+    /// A finding on note bytes (a section reference), resting on `claim`;
+    /// `fix` replaces the same bytes.
+    pub fn finding_at(
+        &self,
+        code: Code,
+        at: NoteSpan,
+        message: String,
+        claim: Option<usize>,
+        fix: Option<String>,
+    ) -> Finding {
+        let range = at.range();
         let (claim_id, section, article) = match claim {
             Some(c) => (
                 Some(self.base.claims[c].id.clone()),

@@ -31,22 +31,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 titles.join(", ")
             ),
         };
-        out.push(Finding {
-            code: Code::UnknownSection,
-            severity: Code::UnknownSection.default_severity(),
-            certainty: crate::finding::Certainty::Certain,
-            why: String::new(),
-            range: r.range.clone(),
-            message,
-            claim: None,
-            section: closest.map(|c| ctx.base.sections[c].id.clone()),
-            article: None,
-            fix: closest
-                .filter(|&c| !ctx.base.sections[c].title.is_empty())
-                .map(|c| Fix {
-                    range: r.name_range.clone(),
-                    replacement: ctx.base.sections[c].title.clone(),
-                }),
-        });
+        // No claim: the finding rests on the reference alone, and its fix
+        // replaces the name, not the marks around it.
+        let mut f = ctx.finding_at(Code::UnknownSection, r.range, message, None, None);
+        f.section = closest.map(|c| ctx.base.sections[c].id.clone());
+        f.fix = closest
+            .filter(|&c| !ctx.base.sections[c].title.is_empty())
+            .map(|c| Fix {
+                range: r.name_range.range(),
+                replacement: ctx.base.sections[c].title.clone(),
+            });
+        out.push(f);
     }
 }

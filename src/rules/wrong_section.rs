@@ -48,9 +48,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let ci = points[0];
         let right = &ctx.base.sections[ctx.base.claims[ci].section];
-        let mut f = ctx.finding(
+        let mut f = ctx.finding_at(
             Code::WrongSection,
-            0..0,
+            r.range,
             format!(
                 "“{}” does not hold this point; the article makes it in {}: {}",
                 ctx.base.sections[sec].display(),
@@ -60,10 +60,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(ci),
             None,
         );
-        f.range = r.range.clone();
         if !right.title.is_empty() {
             f.fix = Some(Fix {
-                range: r.name_range.clone(),
+                range: r.name_range.range(),
                 replacement: right.title.clone(),
             });
         }
