@@ -10,20 +10,8 @@ use std::sync::OnceLock;
 
 fn engine() -> Option<&'static Engine> {
     static E: OnceLock<Option<Engine>> = OnceLock::new();
-    E.get_or_init(|| {
-        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-        match claimlint::article::Article::read(&p) {
-            Ok(a) => Some(Engine::new(claimlint::claims::bundled(), Some(a))),
-            Err(e) => {
-                assert!(
-                    std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_err(),
-                    "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing: {e}"
-                );
-                None
-            }
-        }
-    })
-    .as_ref()
+    E.get_or_init(|| crate::common::article().map(|a| Engine::new(claimlint::claims::bundled(), Some(a))))
+        .as_ref()
 }
 
 fn flagged(sentence: &str) -> Option<Vec<(Code, Option<String>)>> {

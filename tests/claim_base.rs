@@ -1,25 +1,8 @@
 //! The bundled claim base loads, and every snippet and quotation is found in
 //! the real article (`../shared/article/week-of-talks.txt`).
 
-use claimlint::article::Article;
+use crate::common::article;
 use claimlint::claims::{load_claims, BUNDLED, BUNDLED_NAME};
-use std::path::Path;
-
-fn article() -> Option<Article> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    match Article::read(&p) {
-        Ok(a) => Some(a),
-        Err(e) => {
-            let required = std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_ok();
-            eprintln!("\n*** THE ARTICLE IS MISSING: {e}\n*** snippet positions were NOT verified\n");
-            assert!(
-                !required,
-                "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing: {e}"
-            );
-            None
-        }
-    }
-}
 
 #[test]
 fn bundled_claim_base_loads() {

@@ -1,36 +1,15 @@
 //! The `claimlint` binary, run for real on notes in temporary folders: the
 //! three output formats, the exit statuses, input errors, settings.
 
+use crate::common::{article_path, tmp, write, BIN, SMALL_CLAIMS};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
 
 /// A misquotation of the article's title: the misquote rule catches it
 /// with the bundled claim base alone.
 const MISQUOTE: &str = "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n";
 const CLEAN: &str = "# Notes\n\nThese are my notes on the reading.\n";
-
-/// A fresh, empty folder of our own under the system's temporary folder.
-fn tmp(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::SeqCst);
-    let d = std::env::temp_dir().join(format!("claimlint-cli-{}-{n}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 struct Out {
     code: i32,
@@ -52,48 +31,6 @@ fn run(dir: &Path, args: &[&str]) -> Out {
         stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
     }
 }
-
-/// The real article, when it is there.
-fn article() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    if p.is_file() {
-        Some(std::fs::canonicalize(p).unwrap())
-    } else {
-        eprintln!("*** the article is missing: tests that need it are skipped");
-        None
-    }
-}
-
-/// A small claim base of our own, so the test does not depend on the bundled one.
-const FIXTURE_CLAIMS: &str = r#"[article]
-title = "What a Week of Talks Between Russia and the West Revealed"
-date = "January 2022"
-
-[[section]]
-id = "opening"
-title = ""
-summary = "The opening."
-
-[[section]]
-id = "evolution"
-title = "Evolution of the Confrontation"
-summary = "From partnership to pressure."
-
-[[entity]]
-id = "putin"
-kind = "person"
-names = ["Putin", "Vladimir Putin"]
-
-[[claim]]
-id = "putin-2018-address"
-section = "evolution"
-line = 21
-anchor = "back in 2018"
-summary = "Putin announced the tactic in a 2018 address to parliament."
-when = [["@putin"], ["address*", "speech"]]
-[claim.date]
-value = ["2018"]
-"#;
 
 fn json(s: &str) -> Value {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}):\n{s}"))
@@ -147,7 +84,7 @@ fn wrong_year_of_a_nato_wave_exits_1() {
     let f = &v[0];
     assert_eq!(f["section"], "guarantees");
     assert_eq!(f["fix"]["replacement"], "2017");
-    if let Some(article) = article() {
+    if let Some(article) = article_path() {
         let o = run(
             &d,
             &[
@@ -267,10 +204,10 @@ fn sarif_output_is_sarif_2_1_0() {
 
 #[test]
 fn findings_on_a_claim_carry_the_article_position() {
-    let Some(article) = article() else { return };
+    let Some(article) = article_path() else { return };
     let article = article.to_str().unwrap();
     let d = tmp("claim");
-    write(&d, "claims.toml", FIXTURE_CLAIMS);
+    write(&d, "claims.toml", SMALL_CLAIMS);
     write(
         &d,
         "note.md",
@@ -403,7 +340,7 @@ fn nul_bytes_in_utf8_are_fine() {
 #[test]
 fn bad_claims_file_is_exit_2_with_line_and_field() {
     let d = tmp("claims");
-    let bad = FIXTURE_CLAIMS.replace("section = \"evolution\"", "section = \"evolushun\"");
+    let bad = SMALL_CLAIMS.replace("section = \"evolution\"", "section = \"evolushun\"");
     let line = bad.lines().position(|l| l.contains("evolushun")).unwrap() + 1;
     write(&d, "claims.toml", &bad);
     write(&d, "note.md", CLEAN);
@@ -577,10 +514,10 @@ fn settings_file_disables_and_changes_severity() {
 
 #[test]
 fn settings_file_names_the_article_and_claims_relative_to_itself() {
-    let Some(article) = article() else { return };
+    let Some(article) = article_path() else { return };
     let d = tmp("settings-paths");
     std::fs::copy(&article, d.join("article.txt")).unwrap();
-    write(&d, "data/claims.toml", FIXTURE_CLAIMS);
+    write(&d, "data/claims.toml", SMALL_CLAIMS);
     write(
         &d,
         ".claimlint.toml",
@@ -603,7 +540,7 @@ fn settings_file_names_the_article_and_claims_relative_to_itself() {
 #[test]
 fn claims_and_sections_are_listed() {
     let d = tmp("lists");
-    write(&d, "claims.toml", FIXTURE_CLAIMS);
+    write(&d, "claims.toml", SMALL_CLAIMS);
     let o = run(&d, &["claims", "--claims", "claims.toml"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let line = o.stdout.lines().next().unwrap();
@@ -622,7 +559,7 @@ fn claims_and_sections_are_listed() {
     assert_eq!(ids.len(), 8, "{}", o.stdout);
     assert!(ids.contains(&"roots") && o.stdout.contains("Security Guarantees"));
 
-    let Some(article) = article() else { return };
+    let Some(article) = article_path() else { return };
     let article = article.to_str().unwrap();
     let o = run(&d, &["sections", "--article", article]);
     assert_eq!(o.code, 0, "{}", o.stderr);

@@ -9,6 +9,7 @@
 //!   ledgers, copied with every 12-word run shared with the article broken
 //!   (`tests/corpus/shorten.py`; their scores were equal to the originals').
 
+use crate::common::shared;
 use claimlint::article::Article;
 use claimlint::claims::bundled;
 use claimlint::{Engine, Severity};
@@ -27,20 +28,6 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-5", 32, 14, 8),
     ("blind-round-6", 27, 18, 15),
 ];
-
-fn shared(rel: &str) -> Option<std::path::PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_err(),
-        "CLAIMLINT_REQUIRE_ARTICLE is set but {} is missing",
-        p.display()
-    );
-    eprintln!("\n*** {} is missing: the corpus floor was NOT checked\n", p.display());
-    None
-}
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, at: usize) -> usize {

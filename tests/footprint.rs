@@ -11,6 +11,7 @@
 //! curly quotes folded, apostrophes dropped ("Moscow's" is one word), "U.S."
 //! read as "us", hyphens, dashes and slashes break words.
 
+use crate::common::article;
 use claimlint::article::Article;
 use claimlint::claims::{load_claims, Check, BUNDLED, BUNDLED_NAME};
 use std::collections::HashSet;
@@ -20,21 +21,6 @@ use std::path::{Path, PathBuf};
 const MAX_COVERAGE: f64 = 0.15;
 const CLAIM_BASE_RUN: usize = 8;
 const REPOSITORY_RUN: usize = 12;
-
-fn article() -> Option<Article> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    match Article::read(&p) {
-        Ok(a) => Some(a),
-        Err(e) => {
-            assert!(
-                std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_err(),
-                "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing: {e}"
-            );
-            eprintln!("*** the article is missing: the footprint was NOT measured ({e})");
-            None
-        }
-    }
-}
 
 /// Words with their byte ranges in `text`.
 fn words(text: &str) -> Vec<(String, Range<usize>)> {

@@ -1,16 +1,15 @@
 //! `claimlint lsp`, the real binary over stdio: framed JSON-RPC in, framed
 //! JSON-RPC out, one test per capability an analyst sees.
 
+use crate::common::{article_path, tmp, BIN};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
 const WAIT: Duration = Duration::from_secs(20);
 
 /// A note whose statements the checker flags: a wrong year (line 2), a wrong
@@ -24,35 +23,6 @@ const NOTE: &str = "# Week of talks\n\
 - The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n\
 \n\
 - see §Security Guarantees and [[Roots]].\n";
-
-/// The real article, or a loud message and `None`.
-fn article() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    if p.is_file() {
-        Some(p.canonicalize().unwrap())
-    } else {
-        assert!(
-            std::env::var_os("CLAIMLINT_REQUIRE_ARTICLE").is_none(),
-            "{} is missing and CLAIMLINT_REQUIRE_ARTICLE is set",
-            p.display()
-        );
-        eprintln!(
-            "\n!!!!!!!! {} is missing: this test needs the real article and checks nothing without it !!!!!!!!\n",
-            p.display()
-        );
-        None
-    }
-}
-
-/// A fresh, empty folder: the workspace root, so nothing of the repository applies.
-fn tmp(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::SeqCst);
-    let d = std::env::temp_dir().join(format!("claimlint-lsp-{}-{n}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn frame(body: &str) -> Vec<u8> {
     let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
@@ -244,8 +214,8 @@ impl Drop for Lsp {
     }
 }
 
-fn with_article() -> Option<(Lsp, PathBuf)> {
-    let a = article()?;
+fn with_article_path() -> Option<(Lsp, PathBuf)> {
+    let a = article_path()?;
     let (lsp, _) = Lsp::start(json!({"article": a.display().to_string()}), json!({}));
     Some((lsp, a))
 }
@@ -281,7 +251,7 @@ fn article_line(article: &Path, heading: &str) -> u64 {
 
 #[test]
 fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions() {
-    let a = article();
+    let a = article_path();
     let opts = a
         .as_ref()
         .map_or(Value::Null, |a| json!({"article": a.display().to_string()}));
@@ -426,7 +396,7 @@ fn pull_diagnostics_answer_with_a_full_report_then_unchanged() {
 
 #[test]
 fn hover_explains_flags_entities_and_sections() {
-    let a = article();
+    let a = article_path();
     let opts = a
         .as_ref()
         .map_or(Value::Null, |a| json!({"article": a.display().to_string()}));
@@ -484,7 +454,9 @@ fn hover_explains_flags_entities_and_sections() {
 
 #[test]
 fn definition_opens_the_article_at_the_section_or_passage() {
-    let Some((mut lsp, a)) = with_article() else { return };
+    let Some((mut lsp, a)) = with_article_path() else {
+        return;
+    };
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let article_uri = format!("file://{}", a.display());
@@ -533,7 +505,9 @@ fn definition_opens_the_article_at_the_section_or_passage() {
 
 #[test]
 fn document_links_make_section_references_clickable() {
-    let Some((mut lsp, a)) = with_article() else { return };
+    let Some((mut lsp, a)) = with_article_path() else {
+        return;
+    };
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let links = lsp.call("textDocument/documentLink", json!({"textDocument": {"uri": uri}}));
@@ -738,7 +712,9 @@ fn symbols_list_the_notes_headings_and_the_articles_sections() {
     assert_eq!(syms[0]["children"][0]["name"], "Two");
     assert_eq!(syms[1]["name"], "Three");
     drop(lsp);
-    let Some((mut lsp, a)) = with_article() else { return };
+    let Some((mut lsp, a)) = with_article_path() else {
+        return;
+    };
     let syms = lsp.call("workspace/symbol", json!({"query": "guarantees"}));
     let sec = syms
         .as_array()

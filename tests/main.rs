@@ -6,6 +6,7 @@ mod audit_probes;
 mod claim_base;
 mod claims_check;
 mod cli;
+mod common;
 mod corpus;
 mod footprint;
 mod incremental;

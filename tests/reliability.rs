@@ -4,9 +4,9 @@
 //! adapters. The scaling cases run at a small size here and at full size
 //! with `cargo test -- --ignored`. docs/robustness.md lists every case.
 
-use std::path::{Path, PathBuf};
+use crate::common::{frame, tmp};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// The binary under test: this build's, or `CLAIMLINT_UNDER_TEST` (to show
@@ -15,15 +15,6 @@ fn bin() -> String {
     std::env::var("CLAIMLINT_UNDER_TEST").unwrap_or_else(|_| env!("CARGO_BIN_EXE_claimlint").to_string())
 }
 const NOTE: &str = "- Montenegro joined NATO in 2016.\n";
-
-fn tmp(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::SeqCst);
-    let d = std::env::temp_dir().join(format!("claimlint-reliab-{}-{n}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 /// The timing tests run alone (a write lock), the others together (a read
 /// lock): a server started by another test would skew a measured ratio.
@@ -121,12 +112,6 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin};
 use std::sync::mpsc::{channel, Receiver};
-
-fn frame(body: &[u8]) -> Vec<u8> {
-    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    v.extend_from_slice(body);
-    v
-}
 
 struct Lsp {
     child: Child,

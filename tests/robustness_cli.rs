@@ -11,30 +11,13 @@
 //! field, a duplicate id, a missing section, a bad regex, a snippet not in
 //! the article).
 
-use std::path::{Path, PathBuf};
+use crate::common::{article_path, tmp, write, BIN, SMALL_CLAIMS};
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
 const MISQUOTE: &str = "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n";
 const FLAGGED: &str = "ok.md:1:24: error[misquote]";
-
-fn tmp(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::SeqCst);
-    let d = std::env::temp_dir().join(format!("claimlint-robust-cli-{}-{n}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 struct Out {
     code: i32,
@@ -73,21 +56,6 @@ fn run_in(dir: &Path, prefix: &[&str], args: &[&str]) -> Out {
 
 fn run(dir: &Path, args: &[&str]) -> Out {
     run_in(dir, &[], args)
-}
-
-fn article() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    match p.canonicalize() {
-        Ok(p) => Some(p),
-        Err(_) => {
-            assert!(
-                std::env::var_os("CLAIMLINT_REQUIRE_ARTICLE").is_none(),
-                "the article is missing"
-            );
-            eprintln!("*** the article is missing: the snippet case is skipped");
-            None
-        }
-    }
 }
 
 // ------------------------------------------------------------ notes
@@ -259,43 +227,13 @@ fn a_100_mb_note_in_release() {
 
 // ------------------------------------------------------------ claim bases
 
-/// A claim base of our own (as in tests/cli.rs), to break one way at a time.
-const CLAIMS: &str = r#"[article]
-title = "What a Week of Talks Between Russia and the West Revealed"
-
-[[section]]
-id = "opening"
-title = ""
-summary = "The opening."
-
-[[section]]
-id = "evolution"
-title = "Evolution of the Confrontation"
-summary = "From partnership to pressure."
-
-[[entity]]
-id = "putin"
-kind = "person"
-names = ["Putin", "Vladimir Putin"]
-
-[[claim]]
-id = "putin-2018-address"
-section = "evolution"
-line = 21
-anchor = "back in 2018"
-summary = "Putin announced the tactic in a 2018 address to parliament."
-when = [["@putin"], ["address*", "speech"]]
-[claim.date]
-value = ["2018"]
-"#;
-
 /// The claim base with `tail` appended: each error line, and the check's exit status.
 fn broken(tail: &str, with_article: bool) -> (Vec<String>, i32, usize) {
     let d = tmp("claims");
-    let src = format!("{CLAIMS}{tail}");
+    let src = format!("{SMALL_CLAIMS}{tail}");
     write(&d, "claims.toml", &src);
     write(&d, "note.md", MISQUOTE);
-    let art = article().map(|p| p.display().to_string());
+    let art = article_path().map(|p| p.display().to_string());
     let mut args = vec!["check", "--claims", "claims.toml"];
     if with_article {
         args.extend(["--article", art.as_deref().unwrap()]);
@@ -308,14 +246,14 @@ fn broken(tail: &str, with_article: bool) -> (Vec<String>, i32, usize) {
         o.stdout
     );
     let errors = o.errors().iter().map(|s| s.to_string()).collect();
-    (errors, o.code, CLAIMS.lines().count())
+    (errors, o.code, SMALL_CLAIMS.lines().count())
 }
 
 const CLAIM: &str = "\n[[claim]]\nid = \"second\"\nsection = \"evolution\"\nline = 21\nanchor = \"back in 2018\"\nsummary = \"A second claim.\"\n";
 
 #[test]
 fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
-    let n = CLAIMS.lines().count();
+    let n = SMALL_CLAIMS.lines().count();
     // (tail, expected error line)
     let cases: Vec<(String, String)> = vec![
         (
@@ -352,8 +290,8 @@ fn each_claim_base_error_is_one_line_naming_file_line_and_field_with_exit_2() {
 
 #[test]
 fn an_anchor_not_in_the_article_is_named_with_its_line_and_field() {
-    let Some(_) = article() else { return };
-    let n = CLAIMS.lines().count();
+    let Some(_) = article_path() else { return };
+    let n = SMALL_CLAIMS.lines().count();
     let (errors, code, _) = broken(&CLAIM.replace("back in 2018", "never in 2018"), true);
     assert_eq!(code, 2);
     assert_eq!(errors.len(), 1, "{errors:#?}");
@@ -366,7 +304,7 @@ fn an_anchor_not_in_the_article_is_named_with_its_line_and_field() {
 
 #[test]
 fn every_error_of_a_claim_base_is_listed_at_once() {
-    let n = CLAIMS.lines().count();
+    let n = SMALL_CLAIMS.lines().count();
     let tail = format!(
         "{}{}",
         CLAIM.replace("\"evolution\"", "\"sanctions\""),

@@ -11,33 +11,17 @@
 //! stale version, EOF and shutdown/exit, a 300 KB note. docs/robustness.md
 //! has the table of every case.
 
+use crate::common::{frame, tmp, BIN};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
 const WAIT: Duration = Duration::from_secs(60);
 
 const NOTE: &str = "# Notes\n\n- Montenegro joined NATO in 2016.\n- These are my notes on the reading.\n";
-
-fn tmp(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::SeqCst);
-    let d = std::env::temp_dir().join(format!("claimlint-robust-{}-{n}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn frame(body: &[u8]) -> Vec<u8> {
-    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    v.extend_from_slice(body);
-    v
-}
 
 struct Lsp {
     child: Child,

@@ -1,6 +1,7 @@
 //! One test per rule: sentences that must fire the rule's code, and correct
 //! statements that must not fire anything at error or warning severity.
 
+use crate::common::article;
 use claimlint::{Code, Engine, Severity};
 use std::sync::OnceLock;
 
@@ -10,16 +11,6 @@ use std::sync::OnceLock;
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| Engine::new(claimlint::claims::bundled(), article()))
-}
-
-fn article() -> Option<claimlint::article::Article> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    let a = claimlint::article::Article::read(&p).ok();
-    assert!(
-        a.is_some() || std::env::var("CLAIMLINT_REQUIRE_ARTICLE").is_err(),
-        "CLAIMLINT_REQUIRE_ARTICLE is set but the article is missing"
-    );
-    a
 }
 
 fn codes(sentence: &str) -> Vec<Code> {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbour");
+        let dir = crate::common::harbour_dir();
         let article = Article::read(&dir.join("article.txt")).unwrap();
         let src = std::fs::read_to_string(dir.join("claims.toml")).unwrap();
         // Loaded with the article: every anchor and quotation is verified.
