@@ -77,6 +77,8 @@ pub struct Lexicon {
     pub open_list_markers: Class,
     pub outside_frames: Class,
     pub stop_words: Class,
+    pub auxiliaries: Class,
+    pub consequence_verbs: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -99,6 +101,8 @@ struct RawClasses {
     open_list_markers: Vec<String>,
     outside_frames: Vec<String>,
     stop_words: Vec<String>,
+    auxiliaries: Vec<String>,
+    consequence_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -118,6 +122,8 @@ impl Lexicon {
             open_list_markers: Class::of(&c.open_list_markers),
             outside_frames: Class::of(&c.outside_frames),
             stop_words: Class::of(&c.stop_words),
+            auxiliaries: Class::of(&c.auxiliaries),
+            consequence_verbs: Class::of(&c.consequence_verbs),
         })
     }
 }

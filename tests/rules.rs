@@ -65,6 +65,11 @@ fn wrong_number() {
     quiet("Four of the five most recent waves of NATO expansion came on Putin's watch.");
     quiet("Agreement is possible on two of the three key issues.");
     quiet("The confrontation with the West has lasted eight years.");
+    // A part of the claim's whole, "2/3" either way, a day of a month.
+    quiet("A deal looks possible on two of the three demands of the draft treaty.");
+    quiet("The other two demands of the draft treaty are the negotiable ones.");
+    quiet("- US Senate: 2/3 ratification needed for a treaty");
+    quiet("Lavrov and Blinken met on January 21, 2022, after the three rounds.");
 }
 
 #[test]
@@ -145,6 +150,20 @@ fn stance_reversal() {
     );
     quiet("The threat of Ukraine in NATO is a phantom one for the foreseeable future.");
     quiet("The several thousand US soldiers in the region hardly threaten Russia.");
+    // A negation stays with its own predicate: not across a coordinated
+    // verb, not from "without"'s noun phrase, not from a condition into
+    // its consequence, and an answer's "No" denies nothing.
+    quiet("Moscow could not enter the West on its own terms and rejected the inferior role.");
+    quiet("Without a diplomatic way out, the author expects the crisis to escalate further.");
+    quiet("- no diplomatic solution → further escalation");
+    quiet("No, the author sees no point in punishing the West with military technology.");
+    // "denies that", "rather than": the author's own denial, same polarity.
+    quiet("The author denies that Moscow's demands aim to restore the Soviet Union.");
+    quiet("He treats the Baltic battalions as reassurance for their hosts rather than a serious threat.");
+    fires(
+        Code::StanceReversal,
+        "The author thinks Moscow accepted the inferior role it was offered.",
+    );
 }
 
 #[test]

@@ -37,7 +37,7 @@ impl Sentence {
 
 /// Characters of shorthand notation that stand between clauses:
 /// "A → B", "A ⇒ B", "A = B", "A ≠ B", "A ↔ B", table cells "| A | B |".
-pub const NOTATION: [char; 7] = ['→', '⇒', '=', '≠', '↔', '|', '>'];
+pub const NOTATION: [char; 8] = ['→', '⇒', '=', '≠', '↔', '|', '>', '·'];
 
 /// Does shorthand notation before word `k` end a clause? "Putin → invites
 /// Biden": an arrow after a bare name of one or two words opening the

@@ -83,6 +83,13 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                     .rev()
                     .find(|&j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains('('))
                 {
+                    // "no deal ⇒ (logically) escalation": what stood before
+                    // the parenthesis may itself end a clause.
+                    if notation_breaks(s, open)
+                        || s.norm.text[s.words[open - 1].end..s.words[open].start].contains([',', ';', ':', '.'])
+                    {
+                        break;
+                    }
                     k = open;
                     stepped_to = open;
                     continue;
@@ -101,6 +108,25 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         k -= 1;
         steps += 1;
         let w = s.word(k);
+        // "no deal means escalation": the condition's negation stays in it;
+        // "failed to join + refused the role": "+" coordinates predicates.
+        // ("did not lead to a breakthrough" denies the verb itself).
+        let consequence = english().consequence_verbs.has(w)
+            && k > 0
+            && !is_negator(s.word(k - 1))
+            && !english().auxiliaries.has(s.word(k - 1));
+        if consequence || s.norm.text[s.words[k].end..s.words[k + 1].start].contains('+') {
+            break;
+        }
+        // "failed to join ... and refused the role", "could not X and would
+        // not Y": a coordinated verb is a new predicate; the negation before
+        // "and" stays with the first.
+        if matches!(w, "and" | "or") && k < idx {
+            let next = s.word(k + 1);
+            if english().auxiliaries.has(next) || next.ends_with("ed") || next.ends_with("ing") {
+                break;
+            }
+        }
         if is_clause_break(w) {
             // "It's unlikely that ...", "I doubt that ...": the frame negates the clause.
             if w == "that" && k > 0 && is_negator(s.word(k - 1)) {
@@ -127,7 +153,18 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && k + 2 <= idx
             && matches!(s.word(k + 1), "less" | "fewer" | "short" | "other")
             && matches!(s.word(k + 2), "than" | "of");
-        let counts = [neither_after_nor, gerund, if_not, intensifier].iter().all(|x| !x);
+        // "without a deal the crisis will grow": "without" governs a noun
+        // phrase; a finite verb after it starts the predicate it does not deny.
+        let without_phrase = w == "without" && (k + 1..idx).any(|j| english().auxiliaries.has(s.word(j)));
+        // "No, ...", "No—the author sees ..." (dashes read as spaces; "no"
+        // never stands before a determiner): an answer, not a negator.
+        let answer = matches!(w, "no" | "yes")
+            && k + 1 < s.words.len()
+            && (s.norm.text[s.words[k].end..s.words[k + 1].start].contains([',', '.', '!', ':'])
+                || english().determiners.has(s.word(k + 1)));
+        let counts = [neither_after_nor, gerund, if_not, intensifier, without_phrase, answer]
+            .iter()
+            .all(|x| !x);
         // "stopped short of a scandal", "fell short of": short of it, not it
         // (but "nothing short of" affirms, above).
         let short_of = w == "short"

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::claims::Check;
 use crate::finding::{Code, Finding};
-use crate::note::negation::negated_at;
+use crate::note::negation::{mention_set_aside, negated_at};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
@@ -54,14 +54,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
             };
+            // "reassurance rather than a cause for alarm": set aside is denied.
+            let denied = |w: usize| negated_at(s, w, 10) || mention_set_aside(s, w);
             let reversed = ctx
                 .scan
                 .any_of(says)
-                .map(|h| (h, negated_at(s, s.word_at(h.range.start), 10) == *affirms))
+                .map(|h| (h, denied(s.word_at(h.range.start)) == *affirms))
                 .chain(
                     ctx.scan
                         .any_of(opposite)
-                        .map(|h| (h, !negated_at(s, s.word_at(h.range.start), 10) && *affirms)),
+                        .map(|h| (h, !denied(s.word_at(h.range.start)) && *affirms)),
                 )
                 .filter(|(h, _)| !quoted(&h.range) && with_subject(&h.range))
                 .collect::<Vec<_>>();

@@ -20,7 +20,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         for (range, q) in counted(ctx, claim, unit, *ordinal) {
-            if value.iter().any(|v| v.overlaps(&q)) || explained(ctx, ci, &range) {
+            let agrees = |q: &Quantity| value.iter().any(|v| v.overlaps(q));
+            if agrees(&q) || explained(ctx, ci, &range) || subset_or_fraction(ctx, &range, &agrees, value.len() == 1) {
                 continue;
             }
             let said = ctx.said(range.clone());
@@ -39,6 +40,50 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     super::shared::terms::term_checks(ctx, Code::WrongNumber, out);
+}
+
+/// Is the number at `range` a part of a whole the claim counts ("two of the
+/// three issues", "the other two demands": the whole is the claim's count,
+/// when the claim gives only a whole; "four of five" claims give both),
+/// or one half of "2/3" whose other reading (two-thirds, or two of three)
+/// agrees? Then it does not contradict the claim.
+fn subset_or_fraction(ctx: &Ctx, range: &Range<usize>, agrees: &dyn Fn(&Quantity) -> bool, whole_only: bool) -> bool {
+    let s = ctx.sentence;
+    let Some(n) = ctx
+        .numbers
+        .iter()
+        .find(|n| n.range.start <= range.start && range.start < n.range.end)
+    else {
+        return false;
+    };
+    let t = &s.norm.text;
+    let exact = Quantity::exact;
+    // "2/3": numerator and denominator read either way.
+    let slash_after =
+        n.last_word + 1 < s.words.len() && t[s.words[n.last_word].end..s.words[n.last_word + 1].start] == *"/";
+    let slash_before = n.first_word > 0 && t[s.words[n.first_word - 1].end..s.words[n.first_word].start] == *"/";
+    let pair = if slash_after {
+        Some((n.first_word, n.last_word + 1))
+    } else if slash_before {
+        Some((n.first_word - 1, n.first_word))
+    } else {
+        None
+    };
+    if let Some((a, b)) = pair {
+        let num = |k: usize| s.word(k).parse::<f64>().ok();
+        if let (Some(x), Some(y)) = (num(a), num(b)) {
+            if y > 0.0 && (agrees(&exact(x / y)) || agrees(&exact(x)) || agrees(&exact(y))) {
+                return true;
+            }
+        }
+    }
+    let other = n.first_word > 0 && matches!(s.word(n.first_word - 1), "other" | "remaining");
+    let whole = s.word(n.last_word + 1) == "of"
+        && ctx
+            .numbers
+            .iter()
+            .any(|m| m.first_word > n.last_word && m.first_word <= n.last_word + 3 && agrees(&m.value));
+    whole_only && (other || whole)
 }
 
 /// Does another applicable number claim count this same number, with its
@@ -131,7 +176,10 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
                     let joins_range = matches!(s.word(k), "to" | "or") && nums.iter().any(|m| m.first_word == next);
                     matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per") && !joins_range
                 });
-            let before = u < n.first_word && n.first_word - u == 1;
+            // "round three", not "3 venues, 1 week": nothing between.
+            let before = u < n.first_word
+                && n.first_word - u == 1
+                && !s.norm.text[s.words[u].end..s.words[n.first_word].start].contains([',', ';', ':', '.']);
             // "Of the five most recent waves of expansion, three happened ...".
             let partitive = s.word(0) == "of" && u < n.first_word && n.first_word - u <= 6 && s.norm.text[s.words[u].end..s.words[n.first_word].start].contains(',');
             after || before || partitive

@@ -50,7 +50,7 @@ const MONTHS: [(&str, u8); 21] = [
     ("dec", 12),
 ];
 
-fn month(w: &str) -> Option<u8> {
+pub(crate) fn month(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.');
     if !(3..=9).contains(&w.len()) {
         return None;

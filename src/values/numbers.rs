@@ -169,6 +169,12 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 i += 1;
                 continue;
             }
+            // "January 21", "21 January": the day of a date.
+            let month = |x: &str| crate::values::dates::month(x).is_some();
+            if (1.0..=31.0).contains(&d) && (i > 0 && month(w(i - 1)) || month(w(i + 1))) {
+                i += 1;
+                continue;
+            }
             // "2/3 of senators": a fraction written with digits.
             // ("2/3 core demands", without "of", is two of three.)
             let noun_follows = words
@@ -220,6 +226,10 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 last = i + 1;
             }
             value = Quantity::exact(v);
+        } else if cur == "none" && w(i + 1) != "of" {
+            // "None" alone (a table cell, an answer) counts nothing.
+            i += 1;
+            continue;
         } else if let Some(u) = unit_word(cur) {
             // "two thirds" is a fraction
             if let Some(den) = fraction_word(w(i + 1)).filter(|_| u < 10.0 && w(i + 1) != "second") {
