@@ -1,16 +1,11 @@
 //! `claimlint lsp`, the real binary over stdio: framed JSON-RPC in, framed
 //! JSON-RPC out, one test per capability an analyst sees.
 
-use crate::common::{article_path, tmp, BIN};
+use crate::common::lsp::{Lsp, Spawn};
+use crate::common::{article_path, frame, tmp};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-const WAIT: Duration = Duration::from_secs(20);
 
 /// A note whose statements the checker flags: a wrong year (line 2), a wrong
 /// place (line 3), an unknown section (line 4), a misquoted title (line 5);
@@ -24,199 +19,31 @@ const NOTE: &str = "# Week of talks\n\
 \n\
 - see §Security Guarantees and [[Roots]].\n";
 
-fn frame(body: &str) -> Vec<u8> {
-    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    v.extend_from_slice(body.as_bytes());
-    v
+/// The server in this process, initialized with `initializationOptions`
+/// and `capabilities`, in an empty workspace.
+fn start(init_options: Value, capabilities: Value) -> (Lsp, Value) {
+    start_in(tmp("ws"), init_options, capabilities)
 }
 
-/// A running server and the messages it sent.
-struct Lsp {
-    child: Child,
-    /// Shared with the reader thread, which answers the server's requests.
-    stdin: Arc<Mutex<Option<ChildStdin>>>,
-    rx: Receiver<Value>,
-    seen: Vec<Value>,
-    next_id: i64,
-    root: PathBuf,
+/// The same, in `root` (made beforehand, with its files).
+fn start_in(root: PathBuf, init_options: Value, capabilities: Value) -> (Lsp, Value) {
+    init(Spawn::in_process().root(root), init_options, capabilities)
 }
 
-impl Lsp {
-    /// Start the server in an empty workspace and initialize it.
-    fn start(init_options: Value, capabilities: Value) -> (Lsp, Value) {
-        Lsp::start_in(tmp("ws"), init_options, capabilities)
-    }
-
-    /// Start the server in `root` (made beforehand, with its files) and initialize it.
-    fn start_in(root: PathBuf, init_options: Value, capabilities: Value) -> (Lsp, Value) {
-        let mut child = Command::new(BIN)
-            .arg("lsp")
-            .current_dir(&root)
-            .env_remove("CLAIMLINT_ARTICLE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the binary starts");
-        let stdin = Arc::new(Mutex::new(child.stdin.take()));
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        let answer = stdin.clone();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = None;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        len = v.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; len.expect("every frame has a Content-Length")];
-                if r.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let msg: Value = serde_json::from_slice(&body).expect("the server writes JSON");
-                // Answer the server's own requests (configuration, refreshes).
-                if msg.get("method").is_some() && msg.get("id").is_some() {
-                    let result = if msg["method"] == "workspace/configuration" {
-                        json!([null])
-                    } else {
-                        Value::Null
-                    };
-                    let reply = json!({"jsonrpc": "2.0", "id": msg["id"], "result": result}).to_string();
-                    if let Some(w) = answer.lock().unwrap().as_mut() {
-                        let _ = w.write_all(&frame(&reply));
-                    }
-                }
-                if tx.send(msg).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut lsp = Lsp {
-            child,
-            stdin,
-            rx,
-            seen: Vec::new(),
-            next_id: 0,
-            root: root.clone(),
-        };
-        let root_uri = format!("file://{}", root.display());
-        let init = lsp.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": root_uri,
-                "capabilities": capabilities,
-                "initializationOptions": init_options,
-            }),
-        );
-        lsp.notify("initialized", json!({}));
-        (lsp, init)
-    }
-
-    fn send_raw(&mut self, bytes: &[u8]) {
-        let mut guard = self.stdin.lock().unwrap();
-        let w = guard.as_mut().expect("stdin is open");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
-    }
-
-    fn send(&mut self, msg: Value) {
-        self.send_raw(&frame(&msg.to_string()));
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Send a request; its whole response (result or error).
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.wait(
-            |m| m["id"] == id && m.get("method").is_none(),
-            &format!("the response to {method}"),
-        )
-    }
-
-    /// The result of a request, which must not be an error.
-    fn call(&mut self, method: &str, params: Value) -> Value {
-        let r = self.request(method, params);
-        assert!(r.get("error").is_none(), "{method} failed: {r}");
-        r["result"].clone()
-    }
-
-    /// The next message (seen earlier or arriving) that satisfies `pred`.
-    fn wait(&mut self, pred: impl Fn(&Value) -> bool, what: &str) -> Value {
-        if let Some(i) = self.seen.iter().position(&pred) {
-            return self.seen.remove(i);
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(m) if pred(&m) => return m,
-                Ok(m) => self.seen.push(m),
-                Err(RecvTimeoutError::Timeout) => panic!("no {what} within {WAIT:?}; seen: {:#?}", self.seen),
-                Err(RecvTimeoutError::Disconnected) => panic!("the server went away waiting for {what}"),
-            }
-        }
-    }
-
-    /// Messages arriving within `d` (and those seen before), taken.
-    fn drain(&mut self, d: Duration) -> Vec<Value> {
-        let deadline = Instant::now() + d;
-        while let Ok(m) = self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            self.seen.push(m);
-        }
-        std::mem::take(&mut self.seen)
-    }
-
-    /// The diagnostics published for `uri` at `version`.
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let m = self.wait(
-            |m| {
-                m["method"] == "textDocument/publishDiagnostics"
-                    && m["params"]["uri"] == uri
-                    && m["params"]["version"] == version
-            },
-            &format!("diagnostics for version {version}"),
-        );
-        m["params"]["diagnostics"].as_array().unwrap().clone()
-    }
-
-    fn open(&mut self, uri: &str, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        );
-    }
-
-    fn uri(&self, name: &str) -> String {
-        format!("file://{}/{name}", self.root.display())
-    }
+/// The real binary (a smoke test of the process: stdio, exit codes).
+fn start_binary(init_options: Value, capabilities: Value) -> (Lsp, Value) {
+    init(Spawn::binary(), init_options, capabilities)
 }
 
-impl Drop for Lsp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn init(spawn: Spawn, init_options: Value, capabilities: Value) -> (Lsp, Value) {
+    spawn
+        .answering()
+        .start(json!({"capabilities": capabilities, "initializationOptions": init_options}))
 }
 
-fn with_article_path() -> Option<(Lsp, PathBuf)> {
+fn with_article() -> Option<(Lsp, PathBuf)> {
     let a = article_path()?;
-    let (lsp, _) = Lsp::start(json!({"article": a.display().to_string()}), json!({}));
+    let (lsp, _) = start(json!({"article": a.display().to_string()}), json!({}));
     Some((lsp, a))
 }
 
@@ -255,7 +82,7 @@ fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions()
     let opts = a
         .as_ref()
         .map_or(Value::Null, |a| json!({"article": a.display().to_string()}));
-    let (mut lsp, init) = Lsp::start(opts, json!({}));
+    let (mut lsp, init) = start_binary(opts, json!({}));
     assert_eq!(
         init["result"]["capabilities"]["textDocumentSync"]["change"], 2,
         "incremental sync"
@@ -344,7 +171,7 @@ fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions()
 
 #[test]
 fn utf8_positions_are_used_when_the_client_offers_them() {
-    let (mut lsp, init) = Lsp::start(
+    let (mut lsp, init) = start(
         Value::Null,
         json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
     );
@@ -360,7 +187,7 @@ fn utf8_positions_are_used_when_the_client_offers_them() {
 #[test]
 fn pull_diagnostics_answer_with_a_full_report_then_unchanged() {
     // Refresh support as the protocol (and VS Code) spell it: `workspace.diagnostics`.
-    let (mut lsp, init) = Lsp::start(
+    let (mut lsp, init) = start(
         Value::Null,
         json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}},
                "workspace": {"diagnostics": {"refreshSupport": true}}}),
@@ -400,7 +227,7 @@ fn hover_explains_flags_entities_and_sections() {
     let opts = a
         .as_ref()
         .map_or(Value::Null, |a| json!({"article": a.display().to_string()}));
-    let (mut lsp, _) = Lsp::start(opts, json!({}));
+    let (mut lsp, _) = start(opts, json!({}));
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let hover = |lsp: &mut Lsp, needle: &str| {
@@ -454,7 +281,7 @@ fn hover_explains_flags_entities_and_sections() {
 
 #[test]
 fn definition_opens_the_article_at_the_section_or_passage() {
-    let Some((mut lsp, a)) = with_article_path() else {
+    let Some((mut lsp, a)) = with_article() else {
         return;
     };
     let uri = lsp.uri("note.md");
@@ -505,7 +332,7 @@ fn definition_opens_the_article_at_the_section_or_passage() {
 
 #[test]
 fn document_links_make_section_references_clickable() {
-    let Some((mut lsp, a)) = with_article_path() else {
+    let Some((mut lsp, a)) = with_article() else {
         return;
     };
     let uri = lsp.uri("note.md");
@@ -532,7 +359,7 @@ fn document_links_make_section_references_clickable() {
 
 #[test]
 fn completion_offers_section_titles_and_entities_with_roles() {
-    let (mut lsp, init) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, init) = start(Value::Null, json!({}));
     let triggers = &init["result"]["capabilities"]["completionProvider"]["triggerCharacters"];
     assert!(triggers.as_array().unwrap().contains(&json!("§")));
     let uri = lsp.uri("note.md");
@@ -582,7 +409,7 @@ fn completion_offers_section_titles_and_entities_with_roles() {
 
 #[test]
 fn code_actions_fix_from_the_diagnostic_and_suppress_the_next_line() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let diags = lsp.diagnostics(&uri, 1);
@@ -645,7 +472,7 @@ fn code_actions_fix_from_the_diagnostic_and_suppress_the_next_line() {
 
 #[test]
 fn code_lens_and_command_show_coverage() {
-    let (mut lsp, init) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, init) = start(Value::Null, json!({}));
     assert_eq!(
         init["result"]["capabilities"]["executeCommandProvider"]["commands"],
         json!(["claimlint.showUncovered"])
@@ -704,7 +531,7 @@ fn code_lens_and_command_show_coverage() {
 
 #[test]
 fn symbols_list_the_notes_headings_and_the_articles_sections() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     let uri = lsp.uri("note.md");
     lsp.open(&uri, "# One\ntext\n## Two\n# Three\n");
     let syms = lsp.call("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
@@ -712,7 +539,7 @@ fn symbols_list_the_notes_headings_and_the_articles_sections() {
     assert_eq!(syms[0]["children"][0]["name"], "Two");
     assert_eq!(syms[1]["name"], "Three");
     drop(lsp);
-    let Some((mut lsp, a)) = with_article_path() else {
+    let Some((mut lsp, a)) = with_article() else {
         return;
     };
     let syms = lsp.call("workspace/symbol", json!({"query": "guarantees"}));
@@ -730,7 +557,7 @@ fn symbols_list_the_notes_headings_and_the_articles_sections() {
 
 #[test]
 fn configuration_changes_disable_codes_and_change_severities() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let diags = lsp.diagnostics(&uri, 1);
@@ -762,7 +589,7 @@ fn configuration_changes_disable_codes_and_change_severities() {
 #[test]
 fn a_claimlint_toml_in_the_workspace_and_a_broken_claim_base_are_read() {
     // The workspace root is made by `start`; write the settings into it first.
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     std::fs::write(lsp.root.join("broken.toml"), "[[claims]]\nid = 3\n").unwrap();
     std::fs::write(
         lsp.root.join(".claimlint.toml"),
@@ -787,7 +614,7 @@ fn a_claimlint_toml_in_the_workspace_and_a_broken_claim_base_are_read() {
 
 #[test]
 fn a_missing_article_is_said_once_and_the_rest_keeps_working() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     let m = lsp.wait(|m| m["method"] == "window/showMessage", "a message");
     assert!(m["params"]["message"].as_str().unwrap().contains("no article"), "{m}");
     assert_eq!(m["params"]["type"], 2);
@@ -828,7 +655,7 @@ fn a_missing_article_is_said_once_and_the_rest_keeps_working() {
 
 #[test]
 fn bad_params_unknown_documents_and_far_positions_get_errors_or_nothing() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let r = lsp.request("textDocument/hover", json!({"foo": 1}));
@@ -883,12 +710,12 @@ fn bad_params_unknown_documents_and_far_positions_get_errors_or_nothing() {
 
 #[test]
 fn malformed_json_is_answered_and_the_next_request_still_served() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
-    lsp.send_raw(&frame("{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "));
+    let (mut lsp, _) = start_binary(Value::Null, json!({}));
+    lsp.send_raw(&frame(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "));
     let e = lsp.wait(|m| m["error"]["code"] == -32700, "a parse error");
     assert_eq!(e["id"], Value::Null);
     // JSON that is no JSON-RPC message.
-    lsp.send_raw(&frame("{\"id\": 7, \"hello\": true}"));
+    lsp.send_raw(&frame(b"{\"id\": 7, \"hello\": true}"));
     let e = lsp.wait(|m| m["id"] == 7, "an invalid-request error");
     assert_eq!(e["error"]["code"], -32600);
     // A broken header, garbage, then a good frame.
@@ -902,14 +729,14 @@ fn malformed_json_is_answered_and_the_next_request_still_served() {
 
 #[test]
 fn eof_ends_the_server_with_exit_code_0() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start_binary(Value::Null, json!({}));
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let _ = lsp.diagnostics(&uri, 1);
-    *lsp.stdin.lock().unwrap() = None; // closes the pipe
+    lsp.close_stdin();
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        if let Some(status) = lsp.child.try_wait().unwrap() {
+        if let Some(status) = lsp.child().try_wait().unwrap() {
             assert_eq!(status.code(), Some(0));
             break;
         }
@@ -920,12 +747,12 @@ fn eof_ends_the_server_with_exit_code_0() {
 
 #[test]
 fn shutdown_then_exit_ends_with_exit_code_0() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start_binary(Value::Null, json!({}));
     assert_eq!(lsp.call("shutdown", Value::Null), Value::Null);
     lsp.notify("exit", Value::Null);
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        if let Some(status) = lsp.child.try_wait().unwrap() {
+        if let Some(status) = lsp.child().try_wait().unwrap() {
             assert_eq!(status.code(), Some(0));
             break;
         }
@@ -936,7 +763,7 @@ fn shutdown_then_exit_ends_with_exit_code_0() {
 
 #[test]
 fn a_large_note_is_checked_off_the_executor_while_requests_are_answered() {
-    let (mut lsp, _) = Lsp::start(Value::Null, json!({}));
+    let (mut lsp, _) = start(Value::Null, json!({}));
     let uri = lsp.uri("big.md");
     let big = NOTE.repeat(300_000 / NOTE.len());
     lsp.open(&uri, &big);
@@ -989,7 +816,7 @@ fn the_log_names_each_source_and_a_partial_settings_change_keeps_the_rest() {
     )
     .unwrap();
     let root = std::fs::canonicalize(&root).unwrap();
-    let (mut lsp, _) = Lsp::start_in(root.clone(), json!({"article": "given.txt"}), json!({}));
+    let (mut lsp, _) = start_in(root.clone(), json!({"article": "given.txt"}), json!({}));
     let log = sources(&mut lsp);
     assert!(
         log.contains("given.txt (from the client setting claimlint.article)"),
@@ -1046,7 +873,7 @@ fn the_log_names_each_source_and_a_partial_settings_change_keeps_the_rest() {
 
 #[test]
 fn a_settings_change_asks_a_pulling_client_to_refresh_with_no_params() {
-    let (mut lsp, init) = Lsp::start(
+    let (mut lsp, init) = start(
         Value::Null,
         json!({"textDocument": {"diagnostic": {}},
                "workspace": {"diagnostics": {"refreshSupport": true}, "codeLens": {"refreshSupport": true}}}),
@@ -1066,7 +893,7 @@ fn a_settings_change_asks_a_pulling_client_to_refresh_with_no_params() {
 
 #[test]
 fn a_client_that_pulls_but_cannot_refresh_gets_pushed_diagnostics() {
-    let (mut lsp, init) = Lsp::start(Value::Null, json!({"textDocument": {"diagnostic": {}}}));
+    let (mut lsp, init) = start(Value::Null, json!({"textDocument": {"diagnostic": {}}}));
     assert!(
         init["result"]["capabilities"]
             .get("diagnosticProvider")
@@ -1088,7 +915,7 @@ fn a_client_that_pulls_but_cannot_refresh_gets_pushed_diagnostics() {
 fn a_settings_file_changed_on_disk_is_watched_and_read_again() {
     let root = tmp("ws-watch");
     std::fs::write(root.join(".claimlint.toml"), "disable = []\n").unwrap();
-    let (mut lsp, _) = Lsp::start_in(
+    let (mut lsp, _) = start_in(
         root.clone(),
         Value::Null,
         json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
@@ -1115,7 +942,7 @@ fn hover_on_a_section_names_the_article_file_in_the_format_the_client_takes() {
     std::fs::write(root.join("stand-in.txt"), look_alike()).unwrap();
     std::fs::write(root.join(".claimlint.toml"), "article = \"stand-in.txt\"\n").unwrap();
     for (formats, markdown) in [(json!(["markdown", "plaintext"]), true), (json!(["plaintext"]), false)] {
-        let (mut lsp, _) = Lsp::start_in(
+        let (mut lsp, _) = start_in(
             root.clone(),
             Value::Null,
             json!({"textDocument": {"hover": {"contentFormat": formats}}}),
@@ -1161,7 +988,7 @@ fn the_helix_and_emacs_configs_work_unedited_with_the_article_from_the_project()
         let root = tmp("ws-editors");
         std::fs::write(root.join("stand-in.txt"), look_alike()).unwrap();
         std::fs::write(root.join(".claimlint.toml"), "article = \"stand-in.txt\"\n").unwrap();
-        let (mut lsp, _) = Lsp::start_in(root, options.clone(), json!({}));
+        let (mut lsp, _) = start_in(root, options.clone(), json!({}));
         let log = sources(&mut lsp);
         assert!(log.contains("stand-in.txt (from"), "{options}: {log}");
         let uri = lsp.uri("note.md");

@@ -4,6 +4,7 @@
 //! adapters. The scaling cases run at a small size here and at full size
 //! with `cargo test -- --ignored`. docs/robustness.md lists every case.
 
+use crate::common::lsp::{Lsp, Spawn};
 use crate::common::{frame, tmp};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -109,150 +110,17 @@ fn f9_fifos_and_devices_named_as_note_article_claims_or_in_settings_are_refused_
 // The language server, through the real binary.
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin};
-use std::sync::mpsc::{channel, Receiver};
+use std::io::Write;
 
-struct Lsp {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    rx: Receiver<Value>,
-    seen: Vec<Value>,
+/// The binary under test started in `dir` with `stderr`, initialized with
+/// `init` merged into `initialize`'s parameters.
+fn start_in(dir: &Path, stderr: Stdio, init: Value) -> Lsp {
+    let lsp = Spawn::binary().bin(bin()).root(dir.to_path_buf()).stderr(stderr);
+    lsp.start(init).0
 }
 
-impl Lsp {
-    /// Started in `dir` with `stderr`, initialized with `params` merged into `initialize`'s.
-    fn start_in(dir: &Path, stderr: Stdio, init: Value) -> Lsp {
-        let mut child = Command::new(bin())
-            .arg("lsp")
-            .current_dir(dir)
-            .env_remove("CLAIMLINT_ARTICLE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(stderr)
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        len = v.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; len];
-                if r.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        let stdin = child.stdin.take();
-        let mut lsp = Lsp {
-            child,
-            stdin,
-            rx,
-            seen: Vec::new(),
-        };
-        let mut params = json!({"capabilities": {}, "rootUri": format!("file://{}", dir.display())});
-        if let (Some(p), Some(extra)) = (params.as_object_mut(), init.as_object()) {
-            p.extend(extra.clone());
-        }
-        lsp.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": params}));
-        lsp.response(0, Duration::from_secs(30))
-            .expect("initialize is answered");
-        lsp.notify("initialized", json!({}));
-        lsp
-    }
-
-    fn start(init: Value) -> Lsp {
-        Lsp::start_in(&tmp("ws"), Stdio::null(), init)
-    }
-
-    fn raw(&mut self, bytes: &[u8]) {
-        let stdin = self.stdin.as_mut().unwrap();
-        stdin.write_all(bytes).unwrap();
-        stdin.flush().unwrap();
-    }
-
-    fn send(&mut self, msg: Value) {
-        self.raw(&frame(msg.to_string().as_bytes()));
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn request(&mut self, id: i64, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-    }
-
-    /// Messages until `pred` holds for one, or `within` passes.
-    fn wait(&mut self, within: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
-        if let Some(m) = self.seen.iter().find(|m| pred(m)) {
-            return Some(m.clone());
-        }
-        let end = Instant::now() + within;
-        while let Some(left) = end.checked_duration_since(Instant::now()) {
-            match self.rx.recv_timeout(left) {
-                Ok(m) => {
-                    self.seen.push(m.clone());
-                    if pred(&m) {
-                        return Some(m);
-                    }
-                }
-                Err(_) => return None,
-            }
-        }
-        None
-    }
-
-    fn response(&mut self, id: i64, within: Duration) -> Option<Value> {
-        self.wait(within, |m| m["id"] == id && m.get("method").is_none())
-    }
-
-    fn open(&mut self, uri: &str, text: &str, version: i64) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}}),
-        );
-    }
-
-    /// The diagnostics published last for `uri` (after `within` of quiet).
-    fn last_published(&mut self, uri: &str, within: Duration) -> Option<Value> {
-        let _ = self.wait(within, |_| false);
-        self.seen
-            .iter()
-            .rev()
-            .find(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
-            .map(|m| m["params"].clone())
-    }
-
-    /// The server answers a workspace/symbol request within `within`.
-    fn answers(&mut self, id: i64, within: Duration) -> bool {
-        self.request(id, "workspace/symbol", json!({"query": "Roots"}));
-        self.response(id, within).is_some()
-    }
-}
-
-impl Drop for Lsp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn start(init: Value) -> Lsp {
+    start_in(&tmp("ws"), Stdio::null(), init)
 }
 
 // F10: a duplicated top-level key used to end the session.
@@ -260,21 +128,21 @@ impl Drop for Lsp {
 #[test]
 fn f10_a_message_with_a_duplicated_top_level_key_is_refused_and_the_session_goes_on() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     for dup in [
         r#"{"jsonrpc":"2.0","id":2,"id":3,"method":"workspace/symbol","params":{"query":"Roots"}}"#,
         r#"{"jsonrpc":"2.0","id":4,"method":"workspace/symbol","params":{"query":"a"},"params":{"query":"b"}}"#,
         r#"{"jsonrpc":"2.0","jsonrpc":"2.0","id":5,"method":"workspace/symbol","params":{"query":"a"}}"#,
         r#"{"jsonrpc":"2.0","id":6,"method":"workspace/symbol","method":"workspace/symbol","params":{}}"#,
     ] {
-        c.raw(&frame(dup.as_bytes()));
+        c.send_raw(&frame(dup.as_bytes()));
     }
     assert!(
         c.answers(10, Duration::from_secs(10)),
         "the next request was not served"
     );
-    let refused = c.seen.iter().filter(|m| m["error"]["code"] == -32600).count();
-    assert_eq!(refused, 4, "{:?}", c.seen);
+    let refused = c.log.iter().filter(|m| m["error"]["code"] == -32600).count();
+    assert_eq!(refused, 4, "{:?}", c.log);
 }
 
 // F11: a write to a closed stderr must not panic.
@@ -304,11 +172,11 @@ fn f11_a_closed_stderr_neither_panics_the_cli_nor_the_server() {
         .status()
         .unwrap();
     assert_eq!(o.code(), Some(2), "claimlint check nowhere.md with stderr closed");
-    let mut c = Lsp::start_in(&d, Stdio::from(closed_pipe()), json!({}));
-    c.raw(&frame(b"{not json"));
-    c.raw(b"garbage line\r\n");
+    let mut c = start_in(&d, Stdio::from(closed_pipe()), json!({}));
+    c.send_raw(&frame(b"{not json"));
+    c.send_raw(b"garbage line\r\n");
     assert!(c.answers(1, Duration::from_secs(10)), "the server did not serve on");
-    assert!(c.child.try_wait().unwrap().is_none(), "the server exited");
+    assert!(c.child().try_wait().unwrap().is_none(), "the server exited");
 }
 
 // F12: stderr nobody reads must not stop the server reading its input.
@@ -316,13 +184,13 @@ fn f11_a_closed_stderr_neither_panics_the_cli_nor_the_server() {
 #[test]
 fn f12_a_stderr_nobody_reads_does_not_stop_the_server() {
     let _g = together();
-    let mut c = Lsp::start_in(&tmp("f12"), Stdio::piped(), json!({}));
+    let mut c = start_in(&tmp("f12"), Stdio::piped(), json!({}));
     // Each bad body is one line of log; 5,000 of them fill a 64 KiB pipe many times.
     let mut burst = Vec::new();
     for _ in 0..5000 {
         burst.extend(frame(b"{not json"));
     }
-    let stdin = c.stdin.take().unwrap();
+    let stdin = c.take_input();
     let writer = std::thread::spawn(move || {
         let mut stdin = stdin;
         stdin.write_all(&burst).map(|_| stdin)
@@ -335,7 +203,7 @@ fn f12_a_stderr_nobody_reads_does_not_stop_the_server() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    c.stdin = Some(writer.join().unwrap().expect("the input was written"));
+    c.give_input(writer.join().unwrap().expect("the input was written"));
     assert!(
         c.answers(1, Duration::from_secs(30)),
         "the server did not answer after the burst"
@@ -347,7 +215,7 @@ fn f12_a_stderr_nobody_reads_does_not_stop_the_server() {
 #[test]
 fn a_header_line_over_8_kib_is_skipped_and_its_frame_served() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     let body = br#"{"jsonrpc":"2.0","id":3,"method":"workspace/symbol","params":{"query":"Roots"}}"#;
     let mut msg = format!(
         "Content-Length: {}\r\nX-Long: {}\r\n\r\n",
@@ -356,8 +224,11 @@ fn a_header_line_over_8_kib_is_skipped_and_its_frame_served() {
     )
     .into_bytes();
     msg.extend_from_slice(body);
-    c.raw(&msg);
-    assert!(c.response(3, Duration::from_secs(10)).is_some(), "the request was lost");
+    c.send_raw(&msg);
+    assert!(
+        c.response_within(3, Duration::from_secs(10)).is_some(),
+        "the request was lost"
+    );
 }
 
 // `--claims --format json` used to take `--format` as the claim base's path.
@@ -413,24 +284,24 @@ fn publications<'a>(seen: &'a [Value], uri: &str) -> Vec<&'a Value> {
 #[test]
 fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_results() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     let u = "file:///tmp/reliability-f1.md";
     let big = large_note(400_000);
-    c.open(u, &big, 1);
+    c.open(u, &big);
     std::thread::sleep(Duration::from_millis(50));
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));
-    c.open(u, NOTE, 1);
+    c.open(u, NOTE);
     // Wait for the old text's check to end (its results, if any, come last).
     let mut last = 0;
     loop {
-        let _ = c.wait(Duration::from_secs(3), |_| false);
-        let n = c.seen.len();
+        let _ = c.seen_within(Duration::from_secs(3), |_| false);
+        let n = c.log.len();
         if n == last {
             break;
         }
         last = n;
     }
-    let pubs = publications(&c.seen, u);
+    let pubs = publications(&c.log, u);
     let final_pub = pubs.last().expect("the reopened note was published");
     let codes: Vec<_> = final_pub["diagnostics"]
         .as_array()
@@ -447,12 +318,12 @@ fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_resu
         pubs.iter().all(|p| p["diagnostics"].as_array().unwrap().len() <= 1),
         "a publication of the closed text came after the close"
     );
-    c.request(
+    c.send_request(
         7,
         "textDocument/hover",
         json!({"textDocument": {"uri": u}, "position": {"line": 0, "character": 4}}),
     );
-    let h = c.response(7, Duration::from_secs(30)).expect("hover answered");
+    let h = c.response_within(7, Duration::from_secs(30)).expect("hover answered");
     assert!(h["result"].is_object(), "hover answered from the closed text: {h}");
 }
 
@@ -462,14 +333,14 @@ fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_resu
 #[test]
 fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     let u = "file:///tmp/reliability-f2.md";
-    c.open(u, "- Montenegro joined NATO in 2017.\n", 1);
+    c.open(u, "- Montenegro joined NATO in 2017.\n");
     for (v, col, half) in [(2, 2, r#""\ud83d""#), (3, 3, r#""\ude00""#)] {
         let body = format!(
             r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{u}","version":{v}}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":{col}}},"end":{{"line":0,"character":{col}}}}},"text":{half}}}]}}}}"#
         );
-        c.raw(&frame(body.as_bytes()));
+        c.send_raw(&frame(body.as_bytes()));
     }
     // Raw invalid UTF-8 too.
     let mut latin1 = format!(
@@ -478,21 +349,21 @@ fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
     .into_bytes();
     latin1.push(0xe9);
     latin1.extend_from_slice(br#""}]}}"#);
-    c.raw(&frame(&latin1));
+    c.send_raw(&frame(&latin1));
     c.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": u, "version": 5}, "contentChanges":
             [{"range": {"start": {"line": 0, "character": 30}, "end": {"line": 0, "character": 34}}, "text": "2016"}]}),
     );
-    let told = c.wait(Duration::from_secs(20), |m| {
+    let told = c.seen_within(Duration::from_secs(20), |m| {
         m["method"] == "window/showMessage"
             && m["params"]["message"]
                 .as_str()
                 .is_some_and(|t| t.contains("out of step") && t.contains(u))
     });
-    assert!(told.is_some(), "the user was not told: {:?}", c.seen);
-    let _ = c.wait(Duration::from_secs(2), |_| false);
-    let errors = c.seen.iter().filter(|m| m["error"]["code"] == -32700).count();
+    assert!(told.is_some(), "the user was not told: {:?}", c.log);
+    let _ = c.seen_within(Duration::from_secs(2), |_| false);
+    let errors = c.log.iter().filter(|m| m["error"]["code"] == -32700).count();
     assert!(errors >= 1, "no error answered the undecodable change");
     let last = c.last_published(u, Duration::from_millis(10)).unwrap();
     assert_eq!(
@@ -501,8 +372,8 @@ fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
         "diagnostics of a text out of step: {last}"
     );
     // Reopening sends the full text again: checked as usual.
-    c.open(u, "- Montenegro joined NATO in 2016.\n", 1);
-    let got = c.wait(Duration::from_secs(20), |m| {
+    c.open(u, "- Montenegro joined NATO in 2016.\n");
+    let got = c.seen_within(Duration::from_secs(20), |m| {
         m["method"] == "textDocument/publishDiagnostics"
             && m["params"]["uri"] == u
             && m["params"]["diagnostics"].as_array().is_some_and(|d| !d.is_empty())
@@ -513,13 +384,13 @@ fn f2_an_undecodable_change_is_refused_and_the_note_withdrawn_with_a_message() {
 #[test]
 fn f2_an_undecodable_open_is_opened_with_replacement_characters() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     let u = "file:///tmp/reliability-f2-open.md";
     let body = format!(
         r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{u}","languageId":"markdown","version":1,"text":"\ud800 - Montenegro joined NATO in 2016.\n"}}}}}}"#
     );
-    c.raw(&frame(body.as_bytes()));
-    let got = c.wait(Duration::from_secs(20), |m| {
+    c.send_raw(&frame(body.as_bytes()));
+    let got = c.seen_within(Duration::from_secs(20), |m| {
         m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
     });
     assert!(got.is_some(), "the note was never opened");
@@ -530,11 +401,11 @@ fn f2_an_undecodable_open_is_opened_with_replacement_characters() {
 #[test]
 fn f3_a_request_on_a_note_being_checked_does_not_hold_up_requests_on_other_notes() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     let small = "file:///tmp/reliability-f3-small.md";
-    c.open(small, NOTE, 1);
+    c.open(small, NOTE);
     assert!(c
-        .wait(Duration::from_secs(20), |m| m["params"]["uri"] == small)
+        .seen_within(Duration::from_secs(20), |m| m["params"]["uri"] == small)
         .is_some());
     let big = "file:///tmp/reliability-f3-big.md";
     let text = large_note(1_500_000);
@@ -552,17 +423,17 @@ fn f3_a_request_on_a_note_being_checked_does_not_hold_up_requests_on_other_notes
         .as_bytes(),
     ));
     let t0 = Instant::now();
-    c.raw(&burst);
+    c.send_raw(&burst);
     std::thread::sleep(Duration::from_millis(100));
     let t = Instant::now();
-    c.request(
+    c.send_request(
         60,
         "textDocument/hover",
         json!({"textDocument": {"uri": small}, "position": {"line": 0, "character": 4}}),
     );
-    assert!(c.response(60, Duration::from_secs(120)).is_some());
+    assert!(c.response_within(60, Duration::from_secs(120)).is_some());
     let hover = t.elapsed();
-    assert!(c.response(50, Duration::from_secs(120)).is_some());
+    assert!(c.response_within(50, Duration::from_secs(120)).is_some());
     let check = t0.elapsed();
     assert!(
         hover * 3 < check,
@@ -650,14 +521,16 @@ fn f8_full_size_200_unread_keystrokes_on_a_1_mb_note_stay_under_40_mb() {
 #[test]
 fn f13_a_client_that_never_answers_configuration_requests_does_not_stop_the_server() {
     let _g = together();
-    let mut c = Lsp::start(json!({"capabilities": {"workspace": {"configuration": true}}}));
+    let mut c = start(json!({"capabilities": {"workspace": {"configuration": true}}}));
     for _ in 0..6 {
         c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
     }
     assert!(c.answers(7, Duration::from_secs(3)), "the server stopped answering");
     let u = "file:///tmp/reliability-f13.md";
-    c.open(u, NOTE, 1);
-    assert!(c.wait(Duration::from_secs(20), |m| m["params"]["uri"] == u).is_some());
+    c.open(u, NOTE);
+    assert!(c
+        .seen_within(Duration::from_secs(20), |m| m["params"]["uri"] == u)
+        .is_some());
 }
 
 // Diagnostics come back under the URI the client sent, not a normalized one.
@@ -665,17 +538,17 @@ fn f13_a_client_that_never_answers_configuration_requests_does_not_stop_the_serv
 #[test]
 fn diagnostics_are_published_under_the_uri_as_the_client_wrote_it() {
     let _g = together();
-    let mut c = Lsp::start(json!({}));
+    let mut c = start(json!({}));
     for u in [
         "file:///tmp/reliability a b.md",
         "FILE:///tmp/reliability-upper.md",
         "file:///tmp/x/../reliability-y.md",
     ] {
-        c.open(u, NOTE, 1);
-        let got = c.wait(Duration::from_secs(20), |m| {
+        c.open(u, NOTE);
+        let got = c.seen_within(Duration::from_secs(20), |m| {
             m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
         });
-        assert!(got.is_some(), "nothing published under {u}: {:?}", c.seen);
+        assert!(got.is_some(), "nothing published under {u}: {:?}", c.log);
     }
 }
 

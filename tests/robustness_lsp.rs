@@ -11,206 +11,24 @@
 //! stale version, EOF and shutdown/exit, a 300 KB note. docs/robustness.md
 //! has the table of every case.
 
-use crate::common::{frame, tmp, BIN};
+use crate::common::frame;
+use crate::common::lsp::{Lsp, Spawn};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
-
-const WAIT: Duration = Duration::from_secs(60);
 
 const NOTE: &str = "# Notes\n\n- Montenegro joined NATO in 2016.\n- These are my notes on the reading.\n";
 
-struct Lsp {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    rx: Receiver<Value>,
-    seen: Vec<Value>,
-    next_id: i64,
-    root: PathBuf,
+/// The real binary in an empty folder, `env` added, not initialized.
+fn spawn(env: &[(&str, &str)]) -> Lsp {
+    env.iter().fold(Spawn::binary(), |s, (k, v)| s.env(k, v)).spawn()
 }
 
-impl Lsp {
-    /// The server, started in an empty folder, not initialized; `env` added.
-    fn spawn(env: &[(&str, &str)]) -> Lsp {
-        let root = tmp("ws");
-        let mut cmd = Command::new(BIN);
-        cmd.arg("lsp")
-            .current_dir(&root)
-            .env_remove("CLAIMLINT_ARTICLE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().expect("the binary starts");
-        let stdin = child.stdin.take();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = None;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        len = v.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; len.expect("every frame the server writes has a Content-Length")];
-                if r.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let msg: Value = serde_json::from_slice(&body).expect("the server writes JSON");
-                if tx.send(msg).is_err() {
-                    return;
-                }
-            }
-        });
-        Lsp {
-            child,
-            stdin,
-            rx,
-            seen: Vec::new(),
-            next_id: 0,
-            root,
-        }
-    }
-
-    /// Started and initialized (no configuration, no article).
-    fn start(env: &[(&str, &str)]) -> Lsp {
-        let mut lsp = Lsp::spawn(env);
-        lsp.initialize();
-        lsp.notify("initialized", json!({}));
-        lsp
-    }
-
-    fn initialize(&mut self) -> Value {
-        let root_uri = format!("file://{}", self.root.display());
-        self.request(
-            "initialize",
-            json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
-        )
-    }
-
-    fn send_raw(&mut self, bytes: &[u8]) {
-        let w = self.stdin.as_mut().expect("stdin is open");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
-    }
-
-    fn send(&mut self, msg: Value) {
-        self.send_raw(&frame(msg.to_string().as_bytes()));
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.response(id, method)
-    }
-
-    fn response(&mut self, id: i64, what: &str) -> Value {
-        self.wait(
-            |m| m["id"] == id && m.get("method").is_none(),
-            &format!("the response to {what}"),
-        )
-    }
-
-    fn call(&mut self, method: &str, params: Value) -> Value {
-        let r = self.request(method, params);
-        assert!(r.get("error").is_none(), "{method} failed: {r}");
-        r["result"].clone()
-    }
-
-    fn wait(&mut self, pred: impl Fn(&Value) -> bool, what: &str) -> Value {
-        if let Some(i) = self.seen.iter().position(&pred) {
-            return self.seen.remove(i);
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            match self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok(m) if pred(&m) => return m,
-                Ok(m) => self.seen.push(m),
-                Err(RecvTimeoutError::Timeout) => panic!("no {what} within {WAIT:?}; seen: {:#?}", self.seen),
-                Err(RecvTimeoutError::Disconnected) => panic!("the server went away waiting for {what}"),
-            }
-        }
-    }
-
-    /// Messages arriving within `d`, with those seen before, taken.
-    fn drain(&mut self, d: Duration) -> Vec<Value> {
-        let deadline = Instant::now() + d;
-        while let Ok(m) = self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            self.seen.push(m);
-        }
-        std::mem::take(&mut self.seen)
-    }
-
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let m = self.wait(
-            |m| {
-                m["method"] == "textDocument/publishDiagnostics"
-                    && m["params"]["uri"] == uri
-                    && m["params"]["version"] == version
-            },
-            &format!("diagnostics for {uri} version {version}"),
-        );
-        m["params"]["diagnostics"].as_array().unwrap().clone()
-    }
-
-    fn open(&mut self, uri: &str, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        );
-    }
-
-    fn uri(&self, name: &str) -> String {
-        format!("file://{}/{name}", self.root.display())
-    }
-
-    /// The server still answers: a workspace-symbol request.
-    fn alive(&mut self) {
-        let r = self.call("workspace/symbol", json!({"query": "roots"}));
-        assert!(r.is_array(), "{r}");
-    }
-
-    fn close_stdin(&mut self) {
-        self.stdin = None;
-    }
-
-    fn exit_status(&mut self, within: Duration) -> ExitStatus {
-        let deadline = Instant::now() + within;
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                return s;
-            }
-            assert!(Instant::now() < deadline, "the server did not exit within {within:?}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Lsp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Started and initialized (no configuration, no article).
+fn start(env: &[(&str, &str)]) -> Lsp {
+    let mut lsp = spawn(env);
+    lsp.initialize(json!({}));
+    lsp.notify("initialized", json!({}));
+    lsp
 }
 
 fn codes(diags: &[Value]) -> Vec<&str> {
@@ -225,7 +43,7 @@ fn pos(line: u64, character: u64) -> Value {
 
 #[test]
 fn bodies_that_are_no_message_get_an_error_each_and_the_next_request_is_served() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     // Not UTF-8, a batch (not supported by LSP), a bare number, a message
     // with neither method nor result, an id that is an object.
     let cases: [(&[u8], i64, Value); 5] = [
@@ -258,7 +76,7 @@ fn bodies_that_are_no_message_get_an_error_each_and_the_next_request_is_served()
 
 #[test]
 fn a_wrong_content_length_costs_the_frames_it_spans_and_no_more() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let good = |id: i64| {
         frame(
             json!({"jsonrpc": "2.0", "id": id, "method": "workspace/symbol", "params": {"query": ""}})
@@ -301,7 +119,7 @@ fn a_wrong_content_length_costs_the_frames_it_spans_and_no_more() {
 
 #[test]
 fn unknown_methods_get_method_not_found_and_unknown_notifications_nothing() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let r = lsp.request("claimlint/nope", json!({}));
     assert_eq!(r["error"]["code"], -32601, "{r}");
     let r = lsp.request(
@@ -329,7 +147,7 @@ fn unknown_methods_get_method_not_found_and_unknown_notifications_nothing() {
 
 #[test]
 fn requests_before_initialize_get_server_not_initialized_and_after_shutdown_invalid_request() {
-    let mut lsp = Lsp::spawn(&[]);
+    let mut lsp = spawn(&[]);
     let uri = lsp.uri("early.md");
     let r = lsp.request(
         "textDocument/hover",
@@ -340,7 +158,7 @@ fn requests_before_initialize_get_server_not_initialized_and_after_shutdown_inva
     assert_eq!(r["error"]["code"], -32002, "{r}");
     // A notification before initialize is dropped: the note is not open after.
     lsp.open(&uri, NOTE);
-    assert!(lsp.initialize()["result"]["capabilities"].is_object());
+    assert!(lsp.initialize(json!({}))["result"]["capabilities"].is_object());
     lsp.notify("initialized", json!({}));
     let r = lsp.call(
         "textDocument/hover",
@@ -348,7 +166,7 @@ fn requests_before_initialize_get_server_not_initialized_and_after_shutdown_inva
     );
     assert_eq!(r, Value::Null);
     // A second initialize is refused; the session goes on.
-    let r = lsp.initialize();
+    let r = lsp.initialize(json!({}));
     assert_eq!(r["error"]["code"], -32600, "{r}");
     lsp.alive();
     assert_eq!(lsp.call("shutdown", Value::Null), Value::Null);
@@ -360,7 +178,7 @@ fn requests_before_initialize_get_server_not_initialized_and_after_shutdown_inva
 
 #[test]
 fn invalid_params_get_invalid_params_or_are_dropped_and_the_next_message_works() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let uri = lsp.uri("note.md");
     // Notifications with bad params: dropped, nothing answered.
     lsp.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri}}));
@@ -414,7 +232,7 @@ fn invalid_params_get_invalid_params_or_are_dropped_and_the_next_message_works()
 
 #[test]
 fn unknown_uris_get_nothing_or_an_error_naming_them() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let ghost = lsp.uri("never-opened.md");
     let td = json!({"uri": ghost});
     for (method, params) in [
@@ -466,7 +284,7 @@ fn unknown_uris_get_nothing_or_an_error_naming_them() {
 
 #[test]
 fn positions_past_the_end_and_inside_surrogate_pairs_are_clamped() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let uri = lsp.uri("note.md");
     lsp.open(&uri, "😀\n");
     let _ = lsp.diagnostics(&uri, 1);
@@ -552,7 +370,7 @@ fn a_10_mb_note_in_release() {
 }
 
 fn large_note_through_the_server(bytes: usize) {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let uri = lsp.uri("big.md");
     let big = large_note(bytes);
     let lines = big.lines().count() as u64;
@@ -593,7 +411,7 @@ fn large_note_through_the_server(bytes: usize) {
 
 #[test]
 fn a_thousand_documents_open_at_once_are_each_checked_and_the_server_answers() {
-    let mut lsp = Lsp::start(&[]);
+    let mut lsp = start(&[]);
     let uris: Vec<String> = (0..1000).map(|i| lsp.uri(&format!("n{i:04}.md"))).collect();
     let mut batch = Vec::new();
     for u in &uris {
@@ -633,7 +451,7 @@ fn a_panic_in_a_handler_is_logged_to_the_client_and_the_server_serves_on() {
         eprintln!("*** a release build has no panic hook: this test is skipped");
         return;
     }
-    let mut lsp = Lsp::start(&[("CLAIMLINT_TEST_PANIC", "textDocument/hover,textDocument/didSave")]);
+    let mut lsp = start(&[("CLAIMLINT_TEST_PANIC", "textDocument/hover,textDocument/didSave")]);
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let _ = lsp.diagnostics(&uri, 1);
@@ -681,7 +499,7 @@ fn a_client_that_disappears_mid_message_ends_the_server_with_exit_code_0() {
         b"Content-Length: 20\r\n",
         b"",
     ] {
-        let mut lsp = Lsp::start(&[]);
+        let mut lsp = start(&[]);
         let uri = lsp.uri("note.md");
         lsp.open(&uri, NOTE);
         let _ = lsp.diagnostics(&uri, 1);
@@ -694,11 +512,8 @@ fn a_client_that_disappears_mid_message_ends_the_server_with_exit_code_0() {
 
 #[test]
 fn a_client_that_stops_reading_does_not_hang_the_server() {
-    let mut lsp = Lsp::start(&[]);
-    // The reader thread ends at the next message it cannot hand over, and
-    // drops the reading side of the server's stdout: writes fail from then on.
-    let (_tx, rx) = channel();
-    lsp.rx = rx;
+    let mut lsp = start(&[]);
+    lsp.stop_reading();
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     for i in 0..50 {

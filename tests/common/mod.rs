@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The `claimlint` binary this build made.
+pub mod lsp;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_claimlint");
 
 /// Set by CI (`.ci/run`): then a missing article is a failure, not a skip.
