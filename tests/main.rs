@@ -19,6 +19,7 @@ mod robustness_edits;
 mod robustness_fuzz;
 mod robustness_harness;
 mod robustness_lsp;
+mod rule_findings;
 mod rules;
 mod second_article;
 

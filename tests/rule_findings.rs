@@ -1,0 +1,247 @@
+//! Each rule alone against a small claim base of its own: the harbour
+//! fixture (tests/fixtures/harbour, an invented article and its claims) and,
+//! for `wrong-actor`, one claim added inline. For a statement the article
+//! contradicts, the whole of what the checker reports: the code, the
+//! severity, the range in the note (and the text it covers) and the message;
+//! for the correct statement, nothing at all. (tests/rules.rs runs sentences
+//! through every rule against the bundled claim base.)
+
+use claimlint::claims::load_claims;
+use claimlint::{Code, Engine, Severity};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Who drafted the accord: the one kind of claim the fixture has none of.
+const ACTOR: &str = r#"
+[[claim]]
+id = "drafter"
+section = "opening"
+line = 3
+anchor = "Norland and Veska"
+summary = "Norland wrote the first draft of the accord."
+when = [["@accord"], ["draft*"]]
+[claim.actor]
+value = ["@norland"]
+rival = ["@veska"]
+verb = ["draft*"]
+"#;
+
+/// The harbour claim base and the actor claim, loaded with the harbour
+/// article (every anchor and quotation verified).
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let dir = crate::common::harbour_dir();
+        let article = claimlint::article::Article::read(&dir.join("article.txt")).unwrap();
+        let src = std::fs::read_to_string(dir.join("claims.toml")).unwrap() + ACTOR;
+        let base = load_claims(&src, "harbour/claims.toml", Some(&article))
+            .unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
+        Engine::new(base, Some(article))
+    })
+}
+
+/// Code, severity, the text the range covers, the range, the message.
+type Want<'a> = (Code, Severity, &'a str, Range<usize>, &'a str);
+
+/// Every finding on the note `- {sentence}` is the one wanted, in order.
+fn expect(sentence: &str, want: &[Want]) {
+    let note = format!("- {sentence}\n");
+    let got: Vec<_> = engine()
+        .check(&note)
+        .into_iter()
+        .map(|f| {
+            (
+                f.code,
+                f.severity,
+                note[f.range.clone()].to_string(),
+                f.range,
+                f.message,
+            )
+        })
+        .collect();
+    let want: Vec<_> = want
+        .iter()
+        .map(|(c, s, t, r, m)| (*c, *s, t.to_string(), r.clone(), m.to_string()))
+        .collect();
+    assert_eq!(got, want, "on {sentence:?}");
+}
+
+#[test]
+fn wrong_date() {
+    expect(
+        "Norland and Veska signed the Harbour Accord in 2018.",
+        &[
+            (
+                Code::WrongDate,
+                Severity::Error,
+                "2018",
+                49..53,
+                "the article gives March 3, 2019, not 2018: The two countries signed the accord on March 3, 2019 (the opening)",
+            ),
+        ],
+    );
+    expect("The Harbour Accord was signed on March 3, 2019.", &[]);
+}
+
+#[test]
+fn wrong_number() {
+    expect(
+        "The accord was signed after nine rounds of talks.",
+        &[(
+            Code::WrongNumber,
+            Severity::Error,
+            "nine",
+            30..34,
+            "the article gives 11, not nine: Eleven rounds of negotiation came before the signing (the opening)",
+        )],
+    );
+    expect("Eleven rounds of talks preceded the accord.", &[]);
+}
+
+#[test]
+fn wrong_place() {
+    expect(
+        "The Harbour Accord was signed in Kesmouth.",
+        &[(
+            Code::WrongPlace,
+            Severity::Error,
+            "Kesmouth",
+            35..43,
+            "the article places this in Port Arrel, not Kesmouth: The signing took place in Port Arrel (the opening)",
+        )],
+    );
+    expect("The Harbour Accord was signed in Port Arrel.", &[]);
+}
+
+#[test]
+fn wrong_list() {
+    expect(
+        "The accord covers three matters: fishing quotas, shipping lanes and oil rights.",
+        &[
+            (
+                Code::WrongList,
+                Severity::Error,
+                "oil rights",
+                70..80,
+                "“oil rights” is not on the article's list (fishing quotas; shipping lanes; the shared lighthouse): What the accord covers: fish quotas, sea lanes and the lighthouse both countries share (the opening)",
+            ),
+        ],
+    );
+    expect(
+        "The accord covers fishing quotas, shipping lanes and the shared lighthouse.",
+        &[],
+    );
+}
+
+#[test]
+fn misquote() {
+    expect(
+        "Marrow called it “a fair bargain for two proud nations.”",
+        &[
+            (
+                Code::Misquote,
+                Severity::Error,
+                "a fair bargain for two proud nations",
+                22..58,
+                "the article's words are “a fair bargain for two small nations”, not “a fair bargain for two proud nations” (the opening, line 5)",
+            ),
+        ],
+    );
+    expect("Marrow called the deal “a fair bargain for two small nations.”", &[]);
+}
+
+#[test]
+fn wrong_attribution() {
+    expect(
+        "Quell called it “a fair bargain for two small nations.”",
+        &[
+            (
+                Code::WrongAttribution,
+                Severity::Error,
+                "Quell",
+                2..7,
+                "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)",
+            ),
+        ],
+    );
+    expect("Marrow called the deal “a fair bargain for two small nations.”", &[]);
+}
+
+#[test]
+fn stance_reversal() {
+    expect(
+        "The accord imposes a penalty for breaches, the columnist notes.",
+        &[(
+            Code::StanceReversal,
+            Severity::Error,
+            "penalty",
+            23..30,
+            "the article argues the opposite of “penalty” here: Breaking the accord carries no penalty (Doubts)",
+        )],
+    );
+    expect("The accord sets no penalty for breaches.", &[]);
+}
+
+#[test]
+fn unknown_section() {
+    expect(
+        "See §Weather for the details.",
+        &[(
+            Code::UnknownSection,
+            Severity::Warning,
+            "§Weather",
+            6..15,
+            "the article has no section “Weather” (sections: Doubts, Outlook)",
+        )],
+    );
+    expect("See §Doubts for the details.", &[]);
+}
+
+#[test]
+fn wrong_section() {
+    expect(
+        "§Doubts says the review is due in 2024.",
+        &[
+            (
+                Code::WrongSection,
+                Severity::Warning,
+                "§Doubts",
+                2..10,
+                "“Doubts” does not hold this point; the article makes it in Outlook: The accord is to be reviewed in 2024 (Outlook)",
+            ),
+        ],
+    );
+    expect("§Outlook says the review is due in 2024.", &[]);
+}
+
+#[test]
+fn unsupported() {
+    expect(
+        "The accord was signed by Sweden.",
+        &[(
+            Code::Unsupported,
+            Severity::Hint,
+            "Sweden",
+            27..33,
+            "the article does not mention “Sweden”; no claim supports this",
+        )],
+    );
+    expect("The accord was signed by Norland and Veska.", &[]);
+}
+
+#[test]
+fn wrong_actor() {
+    expect(
+        "Veska drafted the Harbour Accord.",
+        &[
+            (
+                Code::WrongActor,
+                Severity::Error,
+                "Veska",
+                2..7,
+                "the article has this done by Norland, not Veska: Norland wrote the first draft of the accord (the opening)",
+            ),
+        ],
+    );
+    expect("Norland drafted the Harbour Accord.", &[]);
+}
