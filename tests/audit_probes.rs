@@ -248,3 +248,47 @@ fn coverage_gaps_are_checked() {
         "The measures have not been specified but are widely discussed.",
     );
 }
+
+/// The rest of the audit's coverage gaps (probes Q4, Q5, Q6, Q10, Q14, and
+/// line 41): claims of their own; their true paraphrases pass.
+#[test]
+fn remaining_coverage_gaps_are_checked() {
+    for (probe, wrong) in [
+        (
+            "Q4",
+            "The author thinks a new CFE agreement could resolve the issue of missile defense launchers adaptable for intermediate-range missiles.",
+        ),
+        ("Q5", "Russia successfully became part of the West on its own terms."),
+        ("Q6", "The most the author hopes for is a complete halt of Western arms supplies to Kyiv."),
+        ("Q10", "International relations rest on collective security rather than state sovereignty."),
+        ("Q14", "Putin, feeling no responsibility for NATO expansion, leaves the issue to others."),
+        ("L41", "Arms control and confidence-building measures aim to give one side the upper hand."),
+    ] {
+        fires(probe, Code::StanceReversal, wrong);
+    }
+    for (probe, right) in [
+        (
+            "Q4 true",
+            "Launchers adaptable for intermediate-range missiles could be dealt with in a new INF agreement.",
+        ),
+        (
+            "Q5 true",
+            "Russia failed to become part of the West on its own terms and had to accept the new state of affairs.",
+        ),
+        (
+            "Q6 true",
+            "At most, the West might restrict the kinds of arms it supplies to Kyiv.",
+        ),
+        ("Q10 true", "International relations are based on state sovereignty."),
+        (
+            "Q14 true",
+            "Putin seems to feel some responsibility for the expansion and is trying to make amends.",
+        ),
+        (
+            "L41 true",
+            "Arms control, moratoriums and restraint aim at mutual predictability and cool heads.",
+        ),
+    ] {
+        quiet(probe, right);
+    }
+}

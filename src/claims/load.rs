@@ -309,12 +309,6 @@ impl Builder<'_> {
                 continue;
             }
             self.add_entity(&e.id, kind, &e.names, e.summary.clone(), false);
-            let id = self.base.entities.len() - 1;
-            for r in &e.roles {
-                let t = self.literal_term(r);
-                self.base.entities[id].roles.push(t);
-                self.base.entities[id].role_names.push(r.clone());
-            }
         }
     }
 
@@ -565,7 +559,10 @@ impl Builder<'_> {
                 let when: Vec<Vec<TermId>> = groups.iter().map(|g| self.terms(g, wl, "when")).collect();
                 // A `when` term that failed has said so: no second error for the same line.
                 let when_failed = self.errors.len() > when_errors;
-                let needs_when = !matches!(check, Check::Quote { .. } | Check::List { .. } | Check::None);
+                let needs_when = !matches!(
+                    check,
+                    Check::Quote { .. } | Check::List { .. } | Check::Role { .. } | Check::None
+                );
                 if needs_when && !when_failed && when.iter().all(|g| g.is_empty()) {
                     self.err(
                         Some(wl),
@@ -592,7 +589,7 @@ impl Builder<'_> {
                         collect(t, &self.base);
                     }
                 }
-                if let Check::Quote { speaker: Some(e), .. } = &check {
+                if let Check::Quote { speaker: Some(e), .. } | Check::Role { person: e } = &check {
                     if !entities.contains(e) {
                         entities.push(*e);
                     }
@@ -745,6 +742,19 @@ impl Builder<'_> {
                 speaker,
             };
             out.push((check, None, s.span()));
+        }
+        if let Some(s) = &c.role {
+            let (span, t) = (s.span(), s.get_ref());
+            let pl = self.field_line(span.clone(), "person");
+            let tl = nonempty(self, t.titles.len(), &span, "titles");
+            if let (Some(person), Some(_)) = (self.entity_ref(&t.person, pl, "person"), tl) {
+                for title in &t.titles {
+                    let term = self.literal_term(title);
+                    self.base.entities[person].roles.push(term);
+                    self.base.entities[person].role_names.push(title.clone());
+                }
+                out.push((Check::Role { person }, None, span));
+            }
         }
         let words = [
             (&c.date_words, Code::WrongDate),

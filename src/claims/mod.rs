@@ -233,6 +233,11 @@ pub enum Check {
         quote: String,
         speaker: Option<EntityId>,
     },
+    /// The titles the article gives a person (held by the entity, so the
+    /// title reader finds them; this claim is what a finding cites).
+    Role {
+        person: EntityId,
+    },
 }
 
 impl Check {
@@ -260,6 +265,7 @@ impl Check {
             Check::Order { .. } => "order",
             Check::List { .. } => "list",
             Check::Quote { .. } => "quote",
+            Check::Role { .. } => "role",
         }
     }
 }

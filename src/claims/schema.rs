@@ -57,9 +57,6 @@ pub struct RawEntity {
     /// Names matched case-insensitively on word boundaries; a name in
     /// capitals with no lowercase letter ("US", "INF") matches only as written.
     pub names: Vec<String>,
-    /// Titles the article gives a person ("foreign minister").
-    #[serde(default)]
-    pub roles: Vec<String>,
     #[serde(default)]
     pub summary: Option<String>,
 }
@@ -113,6 +110,8 @@ pub struct RawClaim {
     pub list: Option<Slot<ListSlot>>,
     #[serde(default)]
     pub quote: Option<Slot<QuoteSlot>>,
+    #[serde(default)]
+    pub role: Option<Slot<RoleSlot>>,
     #[serde(default)]
     pub date_words: Option<Slot<WordsSlot>>,
     #[serde(default)]
@@ -226,6 +225,15 @@ pub struct ListSlot {
 #[serde(deny_unknown_fields)]
 pub struct QuoteSlot {
     pub text: String,
+}
+
+/// `[claim.role]`: the titles the article gives a person
+/// (`wrong-attribution` for another title beside the name).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSlot {
+    pub person: String,
+    pub titles: Vec<String>,
 }
 
 /// `[claim.<kind>_words]`: the article's wording against wordings that

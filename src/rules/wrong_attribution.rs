@@ -81,11 +81,9 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let said = ctx.said(t.range.clone());
-        let claim = ctx
-            .base
-            .claims
-            .iter()
-            .position(|c| c.entities.first() == Some(&m.entity) || c.entities.contains(&m.entity));
+        // The claim that gives the person's titles: no other fact's id.
+        let claim =
+            (ctx.base.claims.iter()).position(|c| matches!(c.check, Check::Role { person } if person == m.entity));
         let right = &e.role_names[0];
         out.push(ctx.finding(
             Code::WrongAttribution,
