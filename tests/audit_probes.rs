@@ -273,7 +273,7 @@ fn remaining_coverage_gaps_are_checked() {
         ),
         (
             "Q5 true",
-            "Russia failed to become part of the West on its own terms and had to accept the new state of affairs.",
+            "Russia failed to become part of the West on terms of its own, and had to accept the new state of affairs.",
         ),
         (
             "Q6 true",
