@@ -13,7 +13,7 @@ use crate::finding::{ArticleSpan, Certainty, Code, Finding, Severity};
 use crate::matcher::Matcher;
 use crate::note::{self, Sentence};
 use crate::quotations::QuoteIndex;
-use crate::rules::{Ctx, RULES};
+use crate::rules::{Ctx, AFTER_RULES, RULES};
 use crate::span::NoteSpan;
 use std::collections::{HashMap, HashSet};
 
@@ -121,7 +121,7 @@ impl Engine {
             claim_spans: &self.claim_spans,
         };
         let mut out = Vec::new();
-        for rule in RULES {
+        for rule in RULES.iter().chain(&AFTER_RULES) {
             rule(&ctx, &mut out);
         }
         if !out.is_empty() {

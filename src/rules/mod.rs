@@ -43,8 +43,11 @@ pub struct Ctx<'a> {
     pub claim_spans: &'a [Option<ArticleSpan>],
 }
 
-/// Every rule, in reporting order.
-pub const RULES: [fn(&Ctx, &mut Vec<Finding>); 11] = [
+/// A rule: reads the sentence's context, adds its findings.
+pub type Rule = fn(&Ctx, &mut Vec<Finding>);
+
+/// Every rule that judges the sentence alone, in reporting order.
+pub const RULES: [Rule; 10] = [
     misquote::check,
     wrong_attribution::check,
     wrong_actor::check,
@@ -55,8 +58,11 @@ pub const RULES: [fn(&Ctx, &mut Vec<Finding>); 11] = [
     stance_reversal::check,
     unknown_section::check,
     wrong_section::check,
-    unsupported::check,
 ];
+
+/// Passes that read what the rules found (`unsupported` speaks only when
+/// no rule did): they run after every rule of `RULES`.
+pub const AFTER_RULES: [Rule; 1] = [unsupported::check];
 
 impl<'a> Ctx<'a> {
     pub fn active(&self) -> impl Iterator<Item = (usize, &'a Claim)> + '_ {
