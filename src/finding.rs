@@ -20,6 +20,9 @@ pub enum Code {
     UnknownSection,
     WrongSection,
     Unsupported,
+    /// A problem of a claim-base file open in the editor (`claimlint claims
+    /// --check`): not a finding about a note, so not in `ALL`.
+    ClaimBase,
 }
 
 impl Code {
@@ -50,6 +53,7 @@ impl Code {
             Code::UnknownSection => "unknown-section",
             Code::WrongSection => "wrong-section",
             Code::Unsupported => "unsupported",
+            Code::ClaimBase => "claim-base",
         }
     }
 
@@ -71,6 +75,7 @@ impl Code {
             Code::UnknownSection => "A reference to a section the article does not have.",
             Code::WrongSection => "A section reference whose section does not hold the point made.",
             Code::Unsupported => "A factual statement about the article's subject that no claim supports.",
+            Code::ClaimBase => "A problem of a claim-base file: it does not load, copies the article, flags the article's own words, or contradicts itself.",
         }
     }
 

@@ -1002,3 +1002,49 @@ fn the_helix_and_emacs_configs_work_unedited_with_the_article_from_the_project()
         assert!(shown.is_empty(), "{options}: {shown:#?}");
     }
 }
+
+#[test]
+fn an_open_claim_base_gets_its_claims_check_problems_at_their_lines() {
+    let (mut lsp, _) = start(json!({}), json!({}));
+    let uri = lsp.uri("mine.claims.toml");
+    // Line 16 (0-based 15): `unit` belongs to a number table, not a date table.
+    let broken = "[article]\ntitle = \"T\"\n\n[[section]]\nid = \"s\"\ntitle = \"S\"\nsummary = \"x\"\n\n[[claim]]\nid = \"c\"\nsection = \"s\"\nline = 1\nanchor = \"x\"\nsummary = \"y\"\n[claim.date]\nunit = [\"years\"]\n";
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "toml", "version": 1, "text": broken}}),
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let d = &diags[0];
+    assert_eq!(code(d), "claim-base");
+    assert_eq!(d["range"]["start"]["line"], 15, "{d}");
+    assert!(d["message"].as_str().unwrap().contains("field `unit`"), "{d}");
+    // Fixed, then a reference the loader refuses: the diagnostic follows the line.
+    let unknown = broken.replace("[claim.date]\nunit = [\"years\"]\n", "when = [[\"@ghost\"]]\n");
+    lsp.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": unknown}]}),
+    );
+    let diags = lsp.diagnostics(&uri, 2);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["range"]["start"]["line"], 14, "{}", diags[0]);
+    assert!(diags[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown entity `@ghost`"));
+    // A clean base: no diagnostics. Another TOML file is no claim base.
+    let clean = broken.replace("[claim.date]\nunit = [\"years\"]\n", "");
+    lsp.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": clean}]}),
+    );
+    assert!(lsp.diagnostics(&uri, 3).is_empty());
+    let other = lsp.uri("Cargo.toml");
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": other, "languageId": "toml", "version": 1, "text": broken}}),
+    );
+    if let Some(p) = lsp.last_published(&other, std::time::Duration::from_millis(300)) {
+        assert!(p["diagnostics"].as_array().unwrap().is_empty(), "{p}");
+    }
+}

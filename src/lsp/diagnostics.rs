@@ -108,11 +108,49 @@ impl Analysis {
     }
 }
 
-/// The findings of an open document that is not a note: none yet. Where the
-/// diagnostics of other files the editor shows the server (a claim base
-/// opened for editing) are to be computed.
-fn other_document(_world: &World, _snap: &Snapshot) -> Vec<Finding> {
-    Vec::new()
+/// The findings of an open document that is not a note: for a claim base
+/// (`*.claims.toml`) open for editing, what `claimlint claims --check`
+/// reports, each on the line it names (against the world's article, if
+/// any); nothing for other files.
+fn other_document(world: &World, snap: &Snapshot) -> Vec<Finding> {
+    if !snap.uri.path().to_ascii_lowercase().ends_with(".claims.toml") {
+        return Vec::new();
+    }
+    let text = snap.to_text();
+    let name = snap
+        .uri
+        .path_segments()
+        .and_then(|mut s| s.next_back())
+        .unwrap_or("claims.toml");
+    let report = crate::audit::check(&text, name, world.engine.article.as_ref());
+    let line_range = |line: Option<usize>| {
+        let Some(l) = line.and_then(|l| l.checked_sub(1)) else {
+            return 0..0;
+        };
+        let start = (text.split_inclusive('\n').take(l))
+            .map(str::len)
+            .sum::<usize>()
+            .min(text.len());
+        let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        start..end
+    };
+    (report.problems.into_iter())
+        .map(|p| Finding {
+            code: Code::ClaimBase,
+            severity: Severity::Error,
+            certainty: crate::finding::Certainty::Certain,
+            why: String::new(),
+            range: line_range(p.error.line),
+            message: match &p.error.field {
+                Some(f) => format!("field `{f}`: {} [{}]", p.error.message, p.class),
+                None => format!("{} [{}]", p.error.message, p.class),
+            },
+            claim: None,
+            section: None,
+            article: None,
+            fix: None,
+        })
+        .collect()
 }
 
 /// What a diagnostic carries in `data`.

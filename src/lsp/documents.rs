@@ -22,6 +22,8 @@ pub struct DocumentState<W> {
 /// An immutable view of a document at one version.
 #[derive(Clone)]
 pub struct Snapshot {
+    /// The document's URI (which kind of file it is, for one that is no note).
+    pub uri: Url,
     pub version: i32,
     /// Which opening of its URI: a note closed and reopened starts again at
     /// version 1, so (serial, version) and not the version alone tells a
@@ -82,6 +84,7 @@ impl<W: Default> Store<W> {
     pub fn open(&mut self, uri: Url, language_id: &str, version: i32, text: String) -> Snapshot {
         self.opened += 1;
         let snapshot = Snapshot {
+            uri: uri.clone(),
             version,
             serial: self.opened,
             language_id: language_id.to_string(),
