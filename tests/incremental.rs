@@ -8,9 +8,11 @@ mod notegen;
 use claimlint::engine::{Engine, Incremental, Options};
 use claimlint::{Code, Severity};
 
-fn engine() -> Engine {
+/// The bundled claim base with the real article, built once.
+fn engine() -> &'static Engine {
+    static E: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
     // Without the article the two checks are still compared, on less.
-    Engine::new(claimlint::claims::bundled(), crate::common::article())
+    E.get_or_init(|| Engine::new(claimlint::claims::bundled(), crate::common::article()))
 }
 
 /// A few characters to a line's worth: typing, deleting a word, pasting a
@@ -51,7 +53,7 @@ fn run(seed: u64, size: usize, edits: usize, opts: &Options) -> (usize, usize) {
     let mut inc = Incremental::new();
     let (mut local, mut reused) = (0, 0);
     for step in 0..edits {
-        let read = inc.check_reading(&engine, &text, opts);
+        let read = inc.check_reading(engine, &text, opts);
         let full = engine.check_with(&text, opts);
         assert_eq!(
             read.findings, full,
@@ -103,14 +105,14 @@ fn options_and_suppression_comments_apply_after_merging() {
     let engine = engine();
     let mut inc = Incremental::new();
     let base = "# Notes\n\nIntro line.\n\n- Montenegro joined NATO in 2016.\n";
-    let n = inc.check(&engine, base, &Options::default()).len();
+    let n = inc.check(engine, base, &Options::default()).len();
     assert!(n >= 1);
     let silenced = base.replace(
         "Intro line.\n\n",
         "Intro line.\n\n<!-- claimlint-disable-next-line -->\n",
     );
-    assert_eq!(inc.check(&engine, &silenced, &Options::default()), Vec::new());
-    assert_eq!(inc.check(&engine, base, &Options::default()).len(), n);
+    assert_eq!(inc.check(engine, &silenced, &Options::default()), Vec::new());
+    assert_eq!(inc.check(engine, base, &Options::default()).len(), n);
 }
 
 #[test]
@@ -118,12 +120,12 @@ fn typing_a_letter_rechecks_one_sentence() {
     let engine = engine();
     let mut inc = Incremental::new();
     let text = notegen::note(11, 20_000);
-    inc.check(&engine, &text, &Options::default());
+    inc.check(engine, &text, &Options::default());
     let at = text.find("careful").expect("the generator writes this word") + 3;
     let mut edited = text.clone();
     edited.insert(at, 'x');
     assert_eq!(
-        inc.check(&engine, &edited, &Options::default()),
+        inc.check(engine, &edited, &Options::default()),
         engine.check_with(&edited, &Options::default())
     );
     assert!(inc.was_local());
@@ -132,7 +134,7 @@ fn typing_a_letter_rechecks_one_sentence() {
     let mut split = edited.clone();
     split.insert(at, '\n');
     assert_eq!(
-        inc.check(&engine, &split, &Options::default()),
+        inc.check(engine, &split, &Options::default()),
         engine.check_with(&split, &Options::default())
     );
     assert!(inc.was_local());

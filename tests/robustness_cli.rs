@@ -233,10 +233,15 @@ fn broken(tail: &str, with_article: bool) -> (Vec<String>, i32, usize) {
     let src = format!("{SMALL_CLAIMS}{tail}");
     write(&d, "claims.toml", &src);
     write(&d, "note.md", MISQUOTE);
-    let art = article_path().map(|p| p.display().to_string());
+    let art = with_article.then(|| {
+        article_path()
+            .expect("the caller has the article")
+            .display()
+            .to_string()
+    });
     let mut args = vec!["check", "--claims", "claims.toml"];
-    if with_article {
-        args.extend(["--article", art.as_deref().unwrap()]);
+    if let Some(art) = &art {
+        args.extend(["--article", art.as_str()]);
     }
     args.push("note.md");
     let o = run(&d, &args);
