@@ -306,7 +306,7 @@ fn phases(engine: &Engine, size: usize, budget: Duration) -> Vec<(&'static str, 
 /// serialized. In-process, without the wire.
 fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f64)> {
     use claimlint::lsp::config::{build, Settings};
-    use claimlint::lsp::diagnostics::{diagnostics, notification, Analysis};
+    use claimlint::lsp::diagnostics::{diagnostics, Analysis, PublishedJson};
     use claimlint::lsp::documents::Store;
     use claimlint::position::Encoding;
     use tower_lsp::lsp_types::{Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent, Url};
@@ -320,7 +320,8 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     let mut inc = claimlint::engine::Incremental::new();
     drop(Analysis::incremental(&world, snap, true, &mut inc));
     let mut text = note.clone();
-    let mut t = vec![Vec::new(); 5];
+    let mut t = vec![Vec::new(); 6];
+    let mut published = PublishedJson::default();
     let mut local = 0;
     for (k, (start, end, ins)) in edits(&note, 60).into_iter().enumerate() {
         let pos = |i: usize| {
@@ -342,6 +343,9 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         };
         t[0].push(ms(c.elapsed()));
         let c = Instant::now();
+        std::hint::black_box(snap.to_text());
+        t[5].push(ms(c.elapsed()));
+        let c = Instant::now();
         let an = Analysis::incremental(&world, snap, true, &mut inc);
         t[1].push(ms(c.elapsed()));
         local += inc.was_local() as usize;
@@ -349,7 +353,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         let diags = diagnostics(&world, &an, Encoding::Utf16);
         t[2].push(ms(c.elapsed()));
         let c = Instant::now();
-        let direct = notification(uri.as_str(), &diags, Some(k as i32 + 2));
+        let direct = published.notification(&world, &an, uri.as_str(), Encoding::Utf16);
         t[4].push(ms(c.elapsed()));
         let params = PublishDiagnosticsParams::new(uri.clone(), diags, Some(k as i32 + 2));
         let c = Instant::now();
@@ -364,6 +368,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
         "diagnostics (all)",
         "JSON via Value (tower-lsp's way)",
         "notification (what the server sends)",
+        "the flat text from the rope (inside the check)",
     ];
     let n = t[1].len().max(1);
     let mut out: Vec<(&'static str, f64)> = names.into_iter().zip(t).map(|(n, v)| (n, Stats::of(v).p50)).collect();

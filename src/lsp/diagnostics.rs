@@ -198,7 +198,8 @@ pub fn article_link(world: &World, line: u32) -> Option<Url> {
 }
 
 pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -> Diagnostic {
-    make(world, an, f, enc, &mut HashMap::new())
+    let conv = an.conv(enc);
+    make(world, an, f, enc, &mut HashMap::new(), &mut |r| conv.range(r))
 }
 
 /// The documentation link of each code, parsed once.
@@ -214,15 +215,15 @@ fn code_href(code: Code) -> Option<Url> {
 }
 
 /// `to_diagnostic`, with the article locations already made (many findings
-/// share a passage) kept in `places`.
+/// share a passage) kept in `places`, and note ranges converted by `range`.
 fn make(
     world: &World,
     an: &Analysis,
     f: &Finding,
     enc: Encoding,
     places: &mut HashMap<std::ops::Range<usize>, Option<Location>>,
+    range: &mut impl FnMut(std::ops::Range<usize>) -> Range,
 ) -> Diagnostic {
-    let conv = an.conv(enc);
     let base = &world.engine.base;
     let section_name = f
         .section
@@ -247,7 +248,7 @@ fn make(
         Some(vec![DiagnosticRelatedInformation { location, message }])
     });
     let fix = f.fix.as_ref().map(|fix| FixData {
-        range: conv.range(fix.range.clone()),
+        range: range(fix.range.clone()),
         new_text: fix.replacement.clone(),
         original: an.text().get(fix.range.clone()).unwrap_or_default().to_string(),
     });
@@ -257,7 +258,7 @@ fn make(
         fix,
     };
     Diagnostic {
-        range: conv.range(f.range.clone()),
+        range: range(f.range.clone()),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.as_str().to_string())),
         code_description: code_href(f.code).map(|href| CodeDescription { href }),
@@ -271,50 +272,138 @@ fn make(
 
 pub fn diagnostics(world: &World, an: &Analysis, enc: Encoding) -> Vec<Diagnostic> {
     let mut places = HashMap::new();
+    let mut range = ranges(an, enc);
     an.findings
         .iter()
-        .map(|f| make(world, an, f, enc, &mut places))
+        .map(|f| make(world, an, f, enc, &mut places, &mut range))
         .collect()
+}
+
+/// Every range of `an`'s findings and fixes converted in one pass
+/// (`encoding::positions`), looked up by byte range.
+fn ranges(an: &Analysis, enc: Encoding) -> impl FnMut(std::ops::Range<usize>) -> Range + '_ {
+    let mut offsets: Vec<usize> = (an.findings.iter())
+        .flat_map(|f| [Some(&f.range), f.fix.as_ref().map(|x| &x.range)])
+        .flatten()
+        .flat_map(|r| [r.start, r.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let positions = super::encoding::positions(an.text(), &offsets, enc);
+    let conv = an.conv(enc);
+    move |r: std::ops::Range<usize>| {
+        let at = |o: usize| match offsets.binary_search(&o) {
+            Ok(i) => positions[i],
+            Err(_) => conv.position(o),
+        };
+        Range::new(at(r.start), at(r.end))
+    }
+}
+
+/// The JSON of each diagnostic of a note's last publication, by what it is
+/// made of (its place, its finding, its fix's place and the text the fix
+/// replaces): a diagnostic an edit left in place is not made and serialized
+/// again, which a keystroke in a note with thousands of findings needs
+/// (`cargo bench`, the dense note). A plain map, kept for the entries the
+/// last publication used. Diagnostics carry nothing of the version, so an
+/// entry is the diagnostic's JSON as a whole.
+#[derive(Default)]
+pub struct PublishedJson {
+    /// The world and encoding the entries were made with.
+    made_with: Option<(u64, Encoding)>,
+    entries: HashMap<u64, Entry>,
+}
+
+struct Entry {
+    finding: Finding,
+    range: Range,
+    fix: Option<(Range, String)>,
+    json: Arc<str>,
+}
+
+impl PublishedJson {
+    /// The body of the `textDocument/publishDiagnostics` notification of
+    /// `an`, under `uri` (as the client wrote it), with its version.
+    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &str, enc: Encoding) -> Vec<u8> {
+        if self.made_with != Some((world.generation, enc)) {
+            self.entries.clear();
+            self.made_with = Some((world.generation, enc));
+        }
+        let mut range = ranges(an, enc);
+        let mut places = HashMap::new();
+        let mut old = std::mem::take(&mut self.entries);
+        let mut items = Vec::with_capacity(an.findings.len());
+        for f in &an.findings {
+            let r = range(f.range.clone());
+            let fix = f.fix.as_ref().map(|x| {
+                (
+                    range(x.range.clone()),
+                    an.text().get(x.range.clone()).unwrap_or_default(),
+                )
+            });
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                let place = |r: &Range| [r.start.line, r.start.character, r.end.line, r.end.character];
+                (place(&r), f.code, &f.message, &f.claim, &f.section).hash(&mut h);
+                (f.fix.as_ref().map(|x| &x.replacement), fix.map(|(r, t)| (place(&r), t))).hash(&mut h);
+                h.finish()
+            };
+            let same = |e: &Entry| {
+                let g = &e.finding;
+                e.range == r
+                    && e.fix.as_ref().map(|(r, t)| (*r, t.as_str())) == fix
+                    && (g.code, g.severity, &g.message, &g.claim, &g.section, &g.article)
+                        == (f.code, f.severity, &f.message, &f.claim, &f.section, &f.article)
+                    && g.fix.as_ref().map(|x| &x.replacement) == f.fix.as_ref().map(|x| &x.replacement)
+            };
+            let entry = match old.remove(&key).filter(same) {
+                Some(e) => e,
+                None => {
+                    let d = make(world, an, f, enc, &mut places, &mut range);
+                    Entry {
+                        finding: f.clone(),
+                        range: r,
+                        fix: fix.map(|(r, t)| (r, t.to_string())),
+                        json: serde_json::to_string(&d).unwrap_or_default().into(),
+                    }
+                }
+            };
+            items.push(entry.json.clone());
+            self.entries.insert(key, entry);
+        }
+        body(uri, &items, Some(an.snap.version))
+    }
+}
+
+/// A `publishDiagnostics` notification from its diagnostics' JSON.
+fn body(uri: &str, diagnostics: &[Arc<str>], version: Option<i32>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(diagnostics.iter().map(|d| d.len() + 1).sum::<usize>() + uri.len() + 128);
+    out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
+    out.extend_from_slice(&serde_json::to_vec(uri).unwrap_or_default());
+    out.extend_from_slice(br#","diagnostics":["#);
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(d.as_bytes());
+    }
+    out.push(b']');
+    if let Some(v) = version {
+        out.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
+    }
+    out.extend_from_slice(b"}}");
+    out
+}
+
+/// The notification that withdraws a note's diagnostics.
+pub fn withdrawal(uri: &str) -> Vec<u8> {
+    body(uri, &[], None)
 }
 
 /// The identifier of a pull report: the world, the opening and the version it was made for.
 pub fn result_id(an: &Analysis) -> String {
     format!("{}:{}:{}", an.generation, an.snap.serial, an.snap.version)
-}
-
-/// A notification, serialized directly (no `serde_json::Value` tree).
-#[derive(Serialize)]
-struct Notification<'a, P> {
-    jsonrpc: &'static str,
-    method: &'static str,
-    params: &'a P,
-}
-
-/// The parameters of `publishDiagnostics`, with the URI as the client wrote it.
-#[derive(Serialize)]
-struct PublishParams<'a> {
-    uri: &'a str,
-    diagnostics: &'a [Diagnostic],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-}
-
-/// The body of a `textDocument/publishDiagnostics` notification: the one
-/// way diagnostics are published (an empty list withdraws them). Serialized
-/// once, straight from the diagnostics: a diagnostic carries nothing of the
-/// version, so one an edit left in place is the same bytes as before.
-pub fn notification(uri: &str, diagnostics: &[Diagnostic], version: Option<i32>) -> Vec<u8> {
-    let params = PublishParams {
-        uri,
-        diagnostics,
-        version,
-    };
-    let n = Notification {
-        jsonrpc: "2.0",
-        method: "textDocument/publishDiagnostics",
-        params: &params,
-    };
-    serde_json::to_vec(&n).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -350,28 +439,51 @@ mod tests {
         let world = build(&settings, &[], None, 1);
         let uri = Url::parse("file:///n.md").unwrap();
         let mut store = Store::default();
-        let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n";
-        let snap = store.open(uri.clone(), "markdown", 1, text.into());
-        let an = Analysis::new(&world, snap, true);
-        let diags = diagnostics(&world, &an, Encoding::Utf16);
-        assert!(diags.len() >= 2, "{diags:?}");
-        let body = notification(uri.as_str(), &diags, Some(1));
-        let params = PublishDiagnosticsParams::new(uri.clone(), diags.clone(), Some(1));
-        let want = serde_json::json!({
-            "jsonrpc": "2.0",
-            "method": "textDocument/publishDiagnostics",
-            "params": serde_json::to_value(params).unwrap(),
-        });
-        assert_eq!(serde_json::from_slice::<serde_json::Value>(&body).unwrap(), want);
-        // Typing on the last line leaves the first bullet's diagnostic the same bytes.
-        let change = TextDocumentContentChangeEvent {
-            range: Some(Range::new(Position::new(3, 2), Position::new(3, 2))),
-            range_length: None,
-            text: "A".into(),
-        };
-        let snap = store.change(&uri, 2, vec![change], Encoding::Utf16).unwrap();
-        let after = diagnostics(&world, &Analysis::new(&world, snap, true), Encoding::Utf16);
-        let bytes = |d: &Diagnostic| serde_json::to_vec(d).unwrap();
-        assert_eq!(bytes(&after[0]), bytes(&diags[0]));
+        let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n\
+                    - “Лавров” 😀 met Blinken on January 14.\n";
+        let mut snap = store.open(uri.clone(), "markdown", 1, text.into());
+        let mut published = PublishedJson::default();
+        let mut first: Option<Vec<u8>> = None;
+        // Type on the second bullet, then on the third, then a line in between.
+        let edits = [(3, 2, "A"), (4, 4, "x"), (3, 0, "- Ukraine.\n"), (5, 3, "é")];
+        let encodings = [
+            Encoding::Utf8,
+            Encoding::Utf16,
+            Encoding::Utf16,
+            Encoding::Utf16,
+            Encoding::Utf16,
+        ];
+        for (k, enc) in encodings.into_iter().enumerate() {
+            let an = Analysis::new(&world, snap.clone(), true);
+            let diags = diagnostics(&world, &an, enc);
+            assert!(diags.len() >= 3, "{diags:?}");
+            let body = published.notification(&world, &an, uri.as_str(), enc);
+            let params = PublishDiagnosticsParams::new(uri.clone(), diags.clone(), Some(an.snap.version));
+            let want = serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": serde_json::to_value(params).unwrap(),
+            });
+            assert_eq!(
+                serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
+                want,
+                "version {k}"
+            );
+            // The first bullet's diagnostic is the same bytes at every version
+            // (of one encoding).
+            if k == 1 {
+                first = None;
+            }
+            let bytes = serde_json::to_vec(&diags[0]).unwrap();
+            assert_eq!(first.get_or_insert_with(|| bytes.clone()), &bytes);
+            if let Some(&(line, col, ins)) = edits.get(k) {
+                let change = TextDocumentContentChangeEvent {
+                    range: Some(Range::new(Position::new(line, col), Position::new(line, col))),
+                    range_length: None,
+                    text: ins.into(),
+                };
+                snap = store.change(&uri, k as i32 + 2, vec![change], Encoding::Utf16).unwrap();
+            }
+        }
     }
 }

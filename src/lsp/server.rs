@@ -13,7 +13,7 @@ use super::code_lens::{code_lenses, show_uncovered, SHOW_UNCOVERED};
 use super::completion::completion;
 use super::config::{self, Settings, World};
 use super::definition::definition;
-use super::diagnostics::{diagnostics, notification, result_id, Analysis};
+use super::diagnostics::{diagnostics, result_id, withdrawal, Analysis, PublishedJson};
 use super::documents::{ChangeError, Snapshot, Store};
 use super::encoding;
 use super::hover::hover;
@@ -71,6 +71,8 @@ struct Work {
     /// The incremental checker of this opening, and the world generation it
     /// serves; taken out while a check runs.
     checker: Option<(u64, Incremental)>,
+    /// The JSON of the diagnostics last published; taken out while a check runs.
+    published: PublishedJson,
     /// The analysis of the current version against the current world, once made.
     analysis: Option<Arc<Analysis>>,
     /// One check at a time per document: a long check (a 10 MB note) is not
@@ -312,21 +314,28 @@ impl Backend {
             let caps = state.caps();
             let sent = outbox.uri_as_sent(&uri);
             let (st, u, name) = (state.clone(), uri.clone(), sent.clone());
+            let mut published = (lock(&state.docs).state_mut(&uri))
+                .map(|d| std::mem::take(&mut d.work.published))
+                .unwrap_or_default();
             // The check and, for a client that is pushed to, the notification's JSON.
-            let (an, body) = off_the_executor(move || {
+            let (an, body, published) = off_the_executor(move || {
                 let an = Arc::new(st.analyze(&u, &world, snap, checked));
-                let body = (!caps.pull).then(|| {
-                    let diagnostics = diagnostics(&world, &an, caps.enc);
-                    notification(&name, &diagnostics, Some(an.snap.version))
-                });
-                (an, body)
+                let body = (!caps.pull).then(|| published.notification(&world, &an, &name, caps.enc));
+                (an, body, published)
             })
             .await;
+            let serial = an.snap.serial;
             state.keep(&uri, an, || {
                 if let Some(body) = body {
                     outbox.publish(&sent, body);
                 }
             });
+            if let Some(d) = lock(&state.docs)
+                .state_mut(&uri)
+                .filter(|d| d.snapshot.serial == serial)
+            {
+                d.work.published = published;
+            }
         });
     }
 
@@ -500,7 +509,7 @@ impl Backend {
         docs.close(&uri);
         if !self.state.caps().pull {
             let sent = self.outbox.uri_as_sent(&uri);
-            self.outbox.publish(&sent, notification(&sent, &[], None));
+            self.outbox.publish(&sent, withdrawal(&sent));
         }
     }
 
