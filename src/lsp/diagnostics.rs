@@ -312,6 +312,8 @@ pub struct PublishedJson {
     /// The world and encoding the entries were made with.
     made_with: Option<(u64, Encoding)>,
     entries: HashMap<u64, Entry>,
+    /// Diagnostics the last notification took from the map.
+    reused: usize,
 }
 
 struct Entry {
@@ -333,6 +335,7 @@ impl PublishedJson {
         let mut places = HashMap::new();
         let mut old = std::mem::take(&mut self.entries);
         let mut items = Vec::with_capacity(an.findings.len());
+        self.reused = 0;
         for f in &an.findings {
             let r = range(f.range.clone());
             let fix = f.fix.as_ref().map(|x| {
@@ -358,7 +361,10 @@ impl PublishedJson {
                     && g.fix.as_ref().map(|x| &x.replacement) == f.fix.as_ref().map(|x| &x.replacement)
             };
             let entry = match old.remove(&key).filter(same) {
-                Some(e) => e,
+                Some(e) => {
+                    self.reused += 1;
+                    e
+                }
                 None => {
                     let d = make(world, an, f, enc, &mut places, &mut range);
                     Entry {
@@ -373,6 +379,11 @@ impl PublishedJson {
             self.entries.insert(key, entry);
         }
         body(uri, &items, Some(an.snap.version))
+    }
+
+    /// How many diagnostics the last notification took from the map.
+    pub fn reused(&self) -> usize {
+        self.reused
     }
 }
 
@@ -458,6 +469,15 @@ mod tests {
             let diags = diagnostics(&world, &an, enc);
             assert!(diags.len() >= 3, "{diags:?}");
             let body = published.notification(&world, &an, uri.as_str(), enc);
+            // An edit within a line leaves the other lines' diagnostics to be
+            // reused; a new line moves those below it.
+            let reused = [0, 0, 2, 1, 2][k];
+            assert!(
+                published.reused() >= reused,
+                "{} of {} at {k}",
+                published.reused(),
+                diags.len()
+            );
             let params = PublishDiagnosticsParams::new(uri.clone(), diags.clone(), Some(an.snap.version));
             let want = serde_json::json!({
                 "jsonrpc": "2.0",
