@@ -363,3 +363,21 @@ fn quoted_words_about_the_article_are_no_misquote_of_it() {
         "Putin told parliament: \"No one listened to us before. Well, listen to us today.\"",
     );
 }
+
+#[test]
+fn frames_places_and_lists_are_read_with_their_own_words() {
+    // "it insists", "he writes": the author's voice, not the party named.
+    quiet("Moscow's goal, it insists, is not a restored Soviet Union.");
+    // The article's place inside another name: the other place is another summit.
+    quiet("NATO will hardly drop the 2008 Bucharest pledge at its summit in Madrid this year.");
+    // A possessive capital is an actor, not a venue.
+    quiet("Moscow's handling of the crisis in Ukraine showed what Russia could now do.");
+    // Places that locate an item are not list members.
+    quiet("What worries the author is missile defense in Romania and Poland and bases for nuclear-capable aircraft.");
+    // A list in parentheses ends at its ')'.
+    quiet("- deals possible on 2 of 3 issues (non-expansion, non-deployment), political only");
+    fires(
+        Code::WrongPlace,
+        "The 2008 summit that promised Ukraine and Georgia membership met in Madrid.",
+    );
+}

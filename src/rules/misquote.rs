@@ -48,7 +48,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // Most of the quotation's own words found in the passage: a sure
             // alteration; found mostly by the words around it: only likely.
             let (qm, ql) = (b.quote_matched, qwords.len());
-            let certainty = if qm * 2 >= ql && qm >= 2 {
+            // An alteration changes a few of the article's words; a
+            // quotation that differs more, or of three words or fewer, is
+            // more likely someone's paraphrase in quotation marks.
+            let edits = edits_from_passage(&qwords, &word_list(&b.suggestion));
+            let certainty = if ql <= 3 || edits > 3.max(ql / 3) {
+                Certainty::Possible
+            } else if qm * 2 >= ql && qm >= 2 {
                 Certainty::Certain
             } else if qm * 10 >= ql * 6 || (qm >= 1 && b.context_matched >= 3) {
                 Certainty::Likely
@@ -74,7 +80,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             f.lower(
                 certainty,
-                (certainty < Certainty::Certain).then_some("few of the quoted words are in the nearest passage"),
+                (certainty < Certainty::Certain).then_some(if certainty == Certainty::Possible {
+                    "the quoted words differ from the nearest passage in more than a few words"
+                } else {
+                    "few of the quoted words are in the nearest passage"
+                }),
             );
             if about_article {
                 f.lower(
@@ -113,6 +123,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Word edits (insert, delete, replace) that turn the quoted words into
+/// the best-aligned run of the passage's words (the passage's words before
+/// and after that run are free: they are context).
+fn edits_from_passage(quote: &[String], passage: &[String]) -> usize {
+    let mut prev: Vec<usize> = vec![0; passage.len() + 1];
+    for (i, q) in quote.iter().enumerate() {
+        let mut cur = vec![i + 1; passage.len() + 1];
+        for (j, p) in passage.iter().enumerate() {
+            let same = usize::from(!q.eq_ignore_ascii_case(p));
+            cur[j + 1] = (prev[j] + same).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev.into_iter().min().unwrap_or(0)
 }
 
 /// The last `n` words of `text`, as `word_list` gives them, reading back only
@@ -154,6 +180,17 @@ fn first_words(text: &str, n: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_count_words_against_the_best_aligned_run() {
+        let w = |s: &str| crate::text::word_list(s);
+        let passage = w("the Russian president said: no one listened to us before");
+        assert_eq!(super::edits_from_passage(&w("no one heard us before"), &passage), 2);
+        assert_eq!(
+            super::edits_from_passage(&w("no one listened to us before"), &passage),
+            0
+        );
+    }
 
     #[test]
     fn words_near_a_quotation_are_those_of_the_whole_text() {

@@ -206,7 +206,11 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
         let reporter = ctx.scan.mentions.iter().find(|m| {
             let e = &ctx.base.entities[m.entity];
             let end = s.word_at(m.range.end.saturating_sub(1));
-            let reports_after = (end + 1..=end + 5).any(|k| reporting(s.word(k)));
+            // "Moscow says": the party reports; "Moscow's aim, it insists,",
+            // "Ukraine is thought": another subject, or none, reports.
+            let reports_after = (end + 1..=end + 5)
+                .find(|&k| reporting(s.word(k)))
+                .is_some_and(|k| !(end + 1..k).any(|j| other_reporter(s.word(j))));
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
             e.kind.is_party() && m.entity != holder && !mention_set_aside(s, m.word) && (reports_after || reported_by)
         });
@@ -227,6 +231,41 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// A word before a reporting verb that makes someone else its subject (a
+/// pronoun, the article) or makes it passive ("is thought").
+fn other_reporter(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she"
+            | "it"
+            | "they"
+            | "author"
+            | "article"
+            | "analysis"
+            | "piece"
+            | "essay"
+            | "writer"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+    )
+}
+
+/// "he writes", "it insists": the note frames the sentence as the author's
+/// voice (a pronoun or the article before a reporting verb).
+fn author_voice(s: &crate::note::Sentence) -> bool {
+    (1..s.words.len()).any(|k| {
+        reporting(s.word(k))
+            && matches!(
+                s.word(k - 1),
+                "he" | "she" | "it" | "author" | "article" | "analysis" | "piece" | "essay" | "writer"
+            )
+    })
+}
+
 /// Words the article says in its own voice, quoted as someone else's
 /// ("in Putin's own words, “refused to accept the inferior role”").
 fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Finding>) {
@@ -235,7 +274,7 @@ fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Findin
     if words.len() < 3 || !ctx.quotations.in_article(&words) {
         return;
     }
-    if ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author) {
+    if ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author) || author_voice(s) {
         return;
     }
     // (A person named inside the quotation is what it speaks of, not who speaks.)

@@ -6,6 +6,7 @@
 use super::Ctx;
 use crate::claims::{Check, EntityKind, Member};
 use crate::finding::{Code, Finding};
+use crate::word_classes::english;
 use std::ops::Range;
 
 /// Items of the sentence's enumeration (normalized ranges), after any
@@ -182,9 +183,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 && matched[k + 1].is_some()
                 && words_in(ctx, &all_items[k]) <= 4
         };
+        // "2 of 3 (non-expansion, non-deployment), political": a list in
+        // parentheses ends at its ')'.
+        let first_start = all_items[first_matched].start;
+        let region_end = t[..first_start]
+            .rfind('(')
+            .filter(|&open| !t[open..first_start].contains(')'))
+            .and_then(|open| t[open..].find(')').map(|c| open + c))
+            .unwrap_or(t.len());
         for (k, (item, m)) in all_items.iter().zip(&matched).enumerate() {
             // Pieces before the first member are the sentence's preamble.
-            if item.end <= region_start || k < first_matched || !member_segments.contains(&segment(item)) {
+            if item.end <= region_start
+                || item.start >= region_end
+                || k < first_matched
+                || !member_segments.contains(&segment(item))
+            {
                 continue;
             }
             let item = item.start.max(region_start)..item.end;
@@ -222,6 +235,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                 // (the claim's own parties, such as Russia, go with any member)
                                 !allowed.contains(&x.entity)
                                     && !claim.entities.contains(&x.entity)
+                                    && !located_at(ctx, x)
                                     && allowed.iter().any(|&a| same_class(ctx.base.entities[a].kind, k))
                             })
                         })
@@ -243,6 +257,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     let entity_item = in_item.iter().find(|x| {
                         kinds.contains(&ctx.base.entities[x.entity].kind)
                             && !member_entities.contains(&x.entity)
+                            && !located_at(ctx, x)
                             && n_matched >= 1
                             && (ctx.base.entities[x.entity].external || listed_alone(ctx, ci, x.entity))
                             // The item is the entity alone ("and Montenegro"), not a clause about it.
@@ -289,6 +304,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// "missile defense in Romania and Poland": a place after "in"/"at"/"near"
+/// (or joined by "and" to one) says where an item is; it is no member.
+fn located_at(ctx: &Ctx, x: &crate::matcher::Mention) -> bool {
+    let s = ctx.sentence;
+    let mut k = x.word;
+    while k > 0 && matches!(s.word(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k > 0 && matches!(s.word(k - 1), "in" | "at" | "near" | "on") {
+        return true;
+    }
+    k >= 2
+        && matches!(s.word(k - 1), "and" | "or")
+        && ctx
+            .scan
+            .mentions
+            .iter()
+            .find(|p| s.word_at(p.range.end.saturating_sub(1)) == k - 2)
+            .is_some_and(|p| located_at(ctx, p))
 }
 
 fn words_in(ctx: &Ctx, r: &Range<usize>) -> usize {
@@ -368,7 +404,28 @@ fn not_an_item(ctx: &Ctx, r: &Range<usize>) -> bool {
         first,
         "two" | "three" | "four" | "both" | "all" | "each" | "which" | "who" | "that" | "these" | "those"
     );
-    contrast || subordinate || apposition || etcetera || preposition && !after_conjunction
+    let s = ctx.sentence;
+    let (a, b) = (s.word_at(r.start), s.word_at(r.end.saturating_sub(1)));
+    let words: Vec<&str> = (a..=b).map(|k| s.word(k)).collect();
+    let last = words.last().copied().unwrap_or("");
+    // "nothing more", "the author says", "the order itself", "the last":
+    // a close, a reporting aside, or words pointing back, not a member.
+    let closes = matches!(first, "nothing" | "little");
+    let aside = words
+        .windows(2)
+        .any(|w| matches!(w[0], "author" | "article" | "he" | "she" | "it") && english().reporting_verbs.has(w[1]));
+    let pointing_back = matches!(last, "itself" | "themselves" | "last" | "latter" | "former" | "first");
+    // "rolled out in Europe": a participle continues the item before it.
+    let participle = first.len() > 4 && first.ends_with("ed");
+    contrast
+        || subordinate
+        || apposition
+        || etcetera
+        || closes
+        || aside
+        || pointing_back
+        || participle
+        || preposition && !after_conjunction
 }
 
 /// Is the entity, on its own, a member of another of the article's lists

@@ -98,8 +98,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     && (k == EntityKind::City || value.contains(&m.entity) || used_as_place(ctx, m))
                     && !crate::note::negation::mention_set_aside(s, m.word)
                     && same_clause(m.word)
+                    // "Moscow's response": a possessive city is an actor.
+                    && !s.norm.text[m.range.end..].starts_with("'s")
             })
             .collect();
+        // The article's place is named inside another name ("at Madrid ...
+        // the Bucharest pledge"): the other place speaks of something else.
+        let named = |e: usize| {
+            ctx.base.entities[e].names.iter().any(|n| {
+                let n = crate::text::norm(n);
+                (0..s.words.len()).any(|k| {
+                    s.norm.text[s.words[k].start..].starts_with(&n) && {
+                        let end = s.words[k].start + n.len();
+                        s.norm.text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    }
+                })
+            })
+        };
+        // (Named as a place itself, it may be swapped with another: read on.)
+        if value.len() == 1 && !places.iter().any(|m| value.contains(&m.entity)) && named(value[0]) {
+            continue;
+        }
         let wrong = if value.len() == 1 {
             // One venue: the place named nearest the claim's subject is the one said.
             // (A place after its subject, "X in Y", counts nearer than one before.)
