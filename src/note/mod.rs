@@ -133,22 +133,25 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
                     && (chars[n].1.is_uppercase()
                         || chars[n].1.is_ascii_digit()
                         || matches!(chars[n].1, '"' | '“' | '‘' | '(' | '[' | '*' | '_' | '§'));
-                // (At most 24 characters back: no abbreviation is longer, and
-                // a long run of letters and dots must not be re-read at every stop.)
-                let word_before: String = text[..i]
-                    .chars()
-                    .rev()
-                    .take(24)
-                    .take_while(|c| c.is_alphanumeric() || *c == '.')
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect::<String>()
-                    .to_lowercase();
-                let abbrev = c == '.'
-                    && (ABBREVIATIONS.contains(&word_before.as_str())
-                        || (word_before.chars().count() == 1 && word_before.chars().all(char::is_alphabetic)));
-                if at_space && next_starts && !abbrev {
+                // The word before a stop is read only where it decides: a
+                // full stop that would otherwise end the sentence.
+                let abbrev = || {
+                    // (At most 24 characters back: no abbreviation is longer, and
+                    // a long run of letters and dots must not be re-read at every stop.)
+                    let word_before: String = text[..i]
+                        .chars()
+                        .rev()
+                        .take(24)
+                        .take_while(|c| c.is_alphanumeric() || *c == '.')
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect::<String>()
+                        .to_lowercase();
+                    ABBREVIATIONS.contains(&word_before.as_str())
+                        || (word_before.chars().count() == 1 && word_before.chars().all(char::is_alphabetic))
+                };
+                if at_space && next_starts && !(c == '.' && abbrev()) {
                     let end = if j < chars.len() { chars[j].0 } else { text.len() };
                     push_trimmed(&mut out, masked, block.start + start, block.start + end);
                     start = if n < chars.len() { chars[n].0 } else { text.len() };
