@@ -31,15 +31,9 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
     }
     let line_start = note[..at].rfind('\n').map_or(0, |i| i + 1);
     let before = &note[line_start..at];
-    let titled = || base.sections.iter().filter(|s| !s.title.is_empty());
-    let title_chars = |s: &str| {
-        s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | '-' | '?'))
-    };
-    if let Some(i) = before.rfind("[[").filter(|&i| !before[i..].contains("]]")) {
-        let close = if note[at..].starts_with("]]") { "" } else { "]]" };
-        let replace = line_start + i + 2..at;
-        return titled()
+    // Every titled section, replacing `replace`, its title followed by `close`.
+    let sections = |replace: Range<usize>, close: &str| -> Vec<Completion> {
+        (base.sections.iter().filter(|s| !s.title.is_empty()))
             .map(|s| Completion {
                 label: s.title.clone(),
                 kind: CompletionKind::Section,
@@ -47,22 +41,21 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
                 replace: replace.clone(),
                 insert: format!("{}{close}", s.title),
             })
-            .collect();
+            .collect()
+    };
+    let title_chars = |s: &str| {
+        s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | '-' | '?'))
+    };
+    if let Some(i) = before.rfind("[[").filter(|&i| !before[i..].contains("]]")) {
+        let close = if note[at..].starts_with("]]") { "" } else { "]]" };
+        return sections(line_start + i + 2..at, close);
     }
     if let Some(i) = before
         .rfind('§')
         .filter(|&i| title_chars(&before[i + '§'.len_utf8()..]))
     {
-        let replace = line_start + i + '§'.len_utf8()..at;
-        return titled()
-            .map(|s| Completion {
-                label: s.title.clone(),
-                kind: CompletionKind::Section,
-                detail: Some(s.summary.clone()),
-                replace: replace.clone(),
-                insert: s.title.clone(),
-            })
-            .collect();
+        return sections(line_start + i + '§'.len_utf8()..at, "");
     }
     let word_len: usize = before
         .chars()
