@@ -22,10 +22,10 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("notes-dev", 17, 1, 0),
     ("blind-round-1", 35, 2, 2),
-    ("blind-round-2", 31, 5, 3),
-    ("blind-round-3", 34, 4, 2),
-    ("blind-round-4", 33, 16, 7),
-    ("blind-round-5", 32, 7, 3),
+    ("blind-round-2", 31, 4, 3),
+    ("blind-round-3", 35, 3, 2),
+    ("blind-round-4", 33, 12, 7),
+    ("blind-round-5", 34, 7, 3),
     ("blind-round-6", 27, 8, 5),
 ];
 
