@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 /// error or warning, at most so many false-alarm lines with errors and
 /// warnings counted, at most so many with errors alone).
 const FLOORS: &[(&str, usize, usize, usize)] = &[
-    ("notes-dev", 17, 1, 0),
+    ("notes-dev", 18, 1, 0),
     ("blind-round-1", 35, 2, 2),
     ("blind-round-2", 31, 4, 3),
     ("blind-round-3", 35, 3, 2),

@@ -125,10 +125,11 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
             // "round two" is the second round: a number right after its unit ranks.
             let ranks = ordinal
                 && n.first_word > 0
-                && ctx
-                    .scan
-                    .any_of(unit)
-                    .any(|h| s.word_at(h.range.end.saturating_sub(1)) + 1 == n.first_word);
+                && ctx.scan.any_of(unit).any(|h| {
+                    // "round two", not "the Geneva round, two sessions in all".
+                    s.word_at(h.range.end.saturating_sub(1)) + 1 == n.first_word
+                        && !crate::note::negation::gap_breaks(s, n.first_word)
+                });
             // "Montenegro in 2017 - both waves on Putin's watch": "both" looks
             // back at what was just named; it counts nothing new.
             let appositive_both = s.word(n.first_word) == "both" && {
