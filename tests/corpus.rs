@@ -20,13 +20,13 @@ use std::path::{Path, PathBuf};
 /// error or warning, at most so many false-alarm lines with errors and
 /// warnings counted, at most so many with errors alone).
 const FLOORS: &[(&str, usize, usize, usize)] = &[
-    ("notes-dev", 18, 1, 0),
-    ("blind-round-1", 35, 2, 2),
+    ("notes-dev", 18, 0, 0),
+    ("blind-round-1", 35, 1, 1),
     ("blind-round-2", 31, 4, 3),
     ("blind-round-3", 35, 3, 2),
     ("blind-round-4", 33, 12, 7),
-    ("blind-round-5", 34, 7, 3),
-    ("blind-round-6", 27, 8, 5),
+    ("blind-round-5", 35, 7, 2),
+    ("blind-round-6", 27, 7, 4),
 ];
 
 /// 1-based line of a byte offset.

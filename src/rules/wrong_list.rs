@@ -185,7 +185,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         // "2 of 3 (non-expansion, non-deployment), political": a list in
         // parentheses ends at its ')'.
-        let first_start = all_items[first_matched].start;
+        let first_start = first_member_hit(ctx, &all_items[first_matched], members);
         let region_end = t[..first_start]
             .rfind('(')
             .filter(|&open| !t[open..first_start].contains(')'))
@@ -271,7 +271,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k))
                             // (members are noun phrases: a longer piece is a clause,
                             // unless a colon introduces the list)
-                            && words_in(ctx, &item) <= if colon_list { 8 } else { 5 } =>
+                            && words_in(ctx, &item) <= if colon_list { 8 } else { 5 }
+                            // ("... in Romania and Poland": a place alone after one that locates)
+                            && !in_item
+                                .iter()
+                                .any(|x| located_at(ctx, x) && bare_words(ctx, &item) <= words_in(ctx, &x.range)) =>
                         {
                             Some(trimmed(ctx, item.clone()))
                         }
