@@ -50,6 +50,18 @@ impl Class {
         self.has(word(end)).then_some(1)
     }
 
+    /// Are `words`, all of them, exactly one member?
+    pub fn is_exactly(&self, words: &[&str]) -> bool {
+        match words {
+            [] => false,
+            [w] => self.has(w),
+            _ => self
+                .phrases
+                .iter()
+                .any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, b)| a == b)),
+        }
+    }
+
     /// Does `text` (normalized) hold a member as whole words?
     pub fn in_text(&self, text: &str) -> bool {
         let ws: Vec<&str> = text
@@ -79,6 +91,7 @@ pub struct Lexicon {
     pub stop_words: Class,
     pub auxiliaries: Class,
     pub consequence_verbs: Class,
+    pub rejecting_verdicts: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -103,6 +116,7 @@ struct RawClasses {
     stop_words: Vec<String>,
     auxiliaries: Vec<String>,
     consequence_verbs: Vec<String>,
+    rejecting_verdicts: Vec<String>,
 }
 
 impl Lexicon {
@@ -124,6 +138,7 @@ impl Lexicon {
             stop_words: Class::of(&c.stop_words),
             auxiliaries: Class::of(&c.auxiliaries),
             consequence_verbs: Class::of(&c.consequence_verbs),
+            rejecting_verdicts: Class::of(&c.rejecting_verdicts),
         })
     }
 }

@@ -381,3 +381,49 @@ fn frames_places_and_lists_are_read_with_their_own_words() {
         "The 2008 summit that promised Ukraine and Georgia membership met in Madrid.",
     );
 }
+
+#[test]
+fn a_claim_a_fact_check_row_rejects_is_information_only() {
+    // Each row stands alone in a table; the findings on its second line.
+    let row = |cells: &str| {
+        let note = format!("| Claim | Verdict | Correction |\n|---|---|---|\n{cells}\n");
+        let findings = engine().check(&note);
+        findings
+            .into_iter()
+            .filter(|f| f.code != Code::Unsupported)
+            .map(|f| (f.code, f.severity, note[f.range.clone()].to_string()))
+            .collect::<Vec<_>>()
+    };
+    // The claim cell before a rejecting verdict is quoted, not asserted.
+    for verdict in ["False", "**Wrong.**", "Not in the article", "myth"] {
+        let got = row(&format!(
+            "| Putin invited Biden to Geneva. | {verdict} | Biden invited Putin. |"
+        ));
+        assert!(!got.is_empty(), "{verdict}: the finding is kept, at information");
+        assert!(
+            got.iter().all(|(_, s, _)| *s == Severity::Information),
+            "{verdict}: {got:?}"
+        );
+    }
+    // The same row with an accepting or mixed verdict asserts its claim.
+    for verdict in ["True", "Partly true"] {
+        let got = row(&format!("| Putin invited Biden to Geneva. | {verdict} | |"));
+        assert!(
+            got.iter()
+                .any(|(c, s, _)| *c == Code::WrongActor && *s <= Severity::Warning),
+            "{verdict}: {got:?}"
+        );
+    }
+    // A wrong correction after the verdict is checked as usual.
+    let got = row("| Three rounds of talks. | False | Putin invited Biden to Geneva. |");
+    assert!(
+        got.iter()
+            .any(|(c, s, t)| *c == Code::WrongActor && *s <= Severity::Warning && t == "Putin"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, s, _)| *c == Code::WrongNumber && *s == Severity::Information),
+        "{got:?}"
+    );
+}

@@ -38,6 +38,10 @@ pub struct Reading {
     /// In a table row, the clause of its first cell: the row's subject,
     /// which every other cell speaks of ("| Demand | Likely achievable |").
     pub row_head: Option<usize>,
+    /// In a fact-check table row, the first word of a cell that rejects the
+    /// claim ("| Putin invited Biden | False | ... |"): the words before it
+    /// quote a claim the note rejects, and assert nothing.
+    pub rejected_before: Option<usize>,
 }
 
 impl Reading {
@@ -119,6 +123,7 @@ impl Reading {
                 && lex.reporting_verbs.has(s.word(k - 1))
                 && (1..=2).any(|b| k > b && (lex.negators.has(s.word(k - 1 - b)) || s.word(k - 1 - b).ends_with("n't")))
         });
+        let rejected_before = rejecting_verdict_cell(s, lex);
         Reading {
             clauses,
             clause_ids,
@@ -129,6 +134,7 @@ impl Reading {
             telegraphic,
             denied_report,
             row_head,
+            rejected_before,
         }
     }
 
@@ -140,6 +146,29 @@ impl Reading {
             .min(self.clauses.len().saturating_sub(1));
         self.clause_ids.get(seg).copied().unwrap_or(0)
     }
+}
+
+/// The first word of the first cell of a table row whose whole text is a
+/// rejecting verdict (`rejecting_verdicts`: "False", "**Wrong.**", "Not in
+/// the article"), if the row has one after some words.
+fn rejecting_verdict_cell(s: &Sentence, lex: &Lexicon) -> Option<usize> {
+    let t = &s.norm.text;
+    if !t.contains('|') {
+        return None;
+    }
+    let mut at = 0;
+    for cell in t.split('|') {
+        let range = at..at + cell.len();
+        at += cell.len() + 1;
+        // The cell's words (markup and punctuation are not words).
+        let first = s.words.partition_point(|w| w.start < range.start);
+        let last = s.words.partition_point(|w| w.start < range.end);
+        let words: Vec<&str> = (first..last).map(|k| s.word(k)).collect();
+        if first > 0 && lex.rejecting_verdicts.is_exactly(&words) {
+            return Some(first);
+        }
+    }
+    None
 }
 
 /// The word "that"/"who"/"which" of a cleft ("It is X, not Y, that ..."), if
@@ -182,6 +211,9 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     }
     if r.denied_report.is_some_and(|d| e.value_word > d) && f.code != Code::Misquote {
         strong.push("a denied report (\"does not claim that\") asserts nothing");
+    }
+    if r.rejected_before.is_some_and(|v| e.value_word < v) {
+        strong.push("the table row quotes a claim its verdict cell rejects");
     }
     if e.notation_quoted && f.code == Code::Misquote {
         strong.push("the quotation marks hold shorthand, not words quoted");
@@ -353,6 +385,23 @@ mod tests {
         assert!(r.telegraphic);
         let (_, r) = reading("The author does not claim that the talks could succeed.");
         assert_eq!(r.denied_report, Some(5));
+    }
+
+    #[test]
+    fn a_rejecting_verdict_cell_sets_aside_the_cells_before_it() {
+        let (_, r) = reading("| Putin invited Biden. | **False.** | Biden invited Putin. |");
+        assert_eq!(r.rejected_before, Some(3));
+        let (_, r) = reading("| Putin invited Biden. | Not in the article | |");
+        assert_eq!(r.rejected_before, Some(3));
+        // Only a cell that is the verdict and nothing else; never the first.
+        for row in [
+            "| Putin invited Biden. | True | |",
+            "| Putin invited Biden. | False: Biden invited Putin. |",
+            "| False | Putin invited Biden. |",
+            "Putin invited Biden; false.",
+        ] {
+            assert_eq!(reading(row).1.rejected_before, None, "{row}");
+        }
     }
 
     fn finding(code: Code) -> Finding {
