@@ -27,6 +27,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-4", 33, 12, 7),
     ("blind-round-5", 35, 7, 2),
     ("blind-round-6", 27, 7, 4),
+    ("blind-round-7", 30, 15, 11),
 ];
 
 /// 1-based line of a byte offset.
