@@ -58,16 +58,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if super::shared::subject::subject_set_aside(ctx, claim) {
             continue;
         }
-        let subject: Vec<(usize, usize)> = claim
-            .when
-            .first()
-            .map(|g| {
-                ctx.scan
-                    .any_of(g)
-                    .map(|h| (s.word_at(h.range.start), s.word_at(h.range.end.saturating_sub(1))))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let subject = super::shared::subject::subject_words(ctx, claim);
         // A place speaks to the claim only in its subject's clause.
         let same_clause = |w: usize| {
             subject.iter().any(|&(a, b)| {
