@@ -35,6 +35,7 @@ const CODES = [
   "unknown-section",
   "wrong-section",
   "unsupported",
+  "claim-base",
 ];
 const SEVERITIES = ["error", "warning", "information", "hint"];
 
