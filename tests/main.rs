@@ -22,6 +22,7 @@ mod robustness_lsp;
 mod rule_findings;
 mod rules;
 mod second_article;
+mod unit;
 
 /// With `autotests = false` a file of `tests/` that no `mod` line names
 /// would never compile or run: every one must be declared above.

@@ -16,7 +16,7 @@ pub fn touched_claims(engine: &Engine, note: &str, s: &Sentence) -> Vec<usize> {
     touched_in(&engine.base, s, &scan)
 }
 
-pub(super) fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
+pub fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
     let mut quotes: Option<Vec<String>> = None;
     scan.active
         .iter()
@@ -92,30 +92,4 @@ pub fn coverage(engine: &Engine, note: &str, read: &ReadNote, range: Range<usize
         .map(|(i, _)| (i, touched[i]))
         .collect();
     Coverage { sections, key_claims }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::note;
-
-    fn engine() -> Engine {
-        Engine::bundled()
-    }
-
-    #[test]
-    fn coverage_counts_referenced_sections() {
-        let e = engine();
-        let n = "# Part\n- see §Roots.\n- and [[What Next?]]\n";
-        let read = note::read(n);
-        let cov = coverage(&e, n, &read, 0..n.len());
-        assert_eq!(cov.sections.len(), e.base.sections.len());
-        assert!(cov.sections_covered() >= 2);
-        assert_eq!(
-            cov.uncovered_sections().len(),
-            cov.sections.len() - cov.sections_covered()
-        );
-        let none = coverage(&e, n, &read, 0..0);
-        assert_eq!(none.sections_covered(), 0);
-    }
 }

@@ -318,15 +318,3 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
     }
     false
 }
-#[cfg(test)]
-mod paren_test {
-    #[test]
-    fn steps_over_parentheses() {
-        let note = "Neither non-aggression pacts nor detargeting (zero-targeting) deals enjoy real trust in Moscow.";
-        let r = crate::note::read(note);
-        let s = &r.sentences[0];
-        let ws: Vec<&str> = (0..s.words.len()).map(|i| s.word(i)).collect();
-        let idx = ws.iter().position(|w| *w == "trust").unwrap();
-        assert!(super::negated_at(s, idx, 10), "{ws:?}");
-    }
-}

@@ -1,0 +1,27 @@
+//! Tests of single modules of the library, through its public items.
+
+mod config;
+mod fsread;
+mod insight_completion;
+mod insight_coverage;
+mod insight_headings;
+mod insight_spot;
+mod lsp_capabilities;
+mod lsp_config;
+mod lsp_diagnostics;
+mod lsp_documents;
+mod lsp_encoding;
+mod lsp_hover;
+mod note;
+mod note_markdown;
+mod note_negation;
+mod position;
+mod reading;
+mod resolve;
+mod rules_misquote;
+mod span;
+mod suppress;
+mod text;
+mod values_dates;
+mod values_numbers;
+mod word_classes;

@@ -1,0 +1,117 @@
+//! Tests of `src/position.rs`.
+
+use claimlint::position::*;
+
+const TEXT: &str = "a “b” é\nЛавров 😀 x\r\nlast\rcr";
+
+#[test]
+fn round_trips_every_char_boundary_in_every_encoding() {
+    let idx = LineIndex::new(TEXT);
+    for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+        // (The '\n' of a CRLF is inside a line break, not a position.)
+        for (off, _) in TEXT
+            .char_indices()
+            .filter(|&(o, c)| !(c == '\n' && TEXT[..o].ends_with('\r')))
+        {
+            let lc = idx.to_line_col(TEXT, off, enc);
+            assert_eq!(idx.to_offset(TEXT, lc, enc), off, "{enc:?} at {off}");
+        }
+    }
+}
+
+#[test]
+fn columns_far_into_a_long_line_count_as_from_its_start() {
+    let line = "a “b” é Лавров 😀 x ".repeat(400);
+    let text = format!("first\n{line}\n{line}");
+    let idx = LineIndex::new(&text);
+    for enc in [Encoding::Utf16, Encoding::Chars] {
+        for (off, _) in text.char_indices().step_by(97) {
+            let lc = idx.to_line_col(&text, off, enc);
+            let start = idx.line_start(lc.line as usize);
+            assert_eq!(lc.col as usize, count_units(&text[start..off], enc), "{enc:?} at {off}");
+            assert_eq!(idx.to_offset(&text, lc, enc), off);
+        }
+    }
+}
+
+#[test]
+fn columns_count_units_of_the_encoding() {
+    let idx = LineIndex::new(TEXT);
+    let x = TEXT.find('x').unwrap();
+    assert_eq!(idx.to_line_col(TEXT, x, Encoding::Chars), LineCol { line: 1, col: 9 });
+    assert_eq!(idx.to_line_col(TEXT, x, Encoding::Utf16), LineCol { line: 1, col: 10 });
+    assert_eq!(idx.to_line_col(TEXT, x, Encoding::Utf8), LineCol { line: 1, col: 18 });
+}
+
+#[test]
+fn an_edited_index_equals_a_fresh_one() {
+    let pieces = ["", "a", "\n", "\r", "\r\n", "é\n", "x\ry", "\n\n"];
+    let mut seed = 7u64;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut text = String::from(TEXT);
+    let mut idx = LineIndex::new(&text);
+    for _ in 0..2000 {
+        let mut a = next(text.len() + 1);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (a + next(4)).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        let ins = pieces[next(pieces.len())];
+        let mut new = text.clone();
+        new.replace_range(a..b, ins);
+        let edited = idx.edited(&new, a, b, a + ins.len());
+        let fresh = LineIndex::new(&new);
+        let starts = |i: &LineIndex| (0..=i.line_count()).map(|l| i.line_start(l)).collect::<Vec<_>>();
+        assert_eq!(starts(&edited), starts(&fresh), "{text:?} -> {new:?}");
+        (text, idx) = (new, edited);
+    }
+}
+
+#[test]
+fn units_are_counted_as_characters_would_count_them() {
+    for s in ["", "abc", TEXT, "😀😀x", "é\u{10FFFF}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+        assert_eq!(
+            count_units(s, Encoding::Utf16),
+            s.chars().map(char::len_utf16).sum::<usize>()
+        );
+        assert_eq!(count_units(s, Encoding::Chars), s.chars().count());
+        assert_eq!(count_units(s, Encoding::Utf8), s.len());
+    }
+}
+
+#[test]
+fn lone_cr_and_crlf_end_lines() {
+    let idx = LineIndex::new(TEXT);
+    assert_eq!(idx.line_count(), 4);
+    let cr = TEXT.find("cr").unwrap();
+    assert_eq!(idx.to_line_col(TEXT, cr, Encoding::Utf16).line, 3);
+}
+
+#[test]
+fn out_of_range_positions_are_clamped() {
+    let idx = LineIndex::new(TEXT);
+    let end_of_first = TEXT.find('\n').unwrap();
+    assert_eq!(
+        idx.to_offset(TEXT, LineCol { line: 0, col: 999 }, Encoding::Utf16),
+        end_of_first
+    );
+    assert_eq!(
+        idx.to_offset(TEXT, LineCol { line: 99, col: 0 }, Encoding::Utf16),
+        TEXT.len()
+    );
+    // Inside the emoji's surrogate pair: lands at the emoji's start.
+    let emoji = TEXT.find('😀').unwrap();
+    let lc = idx.to_line_col(TEXT, emoji, Encoding::Utf16);
+    let inside = LineCol {
+        line: lc.line,
+        col: lc.col + 1,
+    };
+    assert_eq!(idx.to_offset(TEXT, inside, Encoding::Utf16), emoji);
+    assert_eq!(idx.to_line_col(TEXT, 10_000, Encoding::Chars).line, 3);
+}

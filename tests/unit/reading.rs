@@ -1,0 +1,151 @@
+//! Tests of `src/reading/mod.rs`.
+
+use claimlint::finding::{Certainty, Code, Finding};
+use claimlint::note::Sentence;
+use claimlint::reading::*;
+
+fn reading(text: &str) -> (Sentence, Reading) {
+    let r = claimlint::note::read(text);
+    let s = r.sentences[0].clone();
+    let rd = Reading::of(&s);
+    (s, rd)
+}
+
+fn clause_texts(text: &str) -> Vec<String> {
+    let (s, r) = reading(text);
+    r.clauses
+        .iter()
+        .map(|c| c.clone().map(|k| s.word(k)).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn clauses_split_at_notation_openers_and_punctuation() {
+    assert_eq!(
+        clause_texts("no US war for UA ⇒ neither UA nor Georgia in NATO while RU can block it"),
+        [
+            "no us war for ua",
+            "neither ua nor georgia in nato",
+            "while ru can block it"
+        ]
+    );
+    assert_eq!(
+        clause_texts("Washington knew Moscow was unhappy but ignored it"),
+        ["washington knew moscow was unhappy", "but ignored it"]
+    );
+    assert_eq!(clause_texts("A; B (C) = D"), ["a", "b", "c", "d"]);
+    let (_, r) = reading("Montenegro (a small state) joined in 2016.");
+    assert_eq!(r.clause_of(0), r.clause_of(5));
+    assert_ne!(r.clause_of(0), r.clause_of(2));
+    assert_eq!(
+        clause_texts("Putin → invites Biden → talks"),
+        ["putin invites biden", "talks"]
+    );
+    assert_eq!(
+        clause_texts("It was Russia, not NATO, that raised it, which failed."),
+        ["it was russia not nato that raised it", "which failed"]
+    );
+}
+
+#[test]
+fn hedges_questions_and_shorthand() {
+    let (_, r) = reading("Maybe Putin is correcting Gorbachev.");
+    assert_eq!(r.hedged, [true]);
+    assert!(!r.telegraphic);
+    let (_, r) = reading("Will NATO expand?");
+    assert!(r.question);
+    let (_, r) = reading("missile bases ≠ US military priority");
+    assert!(r.telegraphic);
+    let (_, r) = reading("The author does not claim that the talks could succeed.");
+    assert_eq!(r.denied_report, Some(5));
+}
+
+#[test]
+fn a_rejecting_verdict_cell_sets_aside_the_cells_before_it() {
+    let (_, r) = reading("| Putin invited Biden. | **False.** | Biden invited Putin. |");
+    assert_eq!(r.rejected_before, Some(3));
+    let (_, r) = reading("| Putin invited Biden. | Not in the article | |");
+    assert_eq!(r.rejected_before, Some(3));
+    // Only a cell that is the verdict and nothing else; never the first.
+    for row in [
+        "| Putin invited Biden. | True | |",
+        "| Putin invited Biden. | False: Biden invited Putin. |",
+        "| False | Putin invited Biden. |",
+        "Putin invited Biden; false.",
+    ] {
+        assert_eq!(reading(row).1.rejected_before, None, "{row}");
+    }
+}
+
+fn finding(code: Code) -> Finding {
+    Finding {
+        code,
+        severity: code.default_severity(),
+        certainty: Certainty::Certain,
+        why: String::new(),
+        range: 0..1,
+        message: String::new(),
+        claim: None,
+        section: None,
+        article: None,
+        fix: None,
+    }
+}
+
+/// A finding of `code` graded on `r`, its value at word 0.
+fn graded(r: &Reading, code: Code, anchor_words: &[usize], later_date: bool) -> Finding {
+    let mut f = finding(code);
+    let evidence = Evidence {
+        value_word: 0,
+        anchor_words,
+        quoted: false,
+        later_date,
+        notation_quoted: false,
+    };
+    grade(&mut f, r, &evidence);
+    f
+}
+
+#[test]
+fn grading_lowers_certainty_with_each_doubt() {
+    let (_, r) = reading("Moscow invited Biden, and Putin went to Geneva; Lavrov spoke.");
+    let f = graded(&r, Code::WrongActor, &[1], false);
+    assert_eq!(f.certainty, Certainty::Certain);
+    let f = graded(&r, Code::WrongActor, &[7], false);
+    assert_eq!(f.certainty, Certainty::Possible);
+    assert_eq!(f.why, "the party and the claim's subject are in different clauses");
+    let f = graded(&r, Code::WrongNumber, &[7], false);
+    assert_eq!(f.certainty, Certainty::Likely);
+    assert_eq!(f.why, "the claim's subject is named in another clause");
+    let f = graded(&r, Code::WrongDate, &[], true);
+    assert_eq!(f.certainty, Certainty::Possible);
+}
+
+#[test]
+fn headings_header_rows_and_outside_sections_are_possible_only() {
+    let note =
+        "# \"No guarantees\"\n\n| A | B |\n|---|---|\n| c | d |\n\n## Context (not from the article)\n\nLater text.\n";
+    let at = |s: &str| note.find(s).unwrap();
+    let mut fs = vec![
+        finding(Code::Misquote),
+        finding(Code::WrongList),
+        finding(Code::WrongList),
+        finding(Code::WrongDate),
+    ];
+    fs[0].range = at("No")..at("No") + 2;
+    fs[1].range = at("A |")..at("A |") + 1;
+    fs[2].range = at("c |")..at("c |") + 1;
+    fs[3].range = at("Later")..at("Later") + 5;
+    grade_in_note(note, &mut fs);
+    let c: Vec<Certainty> = fs.iter().map(|f| f.certainty).collect();
+    assert_eq!(
+        c,
+        [
+            Certainty::Possible,
+            Certainty::Possible,
+            Certainty::Certain,
+            Certainty::Possible
+        ]
+    );
+    assert_eq!(fs[3].why, "the section is framed as outside the article");
+}
