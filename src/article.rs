@@ -113,16 +113,6 @@ impl Article {
             .find(|o| r.start <= o.start && o.end <= r.end)
     }
 
-    /// Number of words of the article (normalized), for footprint measures.
-    pub fn word_count(&self) -> usize {
-        crate::text::words(&self.norm.text).len()
-    }
-
-    /// Does the article hold these words (normalized) anywhere?
-    pub fn contains_normalized(&self, normalized: &str) -> bool {
-        self.norm.text.contains(normalized)
-    }
-
     pub fn normalized(&self) -> &str {
         &self.norm.text
     }

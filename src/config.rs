@@ -60,17 +60,6 @@ impl std::error::Error for ConfigError {}
 pub const KEYS: [&str; 5] = ["article", "claims", "severity", "disable", "min-certainty"];
 
 impl Config {
-    /// Parse the text of a `.claimlint.toml`, all or nothing: the first
-    /// problem is the error. See [`Config::read_toml`] for the forgiving read.
-    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let (config, mut errors) = Config::read_toml(text);
-        if errors.is_empty() {
-            Ok(config)
-        } else {
-            Err(errors.swap_remove(0))
-        }
-    }
-
     /// Parse the text of a `.claimlint.toml` key by key: a bad value rejects
     /// that key (or that one entry of `severity` or `disable`) alone, with an
     /// error naming it and its line; the rest is kept. Text that is not TOML
@@ -101,27 +90,6 @@ impl Config {
         }
         errors.sort_by_key(|e| e.line);
         (config, errors)
-    }
-
-    /// Read the same keys from a JSON value, all or nothing (`null` means no
-    /// settings; other keys than [`KEYS`] are errors).
-    pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
-        if let Some(other) = value
-            .as_object()
-            .and_then(|o| o.keys().find(|k| !KEYS.contains(&k.as_str())))
-        {
-            return Err(ConfigError {
-                line: None,
-                message: format!("unknown key `{other}` (known: {})", KEYS.join(", ")),
-            });
-        }
-        let mut config = Config::default();
-        let mut errors = config.patch_json(value);
-        if errors.is_empty() {
-            Ok(config)
-        } else {
-            Err(errors.swap_remove(0))
-        }
     }
 
     /// Apply a language client's settings object key by key: a key that is

@@ -50,13 +50,6 @@ impl Settings {
     }
 }
 
-/// Read a client's settings from nothing: [`Settings::patch`] on the defaults.
-pub fn client_settings(value: &Value) -> (Settings, Vec<String>) {
-    let mut s = Settings::default();
-    let errors = s.patch(value);
-    (s, errors)
-}
-
 /// What the server checks against, built from settings.
 pub struct World {
     pub engine: Engine,

@@ -172,7 +172,7 @@ pub fn exercise_claim_base(data: &[u8], article_text: Option<&str>) {
             }
         }
     }
-    let _ = Config::from_toml(&src);
+    let _ = Config::read_toml(&src);
 }
 
 // ---------------------------------------------------------------- the model

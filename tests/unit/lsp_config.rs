@@ -7,6 +7,13 @@ use claimlint::resolve::Source;
 use serde_json::json;
 use serde_json::Value;
 
+/// A client's settings read from nothing: [`Settings::patch`] on the defaults.
+fn client_settings(value: &Value) -> (Settings, Vec<String>) {
+    let mut s = Settings::default();
+    let errors = s.patch(value);
+    (s, errors)
+}
+
 #[test]
 fn reads_nested_or_flat_settings_ignoring_client_keys_and_empty_strings() {
     let (s, e) = client_settings(
