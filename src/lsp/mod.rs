@@ -18,8 +18,9 @@ pub mod server;
 pub mod symbols;
 pub mod transport;
 
+use std::io::Write;
 use std::time::Duration;
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::AsyncRead;
 use tower_lsp::LspService;
 pub use transport::End;
 
@@ -40,7 +41,7 @@ pub fn run() -> i32 {
             return 2;
         }
     };
-    let end = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let end = runtime.block_on(serve(tokio::io::stdin(), stdout()));
     // A check still running, or a read of stdin, must not hold the exit.
     runtime.shutdown_timeout(Duration::from_millis(500));
     crate::stderr::flush(Duration::from_millis(200));
@@ -50,18 +51,49 @@ pub fn run() -> i32 {
     }
 }
 
+/// Standard output, unbuffered: the writer thread hands each frame to the
+/// system in one `writev` (std's `Stdout` is line-buffered, and would split a
+/// frame after its header).
+#[cfg(unix)]
+fn stdout() -> impl Write + Send + 'static {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    struct Fd1(std::mem::ManuallyDrop<std::fs::File>);
+    impl Write for Fd1 {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.write(bytes)
+        }
+        fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+            self.0.write_vectored(bufs)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    // SAFETY: fd 1 stays open for the life of the process, and ManuallyDrop
+    // keeps this File from closing it.
+    Fd1(std::mem::ManuallyDrop::new(unsafe {
+        std::fs::File::from_raw_fd(std::io::stdout().as_raw_fd())
+    }))
+}
+
+#[cfg(not(unix))]
+fn stdout() -> impl Write + Send + 'static {
+    std::io::stdout()
+}
+
 /// The language server over any byte streams (stdio in `run`; in-memory
 /// pipes in a test): tower-lsp's service with claimlint's `Backend`, behind
-/// the transport's guard. Call it inside a multi-thread tokio runtime.
+/// the transport's guard. Call it inside a multi-thread tokio runtime. The
+/// output is written from a thread of its own.
 pub async fn serve<I, O>(input: I, output: O) -> End
 where
     I: AsyncRead + Unpin,
-    O: AsyncWrite + Unpin + Send + 'static,
+    O: Write + Send + 'static,
 {
     let outbox = transport::Outbox::default();
     let o = outbox.clone();
     let (service, socket) = LspService::build(move |client| server::Backend::new(client, o))
         .custom_method(transport::OUT_OF_STEP, server::Backend::out_of_step)
         .finish();
-    transport::serve(input, output, service, socket, outbox).await
+    transport::serve(input, Box::new(output), service, socket, outbox).await
 }

@@ -2,7 +2,7 @@
 //! sends back collected by a reader thread. The server is either the real
 //! binary (`claimlint lsp` over pipes: for what lives in the process, such
 //! as exit codes, stderr, the environment) or the same server in this
-//! process (`claimlint::lsp::serve` over an in-memory duplex: for features).
+//! process (`claimlint::lsp::serve` over in-memory pipes: for features).
 
 use super::{frame, tmp, BIN};
 use serde_json::{json, Value};
@@ -137,10 +137,11 @@ impl Spawn {
     }
 }
 
-/// The server on a thread of its own with its runtime, over a duplex; the
-/// client's ends as blocking reader and writer.
+/// The server on a thread of its own with its runtime, reading from a
+/// duplex and writing into a channel; the client's ends as blocking reader
+/// and writer.
 fn in_process() -> (Input, Box<dyn Read + Send>) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncWriteExt;
     let (to_server, mut from_client) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
     let (to_client, from_server) = channel::<Vec<u8>>();
     std::thread::spawn(move || {
@@ -150,9 +151,7 @@ fn in_process() -> (Input, Box<dyn Read + Send>) {
             .build()
             .unwrap();
         runtime.block_on(async move {
-            let (client, server) = tokio::io::duplex(1 << 16);
-            let (mut client_read, mut client_write) = tokio::io::split(client);
-            let (server_read, server_write) = tokio::io::split(server);
+            let (mut client_write, server_read) = tokio::io::duplex(1 << 16);
             tokio::spawn(async move {
                 while let Some(bytes) = from_client.recv().await {
                     if client_write.write_all(&bytes).await.is_err() {
@@ -162,15 +161,7 @@ fn in_process() -> (Input, Box<dyn Read + Send>) {
                 // The client closed its input: the server sees the end of it.
                 let _ = client_write.shutdown().await;
             });
-            tokio::spawn(async move {
-                let mut buf = vec![0; 1 << 16];
-                while let Ok(n @ 1..) = client_read.read(&mut buf).await {
-                    if to_client.send(buf[..n].to_vec()).is_err() {
-                        return;
-                    }
-                }
-            });
-            claimlint::lsp::serve(server_read, server_write).await
+            claimlint::lsp::serve(server_read, ServerOutput(to_client)).await
         });
         runtime.shutdown_timeout(Duration::from_millis(500));
     });
@@ -182,6 +173,21 @@ fn in_process() -> (Input, Box<dyn Read + Send>) {
             at: 0,
         }),
     )
+}
+
+/// The in-process server's output: each write goes to the client's reader.
+struct ServerOutput(std::sync::mpsc::Sender<Vec<u8>>);
+
+impl Write for ServerOutput {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .send(bytes.to_vec())
+            .map_err(|_| std::io::ErrorKind::BrokenPipe)?;
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 struct ChannelWriter(tokio::sync::mpsc::UnboundedSender<Vec<u8>>);
