@@ -3,6 +3,7 @@
 //! runs of white space) so that terms match on words, not on typography.
 //! A normalized text keeps a map back to the original byte offsets.
 
+use crate::span::NormSpan;
 use std::ops::Range;
 
 /// A normalized copy of a text with a byte map back to the original.
@@ -140,6 +141,12 @@ pub fn norm(s: &str) -> String {
 pub struct Word {
     pub start: usize,
     pub end: usize,
+}
+
+impl Word {
+    pub fn span(self) -> NormSpan {
+        NormSpan::new(self.start, self.end)
+    }
 }
 
 pub fn is_word_char(c: char) -> bool {

@@ -91,14 +91,14 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         }
     }
     for q in note::quotes::find_quotes(s) {
-        let r = s.orig(q.outer.clone(), note);
+        let r = s.orig(q.outer, note).range();
         if holds(&r, at) {
             let claim = base.quote_claim(&q.text).map(|(c, _)| c);
             let article = engine.article.as_ref().and_then(|a| a.locate(&q.text));
             return Some(spot(
                 r,
                 Subject::Quote {
-                    text: note[s.orig(q.inner.clone(), note)].trim().to_string(),
+                    text: note[s.orig(q.inner, note)].trim().to_string(),
                     claim,
                     article,
                 },
@@ -106,13 +106,13 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         }
     }
     for m in &scan.mentions {
-        let r = s.orig(m.range.clone(), note);
+        let r = s.orig(m.range, note).range();
         if holds(&r, at) {
             return Some(spot(r, Subject::Entity(m.entity)));
         }
     }
     for d in crate::values::dates::find_dates(&s.norm.text, &s.words) {
-        let r = s.orig(d.range.clone(), note);
+        let r = s.orig(d.range, note).range();
         if !holds(&r, at) {
             continue;
         }
@@ -125,7 +125,7 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         }
     }
     for n in crate::values::numbers::find_numbers(&s.norm.text, &s.words) {
-        let r = s.orig(n.range.clone(), note);
+        let r = s.orig(n.range, note).range();
         if !holds(&r, at) {
             continue;
         }
@@ -140,7 +140,7 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
     for &c in &scan.active {
         for &t in base.claims[c].when.iter().flatten() {
             for h in scan.of(t) {
-                let r = s.orig(h.range.clone(), note);
+                let r = s.orig(h.range, note).range();
                 if holds(&r, at) {
                     return Some(spot(r, Subject::Claim(c)));
                 }

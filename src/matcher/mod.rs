@@ -7,9 +7,8 @@ pub mod refs;
 
 use crate::claims::{ClaimBase, EntityId, TermId};
 use crate::note::Sentence;
-use crate::span::NoteSpan;
+use crate::span::{NormSpan, NoteSpan};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::ops::Range;
 
 pub struct Matcher {
     ac: Option<AhoCorasick>,
@@ -23,15 +22,14 @@ pub struct Matcher {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub term: TermId,
-    /// Normalized byte range in the sentence.
-    pub range: Range<usize>,
+    pub range: NormSpan,
 }
 
 /// An entity named in a sentence (overlaps resolved, longest first).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     pub entity: EntityId,
-    pub range: Range<usize>,
+    pub range: NormSpan,
     /// Index of its first word in the sentence.
     pub word: usize,
 }
@@ -168,7 +166,7 @@ impl Matcher {
                 for &t in &self.terms_of_pattern[m.pattern().as_usize()] {
                     hits.push(Hit {
                         term: t,
-                        range: start..end,
+                        range: NormSpan::new(start, end),
                     });
                 }
             }
@@ -178,7 +176,7 @@ impl Matcher {
                 for m in re.find_iter(text) {
                     hits.push(Hit {
                         term: t,
-                        range: m.range(),
+                        range: NormSpan::new(m.start(), m.end()),
                     });
                 }
             }
@@ -187,14 +185,14 @@ impl Matcher {
         hits.dedup();
 
         // Entity mentions: longest first, no overlaps.
-        let mut cands: Vec<(EntityId, Range<usize>)> = hits
+        let mut cands: Vec<(EntityId, NormSpan)> = hits
             .iter()
-            .filter_map(|h| base.terms[h.term].entity.map(|e| (e, h.range.clone())))
+            .filter_map(|h| base.terms[h.term].entity.map(|e| (e, h.range)))
             .collect();
         cands.sort_by(|a, b| (b.1.len(), a.1.start).cmp(&(a.1.len(), b.1.start)));
         let mut mentions: Vec<Mention> = Vec::new();
         for (e, r) in cands {
-            if mentions.iter().any(|m| m.range.start < r.end && r.start < m.range.end) {
+            if mentions.iter().any(|m| m.range.overlaps(r)) {
                 continue;
             }
             mentions.push(Mention {

@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod negation;
 pub mod quotes;
 
+use crate::span::{NormSpan, NoteSpan};
 use crate::text::{Norm, Word};
 use std::ops::Range;
 
@@ -30,8 +31,9 @@ impl Sentence {
     }
 
     /// Note byte range of a normalized byte range.
-    pub fn orig(&self, r: Range<usize>, note: &str) -> Range<usize> {
-        self.norm.orig_range(r, note)
+    pub fn orig(&self, r: NormSpan, note: &str) -> NoteSpan {
+        let o = self.norm.orig_range(r.range(), note);
+        NoteSpan::new(o.start, o.end)
     }
 }
 

@@ -2,14 +2,14 @@
 //! (straight or curly, double or single; apostrophes are not quotes).
 
 use super::Sentence;
-use std::ops::Range;
+use crate::span::NormSpan;
 
 #[derive(Debug, Clone)]
 pub struct Quoted {
     /// Normalized byte range of the words inside the marks.
-    pub inner: Range<usize>,
+    pub inner: NormSpan,
     /// Normalized byte range including the marks.
-    pub outer: Range<usize>,
+    pub outer: NormSpan,
     /// Normalized text inside, trimmed of edge punctuation.
     pub text: String,
 }
@@ -42,11 +42,11 @@ fn push(out: &mut Vec<Quoted>, t: &str, open: usize, close: usize) {
     let edge = |c: char| !c.is_alphanumeric() && c != '\'';
     let lead = raw.len() - raw.trim_start_matches(edge).len();
     let text = raw.trim_matches(edge).to_string();
-    let inner = open + 1 + lead..open + 1 + lead + text.len();
+    let inner = NormSpan::new(open + 1 + lead, open + 1 + lead + text.len());
     if !text.is_empty() {
         out.push(Quoted {
             inner,
-            outer: open..close + 1,
+            outer: NormSpan::new(open, close + 1),
             text,
         });
     }

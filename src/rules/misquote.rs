@@ -34,7 +34,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let qwords = word_list(&q.text);
         let before = last_words(&s.norm.text[..q.outer.start], 8);
         let after = first_words(&s.norm.text[q.outer.end..], 4);
-        let inner = q.inner.clone();
+        let inner = q.inner;
         let best = ctx.quotations.best_match(&before, &qwords, &after);
         let near = best.as_ref().is_some_and(|b| {
             let (qm, cm, ql) = (b.quote_matched, b.context_matched, qwords.len());
@@ -62,7 +62,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Certainty::Possible
             };
             let claim = b.claim;
-            let said = ctx.said(inner.clone());
+            let said = ctx.said(inner);
             let mut f = ctx.finding(
                 Code::Misquote,
                 inner,
@@ -96,7 +96,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         } else if qwords.len() >= 3 && ctx.quotations.has_article() {
             // Words near no passage may quote someone else (a title idea, an
             // outside source): possible only.
-            let said = ctx.said(inner.clone());
+            let said = ctx.said(inner);
             let mut f = ctx.finding(
                 Code::Misquote,
                 inner,
@@ -110,7 +110,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
             out.push(f);
         } else {
-            let said = ctx.said(inner.clone());
+            let said = ctx.said(inner);
             out.push(ctx.finding(
                 Code::Unsupported,
                 inner,

@@ -23,10 +23,9 @@ use crate::matcher::Scan;
 use crate::note::quotes::Quoted;
 use crate::note::Sentence;
 use crate::quotations::QuoteIndex;
-use crate::span::NoteSpan;
+use crate::span::{NormSpan, NoteSpan};
 use crate::values::dates::DateMention;
 use crate::values::numbers::NumberMention;
-use std::ops::Range;
 
 /// Everything a rule may read about one sentence.
 pub struct Ctx<'a> {
@@ -70,13 +69,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The note bytes of a normalized range of this sentence.
-    pub fn orig(&self, r: Range<usize>) -> NoteSpan {
-        let o = self.sentence.orig(r, self.note);
-        NoteSpan::new(o.start, o.end)
+    pub fn orig(&self, r: NormSpan) -> NoteSpan {
+        self.sentence.orig(r, self.note)
     }
 
     /// The note's own words for a normalized range.
-    pub fn said(&self, r: Range<usize>) -> &'a str {
+    pub fn said(&self, r: NormSpan) -> &'a str {
         &self.note[self.sentence.orig(r, self.note)]
     }
 
@@ -89,7 +87,7 @@ impl<'a> Ctx<'a> {
     pub fn finding(
         &self,
         code: Code,
-        r: Range<usize>,
+        r: NormSpan,
         message: String,
         claim: Option<usize>,
         fix: Option<String>,

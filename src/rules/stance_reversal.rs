@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::claims::Check;
 use crate::finding::{Code, Finding};
 use crate::note::negation::{mention_set_aside, negated_at};
+use crate::span::NormSpan;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
@@ -44,12 +45,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     })
                 })
             };
-            let with_subject = |r: &std::ops::Range<usize>| {
+            let with_subject = |r: &NormSpan| {
                 (subject_parts.is_empty() || subject_parts.contains(&part(r.start)))
                     && (subject.is_empty() || !apart(s.word_at(r.start)))
             };
             // Words inside quotation marks are someone's reported words.
-            let quoted = |r: &std::ops::Range<usize>| {
+            let quoted = |r: &NormSpan| {
                 ctx.quotes
                     .iter()
                     .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
@@ -91,10 +92,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|(o, ro)| !ro && same_clause(o.range.start, h.range.start));
             if r && !agreed {
-                let said = ctx.said(h.range.clone());
+                let said = ctx.said(h.range);
                 out.push(ctx.finding(
                     Code::StanceReversal,
-                    h.range.clone(),
+                    h.range,
                     format!(
                         "the article argues the opposite of “{said}” here: {}",
                         ctx.claim_summary(claim)

@@ -4,6 +4,7 @@
 
 use super::Ctx;
 use crate::finding::{Code, Finding, Severity};
+use crate::span::NormSpan;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if out
@@ -14,23 +15,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     let s = ctx.sentence;
     let note = ctx.note;
-    let mut novel: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut novel: Vec<NormSpan> = Vec::new();
     // Names the lexicon knows and the article does not.
     for m in &ctx.scan.mentions {
         if ctx.base.entities[m.entity].external {
-            novel.push(m.range.clone());
+            novel.push(m.range);
         }
     }
     // Capitalized words and figures the article and the claim base never use.
-    let known_entity = |r: &std::ops::Range<usize>| {
+    let known_entity = |r: &NormSpan| {
         ctx.scan
             .mentions
             .iter()
             .any(|m| m.range.start <= r.start && r.end <= m.range.end)
     };
     for (i, w) in s.words.iter().enumerate() {
-        let r = w.start..w.end;
-        let orig = &note[s.orig(r.clone(), note)];
+        let r = w.span();
+        let orig = &note[s.orig(r, note)];
         let first_char = orig.chars().next().unwrap_or(' ');
         let figure = orig.chars().any(|c| c.is_ascii_digit());
         // Only a capitalized word or a figure can be novel: test that before
@@ -60,12 +61,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     novel.sort_by_key(|r| r.start);
-    let names: Vec<String> = novel.iter().map(|r| format!("“{}”", ctx.said(r.clone()))).collect();
+    let names: Vec<String> = novel.iter().map(|r| format!("“{}”", ctx.said(*r))).collect();
     let mut names = names;
     names.dedup();
     out.push(ctx.finding(
         Code::Unsupported,
-        novel[0].clone(),
+        novel[0],
         format!(
             "the article does not mention {}; no claim supports this",
             names.join(", ")

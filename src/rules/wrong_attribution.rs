@@ -72,7 +72,7 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             before || after
         });
         let Some(t) = title else { continue };
-        let said_norm = &s.norm.text[t.range.clone()];
+        let said_norm = &s.norm.text[t.range];
         let fits = e.role_names.iter().any(|r| {
             let r = crate::text::norm(r.trim_end_matches('*'));
             said_norm == r || said_norm.starts_with(&r) && r.ends_with(' ') || crate::text::norm(said_norm) == r
@@ -80,14 +80,14 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
         if fits {
             continue;
         }
-        let said = ctx.said(t.range.clone());
+        let said = ctx.said(t.range);
         // The claim that gives the person's titles: no other fact's id.
         let claim =
             (ctx.base.claims.iter()).position(|c| matches!(c.check, Check::Role { person } if person == m.entity));
         let right = &e.role_names[0];
         out.push(ctx.finding(
             Code::WrongAttribution,
-            t.range.clone(),
+            t.range,
             format!("the article calls {} {}, not {said}", e.name(), right),
             claim,
             Some(right.clone()),
@@ -132,10 +132,10 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
         let m = persons[0];
         let claim = &ctx.base.claims[ci];
         let right = ctx.base.entities[speaker].name().to_string();
-        let said = ctx.said(m.range.clone());
+        let said = ctx.said(m.range);
         out.push(ctx.finding(
             Code::WrongAttribution,
-            m.range.clone(),
+            m.range,
             format!(
                 "the article gives these words to {right}, not {said}: {}",
                 ctx.claim_summary(claim)
@@ -215,11 +215,11 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
             e.kind.is_party() && m.entity != holder && !mention_set_aside(s, m.word) && (reports_after || reported_by)
         });
         if let Some(m) = reporter {
-            let said = ctx.said(m.range.clone());
+            let said = ctx.said(m.range);
             let who = ctx.base.entities[holder].name().to_string();
             out.push(ctx.finding(
                 Code::WrongAttribution,
-                m.range.clone(),
+                m.range,
                 format!(
                     "the article gives this view to {who}, not {said}: {}",
                     ctx.claim_summary(claim)
@@ -284,10 +284,10 @@ fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Findin
             && !(q.outer.start <= m.range.start && m.range.end <= q.outer.end)
     });
     if let Some(m) = speaker {
-        let said = ctx.said(m.range.clone());
+        let said = ctx.said(m.range);
         out.push(ctx.finding(
             Code::WrongAttribution,
-            m.range.clone(),
+            m.range,
             format!("these are the article's own words, not {said}'s: the article quotes no one here"),
             None,
             None,

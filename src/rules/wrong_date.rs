@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::claims::Check;
 use crate::finding::{Code, Finding};
+use crate::span::NormSpan;
 use crate::values::dates::DateSpec;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -55,14 +56,14 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         if explained {
             continue;
         }
-        let said = ctx.said(m.range.clone());
+        let said = ctx.said(m.range);
         let right = comparable
             .iter()
             .find_map(|v| value.iter().position(|x| std::ptr::eq(x, *v)).map(|i| text[i].clone()))
             .unwrap_or_else(|| text[0].clone());
         out.push(ctx.finding(
             Code::WrongDate,
-            m.range.clone(),
+            m.range,
             format!("the article gives {right}, not {said}: {}", ctx.claim_summary(claim)),
             Some(ci),
             Some(right),
@@ -120,8 +121,8 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
             // The article: `first` before `then`.
             let says_first_after_then = (l && x_after_y) || (!l && !x_after_y);
             if says_first_after_then {
-                let wr = s.words[i].start..s.words[i + len - 1].end;
-                let said = ctx.said(wr.clone());
+                let wr = NormSpan::new(s.words[i].start, s.words[i + len - 1].end);
+                let said = ctx.said(wr);
                 out.push(ctx.finding(
                     Code::WrongDate,
                     wr,

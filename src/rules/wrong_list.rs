@@ -6,12 +6,12 @@
 use super::Ctx;
 use crate::claims::{Check, EntityKind, Member};
 use crate::finding::{Code, Finding};
+use crate::span::NormSpan;
 use crate::word_classes::english;
-use std::ops::Range;
 
 /// Items of the sentence's enumeration (normalized ranges), after any
 /// introducer (a colon, "such as", "including", "were").
-fn items(ctx: &Ctx) -> Vec<Range<usize>> {
+fn items(ctx: &Ctx) -> Vec<NormSpan> {
     let t = &ctx.sentence.norm.text;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (start, end) of separators
     for sep in [
@@ -38,11 +38,11 @@ fn items(ctx: &Ctx) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (a, b) in cuts {
-        out.push(start..a);
+        out.push(NormSpan::new(start, a));
         start = b;
     }
-    out.push(start..t.len());
-    out.retain(|r| !t[r.clone()].trim().is_empty());
+    out.push(NormSpan::new(start, t.len()));
+    out.retain(|r| !t[*r].trim().is_empty());
     out
 }
 
@@ -82,7 +82,7 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
     .max()
 }
 
-fn member_of(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> Option<usize> {
+fn member_of(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> Option<usize> {
     members.iter().position(|m| {
         ctx.scan
             .any_of(&m.matches)
@@ -92,14 +92,14 @@ fn member_of(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> Option<usize
 
 /// Is the hit inside a section reference ("[[Evolution of the Confrontation]]")?
 fn in_ref(ctx: &Ctx, h: &crate::matcher::Hit) -> bool {
-    let r = ctx.orig(h.range.clone());
+    let r = ctx.orig(h.range);
     ctx.refs
         .iter()
         .any(|x| x.range.start <= r.start && r.end <= x.range.end)
 }
 
 /// Where the first member named in `item` starts.
-fn first_member_hit(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> usize {
+fn first_member_hit(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> usize {
     members
         .iter()
         .flat_map(|m| ctx.scan.any_of(&m.matches))
@@ -112,7 +112,7 @@ fn first_member_hit(ctx: &Ctx, item: &Range<usize>, members: &[Member]) -> usize
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::shared::terms::term_checks(ctx, Code::WrongList, out);
     // Split the enumeration only once some list has a member named here.
-    let mut split: Option<Vec<Range<usize>>> = None;
+    let mut split: Option<Vec<NormSpan>> = None;
     // Only a list with a member named here can be engaged (nothing else matches).
     let mut touched: Vec<usize> = (ctx.scan.hits.iter())
         .flat_map(|h| ctx.base.lists_of_term.get(h.term).into_iter().flatten().copied())
@@ -151,7 +151,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         // The enumeration proper starts at the first matched item's introducer.
-        let first = all_items[matched.iter().position(Option::is_some).unwrap_or(0)].clone();
+        let first = all_items[matched.iter().position(Option::is_some).unwrap_or(0)];
         let region_start = introducer_end(ctx, first_member_hit(ctx, &first, members)).unwrap_or(0);
         let member_entities: Vec<usize> = members
             .iter()
@@ -167,7 +167,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let colon_list = region_start >= 2 && ctx.sentence.norm.text[..region_start].ends_with(": ");
         // "...: A, B in 2004; C in 2009; D": each ';' part is its own enumeration.
         let t = &ctx.sentence.norm.text;
-        let segment = |r: &Range<usize>| t[..r.start].matches(';').count();
+        let segment = |r: &NormSpan| t[..r.start].matches(';').count();
         let member_segments: Vec<usize> = all_items
             .iter()
             .zip(&matched)
@@ -200,7 +200,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let item = item.start.max(region_start)..item.end;
+            let item = NormSpan::new(item.start.max(region_start), item.end);
             let in_item: Vec<_> = ctx
                 .scan
                 .mentions
@@ -240,7 +240,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             })
                         })
                         .flatten()
-                        .map(|x| x.range.clone())
+                        .map(|x| x.range)
                 }
                 // An unmatched item: wrong when it names an entity of the
                 // members' kind, or when the list is clearly introduced.
@@ -251,7 +251,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .scan
                     .any_of(excluded)
                     .find(|h| item.start <= h.range.start && h.range.end <= item.end)
-                    .map(|h| h.range.clone()),
+                    .map(|h| h.range),
                 None if not_an_item(ctx, &item) => None,
                 None => {
                     let entity_item = in_item.iter().find(|x| {
@@ -267,7 +267,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             && !ctx.dates.iter().any(|d| item.start <= d.range.start && d.range.end <= item.end)
                     });
                     match entity_item {
-                        Some(x) => Some(x.range.clone()),
+                        Some(x) => Some(x.range),
                         None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k))
                             // (members are noun phrases: a longer piece is a clause,
                             // unless a colon introduces the list)
@@ -277,14 +277,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                 .iter()
                                 .any(|x| located_at(ctx, x) && bare_words(ctx, &item) <= words_in(ctx, &x.range)) =>
                         {
-                            Some(trimmed(ctx, item.clone()))
+                            Some(trimmed(ctx, item))
                         }
                         None => None,
                     }
                 }
             };
             if let Some(r) = wrong {
-                let said = ctx.said(r.clone());
+                let said = ctx.said(r);
                 let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
                 // Name the list it belongs to only when the item is just that entity.
                 let lone_entity = ctx.scan.mentions.iter().any(|m| m.range == r);
@@ -331,7 +331,7 @@ fn located_at(ctx: &Ctx, x: &crate::matcher::Mention) -> bool {
             .is_some_and(|p| located_at(ctx, p))
 }
 
-fn words_in(ctx: &Ctx, r: &Range<usize>) -> usize {
+fn words_in(ctx: &Ctx, r: &NormSpan) -> usize {
     ctx.sentence
         .words
         .iter()
@@ -339,16 +339,16 @@ fn words_in(ctx: &Ctx, r: &Range<usize>) -> usize {
         .count()
 }
 
-fn trimmed(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
-    let t = &ctx.sentence.norm.text[r.clone()];
+fn trimmed(ctx: &Ctx, r: NormSpan) -> NormSpan {
+    let t = &ctx.sentence.norm.text[r];
     let lead = t.len() - t.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     let core = t.trim_matches(|c: char| !c.is_alphanumeric());
-    r.start + lead..r.start + lead + core.len()
+    NormSpan::new(r.start + lead, r.start + lead + core.len())
 }
 
 /// ", which the article lists with X" when the wrong member is an entity
 /// that another list of the article names.
-fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
+fn other_list(ctx: &Ctx, ci: usize, r: &NormSpan) -> String {
     let named: Vec<usize> = ctx
         .scan
         .mentions
@@ -378,7 +378,7 @@ fn other_list(ctx: &Ctx, ci: usize, r: &Range<usize>) -> String {
 /// An unmatched piece that is no item of the enumeration: a fragment after
 /// a comma ("..., in Europe;"), a contrast ("not the battalions"), or an
 /// apposition ("..., two of the three key issues").
-fn not_an_item(ctx: &Ctx, r: &Range<usize>) -> bool {
+fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let first = ctx.sentence.word(ctx.sentence.word_at(r.start));
     let before = ctx.sentence.norm.text[..r.start].trim_end();
     let after_conjunction = before.ends_with(" and") || before.ends_with(" or");
@@ -451,7 +451,7 @@ fn listed_alone(ctx: &Ctx, ci: usize, e: usize) -> bool {
 }
 
 /// Words of an item that are not articles, prepositions or dates.
-fn bare_words(ctx: &Ctx, r: &Range<usize>) -> usize {
+fn bare_words(ctx: &Ctx, r: &NormSpan) -> usize {
     let s = ctx.sentence;
     s.words
         .iter()

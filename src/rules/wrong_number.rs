@@ -5,8 +5,8 @@
 use super::Ctx;
 use crate::claims::{Check, Claim, TermId};
 use crate::finding::{Code, Finding};
+use crate::span::NormSpan;
 use crate::values::numbers::{NumberMention, Quantity};
-use std::ops::Range;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (ci, claim) in ctx.active() {
@@ -24,7 +24,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if agrees(&q) || explained(ctx, ci, &range) || subset_or_fraction(ctx, &range, &agrees, value.len() == 1) {
                 continue;
             }
-            let said = ctx.said(range.clone());
+            let said = ctx.said(range);
             out.push(ctx.finding(
                 Code::WrongNumber,
                 range,
@@ -47,7 +47,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// when the claim gives only a whole; "four of five" claims give both),
 /// or one half of "2/3" whose other reading (two-thirds, or two of three)
 /// agrees? Then it does not contradict the claim.
-fn subset_or_fraction(ctx: &Ctx, range: &Range<usize>, agrees: &dyn Fn(&Quantity) -> bool, whole_only: bool) -> bool {
+fn subset_or_fraction(ctx: &Ctx, range: &NormSpan, agrees: &dyn Fn(&Quantity) -> bool, whole_only: bool) -> bool {
     let s = ctx.sentence;
     let Some(n) = ctx
         .numbers
@@ -88,7 +88,7 @@ fn subset_or_fraction(ctx: &Ctx, range: &Range<usize>, agrees: &dyn Fn(&Quantity
 
 /// Does another applicable number claim count this same number, with its
 /// own unit, and give it ("two of the three key issues" beside "three demands")?
-fn explained(ctx: &Ctx, except: usize, range: &Range<usize>) -> bool {
+fn explained(ctx: &Ctx, except: usize, range: &NormSpan) -> bool {
     ctx.active().any(|(ci, c)| {
         let Check::Number {
             value, unit, ordinal, ..
@@ -115,7 +115,7 @@ fn scale(word: &str) -> f64 {
 }
 
 /// The quantities of the sentence attached to a unit, with their ranges.
-fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Range<usize>, Quantity)> {
+fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(NormSpan, Quantity)> {
     let s = ctx.sentence;
     // "one of the waves" picks one out; it counts nothing.
     let nums: Vec<NumberMention> = ctx
@@ -136,8 +136,8 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
                 let w = n.first_word;
                 let gap = |a: usize, b: usize| ctx.note.get(a..b).unwrap_or("");
                 w > 0 && {
-                    let before = ctx.orig(s.words[w - 1].start..s.words[w - 1].end).end;
-                    let here = ctx.orig(s.words[w].start..s.words[w].end).start;
+                    let before = ctx.orig(s.words[w - 1].span()).end;
+                    let here = ctx.orig(s.words[w].span()).start;
                     gap(before, here).contains([',', '—', '–', '-', ':'])
                 }
             };
@@ -150,7 +150,7 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
         .collect();
     let nums = &nums[..];
     if unit.is_empty() {
-        return nums.iter().map(|n| (n.range.clone(), n.value)).collect();
+        return nums.iter().map(|n| (n.range, n.value)).collect();
     }
     let mut out = Vec::new();
     for n in nums {
@@ -186,12 +186,12 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
             after || before || partitive
         });
         if let Some(h) = attached {
-            let k = scale(&s.norm.text[h.range.clone()]);
+            let k = scale(&s.norm.text[h.range]);
             // The number alone is what a fix replaces; a scaled unit goes with it.
             let r = if k > 1.0 {
-                n.range.start.min(h.range.start)..n.range.end.max(h.range.end)
+                NormSpan::new(n.range.start.min(h.range.start), n.range.end.max(h.range.end))
             } else {
-                n.range.clone()
+                n.range
             };
             out.push((r, n.value.scaled(k)));
         }
@@ -206,7 +206,7 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
             .unwrap_or_default();
         for h in ctx.scan.any_of(unit) {
             let w = s.word_at(h.range.start);
-            let k = scale(&s.norm.text[h.range.clone()]);
+            let k = scale(&s.norm.text[h.range]);
             let counted_already = out
                 .iter()
                 .any(|(r, _)| r.start <= h.range.start && h.range.end <= r.end);
@@ -217,8 +217,8 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Ran
                 !(lo..hi).any(|i| matches!(s.word(i), "while" | "whereas" | "but" | "unlike" | "although"))
                     && (lo == hi || !s.norm.text[s.words[lo].end..s.words[hi].start].contains(';'))
             });
-            if k > 1.0 && !counted_already && determined && related && !s.norm.text[h.range.clone()].ends_with('s') {
-                out.push((h.range.clone(), Quantity::exact(k)));
+            if k > 1.0 && !counted_already && determined && related && !s.norm.text[h.range].ends_with('s') {
+                out.push((h.range, Quantity::exact(k)));
             }
         }
     }

@@ -135,7 +135,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             places.iter().find(|m| !value.contains(&m.entity))
         };
         if let Some(m) = wrong {
-            let said = ctx.said(m.range.clone());
+            let said = ctx.said(m.range);
             let right = value
                 .iter()
                 .map(|&e| ctx.base.entities[e].name())
@@ -143,7 +143,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .join(" and ");
             out.push(ctx.finding(
                 Code::WrongPlace,
-                m.range.clone(),
+                m.range,
                 format!(
                     "the article places this in {right}, not {said}: {}",
                     ctx.claim_summary(claim)

@@ -33,7 +33,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .filter(|(_, c)| {
                 c.when.iter().all(|g| {
                     ctx.scan.any_of(g).any(|h| {
-                        let o = ctx.orig(h.range.clone());
+                        let o = ctx.orig(h.range);
                         o.end <= r.range.start || o.start >= r.range.end
                     })
                 })

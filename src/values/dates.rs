@@ -3,8 +3,8 @@
 //! optional fields; two dates conflict only where both give a field and the
 //! fields do not overlap, so "2021" agrees with "spring 2021".
 
+use crate::span::NormSpan;
 use crate::text::Word;
-use std::ops::Range;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DateSpec {
@@ -22,7 +22,8 @@ pub struct DateSpec {
 /// A date found in normalized text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMention {
-    pub range: Range<usize>,
+    /// Normalized byte range in the text searched.
+    pub range: NormSpan,
     pub date: DateSpec,
 }
 
@@ -248,7 +249,7 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
             continue;
         }
         out.push(DateMention {
-            range: start..words[last].end,
+            range: NormSpan::new(start, words[last].end),
             date: spec,
         });
         i = last + 1;

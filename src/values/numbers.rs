@@ -2,8 +2,8 @@
 //! ("third"), fractions ("two-thirds") and vague amounts ("several thousand").
 //! A quantity is an inclusive range, so vague amounts compare by overlap.
 
+use crate::span::NormSpan;
 use crate::text::Word;
-use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Quantity {
@@ -45,7 +45,8 @@ impl Quantity {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NumberMention {
-    pub range: Range<usize>,
+    /// Normalized byte range in the text searched.
+    pub range: NormSpan,
     pub value: Quantity,
     /// Index of the mention's last word, for finding what it counts.
     pub last_word: usize,
@@ -58,7 +59,7 @@ impl NumberMention {
     /// A fraction written in two words from word `i` ("2/3", "two thirds").
     fn fraction(words: &[Word], i: usize, value: f64) -> NumberMention {
         NumberMention {
-            range: words[i].start..words[i + 1].end,
+            range: NormSpan::new(words[i].start, words[i + 1].end),
             value: Quantity::exact(value),
             first_word: i,
             last_word: i + 1,
@@ -203,7 +204,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 && text[words[i - 1].end..words[i].start].trim().is_empty()
             {
                 out.push(NumberMention {
-                    range: words[i].start..words[i].end,
+                    range: NormSpan::new(words[i].start, words[i].end),
                     value,
                     first_word: i,
                     last_word: i,
@@ -293,7 +294,7 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
 /// Record the quantity written in words `first..=last`.
 fn push_mention(out: &mut Vec<NumberMention>, words: &[Word], first: usize, last: usize, value: Quantity) {
     out.push(NumberMention {
-        range: words[first].start..words[last].end,
+        range: NormSpan::new(words[first].start, words[last].end),
         value,
         first_word: first,
         last_word: last,

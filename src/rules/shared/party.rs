@@ -7,6 +7,7 @@ use crate::matcher::Hit;
 use crate::note::negation::{gap_breaks, mention_set_aside, negated_at};
 use crate::note::Sentence;
 use crate::rules::Ctx;
+use crate::span::NormSpan;
 
 /// Party claims reported under `code`.
 pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
@@ -84,7 +85,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             })
             // "Russia-Ukraine fighting": a pair of parties joined by a dash names a thing.
             .filter(|h| {
-                let dashed = |a: usize, b: usize| ctx.note[ctx.orig(a..b)].contains(['-', '–', '—']);
+                let dashed = |a: usize, b: usize| ctx.note[ctx.orig(NormSpan::new(a, b))].contains(['-', '–', '—']);
                 !ctx.scan.mentions.iter().any(|m| {
                     m.range != h.range
                         && ((m.range.end <= h.range.start
@@ -114,9 +115,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 })
                 .flatten()
                 // "It was Russia's perceived decline that ...": the focus is not the party.
-                .filter(|h| {
-                    !s.norm.text[h.range.clone()].ends_with("'s") && !s.norm.text[h.range.end..].starts_with("'s")
-                })
+                .filter(|h| !s.norm.text[h.range].ends_with("'s") && !s.norm.text[h.range.end..].starts_with("'s"))
                 .filter(|_| (2..s.words.len()).any(|k| matches!(s.word(k), "that" | "who" | "which")));
             if let Some(c) = cleft {
                 if rivals.iter().any(|r| std::ptr::eq(*r, c)) && verbs.iter().any(|v| v.range.start > c.range.end) {
@@ -209,7 +208,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             }
         };
         if let Some(h) = wrong {
-            let said = ctx.said(h.range.clone());
+            let said = ctx.said(h.range);
             let right = ctx.base.terms[value[0]].entity.map_or_else(
                 || ctx.base.terms[value[0]].source.trim_end_matches('*').to_string(),
                 |e| ctx.base.entities[e].name().to_string(),
@@ -221,7 +220,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             };
             out.push(ctx.finding(
                 code,
-                h.range.clone(),
+                h.range,
                 format!("the article {what} {right}, not {said}: {}", ctx.claim_summary(claim)),
                 Some(ci),
                 None,

@@ -32,7 +32,7 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         }) else {
             continue;
         };
-        let said = ctx.said(h.range.clone());
+        let said = ctx.said(h.range);
         let term = &ctx.base.terms[value[0]];
         let right = match term.entity {
             Some(e) => ctx.base.entities[e].name().to_string(),
@@ -40,7 +40,7 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         };
         out.push(ctx.finding(
             code,
-            h.range.clone(),
+            h.range,
             format!("the article says “{right}”, not “{said}”: {}", ctx.claim_summary(claim)),
             Some(ci),
             Some(right),
