@@ -12,16 +12,10 @@ use std::path::Path;
 
 /// From the bottom up. A new module must be placed here.
 const LAYERS: &[&[&str]] = &[
+    // typed byte ranges of the note and of a sentence's normalized text
+    &["span"],
     // text, positions and findings: no knowledge of notes or claims
-    &[
-        "text",
-        "span",
-        "position",
-        "fsread",
-        "stderr",
-        "finding",
-        "word_classes",
-    ],
+    &["text", "position", "fsread", "stderr", "finding", "word_classes"],
     // a note's prose, the article, values written in words, suppression comments
     &["note", "article", "values", "suppress"],
     &["claims"],
