@@ -92,6 +92,9 @@ pub struct Lexicon {
     pub auxiliaries: Class,
     pub consequence_verbs: Class,
     pub rejecting_verdicts: Class,
+    pub proposition_nouns: Class,
+    pub denying_predicates: Class,
+    pub reporters: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -117,6 +120,9 @@ struct RawClasses {
     auxiliaries: Vec<String>,
     consequence_verbs: Vec<String>,
     rejecting_verdicts: Vec<String>,
+    proposition_nouns: Vec<String>,
+    denying_predicates: Vec<String>,
+    reporters: Vec<String>,
 }
 
 impl Lexicon {
@@ -139,6 +145,9 @@ impl Lexicon {
             auxiliaries: Class::of(&c.auxiliaries),
             consequence_verbs: Class::of(&c.consequence_verbs),
             rejecting_verdicts: Class::of(&c.rejecting_verdicts),
+            proposition_nouns: Class::of(&c.proposition_nouns),
+            denying_predicates: Class::of(&c.denying_predicates),
+            reporters: Class::of(&c.reporters),
         })
     }
 }

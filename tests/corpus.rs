@@ -24,10 +24,10 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-1", 35, 1, 1),
     ("blind-round-2", 31, 4, 3),
     ("blind-round-3", 35, 3, 2),
-    ("blind-round-4", 33, 12, 7),
-    ("blind-round-5", 35, 7, 2),
-    ("blind-round-6", 27, 7, 4),
-    ("blind-round-7", 30, 15, 11),
+    ("blind-round-4", 33, 11, 6),
+    ("blind-round-5", 35, 5, 0),
+    ("blind-round-6", 27, 6, 3),
+    ("blind-round-7", 30, 10, 7),
 ];
 
 /// 1-based line of a byte offset.

@@ -180,6 +180,50 @@ fn stance_reversal() {
         )],
     );
     expect("The accord sets no penalty for breaches.", &[]);
+    // A verbless reporting aside between the negation and its verb.
+    expect(
+        "The accord, per the columnist, sets a penalty for breaches.",
+        &[(
+            Code::StanceReversal,
+            Severity::Error,
+            "penalty",
+            40..47,
+            "the article argues the opposite of “penalty” here: Breaking the accord carries no penalty (Doubts)",
+        )],
+    );
+    expect(
+        "The accord does not, per the columnist, set any penalty for breaches.",
+        &[],
+    );
+    expect(
+        "The accord does not, in the columnist's view, set a penalty for breaches.",
+        &[],
+    );
+    // A frame that denies the clause after it.
+    expect(
+        "The columnist rejects the idea that the accord sets a penalty for breaches.",
+        &[],
+    );
+    expect(
+        "Contrary to those who see a penalty for breaches, the accord sets none.",
+        &[],
+    );
+    // A predicate that denies its subject.
+    expect("A penalty for breaches makes no sense under the accord.", &[]);
+    expect("Penalty for breaches = pointless", &[]);
+    // "without" denies its short noun phrase, not a verb well after it.
+    expect("Left without a penalty for breaches, the accord is weak.", &[]);
+    // An indirect question asserts nothing.
+    expect(
+        "The columnist asks whether a penalty for breaches would help.",
+        &[(
+            Code::StanceReversal,
+            Severity::Information,
+            "penalty",
+            31..38,
+            "the article argues the opposite of “penalty” here: Breaking the accord carries no penalty (Doubts)",
+        )],
+    );
 }
 
 #[test]

@@ -37,13 +37,24 @@ fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
         j -= 1;
         if gap_breaks(s, j + 1) && j + 1 < k {
             let words: Vec<&str> = (j + 1..k).map(|i| s.word(i)).collect();
-            let reporting = words
-                .iter()
-                .any(|w| matches!(*w, "author" | "article" | "piece" | "writer"))
+            let reporter = |w: &&str| english().reporters.has(w.trim_end_matches("'s"));
+            let pronoun = |w: &&str| matches!(*w, "he" | "his" | "she" | "her" | "they" | "their");
+            // ", the author says," / ", he argues," (a pronoun only with a
+            // verb of saying).
+            let reporting = words.iter().any(reporter)
                 && words
                     .iter()
-                    .any(|w| w.ends_with('s') || w.ends_with("ed") || *w == "argue" || *w == "say");
-            return reporting.then_some(j + 1);
+                    .any(|w| w.ends_with('s') || w.ends_with("ed") || *w == "argue" || *w == "say")
+                || words.iter().any(pronoun) && words.iter().any(|w| english().reporting_verbs.has(w));
+            // A verbless frame: ", per the author,", ", in the author's
+            // view,", ", according to the article,", ", for the author,".
+            let framed = matches!(words.first().copied(), Some("per" | "according" | "in" | "for" | "to"))
+                && words.iter().any(|w| reporter(w) || pronoun(w))
+                && (words[0] != "in"
+                    || words
+                        .iter()
+                        .any(|w| matches!(*w, "view" | "account" | "reading" | "telling")));
+            return (reporting || framed).then_some(j + 1);
         }
     }
     None
@@ -128,8 +139,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             }
         }
         if is_clause_break(w) {
-            // "It's unlikely that ...", "I doubt that ...": the frame negates the clause.
-            if w == "that" && k > 0 && is_negator(s.word(k - 1)) {
+            // "It's unlikely that ...", "He rejects the idea that ...",
+            // "contrary to those who see ...": the frame negates the clause.
+            if matches!(w, "that" | "who") && frame_denies(s, k) {
                 count += 1;
             }
             break;
@@ -155,7 +167,12 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && matches!(s.word(k + 2), "than" | "of");
         // "without a deal the crisis will grow": "without" governs a noun
         // phrase; a finite verb after it starts the predicate it does not deny.
-        let without_phrase = w == "without" && (k + 1..idx).any(|j| english().auxiliaries.has(s.word(j)));
+        // A noun phrase is short: "left without an acceptable place
+        // eventually sets out to destroy" does not deny "destroy" ("without
+        // trying to restore" does: a gerund carries the phrase on).
+        let without_phrase = w == "without"
+            && ((k + 1..idx).any(|j| english().auxiliaries.has(s.word(j)))
+                || idx > k + 4 && !s.word(k + 1).ends_with("ing"));
         // "No, ...", "No—the author sees ..." (dashes read as spaces; "no"
         // never stands before a determiner): an answer, not a negator.
         let answer = matches!(w, "no" | "yes")
@@ -246,13 +263,43 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     (count % 2 == 1) != denied_after(s, idx)
 }
 
-/// "Cast-iron guarantees simply don't exist", "... is a myth": the
-/// predicate is denied by what follows it in the clause.
+/// Does the clause opener at word `k` ("that", "who") follow a frame that
+/// denies it: a negator or denying phrase, perhaps with what it denies
+/// between ("doubts that", "rejects the idea that", "contrary to those who")?
+fn frame_denies(s: &Sentence, k: usize) -> bool {
+    let lex = english();
+    let mut j = k;
+    while j > 0
+        && k - j < 3
+        && !gap_breaks(s, j)
+        && (lex.proposition_nouns.has(s.word(j - 1)) || j < k && lex.determiners.has(s.word(j - 1)))
+    {
+        j -= 1;
+    }
+    // "the idea that": a determiner alone is no proposition.
+    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || gap_breaks(s, j) {
+        return false;
+    }
+    is_negator(s.word(j - 1)) || lex.negating_phrases.ending_at(|i| s.word(i), j - 1).is_some()
+}
+
+/// Does a denying predicate ("makes no sense", "pointless", "a myth")
+/// start at word `k`?
+fn denying_predicate_at(s: &Sentence, k: usize) -> bool {
+    let lex = english();
+    (k..(k + 4).min(s.words.len())).any(|e| lex.denying_predicates.ending_at(|i| s.word(i), e) == Some(e + 1 - k))
+}
+
+/// "Cast-iron guarantees simply don't exist", "... is a myth", "punishing
+/// the West makes no sense", "sanctions = pointless": the predicate is
+/// denied by what follows it in the clause.
 fn denied_after(s: &Sentence, idx: usize) -> bool {
     let mut k = idx + 1;
-    while k < s.words.len() && k <= idx + 6 {
+    while k < s.words.len() && k <= idx + 8 {
         if gap_breaks(s, k) {
-            break;
+            // "X = pointless": the shorthand copula joins a denying predicate.
+            let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
+            return gap == "=" && denying_predicate_at(s, k);
         }
         let w = s.word(k);
         let prev = s.word(k - 1);
@@ -261,7 +308,7 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         {
             return true;
         }
-        if matches!(w, "myth" | "illusion" | "fiction" | "illusory" | "nonexistent") {
+        if denying_predicate_at(s, k) {
             return true;
         }
         // "got no pledge", "secured no guarantee": a verb whose object is denied.

@@ -42,6 +42,10 @@ pub struct Reading {
     /// claim ("| Putin invited Biden | False | ... |"): the words before it
     /// quote a claim the note rejects, and assert nothing.
     pub rejected_before: Option<usize>,
+    /// Words that open an indirect question ("whether ...", "how realistic
+    /// it is ..."), each with how many words after it it asks about:
+    /// "whether" its next few, "how" only the word it qualifies.
+    pub asked_at: Vec<(usize, usize)>,
 }
 
 impl Reading {
@@ -124,6 +128,13 @@ impl Reading {
                 && (1..=2).any(|b| k > b && (lex.negators.has(s.word(k - 1 - b)) || s.word(k - 1 - b).ends_with("n't")))
         });
         let rejected_before = rejecting_verdict_cell(s, lex);
+        let asked_at = (0..n)
+            .filter_map(|k| match s.word(k) {
+                "whether" => Some((k, 4)),
+                "how" => Some((k, 1)),
+                _ => None,
+            })
+            .collect();
         Reading {
             clauses,
             clause_ids,
@@ -135,6 +146,7 @@ impl Reading {
             denied_report,
             row_head,
             rejected_before,
+            asked_at,
         }
     }
 
@@ -208,6 +220,14 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     let clause = r.clause_of(e.value_word);
     if r.question || r.asks.get(clause).copied().unwrap_or(false) {
         strong.push("read in a question");
+    }
+    // "whether the talks succeed", "how realistic it is": the word asked
+    // about ("how" only of the word it qualifies).
+    if r.asked_at
+        .iter()
+        .any(|&(a, reach)| a < e.value_word && e.value_word - a <= reach && r.clause_of(a) == clause)
+    {
+        strong.push("read in an indirect question");
     }
     if r.denied_report.is_some_and(|d| e.value_word > d) && f.code != Code::Misquote {
         strong.push("a denied report (\"does not claim that\") asserts nothing");
