@@ -20,14 +20,16 @@ use std::path::{Path, PathBuf};
 /// error or warning, at most so many false-alarm lines with errors and
 /// warnings counted, at most so many with errors alone).
 const FLOORS: &[(&str, usize, usize, usize)] = &[
-    ("notes-dev", 18, 0, 0),
-    ("blind-round-1", 35, 1, 1),
-    ("blind-round-2", 31, 4, 3),
-    ("blind-round-3", 35, 3, 2),
+    ("notes-dev", 19, 0, 0),
+    ("blind-round-1", 36, 1, 1),
+    ("blind-round-2", 32, 4, 3),
+    ("blind-round-3", 36, 3, 2),
     ("blind-round-4", 33, 11, 6),
-    ("blind-round-5", 35, 5, 0),
-    ("blind-round-6", 27, 6, 3),
-    ("blind-round-7", 30, 10, 7),
+    ("blind-round-5", 35, 4, 0),
+    ("blind-round-6", 30, 6, 3),
+    ("blind-round-7", 32, 10, 7),
+    ("blind-round-8", 33, 14, 7),
+    ("blind-round-9", 29, 14, 11),
 ];
 
 /// 1-based line of a byte offset.

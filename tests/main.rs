@@ -13,6 +13,7 @@ mod incremental;
 mod layers;
 mod loader;
 mod lsp;
+mod recall;
 mod reliability;
 mod robustness_cli;
 mod robustness_edits;

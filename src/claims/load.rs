@@ -199,9 +199,14 @@ impl Builder<'_> {
     }
 
     fn title_finder(&mut self) {
+        // A title is also written without its article ("the Limits of
+        // Possibility section").
         let titled: Vec<(SectionId, &str)> = (self.base.sections.iter().enumerate())
             .filter(|(_, s)| !s.title.is_empty())
-            .map(|(id, s)| (id, s.title.trim_end_matches('?')))
+            .flat_map(|(id, s)| {
+                let t = s.title.trim_end_matches('?');
+                std::iter::once((id, t)).chain(t.strip_prefix("The ").map(|bare| (id, bare)))
+            })
             .collect();
         self.base.title_finder = aho_corasick::AhoCorasick::new(titled.iter().map(|t| t.1)).ok();
         self.base.title_sections = titled.iter().map(|t| t.0).collect();

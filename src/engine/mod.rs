@@ -133,7 +133,17 @@ impl Engine {
     /// Grade each finding of a sentence from the sentence's reading.
     fn grade(&self, ctx: &Ctx, out: &mut [Finding]) {
         let s = ctx.sentence;
-        let reading = crate::reading::Reading::of(s);
+        // A "?" ending a referenced title ("see What Next?") asks nothing.
+        let title_marks: Vec<usize> = (s.norm.text.char_indices())
+            .filter(|&(i, c)| {
+                c == '?' && {
+                    let o = s.norm.orig(i);
+                    ctx.refs.iter().any(|r| r.range.start <= o && o < r.range.end)
+                }
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let reading = crate::reading::Reading::with(s, crate::word_classes::english(), &title_marks);
         let later_date = self
             .base
             .date

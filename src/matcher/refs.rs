@@ -216,6 +216,7 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
             });
         }
     }
+    named_sections(text, base, &mut covered, &mut out, range.start);
     // Titles written out with their capitals (searched for only when the
     // automaton has seen them in this sentence).
     let mut present = vec![base.title_finder.is_none(); base.sections.len()];
@@ -228,37 +229,46 @@ pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<Sec
         if sec.title.is_empty() || !present[id] {
             continue;
         }
-        let mut from = 0;
-        while let Some(i) = text[from..].find(sec.title.trim_end_matches('?')) {
-            let s = from + i;
-            let mut e = s + sec.title.trim_end_matches('?').len();
-            from = e;
-            if covered.iter().any(|c| c.start <= s && s < c.end) {
-                continue;
+        let full = sec.title.trim_end_matches('?');
+        for title in std::iter::once(full).chain(full.strip_prefix("The ")) {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(title) {
+                let s = from + i;
+                let mut e = s + title.len();
+                from = e;
+                if covered.iter().any(|c| c.start <= s && s < c.end) {
+                    continue;
+                }
+                if !crate::text::boundary_before(text, s) || !crate::text::boundary_after(text, e) {
+                    continue;
+                }
+                if text[e..].starts_with('?') {
+                    e += 1;
+                }
+                // A one-word title is a reference only when called a section.
+                let one_word = !sec.title.contains(' ');
+                let lower_after = text[e..].trim_start().to_lowercase();
+                let lower_before = text[..s].trim_end().to_lowercase();
+                let called_section = lower_after.starts_with("section") || lower_before.ends_with("section");
+                let quoted = text[..s].ends_with(['"', '“', '‘']);
+                // "discussed in Roots": a capitalized title word where the
+                // sentence puts a place in the text.
+                let located = ["in", "under"].iter().any(|p| {
+                    lower_before.ends_with(p)
+                        && crate::text::boundary_before(&lower_before, lower_before.len() - p.len())
+                });
+                if one_word && !called_section && !quoted && !located {
+                    continue;
+                }
+                covered.push(s..e);
+                out.push(SectionRef {
+                    range: NoteSpan::new(at(s), at(e)),
+                    name_range: NoteSpan::new(at(s), at(e)),
+                    name: text[s..e].to_string(),
+                    section: Some(id),
+                    explicit: called_section,
+                });
             }
-            if !crate::text::boundary_before(text, s) || !crate::text::boundary_after(text, e) {
-                continue;
-            }
-            if text[e..].starts_with('?') {
-                e += 1;
-            }
-            // A one-word title is a reference only when called a section.
-            let one_word = !sec.title.contains(' ');
-            let lower_after = text[e..].trim_start().to_lowercase();
-            let lower_before = text[..s].trim_end().to_lowercase();
-            let called_section = lower_after.starts_with("section") || lower_before.ends_with("section");
-            let quoted = text[..s].ends_with(['"', '“', '‘']);
-            if one_word && !called_section && !quoted {
-                continue;
-            }
-            covered.push(s..e);
-            out.push(SectionRef {
-                range: NoteSpan::new(at(s), at(e)),
-                name_range: NoteSpan::new(at(s), at(e)),
-                name: text[s..e].to_string(),
-                section: Some(id),
-                explicit: called_section,
-            });
         }
     }
     out.sort_by_key(|r| r.range.start);
@@ -305,4 +315,166 @@ pub fn closest_section(name: &str, base: &ClaimBase) -> Option<SectionId> {
         }
     }
     best.map(|(_, id)| id)
+}
+
+/// Words after which a name follows "section" ("the section on Red Lines").
+const SECTION_LINKS: [&str; 7] = ["on", "called", "titled", "entitled", "named", "headed", "about"];
+
+/// A name called a section: "the section “Red Lines”", "the “Nuclear
+/// Deterrence” section", "his section on Red Lines", "the Limits of
+/// Possibility section". Such a name is a reference whether or not the
+/// article has the section; a note's own sections ("the Sources section
+/// below") and a topic ("the section on Georgia and Ukraine") are not.
+fn named_sections(
+    text: &str,
+    base: &ClaimBase,
+    covered: &mut Vec<Range<usize>>,
+    out: &mut Vec<SectionRef>,
+    origin: usize,
+) {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("section") {
+        let s = from + i;
+        let e = s + "section".len();
+        from = e;
+        if !crate::text::boundary_before(&lower, s)
+            || !crate::text::boundary_after(&lower, e)
+            || covered.iter().any(|c| c.start <= s && s < c.end)
+        {
+            continue;
+        }
+        let Some((a, b, quoted)) = name_after_section(text, e, base).or_else(|| name_before_section(text, s, base))
+        else {
+            continue;
+        };
+        if covered.iter().any(|c| c.start < b && a < c.end) {
+            continue;
+        }
+        let name = text[a..b].trim_end_matches(['.', ',', ':', ';', ' ']);
+        let b = a + name.len();
+        let section = base.section_by_name(name);
+        let after = lower[b.max(e)..].trim_start_matches(['"', '”', '’', '\'', ' ', ',', ')']);
+        let own = after.starts_with("below") || after.starts_with("above") || after.starts_with("of this note");
+        let topic = section.is_none() && !quoted && names_entities(name, base);
+        if name.is_empty() || own || topic {
+            continue;
+        }
+        covered.push(a.min(s)..b.max(e));
+        out.push(SectionRef {
+            range: NoteSpan::new(origin + a, origin + b),
+            name_range: NoteSpan::new(origin + a, origin + b),
+            name: name.to_string(),
+            section,
+            explicit: true,
+        });
+    }
+}
+
+/// The quoted name at `at` ("“Red Lines”"), as (start, end) inside the marks.
+fn quoted_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let open = text[at..].chars().next()?;
+    let close = match open {
+        '"' => '"',
+        '“' => '”',
+        '‘' => '’',
+        _ => return None,
+    };
+    let body = at + open.len_utf8();
+    let j = text[body..].find(close)?;
+    // A long run in marks is a quotation, not a name.
+    (j > 0 && text[body..body + j].split_whitespace().count() <= 8).then_some((body, body + j))
+}
+
+/// A name after "section": quoted, or a title after "on"/"called"/... .
+fn name_after_section(text: &str, e: usize, base: &ClaimBase) -> Option<(usize, usize, bool)> {
+    let mut at = e + (text[e..].len() - text[e..].trim_start_matches([' ', ',']).len());
+    if let Some((a, b)) = quoted_at(text, at) {
+        return Some((a, b, true));
+    }
+    let word_end = text[at..].find(' ').map_or(text.len(), |k| at + k);
+    if !SECTION_LINKS.contains(&text[at..word_end].to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
+    if let Some((a, b)) = quoted_at(text, at) {
+        return Some((a, b, true));
+    }
+    if text[at..].starts_with("the ") || text[at..].starts_with("The ") {
+        // "the section on the Limits of Possibility"
+        if longest_known_prefix(&text[at..], base).is_none() {
+            at += 4;
+        }
+    }
+    let n = title_run(&text[at..]);
+    let name = text[at..at + n].trim_end();
+    if let Some(k) = longest_known_prefix(name, base) {
+        return Some((at, at + k, false));
+    }
+    (capitalized_words(name) >= 2 && is_title(name)).then_some((at, at + name.len(), false))
+}
+
+/// A name before "section": quoted, or a run of two or more capitalized
+/// words ("the Nuclear Deterrence section").
+fn name_before_section(text: &str, s: usize, base: &ClaimBase) -> Option<(usize, usize, bool)> {
+    let before = text[..s].trim_end();
+    let last = before.chars().next_back()?;
+    if matches!(last, '"' | '”' | '’') {
+        let open = match last {
+            '"' => '"',
+            '”' => '“',
+            _ => '‘',
+        };
+        let body_end = before.len() - last.len_utf8();
+        let a = before[..body_end].rfind(open)? + open.len_utf8();
+        let name = &before[a..body_end];
+        return (!name.is_empty() && name.split_whitespace().count() <= 8).then_some((a, body_end, true));
+    }
+    // Walk back over capitalized words and connectors.
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(0, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut start = None;
+    for &(p, w) in words.iter().rev().take(6) {
+        let cap = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let clean = w
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '?');
+        if cap && clean {
+            start = Some(p);
+        } else if !(clean && CONNECTORS.contains(&w)) {
+            break;
+        }
+    }
+    let a = start?;
+    let name = &before[a..];
+    if base.section_by_name(name).is_some() {
+        return Some((a, before.len(), false));
+    }
+    (capitalized_words(name) >= 2 && is_title(name)).then_some((a, before.len(), false))
+}
+
+fn capitalized_words(name: &str) -> usize {
+    name.split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count()
+}
+
+/// Is `name` one entity of the claim base, or entities joined by "and"
+/// ("Georgia and Ukraine")? Then "the section on X" names a topic.
+fn names_entities(name: &str, base: &ClaimBase) -> bool {
+    let n = crate::text::norm(name);
+    n.split(" and ")
+        .flat_map(|p| p.split(", "))
+        .map(|p| p.trim().trim_start_matches("the "))
+        .all(|p| {
+            base.entities
+                .iter()
+                .any(|e| e.names.iter().any(|x| crate::text::norm(x) == p))
+        })
 }

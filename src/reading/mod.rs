@@ -50,11 +50,25 @@ pub struct Reading {
 
 impl Reading {
     pub fn of(s: &Sentence) -> Reading {
-        Reading::with(s, english())
+        Reading::with(s, english(), &[])
     }
 
-    pub fn with(s: &Sentence, lex: &Lexicon) -> Reading {
+    /// The reading of `s`; `title_marks` are the (normalized) offsets of
+    /// question marks that end a section title the sentence refers to
+    /// ("see What Next?"): they ask nothing and end no clause.
+    pub fn with(s: &Sentence, lex: &Lexicon, title_marks: &[usize]) -> Reading {
         let t = &s.norm.text;
+        // Does the gap `a..b` hold clause punctuation (a title's "?" aside)?
+        let punct_in = |a: usize, b: usize| {
+            t[a..b]
+                .char_indices()
+                .any(|(i, c)| CLAUSE_PUNCT.contains(&c) && !(c == '?' && title_marks.contains(&(a + i))))
+        };
+        let asks_in = |a: usize, b: usize| {
+            t[a..b]
+                .char_indices()
+                .any(|(i, c)| c == '?' && !title_marks.contains(&(a + i)))
+        };
         let n = s.words.len();
         let mut clauses = Vec::new();
         let mut clause_ids = Vec::new();
@@ -67,7 +81,7 @@ impl Reading {
         let cleft_that = cleft_joint(s);
         for k in 1..n {
             let gap = &t[s.words[k - 1].end..s.words[k].start];
-            let punct = gap.contains(CLAUSE_PUNCT) || notation_breaks(s, k);
+            let punct = punct_in(s.words[k - 1].end, s.words[k].start) || notation_breaks(s, k);
             // "A, but B", "A that B": an opener starts a clause (", and" too).
             // "Lavrov argued that ...": a reported clause stays with its speaker.
             let reported = s.word(k) == "that" && (1..=2).any(|b| k >= b && lex.reporting_verbs.has(s.word(k - b)));
@@ -102,7 +116,8 @@ impl Reading {
                 hedged[i] = true;
             }
         }
-        let question = t.trim_end().ends_with('?');
+        let trimmed = t.trim_end();
+        let question = trimmed.ends_with('?') && !title_marks.contains(&(trimmed.len() - 1));
         let mut pronoun_subject = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
             if c.clone()
@@ -116,7 +131,7 @@ impl Reading {
         for (c, &i) in clauses.iter().zip(&clause_ids) {
             let end = s.words[c.end - 1].end;
             let next = s.words.get(c.end).map_or(t.len(), |w| w.start);
-            if t[end..next].contains('?') {
+            if asks_in(end, next) {
                 asks[i] = true;
             }
         }

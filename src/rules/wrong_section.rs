@@ -16,19 +16,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if named.len() >= 3 {
         return;
     }
-    for r in &ctx.refs {
-        let Some(sec) = r.section else { continue };
-        // "..., not in §Roots": a reference set aside places nothing there.
-        let s = ctx.sentence;
-        let at = s
-            .words
-            .partition_point(|w| s.norm.orig(w.end.saturating_sub(1)) < r.range.start);
-        if at < s.words.len() && crate::note::negation::mention_set_aside(s, at) {
-            continue;
-        }
-        // Claims applying to the sentence, apart from the reference's own words.
-        let points: Vec<usize> = ctx
-            .active()
+    // The claims applying to the sentence, apart from the words of `r`.
+    let points_beside = |r: &crate::matcher::refs::SectionRef| -> Vec<usize> {
+        ctx.active()
             .filter(|(_, c)| !matches!(c.check, Check::List { .. }) || !c.when.is_empty())
             .filter(|(_, c)| {
                 c.when.iter().all(|g| {
@@ -39,9 +29,31 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 })
             })
             .map(|(i, _)| i)
-            .collect();
+            .collect()
+    };
+    for r in &ctx.refs {
+        let Some(sec) = r.section else { continue };
+        // "..., not in §Roots": a reference set aside places nothing there.
+        let s = ctx.sentence;
+        let at = s
+            .words
+            .partition_point(|w| s.norm.orig(w.end.saturating_sub(1)) < r.range.start);
+        if at < s.words.len() && crate::note::negation::mention_set_aside(s, at) {
+            continue;
+        }
+        let points = points_beside(r);
+        // "(§Security Guarantees, §What Next?)": when another section named
+        // beside it holds the point, the sentence lists where it is treated.
+        let other_holds = |i: usize| {
+            ctx.refs.iter().any(|o| {
+                o.section
+                    .is_some_and(|os| os != sec && os == ctx.base.claims[i].section)
+            })
+        };
         if points.is_empty()
-            || points.iter().any(|&i| ctx.base.claims[i].section == sec)
+            || points
+                .iter()
+                .any(|&i| ctx.base.claims[i].section == sec || other_holds(i))
             || mentioned_in(ctx, sec, &r.name)
         {
             continue;

@@ -3,6 +3,7 @@
 use claimlint::finding::{Certainty, Code, Finding};
 use claimlint::note::Sentence;
 use claimlint::reading::*;
+use claimlint::word_classes::english;
 
 fn reading(text: &str) -> (Sentence, Reading) {
     let r = claimlint::note::read(text);
@@ -54,6 +55,12 @@ fn hedges_questions_and_shorthand() {
     assert!(!r.telegraphic);
     let (_, r) = reading("Will NATO expand?");
     assert!(r.question);
+    // A "?" that ends a referenced title ("see What Next?") asks nothing.
+    let (s, _) = reading("Deals are possible (see What Next?).");
+    let mark = s.norm.text.find('?').unwrap();
+    let r = Reading::with(&s, english(), &[mark]);
+    assert!(!r.question && !r.asks.iter().any(|&a| a));
+    assert!(Reading::with(&s, english(), &[]).asks.iter().any(|&a| a));
     let (_, r) = reading("missile bases ≠ US military priority");
     assert!(r.telegraphic);
     let (_, r) = reading("The author does not claim that the talks could succeed.");

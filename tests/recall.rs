@@ -1,0 +1,166 @@
+//! Recall fixes, each against a small claim base of its own (an invented
+//! article, "The Ferry Pact", written inline and loaded without its text):
+//! for a statement the article contradicts, the code, the range and the
+//! message of what the checker reports; for a correct statement, nothing.
+
+use claimlint::claims::load_claims;
+use claimlint::{Code, Engine, Severity};
+use std::sync::OnceLock;
+
+const BASE: &str = r#"
+[article]
+title = "The Ferry Pact"
+author = "@author"
+
+[[section]]
+id = "opening"
+title = ""
+summary = "Two neighbours sign a ferry pact."
+
+[[section]]
+id = "origins"
+title = "Origins"
+summary = "How the pact came about."
+
+[[section]]
+id = "next"
+title = "What Now?"
+summary = "What may follow."
+
+[[entity]]
+id = "author"
+kind = "person"
+names = ["the author"]
+
+[[entity]]
+id = "norland"
+kind = "country"
+names = ["Norland"]
+
+[[entity]]
+id = "veska"
+kind = "country"
+names = ["Veska"]
+
+[[entity]]
+id = "pact"
+kind = "thing"
+names = ["Ferry Pact", "the pact"]
+
+[[claim]]
+id = "review"
+section = "origins"
+line = 3
+anchor = "review"
+summary = "The pact is to be reviewed in 2024."
+when = [["@pact", "review*"], ["review*", "2024"]]
+[claim.date]
+value = ["2024"]
+
+[[claim]]
+id = "tolls"
+section = "next"
+line = 5
+anchor = "tolls"
+summary = "Tolls may be cut later."
+when = [["toll*"]]
+"#;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let base = load_claims(BASE, "ferry.claims.toml", None)
+            .unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
+        Engine::new(base, None)
+    })
+}
+
+/// The (code, severity, covered text, message) of every finding on `- {sentence}`.
+fn found(sentence: &str) -> Vec<(Code, Severity, String, String)> {
+    let note = format!("- {sentence}\n");
+    engine()
+        .check(&note)
+        .into_iter()
+        .filter(|f| f.code != Code::Unsupported)
+        .map(|f| (f.code, f.severity, note[f.range.clone()].to_string(), f.message))
+        .collect()
+}
+
+fn one(sentence: &str, code: Code, severity: Severity, text: &str, message: &str) {
+    assert_eq!(
+        found(sentence),
+        [(code, severity, text.to_string(), message.to_string())],
+        "on {sentence:?}"
+    );
+}
+
+fn none(sentence: &str) {
+    assert_eq!(found(sentence), [], "on {sentence:?}");
+}
+
+const REVIEW_ELSEWHERE: &str =
+    "does not hold this point; the article makes it in Origins: The pact is to be reviewed in 2024 (Origins)";
+
+#[test]
+fn a_question_mark_ending_a_section_title_asks_nothing() {
+    one(
+        "The pact is to be reviewed in 2024 (see What Now?).",
+        Code::WrongSection,
+        Severity::Warning,
+        "see What Now?",
+        &format!("“What Now?” {REVIEW_ELSEWHERE}"),
+    );
+    none("The pact is to be reviewed in 2024 (see Origins).");
+}
+
+#[test]
+fn a_name_called_a_section_is_a_reference() {
+    for (sentence, name) in [
+        (
+            "The section “Red Lines” says the pact is to be reviewed in 2024.",
+            "Red Lines",
+        ),
+        ("The pact review in 2024 opens the \"Sea Law\" section.", "Sea Law"),
+        (
+            "In his section on Ferry Politics, the pact is reviewed in 2024.",
+            "Ferry Politics",
+        ),
+    ] {
+        let f = found(sentence);
+        assert_eq!(f.len(), 1, "on {sentence:?}: {f:?}");
+        assert_eq!(
+            (f[0].0, f[0].2.as_str()),
+            (Code::UnknownSection, name),
+            "on {sentence:?}"
+        );
+    }
+    // A title written without its "The", and a known one called a section.
+    one(
+        "The pact is to be reviewed in 2024, as the What Now section says.",
+        Code::WrongSection,
+        Severity::Warning,
+        "What Now",
+        &format!("“What Now?” {REVIEW_ELSEWHERE}"),
+    );
+    // A topic, and a note's own section, are not the article's sections.
+    none("The section on Norland and Veska says the pact is to be reviewed in 2024.");
+    none("The pact is to be reviewed in 2024 (see the Open Questions section below).");
+}
+
+#[test]
+fn a_one_word_title_after_in_is_a_reference() {
+    none("The pact is to be reviewed in 2024, as discussed in Origins.");
+    one(
+        "Tolls may be cut later, as discussed in Origins.",
+        Code::WrongSection,
+        Severity::Warning,
+        "Origins",
+        "“Origins” does not hold this point; the article makes it in What Now?: Tolls may be cut later (What Now?)",
+    );
+}
+
+#[test]
+fn a_point_placed_in_one_of_several_sections_named_is_not_misplaced() {
+    none("The pact is to be reviewed in 2024 (§Origins, §What Now?).");
+    none("| Review | 2024 | What Now?; §Origins |");
+}
