@@ -16,7 +16,7 @@ pub fn touched_claims(engine: &Engine, note: &str, s: &Sentence) -> Vec<usize> {
     touched_in(&engine.base, s, &scan)
 }
 
-pub fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
+pub(super) fn touched_in(base: &ClaimBase, s: &Sentence, scan: &Scan) -> Vec<usize> {
     let mut quotes: Option<Vec<String>> = None;
     scan.active
         .iter()

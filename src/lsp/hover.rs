@@ -231,7 +231,7 @@ fn article_named(world: &World, line: Option<u32>) -> String {
 }
 
 /// A Markdown card as plain text: links as "text (target)", no emphasis marks.
-pub fn plain(md: &str) -> String {
+fn plain(md: &str) -> String {
     static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
     let [link, strong, emphasis] = PATTERNS.get_or_init(|| {
         [
@@ -243,4 +243,16 @@ pub fn plain(md: &str) -> String {
     let s = link.replace_all(md, "$1 ($2)");
     let s = strong.replace_all(&s, "$1");
     emphasis.replace_all(&s, "$1$2").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_text_has_no_markdown_marks() {
+        let md = "**§ Roots**: section 1 — *Roots* ([line 9](file:///a.txt#L9))\n\nArticle: `a.txt`, line 9";
+        assert_eq!(
+            super::plain(md),
+            "§ Roots: section 1 — Roots (line 9 (file:///a.txt#L9))\n\nArticle: a.txt, line 9"
+        );
+    }
 }

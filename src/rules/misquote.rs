@@ -128,7 +128,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Word edits (insert, delete, replace) that turn the quoted words into
 /// the best-aligned run of the passage's words (the passage's words before
 /// and after that run are free: they are context).
-pub fn edits_from_passage(quote: &[String], passage: &[String]) -> usize {
+fn edits_from_passage(quote: &[String], passage: &[String]) -> usize {
     let mut prev: Vec<usize> = vec![0; passage.len() + 1];
     for (i, q) in quote.iter().enumerate() {
         let mut cur = vec![i + 1; passage.len() + 1];
@@ -145,7 +145,7 @@ pub fn edits_from_passage(quote: &[String], passage: &[String]) -> usize {
 /// as far as they reach: O(their length), not O(text) for each quotation of
 /// a long sentence (F5). A window's first word may be cut, so it must hold
 /// more than `n`.
-pub fn last_words(text: &str, n: usize) -> Vec<String> {
+fn last_words(text: &str, n: usize) -> Vec<String> {
     let mut k = 256;
     loop {
         let mut from = text.len().saturating_sub(k);
@@ -161,7 +161,7 @@ pub fn last_words(text: &str, n: usize) -> Vec<String> {
 }
 
 /// The first `n` words of `text`, as `word_list` gives them (see `last_words`).
-pub fn first_words(text: &str, n: usize) -> Vec<String> {
+fn first_words(text: &str, n: usize) -> Vec<String> {
     let mut k = 256;
     loop {
         let mut to = text.len().min(k);
@@ -174,5 +174,33 @@ pub fn first_words(text: &str, n: usize) -> Vec<String> {
             return w;
         }
         k *= 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_count_words_against_the_best_aligned_run() {
+        let w = |s: &str| crate::text::word_list(s);
+        let passage = w("the Russian president said: no one listened to us before");
+        assert_eq!(super::edits_from_passage(&w("no one heard us before"), &passage), 2);
+        assert_eq!(
+            super::edits_from_passage(&w("no one listened to us before"), &passage),
+            0
+        );
+    }
+
+    #[test]
+    fn words_near_a_quotation_are_those_of_the_whole_text() {
+        let text = "“Ça va”, said U.S. officials -- twice: 1,200 of them. ".repeat(40);
+        for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7) {
+            let (before, after) = (&text[..cut], &text[cut..]);
+            let all_before = word_list(before);
+            assert_eq!(last_words(before, 8), all_before[all_before.len().saturating_sub(8)..]);
+            let all_after: Vec<String> = word_list(after).into_iter().take(4).collect();
+            assert_eq!(first_words(after, 4), all_after);
+        }
     }
 }
