@@ -178,41 +178,6 @@ impl LineIndex {
             utf16: c.utf16 + count_units(piece, Encoding::Utf16),
         }
     }
-
-    /// Byte offset of a line and column in the given encoding. A column past
-    /// the end of its line lands at the line's end (before its terminator); a
-    /// column inside a character (a UTF-16 surrogate pair, say) lands at the
-    /// character's start; a line past the end lands at the end of the text.
-    pub fn to_offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
-        let line = pos.line as usize;
-        if line >= self.starts.len() {
-            return text.len();
-        }
-        let start = self.starts[line];
-        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
-        let line_text = text[start..end].trim_end_matches(['\n', '\r']);
-        let want = pos.col as usize;
-        let mut units = 0;
-        for (i, c) in line_text.char_indices() {
-            if units >= want {
-                return start + i;
-            }
-            let w = char_units(c, enc);
-            if units + w > want {
-                return start + i;
-            }
-            units += w;
-        }
-        start + line_text.len()
-    }
-}
-
-fn char_units(c: char, enc: Encoding) -> usize {
-    match enc {
-        Encoding::Utf8 => c.len_utf8(),
-        Encoding::Utf16 => c.len_utf16(),
-        Encoding::Chars => 1,
-    }
 }
 
 /// Length of `s` in the units of `enc`.

@@ -20,7 +20,7 @@ pub type TermId = usize;
 pub type EntityId = usize;
 pub type SectionId = usize;
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ClaimBase {
     /// Where it was loaded from (for messages).
     pub source: String,

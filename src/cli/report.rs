@@ -41,10 +41,6 @@ fn span_from(index: &LineIndex, text: &str, r: &std::ops::Range<usize>, first_li
     }
 }
 
-fn span(index: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Span {
-    span_from(index, text, r, 0)
-}
-
 /// A finding with every position a format prints.
 pub struct Located<'a> {
     pub path: &'a Path,
@@ -70,7 +66,7 @@ pub fn locate<'a>(
     let index = LineIndex::new(text);
     for f in findings {
         let article = match (&f.article, art_index, &engine.article) {
-            (Some(s), Some(ai), Some(a)) => Some(span(ai, &a.text, &s.range)),
+            (Some(s), Some(ai), Some(a)) => Some(span_from(ai, &a.text, &s.range, 0)),
             _ => None,
         };
         let section_title = f
@@ -289,33 +285,29 @@ struct JsonFix<'a> {
 }
 
 fn json_item<'a>(l: &Located<'a>) -> JsonFinding<'a> {
-    {
-        {
-            let f = l.finding;
-            JsonFinding {
-                path: l.path.display().to_string(),
-                line: l.span.start.line,
-                column: l.span.start.column,
-                end_line: l.span.end.line,
-                end_column: l.span.end.column,
-                severity: f.severity,
-                code: f.code,
-                message: &f.message,
-                claim: f.claim.as_deref(),
-                section: f.section.as_deref(),
-                section_title: l.section_title,
-                article_line: l.article.map(|a| a.start.line),
-                fix: l.fix.map(|(s, replacement)| JsonFix {
-                    replacement,
-                    line: s.start.line,
-                    column: s.start.column,
-                    end_line: s.end.line,
-                    end_column: s.end.column,
-                }),
-                certainty: f.certainty,
-                why: f.why_line(),
-            }
-        }
+    let f = l.finding;
+    JsonFinding {
+        path: l.path.display().to_string(),
+        line: l.span.start.line,
+        column: l.span.start.column,
+        end_line: l.span.end.line,
+        end_column: l.span.end.column,
+        severity: f.severity,
+        code: f.code,
+        message: &f.message,
+        claim: f.claim.as_deref(),
+        section: f.section.as_deref(),
+        section_title: l.section_title,
+        article_line: l.article.map(|a| a.start.line),
+        fix: l.fix.map(|(s, replacement)| JsonFix {
+            replacement,
+            line: s.start.line,
+            column: s.start.column,
+            end_line: s.end.line,
+            end_column: s.end.column,
+        }),
+        certainty: f.certainty,
+        why: f.why_line(),
     }
 }
 
@@ -343,52 +335,48 @@ fn region(s: Span) -> Value {
 
 /// One SARIF result.
 fn sarif_result(l: &Located, article_loc: Option<&Value>) -> Value {
-    {
-        {
-            let f = l.finding;
-            let loc = artifact(l.path);
-            let mut r = json!({
-                "ruleId": f.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": { "text": f.message },
-                "locations": [{
-                    "physicalLocation": { "artifactLocation": loc.clone(), "region": region(l.span) }
-                }],
-            });
-            if let (Some(a), Some(al)) = (l.article, article_loc) {
-                let where_ = match l.section_title {
-                    Some(t) => format!("What the article says ({t})"),
-                    None => "What the article says".to_string(),
-                };
-                r["relatedLocations"] = json!([{
-                    "id": 1,
-                    "message": { "text": where_ },
-                    "physicalLocation": { "artifactLocation": al, "region": region(a) }
-                }]);
-            }
-            if let Some((s, replacement)) = l.fix {
-                r["fixes"] = json!([{
-                    "description": { "text": format!("Replace with “{replacement}”") },
-                    "artifactChanges": [{
-                        "artifactLocation": loc,
-                        "replacements": [{ "deletedRegion": region(s), "insertedContent": { "text": replacement } }]
-                    }]
-                }]);
-            }
-            let mut props = serde_json::Map::new();
-            if let Some(c) = &f.claim {
-                props.insert("claim".into(), json!(c));
-            }
-            if let Some(s) = &f.section {
-                props.insert("section".into(), json!(s));
-            }
-            if !props.is_empty() {
-                r["properties"] = Value::Object(props);
-            }
-            r
-        }
+    let f = l.finding;
+    let loc = artifact(l.path);
+    let mut r = json!({
+        "ruleId": f.code.as_str(),
+        "ruleIndex": Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0),
+        "level": sarif_level(f.severity),
+        "message": { "text": f.message },
+        "locations": [{
+            "physicalLocation": { "artifactLocation": loc.clone(), "region": region(l.span) }
+        }],
+    });
+    if let (Some(a), Some(al)) = (l.article, article_loc) {
+        let where_ = match l.section_title {
+            Some(t) => format!("What the article says ({t})"),
+            None => "What the article says".to_string(),
+        };
+        r["relatedLocations"] = json!([{
+            "id": 1,
+            "message": { "text": where_ },
+            "physicalLocation": { "artifactLocation": al, "region": region(a) }
+        }]);
     }
+    if let Some((s, replacement)) = l.fix {
+        r["fixes"] = json!([{
+            "description": { "text": format!("Replace with “{replacement}”") },
+            "artifactChanges": [{
+                "artifactLocation": loc,
+                "replacements": [{ "deletedRegion": region(s), "insertedContent": { "text": replacement } }]
+            }]
+        }]);
+    }
+    let mut props = serde_json::Map::new();
+    if let Some(c) = &f.claim {
+        props.insert("claim".into(), json!(c));
+    }
+    if let Some(s) = &f.section {
+        props.insert("section".into(), json!(s));
+    }
+    if !props.is_empty() {
+        r["properties"] = Value::Object(props);
+    }
+    r
 }
 
 /// SARIF 2.1.0, one run, as GitHub code scanning reads it. `problems` are
@@ -545,7 +533,7 @@ mod tests {
         let text = "“é” x\nab";
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        let s = span(&idx, text, &(x..text.len()));
+        let s = span_from(&idx, text, &(x..text.len()), 0);
         assert_eq!(s.start, Pos { line: 1, column: 5 });
         assert_eq!(s.end, Pos { line: 2, column: 3 });
     }

@@ -53,7 +53,7 @@ fn the_rope_converts_as_the_line_index_does() {
         }
         for line in 0..index.line_count() as u32 + 2 {
             for col in [0, 1, 2, 3, 5, 8, 12, 40, u32::MAX] {
-                let want = index.to_offset(text, LineCol { line, col }, enc);
+                let want = super::position::to_offset(&index, text, LineCol { line, col }, enc);
                 assert_eq!(
                     c.offset_clamped(Position::new(line, col)),
                     want,
