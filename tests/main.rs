@@ -22,7 +22,6 @@ mod robustness_harness;
 mod robustness_lsp;
 mod rule_findings;
 mod rules;
-mod second_article;
 mod unit;
 
 /// With `autotests = false` a file of `tests/` that no `mod` line names

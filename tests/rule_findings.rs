@@ -3,8 +3,11 @@
 //! for `wrong-actor`, one claim added inline. For a statement the article
 //! contradicts, the whole of what the checker reports: the code, the
 //! severity, the range in the note (and the text it covers) and the message;
-//! for the correct statement, nothing at all. (tests/rules.rs runs sentences
-//! through every rule against the bundled claim base.)
+//! for the correct statement, nothing at all. Its places, titles,
+//! possessives ("Veska's") and who "the author" is ("the columnist") come
+//! from that claim base alone: another article needs no code change.
+//! (tests/rules.rs runs sentences through every rule against the bundled
+//! claim base.)
 
 use claimlint::claims::load_claims;
 use claimlint::{Code, Engine, Severity};
@@ -81,6 +84,17 @@ fn wrong_date() {
         ],
     );
     expect("The Harbour Accord was signed on March 3, 2019.", &[]);
+    // A hedged or future statement is information.
+    expect(
+        "A review of the accord is due in 2023.",
+        &[(
+            Code::WrongDate,
+            Severity::Information,
+            "2023",
+            35..39,
+            "the article gives 2024, not 2023: The accord is to be reviewed in 2024 (Outlook)",
+        )],
+    );
 }
 
 #[test]
@@ -96,6 +110,17 @@ fn wrong_number() {
         )],
     );
     expect("Eleven rounds of talks preceded the accord.", &[]);
+    // "half a year" is six months.
+    expect(
+        "Either side may leave the accord with three months' notice.",
+        &[(
+            Code::WrongNumber,
+            Severity::Warning,
+            "three",
+            40..45,
+            "the article gives 6, not three: Either country can quit after giving half a year's warning (Doubts)",
+        )],
+    );
 }
 
 #[test]
@@ -131,6 +156,19 @@ fn wrong_list() {
         "The accord covers fishing quotas, shipping lanes and the shared lighthouse.",
         &[],
     );
+    // An open list takes more ...
+    expect("Seabed cables, oil rights and tariffs were left for later talks.", &[]);
+    // ... unless the note gives it as the article's own list ("the columnist" is the author here).
+    expect(
+        "The columnist lists what was left for later: seabed cables, oil rights and tariffs.",
+        &[(
+            Code::WrongList,
+            Severity::Error,
+            "tariffs",
+            77..84,
+            "“tariffs” is not on the article's list (seabed cables; oil rights): Questions deferred to later talks include undersea cables and oil rights (an open list) (Doubts)",
+        )],
+    );
 }
 
 #[test]
@@ -165,6 +203,29 @@ fn wrong_attribution() {
         ],
     );
     expect("Marrow called the deal “a fair bargain for two small nations.”", &[]);
+    // "Veska's" and "Norland's" tie a title to a name only because the claim
+    // base names Veska and Norland.
+    expect(
+        "Ilse Marrow, Veska's prime minister, praised the accord.",
+        &[(
+            Code::WrongAttribution,
+            Severity::Error,
+            "prime minister",
+            23..37,
+            "the article calls Ilse Marrow foreign minister, not prime minister",
+        )],
+    );
+    expect("Ilse Marrow, Veska's foreign minister, praised the accord.", &[]);
+    expect(
+        "Tomas Quell, Norland's foreign minister, said little.",
+        &[(
+            Code::WrongAttribution,
+            Severity::Error,
+            "foreign minister",
+            25..41,
+            "the article calls Tomas Quell chief negotiator, not foreign minister",
+        )],
+    );
 }
 
 #[test]
