@@ -143,7 +143,16 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 // "A knew that B objected but went on": a verb coordinated
                 // without a subject of its own shares the first clause's subject.
-                let coordinated = vw > 0 && matches!(s.word(vw - 1), "but" | "and" | "yet" | "then");
+                // ("... but chose to ignore it", "and simply preferred to
+                // ignore": the verb group starts at its catenative verb.)
+                let mut g = vw;
+                if g >= 2 && s.word(g - 1) == "to" && !gap_breaks(s, g - 1) {
+                    g -= 2;
+                }
+                if g > 0 && s.word(g - 1).ends_with("ly") && !gap_breaks(s, g) {
+                    g -= 1;
+                }
+                let coordinated = g > 0 && !gap_breaks(s, g) && matches!(s.word(g - 1), "but" | "and" | "yet" | "then");
                 let before = if coordinated {
                     parties
                         .iter()
@@ -193,7 +202,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             let lone_subject = rivals
                 .iter()
                 .copied()
-                .find(|r| r.range.end <= first_verb && can_be_subject(s, r, usize::MAX));
+                .find(|r| r.range.end <= first_verb && can_be_subject(s, r, usize::MAX))
+                // "U.S. intelligence suspected the spring drills": the party
+                // is the subject of the verb between, not of the action.
+                .filter(|r| !verb_between(s, s.word_at(r.range.end.saturating_sub(1)) + 1, s.word_at(first_verb)));
             if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
                 from_rival
             } else if found.is_none()
