@@ -105,7 +105,7 @@ impl Engine {
 
     /// Findings of one sentence, before suppression and options.
     pub fn check_sentence(&self, note: &str, masked: &str, s: &Sentence) -> Vec<Finding> {
-        let refs = crate::matcher::refs::find_refs(masked, s.range.clone(), &self.base);
+        let refs = crate::matcher::refs::find_refs(masked, s.range, &self.base);
         let marked: Vec<NoteSpan> = refs.iter().filter(|r| r.explicit).map(|r| r.range).collect();
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
         let ctx = Ctx {

@@ -78,7 +78,7 @@ pub fn coverage(engine: &Engine, note: &str, read: &ReadNote, range: Range<usize
             touched[c] = true;
             sections[base.claims[c].section] = true;
         }
-        for r in find_refs(&read.masked, s.range.clone(), base) {
+        for r in find_refs(&read.masked, s.range, base) {
             if let Some(id) = r.section {
                 sections[id] = true;
             }

@@ -79,7 +79,7 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         subject,
         active: active.clone(),
     };
-    for r in find_refs(masked, s.range.clone(), base) {
+    for r in find_refs(masked, s.range, base) {
         if holds(&r.range.range(), at) {
             return Some(spot(
                 r.range.range(),

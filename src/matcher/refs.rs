@@ -80,8 +80,8 @@ fn has_marker(found: &[bool; MARKERS.len()], marker: &str) -> bool {
     MARKERS.iter().zip(found).any(|(m, &f)| *m == marker && f)
 }
 
-pub fn find_refs(masked: &str, range: Range<usize>, base: &ClaimBase) -> Vec<SectionRef> {
-    let text = &masked[range.clone()];
+pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<SectionRef> {
+    let text = &masked[range];
     let found = markers_in(text);
     let at = |i: usize| range.start + i;
     let mut out: Vec<SectionRef> = Vec::new();

@@ -15,7 +15,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Sentence {
     /// Byte range in the note.
-    pub range: Range<usize>,
+    pub range: NoteSpan,
     pub norm: Norm,
     pub words: Vec<Word>,
 }
@@ -81,7 +81,11 @@ impl Sentence {
     pub fn of(masked: &str, range: Range<usize>) -> Sentence {
         let norm = Norm::of_range(masked, range.clone());
         let words = crate::text::words(&norm.text);
-        Sentence { range, norm, words }
+        Sentence {
+            range: NoteSpan::new(range.start, range.end),
+            norm,
+            words,
+        }
     }
 }
 

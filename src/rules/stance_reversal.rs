@@ -10,7 +10,7 @@ use crate::span::NormSpan;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
-    let question = ctx.note[s.range.clone()].trim_end().ends_with('?');
+    let question = ctx.note[s.range].trim_end().ends_with('?');
     if !question {
         for (ci, claim) in ctx.active() {
             let Check::Stance {

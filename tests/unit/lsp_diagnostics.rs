@@ -17,7 +17,7 @@ fn the_sentence_under_the_cursor_is_the_full_readings() {
     let full = claimlint::note::read(text);
     assert_eq!(an.masked(), full.masked);
     for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
-        let want = claimlint::insight::sentence_at(&full, at).map(|s| (s.range.clone(), s.norm.text.clone()));
+        let want = claimlint::insight::sentence_at(&full, at).map(|s| (s.range, s.norm.text.clone()));
         let got = an.sentence_at(at).map(|s| (s.range, s.norm.text));
         assert_eq!(got, want, "at {at}");
     }

@@ -4,7 +4,7 @@ use claimlint::note::*;
 
 fn sents(s: &str) -> Vec<&str> {
     let r = read(s);
-    r.sentences.iter().map(|x| &s[x.range.clone()]).collect()
+    r.sentences.iter().map(|x| &s[x.range]).collect()
 }
 
 #[test]
