@@ -2,6 +2,7 @@
 //! (code, severity, span, message, claim, section, article position, fix), so
 //! the CLI, SARIF and the language server only format it.
 
+use crate::span::NoteSpan;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -138,8 +139,7 @@ pub struct ArticleSpan {
 /// A replacement the user may apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    /// Byte range in the note.
-    pub range: Range<usize>,
+    pub range: NoteSpan,
     pub replacement: String,
 }
 
@@ -198,8 +198,7 @@ pub struct Finding {
     pub certainty: Certainty,
     /// Why the certainty is lower than certain, in one line (empty when certain).
     pub why: String,
-    /// Byte range in the note.
-    pub range: Range<usize>,
+    pub range: NoteSpan,
     pub message: String,
     /// Id of the claim the finding rests on.
     pub claim: Option<String>,

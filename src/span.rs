@@ -1,10 +1,12 @@
 //! Typed byte ranges. Two coordinate systems meet in the rules: byte ranges
-//! of the note itself ([`NoteSpan`]), and byte ranges of one sentence's
-//! normalized text ([`NormSpan`]: what the matcher reports for hits and
-//! mentions). Both are `usize` offsets; the types keep them apart, so a
-//! normalized range cannot be reported as a note range or the other way
-//! round (`rules::Ctx::finding` takes a normalized range, `finding_at` a
-//! `NoteSpan`). In the spirit of ruff's `TextRange` and harper's `Span`.
+//! of the note itself ([`NoteSpan`]: a sentence's place, a section
+//! reference, a finding and its fix), and byte ranges of one sentence's
+//! normalized text ([`NormSpan`]: matcher hits and mentions, quotations,
+//! dates and numbers). Both are `usize` offsets; the types keep them apart,
+//! so a normalized range cannot be reported as a note range or the other
+//! way round: `Sentence::orig` (and `rules::Ctx::orig`) is the one crossing,
+//! `Ctx::finding` takes a `NormSpan`, `Ctx::finding_at` a `NoteSpan`. In the
+//! spirit of ruff's `TextRange` and harper's `Span`.
 
 use std::ops::{Index, Range};
 

@@ -44,7 +44,7 @@ fn the_article_checked_as_a_note_contradicts_nothing() {
         .check(&text)
         .into_iter()
         .filter(|f| f.severity <= claimlint::Severity::Warning)
-        .map(|f| format!("{} at {:?}: {}", f.code, &text[f.range.clone()], f.message))
+        .map(|f| format!("{} at {:?}: {}", f.code, &text[f.range], f.message))
         .collect();
     assert!(
         bad.is_empty(),

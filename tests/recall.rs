@@ -82,7 +82,7 @@ fn found(sentence: &str) -> Vec<(Code, Severity, String, String)> {
         .check(&note)
         .into_iter()
         .filter(|f| f.code != Code::Unsupported)
-        .map(|f| (f.code, f.severity, note[f.range.clone()].to_string(), f.message))
+        .map(|f| (f.code, f.severity, note[f.range].to_string(), f.message))
         .collect()
 }
 

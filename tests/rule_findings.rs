@@ -56,8 +56,8 @@ fn expect(sentence: &str, want: &[Want]) {
             (
                 f.code,
                 f.severity,
-                note[f.range.clone()].to_string(),
-                f.range,
+                note[f.range].to_string(),
+                f.range.range(),
                 f.message,
             )
         })

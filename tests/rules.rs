@@ -418,7 +418,7 @@ fn a_claim_a_fact_check_row_rejects_is_information_only() {
         findings
             .into_iter()
             .filter(|f| f.code != Code::Unsupported)
-            .map(|f| (f.code, f.severity, note[f.range.clone()].to_string()))
+            .map(|f| (f.code, f.severity, note[f.range].to_string()))
             .collect::<Vec<_>>()
     };
     // The claim cell before a rejecting verdict is quoted, not asserted.

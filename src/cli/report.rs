@@ -77,11 +77,13 @@ pub fn locate<'a>(
         out.push(Located {
             path,
             finding: f,
-            span: span_from(&index, text, &f.range, first_line),
-            fix: f
-                .fix
-                .as_ref()
-                .map(|x| (span_from(&index, text, &x.range, first_line), x.replacement.as_str())),
+            span: span_from(&index, text, &f.range.range(), first_line),
+            fix: f.fix.as_ref().map(|x| {
+                (
+                    span_from(&index, text, &x.range.range(), first_line),
+                    x.replacement.as_str(),
+                )
+            }),
             article,
             section_title,
         });

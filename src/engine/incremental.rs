@@ -4,6 +4,7 @@
 use super::{finish, Engine, Options};
 use crate::finding::Finding;
 use crate::note::{self, Sentence};
+use crate::span::NoteSpan;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -441,7 +442,7 @@ fn diff(old: &str, new: &str) -> (usize, usize, usize) {
 
 /// A finding of a sentence at `from`, for the same sentence at `to`.
 fn moved(f: &Finding, from: usize, to: usize) -> Finding {
-    let mv = |r: &Range<usize>| r.start - from + to..r.end - from + to;
+    let mv = |r: &NoteSpan| NoteSpan::new(r.start - from + to, r.end - from + to);
     let mut g = f.clone();
     g.range = mv(&f.range);
     if let Some(fix) = &mut g.fix {

@@ -191,7 +191,7 @@ impl Engine {
                     later_date: later_date == Some(true),
                     notation_quoted: ctx
                         .note
-                        .get(f.range.clone())
+                        .get(f.range.range())
                         .is_some_and(|t| t.contains(crate::note::NOTATION)),
                 },
             );

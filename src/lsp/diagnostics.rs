@@ -10,6 +10,7 @@ use crate::engine::Incremental;
 use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
 use crate::position::Encoding;
+use crate::span::NoteSpan;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -126,14 +127,14 @@ fn other_document(world: &World, snap: &Snapshot) -> Vec<Finding> {
     let report = crate::audit::check(&text, name, world.engine.article.as_ref());
     let line_range = |line: Option<usize>| {
         let Some(l) = line.and_then(|l| l.checked_sub(1)) else {
-            return 0..0;
+            return NoteSpan::default();
         };
         let start = (text.split_inclusive('\n').take(l))
             .map(str::len)
             .sum::<usize>()
             .min(text.len());
         let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-        start..end
+        NoteSpan::new(start, end)
     };
     (report.problems.into_iter())
         .map(|p| Finding {
@@ -249,9 +250,9 @@ fn make(
         Some(vec![DiagnosticRelatedInformation { location, message }])
     });
     let fix = f.fix.as_ref().map(|fix| FixData {
-        range: range(fix.range.clone()),
+        range: range(fix.range.range()),
         new_text: fix.replacement.clone(),
-        original: an.text().get(fix.range.clone()).unwrap_or_default().to_string(),
+        original: an.text().get(fix.range.range()).unwrap_or_default().to_string(),
     });
     let data = Data {
         claim: f.claim.clone(),
@@ -259,7 +260,7 @@ fn make(
         fix,
     };
     Diagnostic {
-        range: range(f.range.clone()),
+        range: range(f.range.range()),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.as_str().to_string())),
         code_description: code_href(f.code).map(|href| CodeDescription { href }),
@@ -338,11 +339,11 @@ impl PublishedJson {
         let mut items = Vec::with_capacity(an.findings.len());
         self.reused = 0;
         for f in &an.findings {
-            let r = range(f.range.clone());
+            let r = range(f.range.range());
             let fix = f.fix.as_ref().map(|x| {
                 (
-                    range(x.range.clone()),
-                    an.text().get(x.range.clone()).unwrap_or_default(),
+                    range(x.range.range()),
+                    an.text().get(x.range.range()).unwrap_or_default(),
                 )
             });
             let key = {

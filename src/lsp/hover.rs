@@ -49,7 +49,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
             }
         }
         parts.push(card);
-        range = Some(range.map_or(f.range.clone(), |r| r.start.min(f.range.start)..r.end.max(f.range.end)));
+        range = Some(range.map_or(f.range.range(), |r| r.start.min(f.range.start)..r.end.max(f.range.end)));
     }
     // Claims the flags already explain are not repeated in the card.
     let explained: Vec<usize> = an

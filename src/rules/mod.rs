@@ -105,7 +105,6 @@ impl<'a> Ctx<'a> {
         claim: Option<usize>,
         fix: Option<String>,
     ) -> Finding {
-        let range = at.range();
         let (claim_id, section, article) = match claim {
             Some(c) => (
                 Some(self.base.claims[c].id.clone()),
@@ -119,11 +118,8 @@ impl<'a> Ctx<'a> {
             severity: code.default_severity(),
             certainty: crate::finding::Certainty::Certain,
             why: String::new(),
-            fix: fix.map(|replacement| Fix {
-                range: range.clone(),
-                replacement,
-            }),
-            range,
+            fix: fix.map(|replacement| Fix { range: at, replacement }),
+            range: at,
             message,
             claim: claim_id,
             section,

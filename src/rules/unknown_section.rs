@@ -38,7 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         f.fix = closest
             .filter(|&c| !ctx.base.sections[c].title.is_empty())
             .map(|c| Fix {
-                range: r.name_range.range(),
+                range: r.name_range,
                 replacement: ctx.base.sections[c].title.clone(),
             });
         out.push(f);

@@ -74,7 +74,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         );
         if !right.title.is_empty() {
             f.fix = Some(Fix {
-                range: r.name_range.range(),
+                range: r.name_range,
                 replacement: right.title.clone(),
             });
         }

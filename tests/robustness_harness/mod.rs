@@ -90,9 +90,9 @@ pub fn exercise_note(world: &World, data: &[u8]) {
     let text = as_text(data);
     let findings = world.engine.check_with(&text, &world.options);
     for f in &findings {
-        assert_span(&text, &f.range, "finding");
+        assert_span(&text, &f.range.range(), "finding");
         if let Some(fix) = &f.fix {
-            assert_span(&text, &fix.range, "fix");
+            assert_span(&text, &fix.range.range(), "fix");
         }
     }
     let uri = Url::parse("file:///fuzz/note.md").unwrap();
@@ -154,7 +154,7 @@ pub fn exercise_claim_base(data: &[u8], article_text: Option<&str>) {
                 let engine = Engine::new(base, article);
                 let findings = engine.check(SAMPLE_NOTE);
                 for f in &findings {
-                    assert_span(SAMPLE_NOTE, &f.range, "finding");
+                    assert_span(SAMPLE_NOTE, &f.range.range(), "finding");
                 }
             }
             Err(errors) => {

@@ -3,6 +3,7 @@
 use claimlint::finding::{Certainty, Code, Finding};
 use claimlint::note::Sentence;
 use claimlint::reading::*;
+use claimlint::span::NoteSpan;
 use claimlint::word_classes::english;
 
 fn reading(text: &str) -> (Sentence, Reading) {
@@ -90,7 +91,7 @@ fn finding(code: Code) -> Finding {
         severity: code.default_severity(),
         certainty: Certainty::Certain,
         why: String::new(),
-        range: 0..1,
+        range: NoteSpan::new(0, 1),
         message: String::new(),
         claim: None,
         section: None,
@@ -139,10 +140,10 @@ fn headings_header_rows_and_outside_sections_are_possible_only() {
         finding(Code::WrongList),
         finding(Code::WrongDate),
     ];
-    fs[0].range = at("No")..at("No") + 2;
-    fs[1].range = at("A |")..at("A |") + 1;
-    fs[2].range = at("c |")..at("c |") + 1;
-    fs[3].range = at("Later")..at("Later") + 5;
+    fs[0].range = NoteSpan::new(at("No"), at("No") + 2);
+    fs[1].range = NoteSpan::new(at("A |"), at("A |") + 1);
+    fs[2].range = NoteSpan::new(at("c |"), at("c |") + 1);
+    fs[3].range = NoteSpan::new(at("Later"), at("Later") + 5);
     grade_in_note(note, &mut fs);
     let c: Vec<Certainty> = fs.iter().map(|f| f.certainty).collect();
     assert_eq!(

@@ -3,6 +3,7 @@
 use claimlint::finding::Severity;
 use claimlint::finding::{Code, Finding};
 use claimlint::position::LineIndex;
+use claimlint::span::NoteSpan;
 use claimlint::suppress::*;
 
 /// The rule as written: a next-line comment silences the line after the
@@ -49,7 +50,7 @@ fn next_line_comments_silence_the_next_line_whatever_the_line_endings() {
                 severity: Severity::Error,
                 certainty: claimlint::finding::Certainty::Certain,
                 why: String::new(),
-                range: at..at,
+                range: NoteSpan::new(at, at),
                 message: String::new(),
                 claim: None,
                 section: None,
