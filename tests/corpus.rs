@@ -26,10 +26,10 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-3", 36, 1, 0),
     ("blind-round-4", 33, 10, 6),
     ("blind-round-5", 35, 4, 0),
-    ("blind-round-6", 30, 6, 3),
+    ("blind-round-6", 30, 5, 2),
     ("blind-round-7", 32, 8, 6),
-    ("blind-round-8", 33, 11, 5),
-    ("blind-round-9", 29, 12, 10),
+    ("blind-round-8", 33, 7, 4),
+    ("blind-round-9", 29, 11, 10),
 ];
 
 /// 1-based line of a byte offset.

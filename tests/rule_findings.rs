@@ -304,6 +304,19 @@ fn stance_reversal() {
     expect("Penalty for breaches = pointless", &[]);
     // "without" denies its short noun phrase, not a verb well after it.
     expect("Left without a penalty for breaches, the accord is weak.", &[]);
+    // An abbreviation's dot ends no clause; a verb of expecting whose
+    // object is "no ..." denies it.
+    expect(
+        "The accord does not set a U.N. penalty for breaches.",
+        &[(
+            Code::Unsupported,
+            Severity::Hint,
+            "U.N",
+            28..31,
+            "the article does not mention “U.N”; no claim supports this",
+        )],
+    );
+    expect("The columnist expects no penalty for breaches.", &[]);
     // An indirect question asserts nothing.
     expect(
         "The columnist asks whether a penalty for breaches would help.",

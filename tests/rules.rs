@@ -188,6 +188,16 @@ fn stance_reversal() {
         "The author thinks Moscow accepted the inferior role it was offered.",
         &[(Code::StanceReversal, "accepted")],
     );
+    // Claims narrowed to what the article does not itself allow: one
+    // demand may be a bargaining chip, a missile deal may be within reach,
+    // and "no result" is the claim's premise, not its opposite.
+    quiet("The author suspects the third demand is a bargaining chip.");
+    quiet("A deal ruling out US missile sites in Ukraine is within reach.");
+    quiet("- no result via diplomacy ⇒ RU turns to other tools");
+    fires(
+        "For Putin a negative result is worthless.",
+        &[(Code::StanceReversal, "worthless")],
+    );
 }
 
 #[test]

@@ -24,6 +24,24 @@ pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
     s.norm.text[a..b].contains([',', ';', ':', '(', ')', '"', '.', '!', '?']) || notation_breaks(s, before_word)
 }
 
+/// `gap_breaks` for reading negation: "not need U.S. ratification", "e.g.
+/// bases": an abbreviation's dot ends no clause. (Other readings keep the
+/// dot as a break: a place named last, "in the U.S.", locates nothing after.)
+fn breaks(s: &Sentence, before_word: usize) -> bool {
+    if before_word == 0 {
+        return false;
+    }
+    let prev = s.word(before_word - 1);
+    let gap = &s.norm.text[s.words[before_word - 1].end..s.words[before_word].start];
+    let abbreviation =
+        gap.trim_end() == "." && (prev.contains('.') || prev.len() == 1 || super::ABBREVIATIONS.contains(&prev));
+    if abbreviation {
+        notation_breaks(s, before_word)
+    } else {
+        gap_breaks(s, before_word)
+    }
+}
+
 /// Does the shorthand `≠` stand just before word `k` ("bases ≠ a priority")?
 fn unequal_before(s: &Sentence, k: usize) -> bool {
     k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].contains('≠')
@@ -35,7 +53,7 @@ fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
     let mut j = k;
     while j > 0 && k - j < 5 {
         j -= 1;
-        if gap_breaks(s, j + 1) && j + 1 < k {
+        if breaks(s, j + 1) && j + 1 < k {
             let words: Vec<&str> = (j + 1..k).map(|i| s.word(i)).collect();
             let reporter = |w: &&str| english().reporters.has(w.trim_end_matches("'s"));
             let pronoun = |w: &&str| matches!(*w, "he" | "his" | "she" | "her" | "they" | "their");
@@ -78,7 +96,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // a denied subject before it denies the predicate.
         if k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].trim() == "=" {
             let mut j = k - 1;
-            while j > 0 && !gap_breaks(s, j) && k - j < 12 {
+            while j > 0 && !breaks(s, j) && k - j < 12 {
                 j -= 1;
             }
             if matches!(s.word(j), "no" | "none" | "nothing" | "neither") {
@@ -86,7 +104,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             }
             break;
         }
-        if gap_breaks(s, k) && k != stepped_to {
+        if breaks(s, k) && k != stepped_to {
             // Step over a parenthesis: "detargeting (zero-targeting) deals".
             let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
             if gap.contains(')') && !gap.contains(['.', ';', ',']) {
@@ -108,7 +126,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             }
             // Step over ", the author says," and read on.
             match aside_before(s, k) {
-                Some(start) if start > 0 && gap_breaks(s, start) => {
+                Some(start) if start > 0 && breaks(s, start) => {
                     k = start;
                     stepped_to = start;
                     continue;
@@ -208,7 +226,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     // inverted auxiliary denies its whole clause, however long.
     if count == 0 && steps >= window {
         let mut j = k;
-        while j > 0 && !gap_breaks(s, j) && !is_clause_break(s.word(j - 1)) && k - j < 40 {
+        while j > 0 && !breaks(s, j) && !is_clause_break(s.word(j - 1)) && k - j < 40 {
             j -= 1;
         }
         let inverted = matches!(s.word(j), "nor" | "neither" | "never")
@@ -253,7 +271,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             // denied subject of a modal ("No further expansion is happening"
             // names what happens, and is left alone).
             || s.word(0) == "no"
-                && !gap_breaks(s, 1)
+                && !breaks(s, 1)
                 && !matches!(s.word(1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
                 && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
         && !(1..k).any(|j| is_clause_break(s.word(j)))
@@ -271,13 +289,13 @@ fn frame_denies(s: &Sentence, k: usize) -> bool {
     let mut j = k;
     while j > 0
         && k - j < 3
-        && !gap_breaks(s, j)
+        && !breaks(s, j)
         && (lex.proposition_nouns.has(s.word(j - 1)) || j < k && lex.determiners.has(s.word(j - 1)))
     {
         j -= 1;
     }
     // "the idea that": a determiner alone is no proposition.
-    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || gap_breaks(s, j) {
+    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || breaks(s, j) {
         return false;
     }
     is_negator(s.word(j - 1)) || lex.negating_phrases.ending_at(|i| s.word(i), j - 1).is_some()
@@ -296,7 +314,7 @@ fn denying_predicate_at(s: &Sentence, k: usize) -> bool {
 fn denied_after(s: &Sentence, idx: usize) -> bool {
     let mut k = idx + 1;
     while k < s.words.len() && k <= idx + 8 {
-        if gap_breaks(s, k) {
+        if breaks(s, k) {
             // "X = pointless": the shorthand copula joins a denying predicate.
             let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
             return gap == "=" && denying_predicate_at(s, k);
@@ -311,13 +329,17 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         if denying_predicate_at(s, k) {
             return true;
         }
-        // "got no pledge", "secured no guarantee": a verb whose object is denied.
-        if k == idx + 1 && matches!(w, "no" | "none" | "nothing") && s.word(idx).ends_with(['d', 't']) {
+        // "got no pledge", "secured no guarantee", "expects no retraction":
+        // a verb whose object is denied.
+        if k == idx + 1
+            && matches!(w, "no" | "none" | "nothing")
+            && (s.word(idx).ends_with(['d', 't']) || english().reporting_verbs.has(s.word(idx)))
+        {
             return true;
         }
         // "Restoring the Soviet Union is not the aim": a subject (the first
         // words of its clause) whose own predicate is denied.
-        let subject = idx == 0 || gap_breaks(s, idx) || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
+        let subject = idx == 0 || breaks(s, idx) || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
         let copula_denied = matches!(prev, "is" | "are" | "was" | "were") && matches!(w, "not" | "never" | "hardly")
             || matches!(w, "isn't" | "aren't" | "wasn't" | "weren't");
         if subject && copula_denied {
