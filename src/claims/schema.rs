@@ -26,13 +26,10 @@ pub struct RawBase {
 pub struct RawArticle {
     pub title: String,
     /// When the article appeared ("January 2022"): its year is never wrong.
-    #[serde(default)]
     pub date: Option<String>,
     /// The article file's usual name, to find it in a workspace.
-    #[serde(default)]
     pub file: Option<String>,
     /// The entity (`@id`) that stands for the article's author.
-    #[serde(default)]
     pub author: Option<String>,
 }
 
@@ -57,7 +54,6 @@ pub struct RawEntity {
     /// Names matched case-insensitively on word boundaries; a name in
     /// capitals with no lowercase letter ("US", "INF") matches only as written.
     pub names: Vec<String>,
-    #[serde(default)]
     pub summary: Option<String>,
 }
 
@@ -90,41 +86,23 @@ pub struct RawClaim {
     pub about: Vec<String>,
     /// Whose view or words the fact is: a note giving it to another party
     /// is `wrong-attribution`.
-    #[serde(default)]
     pub speaker: Option<String>,
-    #[serde(default)]
     pub date: Option<Slot<DateSlot>>,
-    #[serde(default)]
     pub number: Option<Slot<NumberSlot>>,
-    #[serde(default)]
     pub place: Option<Slot<PlaceSlot>>,
-    #[serde(default)]
     pub actor: Option<Slot<PartySlot>>,
-    #[serde(default)]
     pub attribution: Option<Slot<PartySlot>>,
-    #[serde(default)]
     pub stance: Option<Slot<StanceSlot>>,
-    #[serde(default)]
     pub order: Option<Slot<OrderSlot>>,
-    #[serde(default)]
     pub list: Option<Slot<ListSlot>>,
-    #[serde(default)]
     pub quote: Option<Slot<QuoteSlot>>,
-    #[serde(default)]
     pub role: Option<Slot<RoleSlot>>,
-    #[serde(default)]
     pub date_words: Option<Slot<WordsSlot>>,
-    #[serde(default)]
     pub number_words: Option<Slot<WordsSlot>>,
-    #[serde(default)]
     pub place_words: Option<Slot<WordsSlot>>,
-    #[serde(default)]
     pub actor_words: Option<Slot<WordsSlot>>,
-    #[serde(default)]
     pub attribution_words: Option<Slot<WordsSlot>>,
-    #[serde(default)]
     pub stance_words: Option<Slot<WordsSlot>>,
-    #[serde(default)]
     pub list_words: Option<Slot<WordsSlot>>,
 }
 
@@ -135,7 +113,6 @@ pub type Slot<T> = Spanned<T>;
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct DateSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     pub value: Vec<DateValue>,
 }
@@ -144,7 +121,6 @@ pub struct DateSlot {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct NumberSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     pub value: Vec<NumberValue>,
     /// Terms the number must count.
@@ -156,7 +132,6 @@ pub struct NumberSlot {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     pub value: Vec<String>,
 }
@@ -166,7 +141,6 @@ pub struct PlaceSlot {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct PartySlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     pub value: Vec<String>,
     pub rival: Vec<String>,
@@ -179,7 +153,6 @@ pub struct PartySlot {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct StanceSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     pub says: Vec<String>,
     /// Terms asserting the reverse.
@@ -199,7 +172,6 @@ pub enum Polarity {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct OrderSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     pub first: Vec<String>,
     pub then: Vec<String>,
@@ -209,7 +181,6 @@ pub struct OrderSlot {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct ListSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     /// Does the article leave the list open ("such as", "and so on")?
     pub open: bool,
@@ -242,7 +213,6 @@ pub struct RoleSlot {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct WordsSlot {
-    #[serde(default)]
     pub when: Option<Vec<Vec<String>>>,
     /// Terms for the article's wording: said, they clear the sentence.
     pub right: Vec<String>,
