@@ -5,6 +5,7 @@
 
 use super::config::World;
 use super::diagnostics::{article_link, Analysis};
+use crate::finding::ArticleSpan;
 use crate::insight::{self, Coverage};
 use crate::position::Encoding;
 use serde_json::{json, Value};
@@ -98,6 +99,13 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
             })).collect::<Vec<_>>(),
         });
     }
+    // " ([article](...))" after an item the article holds.
+    let link = |span: Option<&Option<ArticleSpan>>| {
+        (span.cloned().flatten())
+            .and_then(|span| article_link(world, span.line))
+            .map(|l| format!(" ([article]({l}))"))
+            .unwrap_or_default()
+    };
     let mut md = format!("# What the note does not cover yet\n\n{scope} {}.\n", title(&cov));
     md.push_str("\n## Sections not touched\n\n");
     if sections.is_empty() {
@@ -105,14 +113,7 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
     }
     for &s in &sections {
         let sec = &base.sections[s];
-        let link = engine
-            .section_spans
-            .get(s)
-            .cloned()
-            .flatten()
-            .and_then(|span| article_link(world, span.line))
-            .map(|l| format!(" ([article]({l}))"))
-            .unwrap_or_default();
+        let link = link(engine.section_spans.get(s));
         md.push_str(&format!("- **{}**{link}: {}\n", sec.display(), sec.summary.trim()));
     }
     md.push_str("\n## Key claims not touched\n\n");
@@ -125,14 +126,7 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
     }
     for &c in &claims {
         let claim = &base.claims[c];
-        let link = engine
-            .claim_spans
-            .get(c)
-            .cloned()
-            .flatten()
-            .and_then(|span| article_link(world, span.line))
-            .map(|l| format!(" ([article]({l}))"))
-            .unwrap_or_default();
+        let link = link(engine.claim_spans.get(c));
         md.push_str(&format!(
             "- `{}` (*{}*){link}: {}\n",
             claim.id,

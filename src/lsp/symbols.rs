@@ -57,48 +57,38 @@ pub fn workspace_symbols(world: &World, query: &str, enc: Encoding) -> Vec<Symbo
     let base = &engine.base;
     let q = query.to_lowercase();
     let wanted = |name: &str| q.is_empty() || name.to_lowercase().contains(&q);
-    let mut out = Vec::new();
-    for (i, s) in base.sections.iter().enumerate() {
+    // Sections, then claims: (name, what else matches, place in the article, kind, container).
+    let sections = base.sections.iter().enumerate().map(|(i, s)| {
         let name = s.display().to_string();
-        if !wanted(&name) && !wanted(&s.id) {
-            continue;
-        }
-        let Some(span) = engine.section_spans.get(i).cloned().flatten() else {
-            continue;
-        };
-        let Some(location) = article_location(world, span.range, enc) else {
-            continue;
-        };
-        #[allow(deprecated)]
-        out.push(SymbolInformation {
+        let found = wanted(&name) || wanted(&s.id);
+        (
             name,
-            kind: SymbolKind::NAMESPACE,
-            tags: None,
-            deprecated: None,
-            location,
-            container_name: Some(base.title.clone()),
-        });
-    }
-    for (i, c) in base.claims.iter().enumerate() {
+            found,
+            engine.section_spans.get(i),
+            SymbolKind::NAMESPACE,
+            base.title.clone(),
+        )
+    });
+    let claims = base.claims.iter().enumerate().map(|(i, c)| {
         let name = format!("{}: {}", c.id, c.summary.trim());
-        if !wanted(&name) {
-            continue;
-        }
-        let Some(span) = engine.claim_spans.get(i).cloned().flatten() else {
-            continue;
-        };
-        let Some(location) = article_location(world, span.range, enc) else {
-            continue;
-        };
-        #[allow(deprecated)]
-        out.push(SymbolInformation {
-            name,
-            kind: if c.key { SymbolKind::KEY } else { SymbolKind::STRING },
-            tags: None,
-            deprecated: None,
-            location,
-            container_name: Some(base.sections[c.section].display().to_string()),
-        });
-    }
-    out
+        let kind = if c.key { SymbolKind::KEY } else { SymbolKind::STRING };
+        let container = base.sections[c.section].display().to_string();
+        (name.clone(), wanted(&name), engine.claim_spans.get(i), kind, container)
+    });
+    sections
+        .chain(claims)
+        .filter(|(_, found, ..)| *found)
+        .filter_map(|(name, _, span, kind, container)| {
+            let location = article_location(world, span?.as_ref()?.range.clone(), enc)?;
+            #[allow(deprecated)]
+            Some(SymbolInformation {
+                name,
+                kind,
+                tags: None,
+                deprecated: None,
+                location,
+                container_name: Some(container),
+            })
+        })
+        .collect()
 }
