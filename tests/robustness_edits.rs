@@ -184,7 +184,7 @@ fn same_as_full_recheck(world: &World, runner: &Runner, inc: &mut Incremental, e
     let fresh = fresh_store.open(uri, "markdown", runner.version, runner.model.text.clone());
     let full = world.engine.check_with(&runner.model.text, &world.options);
     assert_eq!(
-        edited.findings, full,
+        *edited.findings, full,
         "sequence {seq}: findings differ from a full re-check"
     );
     let fresh = Analysis::new(world, fresh, true);

@@ -6,6 +6,7 @@
 use super::config::World;
 use super::documents::Snapshot;
 use super::encoding::Conv;
+use super::transport::Body;
 use crate::engine::Incremental;
 use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
@@ -32,7 +33,9 @@ pub struct Analysis {
     pub generation: u64,
     /// Is the document a note (checked at all)?
     pub checked: bool,
-    pub findings: Vec<Finding>,
+    /// Shared with the note's `PublishedJson`, which compares the next
+    /// version's findings with them.
+    pub findings: Arc<Vec<Finding>>,
     /// The masked note and its sentences' ranges, from the check itself
     /// (the masked note shared with the incremental checker).
     masked: Arc<String>,
@@ -62,7 +65,7 @@ impl Analysis {
             text,
             generation: world.generation,
             checked,
-            findings,
+            findings: Arc::new(findings),
             masked,
             sentences,
             read: OnceLock::new(),
@@ -306,20 +309,24 @@ fn ranges(an: &Analysis, enc: Encoding) -> impl FnMut(std::ops::Range<usize>) ->
 /// made of (its place, its finding, its fix's place and the text the fix
 /// replaces): a diagnostic an edit left in place is not made and serialized
 /// again, which a keystroke in a note with thousands of findings needs
-/// (`cargo bench`, the dense note). A plain map, kept for the entries the
-/// last publication used. Diagnostics carry nothing of the version, so an
-/// entry is the diagnostic's JSON as a whole.
+/// (`cargo bench`, the dense note). The entries in a vector beside the
+/// findings they were made of (the analysis's own, shared, not copied), and
+/// a small map from key to index (entries in the map's own table made it
+/// four times their size, twice while a publication was made). Diagnostics
+/// carry nothing of the version, so an entry is the diagnostic's JSON as a whole.
 #[derive(Default)]
 pub struct PublishedJson {
     /// The world and encoding the entries were made with.
     made_with: Option<(u64, Encoding)>,
-    entries: HashMap<u64, Entry, BuildHasherDefault<QuickHasher>>,
+    /// The findings of the last publication; entry i was made of finding i.
+    findings: Arc<Vec<Finding>>,
+    entries: Vec<Entry>,
+    by_key: HashMap<u64, u32, BuildHasherDefault<QuickHasher>>,
     /// Diagnostics the last notification took from the map.
     reused: usize,
 }
 
 struct Entry {
-    finding: Finding,
     range: Range,
     fix: Option<(Range, String)>,
     json: Arc<str>,
@@ -328,17 +335,25 @@ struct Entry {
 impl PublishedJson {
     /// The body of the `textDocument/publishDiagnostics` notification of
     /// `an`, under `uri` (as the client wrote it), with its version.
-    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &str, enc: Encoding) -> Vec<u8> {
+    pub fn notification(&mut self, world: &World, an: &Analysis, uri: &str, enc: Encoding) -> Body {
         if self.made_with != Some((world.generation, enc)) {
             self.entries.clear();
+            self.by_key.clear();
             self.made_with = Some((world.generation, enc));
         }
         let mut range = ranges(an, enc);
         let mut places = HashMap::new();
-        let mut old = std::mem::take(&mut self.entries);
-        let mut items = Vec::with_capacity(an.findings.len());
+        let old_findings = std::mem::take(&mut self.findings);
+        let mut old: Vec<Option<Entry>> = std::mem::take(&mut self.entries).into_iter().map(Some).collect();
+        let mut old_keys = std::mem::take(&mut self.by_key);
+        let n = an.findings.len();
+        let (mut entries, mut by_key) = (
+            Vec::with_capacity(n),
+            HashMap::with_capacity_and_hasher(n, Default::default()),
+        );
+        let mut items = Vec::with_capacity(n);
         self.reused = 0;
-        for f in &an.findings {
+        for f in an.findings.iter() {
             let r = range(f.range.range());
             let fix = f.fix.as_ref().map(|x| {
                 (
@@ -354,23 +369,28 @@ impl PublishedJson {
                 (f.fix.as_ref().map(|x| &x.replacement), fix.map(|(r, t)| (place(&r), t))).hash(&mut h);
                 h.finish()
             };
-            let same = |e: &Entry| {
-                let g = &e.finding;
+            let same = |(i, e): &(usize, Entry)| {
+                let Some(g) = old_findings.get(*i) else {
+                    return false;
+                };
                 e.range == r
                     && e.fix.as_ref().map(|(r, t)| (*r, t.as_str())) == fix
                     && (g.code, g.severity, &g.message, &g.claim, &g.section, &g.article)
                         == (f.code, f.severity, &f.message, &f.claim, &f.section, &f.article)
                     && g.fix.as_ref().map(|x| &x.replacement) == f.fix.as_ref().map(|x| &x.replacement)
             };
-            let entry = match old.remove(&key).filter(same) {
-                Some(e) => {
+            let kept = old_keys
+                .remove(&key)
+                .and_then(|i| Some((i as usize, old.get_mut(i as usize)?.take()?)))
+                .filter(same);
+            let entry = match kept {
+                Some((_, e)) => {
                     self.reused += 1;
                     e
                 }
                 None => {
                     let d = make(world, an, f, enc, &mut places, &mut range);
                     Entry {
-                        finding: f.clone(),
                         range: r,
                         fix: fix.map(|(r, t)| (r, t.to_string())),
                         json: serde_json::to_string(&d).unwrap_or_default().into(),
@@ -378,9 +398,12 @@ impl PublishedJson {
                 }
             };
             items.push(entry.json.clone());
-            self.entries.insert(key, entry);
+            by_key.insert(key, entries.len() as u32);
+            entries.push(entry);
         }
-        body(uri, &items, Some(an.snap.version))
+        drop((old, old_keys, old_findings));
+        (self.findings, self.entries, self.by_key) = (an.findings.clone(), entries, by_key);
+        body(uri, items, Some(an.snap.version))
     }
 
     /// How many diagnostics the last notification took from the map.
@@ -437,29 +460,27 @@ impl Hasher for QuickHasher {
     }
 }
 
-/// A `publishDiagnostics` notification from its diagnostics' JSON.
-fn body(uri: &str, diagnostics: &[Arc<str>], version: Option<i32>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(diagnostics.iter().map(|d| d.len() + 1).sum::<usize>() + uri.len() + 128);
-    out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
-    out.extend_from_slice(&serde_json::to_vec(uri).unwrap_or_default());
-    out.extend_from_slice(br#","diagnostics":["#);
-    for (i, d) in diagnostics.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(d.as_bytes());
-    }
-    out.push(b']');
+/// A `publishDiagnostics` notification from its diagnostics' JSON (the
+/// pieces themselves, not a copy: see `Body`).
+fn body(uri: &str, diagnostics: Vec<Arc<str>>, version: Option<i32>) -> Body {
+    let mut head = br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#.to_vec();
+    head.extend_from_slice(&serde_json::to_vec(uri).unwrap_or_default());
+    head.extend_from_slice(br#","diagnostics":["#);
+    let mut tail = b"]".to_vec();
     if let Some(v) = version {
-        out.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
+        tail.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
     }
-    out.extend_from_slice(b"}}");
-    out
+    tail.extend_from_slice(b"}}");
+    Body::Items {
+        head,
+        items: diagnostics,
+        tail,
+    }
 }
 
 /// The notification that withdraws a note's diagnostics.
-pub fn withdrawal(uri: &str) -> Vec<u8> {
-    body(uri, &[], None)
+pub fn withdrawal(uri: &str) -> Body {
+    body(uri, Vec::new(), None)
 }
 
 /// The identifier of a pull report: the world, the opening and the version it was made for.

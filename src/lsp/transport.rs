@@ -24,6 +24,8 @@ use tower_lsp::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, LspService};
 use tower_service::Service;
 
+/// The input's buffer, and so the most one read asks for.
+const READ_PIECE: usize = 64 << 10;
 /// Bounds on what a client may send.
 const MAX_HEADER_LINE: u64 = 8 << 10;
 const MAX_BODY: usize = 256 << 20;
@@ -52,7 +54,9 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
     pub fn new(r: R) -> FrameReader<R> {
-        FrameReader { r: BufReader::new(r) }
+        FrameReader {
+            r: BufReader::with_capacity(READ_PIECE, r),
+        }
     }
 
     /// A line, its first `MAX_HEADER_LINE` bytes kept: the rest of a longer
@@ -100,11 +104,19 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                         return Ok(Frame::BadHeader("headers without Content-Length".into()));
                     };
                     // Room for the body at once (a doubling buffer would
-                    // hold up to twice a large note), up to a sane bound.
+                    // hold up to twice a large note), up to a sane bound;
+                    // read through the buffer, a piece at a time: one read
+                    // of the whole body made tokio's stdin keep a buffer of
+                    // its size (1 MB for a large note's `didOpen`) for good.
                     let mut body = Vec::with_capacity(n.min(64 << 20));
-                    (&mut self.r).take(n as u64).read_to_end(&mut body).await?;
-                    if body.len() < n {
-                        return Ok(Frame::Eof);
+                    while body.len() < n {
+                        let piece = self.r.fill_buf().await?;
+                        if piece.is_empty() {
+                            return Ok(Frame::Eof);
+                        }
+                        let take = piece.len().min(n - body.len());
+                        body.extend_from_slice(&piece[..take]);
+                        self.r.consume(take);
                     }
                     return Ok(Frame::Body(body));
                 }
@@ -362,6 +374,46 @@ pub fn repair(body: &[u8]) -> Option<(Vec<u8>, &'static str)> {
     why.map(|w| (out, w))
 }
 
+/// A message's JSON for the writer: whole, or (a publication) a JSON array's
+/// items between a head and a tail, written comma-separated straight from the
+/// diagnostics' kept JSON (`diagnostics::PublishedJson`) and never joined into
+/// one buffer: a 1 MB note with many findings publishes about 3 MB.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Body {
+    Whole(Vec<u8>),
+    Items {
+        head: Vec<u8>,
+        items: Vec<std::sync::Arc<str>>,
+        tail: Vec<u8>,
+    },
+}
+
+impl Body {
+    /// The pieces, in order.
+    fn slices(&self) -> Vec<IoSlice<'_>> {
+        match self {
+            Body::Whole(b) => vec![IoSlice::new(b)],
+            Body::Items { head, items, tail } => {
+                let mut v = Vec::with_capacity(2 * items.len() + 2);
+                v.push(IoSlice::new(head));
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        v.push(IoSlice::new(b","));
+                    }
+                    v.push(IoSlice::new(item.as_bytes()));
+                }
+                v.push(IoSlice::new(tail));
+                v
+            }
+        }
+    }
+
+    /// The bytes, joined (for tests).
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.slices().iter().flat_map(|s| s.iter().copied()).collect()
+    }
+}
+
 /// Everything for the client waits here, whole messages, for the one writer:
 /// answers, the server's own requests and notifications, and the note
 /// diagnostics. A publication waits in a slot of its note: a newer one for
@@ -384,7 +436,7 @@ struct Queue {
     /// Bodies, not yet framed.
     messages: std::collections::VecDeque<Vec<u8>>,
     /// At most one publication per note, in the order the notes first had one waiting.
-    publications: std::collections::VecDeque<(String, Vec<u8>)>,
+    publications: std::collections::VecDeque<(String, Body)>,
     closed: bool,
     /// Publications replaced before they were written.
     superseded: u64,
@@ -414,7 +466,7 @@ impl Outbox {
 
     /// Queue the publication of a note's diagnostics, replacing the one of
     /// the same note still waiting.
-    pub fn publish(&self, uri: &str, body: Vec<u8>) -> bool {
+    pub fn publish(&self, uri: &str, body: Body) -> bool {
         let mut q = self.queue();
         if q.closed {
             return false;
@@ -456,7 +508,7 @@ impl Outbox {
             return Ok(Some(m));
         }
         if let Some((_, m)) = q.publications.pop_front() {
-            return Ok(Some(m));
+            return Ok(Some(m.to_vec()));
         }
         if q.closed {
             Err(())
@@ -467,11 +519,11 @@ impl Outbox {
 
     /// The next body, waiting for one (the writer thread blocks here);
     /// `None` once closed and empty.
-    fn next_blocking(&self) -> Option<Vec<u8>> {
+    fn next_blocking(&self) -> Option<Body> {
         let mut q = self.queue();
         loop {
             if let Some(m) = q.messages.pop_front() {
-                return Some(m);
+                return Some(Body::Whole(m));
             }
             if let Some((_, m)) = q.publications.pop_front() {
                 return Some(m);
@@ -521,14 +573,20 @@ fn write_out(mut output: Box<dyn Write + Send>, outbox: Outbox) {
     }
 }
 
-/// Header and body in one `writev` (no copy of the body, one system call
-/// when the client keeps up).
-fn write_frame(output: &mut dyn Write, body: &[u8]) -> std::io::Result<()> {
-    let header = format!("Content-Length: {}\r\n\r\n", body.len());
-    let mut all = [IoSlice::new(header.as_bytes()), IoSlice::new(body)];
-    let mut left = &mut all[..];
+/// Header and body with `writev` (no copy of the body: one system call per
+/// 1,024 pieces when the client keeps up).
+fn write_frame(output: &mut dyn Write, body: &Body) -> std::io::Result<()> {
+    let mut pieces = body.slices();
+    let header = format!(
+        "Content-Length: {}\r\n\r\n",
+        pieces.iter().map(|s| s.len()).sum::<usize>()
+    );
+    pieces.insert(0, IoSlice::new(header.as_bytes()));
+    let mut left = &mut pieces[..];
     while !left.is_empty() {
-        match output.write_vectored(left) {
+        // IOV_MAX is 1,024 on Linux; more pieces are written in turns.
+        let now = left.len().min(1024);
+        match output.write_vectored(&left[..now]) {
             Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
             Ok(n) => IoSlice::advance_slices(&mut left, n),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -793,9 +851,10 @@ mod tests {
     fn the_outbox_keeps_one_publication_per_note() {
         let outbox = Outbox::default();
         let body = br#"{"jsonrpc":"2.0","method":"m"}"#;
-        assert!(outbox.publish("file:///a.md", b"old".to_vec()));
-        assert!(outbox.send(body.to_vec()) && outbox.publish("file:///a.md", b"new".to_vec()));
-        assert!(outbox.publish("file:///b.md", b"b".to_vec()));
+        let whole = |b: &[u8]| Body::Whole(b.to_vec());
+        assert!(outbox.publish("file:///a.md", whole(b"old")));
+        assert!(outbox.send(body.to_vec()) && outbox.publish("file:///a.md", whole(b"new")));
+        assert!(outbox.publish("file:///b.md", whole(b"b")));
         // Other messages first, then one publication per note, the newest.
         assert_eq!(outbox.pop(), Ok(Some(body.to_vec())));
         assert_eq!(outbox.pop(), Ok(Some(b"new".to_vec())));
@@ -804,6 +863,39 @@ mod tests {
         assert_eq!(outbox.superseded(), 1);
         outbox.close();
         assert_eq!(outbox.pop(), Err(()));
+    }
+
+    /// A writer that takes at most 7 bytes a call, from the first piece only.
+    struct Trickle(Vec<u8>);
+
+    impl Write for Trickle {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            let n = b.len().min(7);
+            self.0.extend_from_slice(&b[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_of_items_is_written_whole_through_short_writes() {
+        let items: Vec<std::sync::Arc<str>> = (0..3000).map(|i| format!("{{\"n\":{i}}}").into()).collect();
+        let body = Body::Items {
+            head: b"{\"a\":[".to_vec(),
+            items,
+            tail: b"]}".to_vec(),
+        };
+        let mut out = Trickle(Vec::new());
+        write_frame(&mut out, &body).unwrap();
+        let text = String::from_utf8(out.0).unwrap();
+        let (header, json) = text.split_once("\r\n\r\n").unwrap();
+        assert_eq!(header, format!("Content-Length: {}", json.len()));
+        let v: Value = serde_json::from_str(json).unwrap();
+        assert_eq!(v["a"].as_array().unwrap().len(), 3000);
+        assert_eq!(v["a"][2999]["n"], 2999);
+        assert_eq!(body.to_vec(), json.as_bytes());
     }
 
     fn reply(body: &[u8]) -> Value {

@@ -100,7 +100,7 @@ pub fn exercise_note(world: &World, data: &[u8]) {
     let snap = store.open(uri.clone(), "markdown", 1, text.clone());
     let an = Analysis::new(world, snap.clone(), true);
     assert_eq!(
-        an.findings, findings,
+        *an.findings, findings,
         "the server's analysis differs from the checker's"
     );
     for enc in [Encoding::Utf16, Encoding::Utf8] {

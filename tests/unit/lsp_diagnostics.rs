@@ -51,7 +51,7 @@ fn the_notification_is_publish_diagnostics_and_an_untouched_diagnostic_keeps_its
         let an = Analysis::new(&world, snap.clone(), true);
         let diags = diagnostics(&world, &an, enc);
         assert!(diags.len() >= 3, "{diags:?}");
-        let body = published.notification(&world, &an, uri.as_str(), enc);
+        let body = published.notification(&world, &an, uri.as_str(), enc).to_vec();
         // An edit within a line leaves the other lines' diagnostics to be
         // reused; a new line moves those below it.
         let reused = [0, 0, 2, 1, 2][k];
