@@ -25,11 +25,11 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-2", 32, 3, 2),
     ("blind-round-3", 36, 1, 0),
     ("blind-round-4", 33, 10, 6),
-    ("blind-round-5", 35, 4, 0),
+    ("blind-round-5", 35, 3, 0),
     ("blind-round-6", 30, 5, 2),
-    ("blind-round-7", 32, 8, 6),
+    ("blind-round-7", 32, 4, 2),
     ("blind-round-8", 33, 7, 4),
-    ("blind-round-9", 29, 11, 10),
+    ("blind-round-9", 29, 10, 9),
 ];
 
 /// 1-based line of a byte offset.

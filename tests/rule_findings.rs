@@ -95,6 +95,8 @@ fn wrong_date() {
             "the article gives 2024, not 2023: The accord is to be reviewed in 2024 (Outlook)",
         )],
     );
+    // A year owns the parenthesis just after it: the signing is 2019's.
+    expect("- Years: 2019 (the accord signed), 2024 (review due in Kesmouth).", &[]);
 }
 
 #[test]
@@ -110,6 +112,11 @@ fn wrong_number() {
         )],
     );
     expect("Eleven rounds of talks preceded the accord.", &[]);
+    // Labels are no counts: a thread's post number, a table row's number
+    // cell; nor is "both ... and" a count.
+    expect("2/ Panel members settle the disputes.", &[]);
+    expect("| 5 | Panel members hear the disputes. |", &[]);
+    expect("Disputes go to panel members both slow and few.", &[]);
     // "half a year" is six months.
     expect(
         "Either side may leave the accord with three months' notice.",

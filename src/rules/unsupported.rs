@@ -33,7 +33,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let r = w.span();
         let orig = &note[s.orig(r, note)];
         let first_char = orig.chars().next().unwrap_or(' ');
-        let figure = orig.chars().any(|c| c.is_ascii_digit());
+        let figure =
+            orig.chars().any(|c| c.is_ascii_digit()) && !crate::values::numbers::is_label(&s.norm.text, &s.words, i);
         // Only a capitalized word or a figure can be novel: test that before
         // the word is normalized again and looked up.
         if !figure && !first_char.is_uppercase() {

@@ -37,7 +37,16 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
                         .iter()
                         .any(|&(a, _)| part(s.words[a].start) == part(m.range.start))
             })
-            .min_by_key(|m| super::shared::subject::distance(&subject, s.word_at(m.range.start)));
+            .min_by_key(|m| {
+                // "2004 (Baltics, ...), 2009 (Croatia, Albania)": a date owns
+                // the parenthesis just after it, and the subject inside it.
+                let owned = glossed_by(s, m.range.end).is_some_and(|g| subject.iter().any(|&(a, _)| g.contains(&a)));
+                if owned {
+                    0
+                } else {
+                    super::shared::subject::distance(&subject, s.word_at(m.range.start)) + 1
+                }
+            });
         let Some(m) = nearest else { continue };
         let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
         if comparable.iter().any(|v| !v.conflicts(&m.date)) {
@@ -69,6 +78,25 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(right),
         ));
     }
+}
+
+/// The words of a parenthesis that opens within three words after byte
+/// `end` ("2004 (Baltics, ...)", "2004 big wave (Baltics, ...)").
+fn glossed_by(s: &crate::note::Sentence, end: usize) -> Option<std::ops::Range<usize>> {
+    let t = &s.norm.text;
+    let first = s.words.partition_point(|w| w.start < end);
+    let open = (first..(first + 3).min(s.words.len())).find(|&k| {
+        let before = if k == 0 { 0 } else { s.words[k - 1].end.max(end) };
+        t[before..s.words[k].start].contains('(')
+    })?;
+    // (No other clause between: "2004, and later (...)" is not a gloss.)
+    if (first..open).any(|k| k > first && t[s.words[k - 1].end..s.words[k].start].contains([',', ';', ')'])) {
+        return None;
+    }
+    let close = (open + 1..s.words.len())
+        .find(|&k| t[s.words[k - 1].end..s.words[k].start].contains(')'))
+        .unwrap_or(s.words.len());
+    Some(open..close)
 }
 
 /// Which way a word orders "X <word> Y": X after Y, or X before Y.

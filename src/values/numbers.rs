@@ -155,6 +155,16 @@ fn digits(w: &str) -> Option<f64> {
     clean.parse().ok()
 }
 
+/// Is the figure at word `i` a label rather than a count: a thread's post
+/// number ("2/ Opening claim", "20/") or a table row's number in its first
+/// cell ("| 38 | ...")?
+pub fn is_label(text: &str, words: &[Word], i: usize) -> bool {
+    let rest = &text[words[i].end..];
+    let post_number = rest.starts_with('/') && rest[1..].chars().next().is_none_or(char::is_whitespace);
+    let row_number = text[..words[i].start].trim() == "|" && rest.trim_start().starts_with('|');
+    (post_number || row_number) && text[words[i].start..words[i].end].chars().all(|c| c.is_ascii_digit())
+}
+
 /// Every quantity in a normalized text, given its words. Years (four digits
 /// from 1900 to 2099) are dates, not quantities, and are left out.
 pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
@@ -173,6 +183,10 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             // "January 21", "21 January": the day of a date.
             let month = |x: &str| crate::values::dates::month(x).is_some();
             if (1.0..=31.0).contains(&d) && (i > 0 && month(w(i - 1)) || month(w(i + 1))) {
+                i += 1;
+                continue;
+            }
+            if is_label(text, words, i) {
                 i += 1;
                 continue;
             }
@@ -229,6 +243,10 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             value = Quantity::exact(v);
         } else if cur == "none" && w(i + 1) != "of" {
             // "None" alone (a table cell, an answer) counts nothing.
+            i += 1;
+            continue;
+        } else if cur == "both" && (i + 1..i + 5).any(|k| w(k) == "and") {
+            // "both impossible and unnecessary": a coordination, not a count.
             i += 1;
             continue;
         } else if let Some(u) = unit_word(cur) {
