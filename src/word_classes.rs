@@ -95,6 +95,7 @@ pub struct Lexicon {
     pub proposition_nouns: Class,
     pub denying_predicates: Class,
     pub reporters: Class,
+    pub linking_verbs: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -123,6 +124,7 @@ struct RawClasses {
     proposition_nouns: Vec<String>,
     denying_predicates: Vec<String>,
     reporters: Vec<String>,
+    linking_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -148,6 +150,7 @@ impl Lexicon {
             proposition_nouns: Class::of(&c.proposition_nouns),
             denying_predicates: Class::of(&c.denying_predicates),
             reporters: Class::of(&c.reporters),
+            linking_verbs: Class::of(&c.linking_verbs),
         })
     }
 }

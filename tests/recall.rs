@@ -47,6 +47,60 @@ id = "pact"
 kind = "thing"
 names = ["Ferry Pact", "the pact"]
 
+[[entity]]
+id = "council"
+kind = "org"
+names = ["Ferry Council", "Council"]
+
+[[entity]]
+id = "board"
+kind = "org"
+names = ["Harbour Board", "Board"]
+
+[[entity]]
+id = "kesmouth"
+kind = "city"
+names = ["Kesmouth"]
+
+[[entity]]
+id = "port-arrel"
+kind = "city"
+names = ["Port Arrel"]
+
+[lexicon]
+cities = ["Lisbon"]
+countries = ["Netherlands"]
+
+[[claim]]
+id = "council-venue"
+section = "opening"
+line = 1
+anchor = "Kesmouth"
+summary = "The Council met in Kesmouth."
+when = [["@council"]]
+[claim.place]
+value = ["@kesmouth"]
+
+[[claim]]
+id = "board-venue"
+section = "opening"
+line = 1
+anchor = "Port Arrel"
+summary = "The Board met in Port Arrel."
+when = [["@board"]]
+[claim.place]
+value = ["@port-arrel"]
+
+[[claim]]
+id = "depots"
+section = "opening"
+line = 1
+anchor = "depots"
+summary = "The fuel depots stand in Norland and Veska."
+when = [["depot*"]]
+[claim.place]
+value = ["@norland", "@veska"]
+
 [[claim]]
 id = "review"
 section = "origins"
@@ -163,4 +217,50 @@ fn a_one_word_title_after_in_is_a_reference() {
 fn a_point_placed_in_one_of_several_sections_named_is_not_misplaced() {
     none("The pact is to be reviewed in 2024 (§Origins, §What Now?).");
     none("| Review | 2024 | What Now?; §Origins |");
+}
+
+const COUNCIL_IN_KESMOUTH: &str =
+    "the article places this in Kesmouth, not Lisbon: The Council met in Kesmouth (the opening)";
+
+#[test]
+fn a_place_hangs_on_its_subject_through_a_label_a_relative_clause_or_a_table_row() {
+    // (a relative clause is another clause: likely, not certain)
+    for (sentence, severity) in [
+        ("Council → Lisbon", Severity::Error),
+        (
+            "The second stop was the Council, which met in Lisbon.",
+            Severity::Warning,
+        ),
+        ("The Council of the U.N. met in Lisbon.", Severity::Error),
+        ("| Lisbon | Session of the Council | all members |", Severity::Error),
+    ] {
+        one(sentence, Code::WrongPlace, severity, "Lisbon", COUNCIL_IN_KESMOUTH);
+    }
+    none("Council → Kesmouth");
+    none("| Kesmouth | Session of the Council | all members |");
+    // What the relative clause names without locating it is no venue.
+    none("The Council met in Kesmouth, where Lisbon was discussed.");
+}
+
+#[test]
+fn each_place_goes_to_its_nearest_subject() {
+    none("The Council met in Kesmouth and the Board in Port Arrel.");
+    let f = found("The Council met in Port Arrel and the Board in Kesmouth.");
+    let codes: Vec<(Code, &str)> = f.iter().map(|f| (f.0, f.2.as_str())).collect();
+    assert_eq!(
+        codes,
+        [(Code::WrongPlace, "Port Arrel"), (Code::WrongPlace, "Kesmouth")]
+    );
+}
+
+#[test]
+fn places_joined_by_and_share_their_use_and_a_country_before_the_subject_is_its_owner() {
+    one(
+        "The depots stand in Norland and the Netherlands.",
+        Code::WrongPlace,
+        Severity::Error,
+        "Netherlands",
+        "the article places this in Norland and Veska, not Netherlands: The fuel depots stand in Norland and Veska (the opening)",
+    );
+    none("The plan takes in Netherlands depots too.");
 }

@@ -157,7 +157,10 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
                     ABBREVIATIONS.contains(&word_before.as_str())
                         || (word_before.chars().count() == 1 && word_before.chars().all(char::is_alphabetic))
                 };
-                if at_space && next_starts && !(c == '.' && abbrev()) {
+                // "... ratification in the U.S.\nCould also cover ...": an
+                // abbreviation ending a line before a capital ends the sentence.
+                let line_ends = (j..n).any(|m| chars[m].1 == '\n') && chars.get(n).is_some_and(|c| c.1.is_uppercase());
+                if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
                     let end = if j < chars.len() { chars[j].0 } else { text.len() };
                     push_trimmed(&mut out, masked, block.start + start, block.start + end);
                     start = if n < chars.len() { chars[n].0 } else { text.len() };

@@ -14,20 +14,11 @@ pub fn is_clause_break(w: &str) -> bool {
     english().clause_openers.has(w)
 }
 
-/// Punctuation between two words that ends a clause.
+/// Punctuation between two words that ends a clause. An abbreviation's
+/// dot ends none ("would not need U.S. ratification", "e.g. bases", "the
+/// first round of U.S.-Russian talks, held in Vienna"); one ending a line
+/// before a capital ends the sentence instead (`split_sentences`).
 pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
-    if before_word == 0 {
-        return false;
-    }
-    let a = s.words[before_word - 1].end;
-    let b = s.words[before_word].start;
-    s.norm.text[a..b].contains([',', ';', ':', '(', ')', '"', '.', '!', '?']) || notation_breaks(s, before_word)
-}
-
-/// `gap_breaks` for reading negation: "not need U.S. ratification", "e.g.
-/// bases": an abbreviation's dot ends no clause. (Other readings keep the
-/// dot as a break: a place named last, "in the U.S.", locates nothing after.)
-fn breaks(s: &Sentence, before_word: usize) -> bool {
     if before_word == 0 {
         return false;
     }
@@ -36,10 +27,9 @@ fn breaks(s: &Sentence, before_word: usize) -> bool {
     let abbreviation =
         gap.trim_end() == "." && (prev.contains('.') || prev.len() == 1 || super::ABBREVIATIONS.contains(&prev));
     if abbreviation {
-        notation_breaks(s, before_word)
-    } else {
-        gap_breaks(s, before_word)
+        return notation_breaks(s, before_word);
     }
+    gap.contains([',', ';', ':', '(', ')', '"', '.', '!', '?']) || notation_breaks(s, before_word)
 }
 
 /// Does the shorthand `≠` stand just before word `k` ("bases ≠ a priority")?
@@ -53,7 +43,7 @@ fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
     let mut j = k;
     while j > 0 && k - j < 5 {
         j -= 1;
-        if breaks(s, j + 1) && j + 1 < k {
+        if gap_breaks(s, j + 1) && j + 1 < k {
             let words: Vec<&str> = (j + 1..k).map(|i| s.word(i)).collect();
             let reporter = |w: &&str| english().reporters.has(w.trim_end_matches("'s"));
             let pronoun = |w: &&str| matches!(*w, "he" | "his" | "she" | "her" | "they" | "their");
@@ -96,7 +86,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // a denied subject before it denies the predicate.
         if k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].trim() == "=" {
             let mut j = k - 1;
-            while j > 0 && !breaks(s, j) && k - j < 12 {
+            while j > 0 && !gap_breaks(s, j) && k - j < 12 {
                 j -= 1;
             }
             if matches!(s.word(j), "no" | "none" | "nothing" | "neither") {
@@ -104,7 +94,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             }
             break;
         }
-        if breaks(s, k) && k != stepped_to {
+        if gap_breaks(s, k) && k != stepped_to {
             // Step over a parenthesis: "detargeting (zero-targeting) deals".
             let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
             if gap.contains(')') && !gap.contains(['.', ';', ',']) {
@@ -126,7 +116,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             }
             // Step over ", the author says," and read on.
             match aside_before(s, k) {
-                Some(start) if start > 0 && breaks(s, start) => {
+                Some(start) if start > 0 && gap_breaks(s, start) => {
                     k = start;
                     stepped_to = start;
                     continue;
@@ -172,6 +162,11 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && k + 1 < idx
             && s.word(k + 1).ends_with("ing")
             && !matches!(s.word(k + 1), "being" | "having");
+        // "an agreement not to place missiles seems possible": the negation
+        // stays in its infinitive when a finite verb follows it.
+        let infinitive = matches!(w, "not" | "never")
+            && s.word(k + 1) == "to"
+            && (k + 3..idx).any(|j| english().auxiliaries.has(s.word(j)) || english().linking_verbs.has(s.word(j)));
         // "did not - and could not - produce": coordinated negations are one.
         let coordinated = last_neg.is_some_and(|l: usize| (k + 1..l).any(|j| matches!(s.word(j), "and" | "or")));
         // "harder, if not impossible": "if not" adds, it does not deny.
@@ -197,9 +192,17 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && k + 1 < s.words.len()
             && (s.norm.text[s.words[k].end..s.words[k + 1].start].contains([',', '.', '!', ':'])
                 || english().determiners.has(s.word(k + 1)));
-        let counts = [neither_after_nor, gerund, if_not, intensifier, without_phrase, answer]
-            .iter()
-            .all(|x| !x);
+        let counts = [
+            neither_after_nor,
+            gerund,
+            infinitive,
+            if_not,
+            intensifier,
+            without_phrase,
+            answer,
+        ]
+        .iter()
+        .all(|x| !x);
         // "stopped short of a scandal", "fell short of": short of it, not it
         // (but "nothing short of" affirms, above).
         let short_of = w == "short"
@@ -226,7 +229,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     // inverted auxiliary denies its whole clause, however long.
     if count == 0 && steps >= window {
         let mut j = k;
-        while j > 0 && !breaks(s, j) && !is_clause_break(s.word(j - 1)) && k - j < 40 {
+        while j > 0 && !gap_breaks(s, j) && !is_clause_break(s.word(j - 1)) && k - j < 40 {
             j -= 1;
         }
         let inverted = matches!(s.word(j), "nor" | "neither" | "never")
@@ -271,7 +274,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             // denied subject of a modal ("No further expansion is happening"
             // names what happens, and is left alone).
             || s.word(0) == "no"
-                && !breaks(s, 1)
+                && !gap_breaks(s, 1)
                 && !matches!(s.word(1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
                 && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
         && !(1..k).any(|j| is_clause_break(s.word(j)))
@@ -289,13 +292,13 @@ fn frame_denies(s: &Sentence, k: usize) -> bool {
     let mut j = k;
     while j > 0
         && k - j < 3
-        && !breaks(s, j)
+        && !gap_breaks(s, j)
         && (lex.proposition_nouns.has(s.word(j - 1)) || j < k && lex.determiners.has(s.word(j - 1)))
     {
         j -= 1;
     }
     // "the idea that": a determiner alone is no proposition.
-    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || breaks(s, j) {
+    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || gap_breaks(s, j) {
         return false;
     }
     is_negator(s.word(j - 1)) || lex.negating_phrases.ending_at(|i| s.word(i), j - 1).is_some()
@@ -314,7 +317,7 @@ fn denying_predicate_at(s: &Sentence, k: usize) -> bool {
 fn denied_after(s: &Sentence, idx: usize) -> bool {
     let mut k = idx + 1;
     while k < s.words.len() && k <= idx + 8 {
-        if breaks(s, k) {
+        if gap_breaks(s, k) {
             // "X = pointless": the shorthand copula joins a denying predicate.
             let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
             return gap == "=" && denying_predicate_at(s, k);
@@ -339,7 +342,7 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         }
         // "Restoring the Soviet Union is not the aim": a subject (the first
         // words of its clause) whose own predicate is denied.
-        let subject = idx == 0 || breaks(s, idx) || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
+        let subject = idx == 0 || gap_breaks(s, idx) || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
         let copula_denied = matches!(prev, "is" | "are" | "was" | "were") && matches!(w, "not" | "never" | "hardly")
             || matches!(w, "isn't" | "aren't" | "wasn't" | "weren't");
         if subject && copula_denied {

@@ -23,13 +23,17 @@ const VENUE_NOUNS: [&str; 10] = [
 /// Is the mention used as a place: after a locative preposition, or naming a venue?
 pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
     let s = ctx.sentence;
-    // "in Romania and Hungary": the second place shares the first one's use.
-    if m.word >= 2 && matches!(s.word(m.word - 1), "and" | "or") {
+    // "in Romania and (the) Hungary": the second place shares the first one's use.
+    let mut j = m.word;
+    while j > 0 && matches!(s.word(j - 1), "the" | "a" | "an") {
+        j -= 1;
+    }
+    if j >= 2 && matches!(s.word(j - 1), "and" | "or") {
         let prev = ctx
             .scan
             .mentions
             .iter()
-            .find(|p| p.range.end <= m.range.start && s.word_at(p.range.end.saturating_sub(1)) == m.word - 2);
+            .find(|p| p.range.end <= m.range.start && s.word_at(p.range.end.saturating_sub(1)) == j - 2);
         if prev.is_some_and(|p| used_as_place(ctx, p)) {
             return true;
         }
@@ -59,16 +63,56 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let subject = super::shared::subject::subject_words(ctx, claim);
-        // A place speaks to the claim only in its subject's clause.
-        let same_clause = |w: usize| {
-            subject.iter().any(|&(a, b)| {
-                let (lo, hi) = if w > b { (b, w) } else { (w, a) };
-                !(lo + 1..=hi).any(|k| {
-                    // "OSCE Standing Committee session: Geneva." labels, not a new clause.
-                    let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
-                    crate::note::negation::gap_breaks(s, k) && !gap.trim().eq(":")
+        // A place speaks to the claim only in its subject's clause, or in
+        // what the subject's clause hangs on it: a relative clause or
+        // participle after it (", which met in Vienna", ", held in Vienna"),
+        // a place alone after a label's mark ("Russia-NATO Council → Vienna").
+        let place_alone_after = |k: usize| {
+            let rest = &s.norm.text[s.words[k].start..];
+            let tail = rest.split(['|', ';', '(', ')']).next().unwrap_or(rest);
+            let n = crate::text::words(tail).len();
+            ctx.scan
+                .mentions
+                .iter()
+                .any(|m| m.word == k && crate::text::words(&s.norm.text[m.range]).len() + 1 >= n)
+        };
+        // In a table row, the first cell is what the other cells speak of
+        // ("| Warsaw | OSCE session |"): a place and a subject one of which
+        // stands in it go together.
+        let t = &s.norm.text;
+        let row = t.contains('|');
+        let in_head = |w: usize| row && !t[s.words[0].start..s.words[w].start].contains('|');
+        let same_clause = |w: usize, labels: bool, relatives: bool| {
+            subject.iter().any(|&(a, _)| row && (in_head(w) || in_head(a)))
+                || subject.iter().any(|&(a, b)| {
+                    let (lo, hi) = if w > b { (b, w) } else { (w, a) };
+                    let mut relative_open = false;
+                    !(lo + 1..=hi).any(|k| {
+                        let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
+                        if !crate::note::negation::gap_breaks(s, k) {
+                            return false;
+                        }
+                        // "OSCE Standing Committee session: Geneva." labels, not a new clause.
+                        let label = matches!(gap, ":" | "→" | "=" | "⇒") && w > b && place_alone_after(k);
+                        let relative = w > b
+                            && !relative_open
+                            && gap == ","
+                            && matches!(
+                                s.word(k),
+                                "which"
+                                    | "where"
+                                    | "that"
+                                    | "held"
+                                    | "hosted"
+                                    | "convened"
+                                    | "staged"
+                                    | "meeting"
+                                    | "sitting"
+                            );
+                        relative_open |= relative;
+                        !(labels && label || relatives && relative)
+                    })
                 })
-            })
         };
         // A venue compares with cities; a region with countries and regions.
         let city = value.iter().all(|&e| ctx.base.entities[e].kind == EntityKind::City);
@@ -88,9 +132,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 comparable(k)
                     && (k == EntityKind::City || value.contains(&m.entity) || used_as_place(ctx, m))
                     && !crate::note::negation::mention_set_aside(s, m.word)
-                    && same_clause(m.word)
+                    // (what hangs on the subject's clause holds a place only where it locates)
+                    && (same_clause(m.word, true, false) || same_clause(m.word, true, true) && used_as_place(ctx, m))
                     // "Moscow's response": a possessive city is an actor.
                     && !s.norm.text[m.range.end..].starts_with("'s")
+                    // "U.S.-Russian agreements": a pair joined by a dash names a thing.
+                    && (k == EntityKind::City || !dash_paired(ctx, m))
+                    // "U.S. missile defense": a country or region just before
+                    // the subject says whose it is, not where it stands.
+                    && (k == EntityKind::City || !subject.iter().any(|&(a, _)| s.words.partition_point(|w| w.start < m.range.end) == a))
             })
             .collect();
         // The article's place is named inside another name ("at Madrid ...
@@ -134,6 +184,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             places.iter().find(|m| !value.contains(&m.entity))
         };
+        // "the 2008 summit in Bucharest; no retraction at this year's": a
+        // place that another applicable claim gives, with its subject at
+        // least as near, is that claim's (a swap still reads wrong: each
+        // place goes to its nearest subject).
+        let own_distance = |m: &Mention| super::shared::subject::distance(&subject, m.word);
+        let wrong = wrong.filter(|m| {
+            !ctx.active().any(|(cj, other)| {
+                if cj == ci || !matches!(&other.check, Check::Place { value: v } if v.contains(&m.entity)) {
+                    return false;
+                }
+                let theirs = super::shared::subject::subject_words(ctx, other);
+                // (only a subject in the place's own clause claims it)
+                let unbroken = |&(a, b): &(usize, usize)| {
+                    let (lo, hi) = if m.word > b { (b, m.word) } else { (m.word, a) };
+                    !(lo + 1..=hi).any(|k| crate::note::negation::gap_breaks(s, k))
+                };
+                theirs.iter().any(unbroken) && super::shared::subject::distance(&theirs, m.word) <= own_distance(m)
+            })
+        });
         if let Some(m) = wrong {
             let said = ctx.said(m.range);
             let right = value
@@ -154,4 +223,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     super::shared::terms::term_checks(ctx, Code::WrongPlace, out);
+}
+
+/// Is the mention joined by a dash to another one ("U.S.-Russian", "Russia–NATO")?
+fn dash_paired(ctx: &Ctx, m: &Mention) -> bool {
+    let dashed = |a: usize, b: usize| {
+        let gap = &ctx.note[ctx.orig(crate::span::NormSpan::new(a, b))];
+        gap.len() <= 3 && gap.contains(['-', '–', '—'])
+    };
+    ctx.scan.mentions.iter().any(|o| {
+        o.range != m.range
+            && (o.range.end <= m.range.start && m.range.start - o.range.end <= 1 && dashed(o.range.end, m.range.start)
+                || m.range.end <= o.range.start
+                    && o.range.start - m.range.end <= 1
+                    && dashed(m.range.end, o.range.start))
+    })
 }

@@ -21,6 +21,18 @@ fn splits_sentences_but_not_abbreviations() {
 }
 
 #[test]
+fn an_abbreviation_ending_a_line_before_a_capital_ends_the_sentence() {
+    assert_eq!(
+        sents("No ratification in the U.S.\nCould also cover launchers."),
+        ["No ratification in the U.S.", "Could also cover launchers."]
+    );
+    assert_eq!(
+        sents("The U.S. Senate will not ratify it."),
+        ["The U.S. Senate will not ratify it."]
+    );
+}
+
+#[test]
 fn a_run_without_a_sentence_end_is_cut_into_pieces_at_spaces() {
     let text = "Putin met Biden in Geneva and ".repeat(400);
     let r = split_sentences(&text);

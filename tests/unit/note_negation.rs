@@ -9,3 +9,26 @@ fn steps_over_parentheses() {
     let idx = ws.iter().position(|w| *w == "trust").unwrap();
     assert!(claimlint::note::negation::negated_at(s, idx, 10), "{ws:?}");
 }
+
+/// Is word `w` of the note's first sentence negated?
+fn negated(note: &str, w: &str) -> bool {
+    let r = claimlint::note::read(note);
+    let s = &r.sentences[0];
+    let idx = (0..s.words.len()).position(|i| s.word(i) == w).unwrap();
+    claimlint::note::negation::negated_at(s, idx, 10)
+}
+
+#[test]
+fn an_abbreviation_dot_ends_no_clause_and_an_infinitive_keeps_its_not() {
+    // "U.S." is one word: its dot does not shield what follows.
+    assert!(negated("Washington did not raise U.S. troop numbers.", "troop"));
+    // "not to place": the negation stays in the infinitive.
+    assert!(!negated(
+        "An agreement not to place U.S. missiles in Ukraine seems possible.",
+        "possible"
+    ));
+    assert!(negated(
+        "An agreement not to place U.S. missiles in Ukraine.",
+        "missiles"
+    ));
+}
