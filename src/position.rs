@@ -4,10 +4,11 @@
 //! character columns, LSP clients want UTF-16 (or UTF-8) code units. All of
 //! that conversion lives here, and nowhere else.
 
-/// Which unit a column counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which unit a column counts (UTF-16 unless a client says otherwise, as LSP has it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
+    #[default]
     Utf16,
     /// Unicode scalar values ("characters"), as the CLI prints them.
     Chars,

@@ -32,7 +32,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 /// What the client can do, resolved once at `initialize`.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Caps {
     enc: Encoding,
     /// The client pulls diagnostics (`textDocument/diagnostic`): no pushing.
@@ -40,29 +40,13 @@ struct Caps {
     configuration: bool,
     diagnostic_refresh: bool,
     code_lens_refresh: bool,
-    /// Hover may be Markdown (`textDocument.hover.contentFormat`).
-    hover_markdown: bool,
+    /// Hover must be plain text (`textDocument.hover.contentFormat` without Markdown).
+    hover_plain: bool,
     /// The client watches files for us when asked (`workspace/didChangeWatchedFiles`).
     watch_files: bool,
     watch_relative: bool,
     /// `textDocument.documentLink.tooltipSupport`.
     link_tooltips: bool,
-}
-
-impl Default for Caps {
-    fn default() -> Caps {
-        Caps {
-            enc: Encoding::Utf16,
-            pull: false,
-            configuration: false,
-            diagnostic_refresh: false,
-            code_lens_refresh: false,
-            hover_markdown: true,
-            watch_files: false,
-            watch_relative: false,
-            link_tooltips: false,
-        }
-    }
 }
 
 /// What the server keeps of an open document besides its text.
@@ -568,7 +552,7 @@ impl LanguageServer for Backend {
             // Pull only when the client can be told to pull again after a
             // settings change; otherwise push, so nothing stays stale.
             pull: c.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some() && diagnostic_refresh,
-            hover_markdown: hover_formats.is_none_or(|f| f.contains(&MarkupKind::Markdown)),
+            hover_plain: hover_formats.is_some_and(|f| !f.contains(&MarkupKind::Markdown)),
             watch_files: watched.and_then(|w| w.dynamic_registration).unwrap_or(false),
             watch_relative: watched.and_then(|w| w.relative_pattern_support).unwrap_or(false),
             link_tooltips: c
@@ -758,7 +742,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let pos = p.position;
-        let markdown = self.state.caps().hover_markdown;
+        let markdown = !self.state.caps().hover_plain;
         Ok(self
             .with_analysis(&p.text_document.uri, move |w, an, enc| hover(w, an, pos, enc, markdown))
             .await
