@@ -96,6 +96,7 @@ pub struct Lexicon {
     pub denying_predicates: Class,
     pub reporters: Class,
     pub linking_verbs: Class,
+    pub other_voices: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -125,6 +126,7 @@ struct RawClasses {
     denying_predicates: Vec<String>,
     reporters: Vec<String>,
     linking_verbs: Vec<String>,
+    other_voices: Vec<String>,
 }
 
 impl Lexicon {
@@ -151,6 +153,7 @@ impl Lexicon {
             denying_predicates: Class::of(&c.denying_predicates),
             reporters: Class::of(&c.reporters),
             linking_verbs: Class::of(&c.linking_verbs),
+            other_voices: Class::of(&c.other_voices),
         })
     }
 }

@@ -22,14 +22,14 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("notes-dev", 19, 0, 0),
     ("blind-round-1", 38, 0, 0),
-    ("blind-round-2", 35, 3, 2),
+    ("blind-round-2", 35, 2, 1),
     ("blind-round-3", 38, 1, 0),
-    ("blind-round-4", 34, 10, 6),
+    ("blind-round-4", 34, 8, 4),
     ("blind-round-5", 37, 3, 0),
     ("blind-round-6", 31, 4, 1),
     ("blind-round-7", 33, 4, 2),
     ("blind-round-8", 34, 6, 3),
-    ("blind-round-9", 32, 9, 8),
+    ("blind-round-9", 32, 6, 5),
 ];
 
 /// 1-based line of a byte offset.

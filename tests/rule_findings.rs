@@ -193,6 +193,28 @@ fn misquote() {
         ],
     );
     expect("Marrow called the deal “a fair bargain for two small nations.”", &[]);
+    // Leaving out small words is quoting; another source's words (a
+    // podcast's, a critic's) cannot misquote the article: possible only.
+    expect(
+        "The columnist: it “will not settle deeper rivalry between two neighbours.”",
+        &[(
+            Code::Misquote,
+            Severity::Information,
+            "will not settle deeper rivalry between two neighbours",
+            23..76,
+            "the article's words are “will hold for now but will not settle the deeper rivalry between the two neighbours”, not “will not settle deeper rivalry between two neighbours” (Outlook, line 15)",
+        )],
+    );
+    expect(
+        "Podcast claim: “a fair deal for two small nations.”",
+        &[(
+            Code::Misquote,
+            Severity::Information,
+            "a fair deal for two small nations",
+            20..53,
+            "the article's words are “a fair bargain for two small nations”, not “a fair deal for two small nations” (the opening)",
+        )],
+    );
 }
 
 #[test]
@@ -233,6 +255,12 @@ fn wrong_attribution() {
             "the article calls Tomas Quell chief negotiator, not foreign minister",
         )],
     );
+    // A title before a name stops at punctuation and at a second name.
+    expect("Chief negotiator Quell + Marrow met at Port Arrel.", &[]);
+    expect("Ilse Marrow - foreign minister, Quell's counterpart.", &[]);
+    // A title before a name stops at punctuation and at a second name.
+    expect("Chief negotiator Quell + Marrow met at Port Arrel.", &[]);
+    expect("Ilse Marrow - foreign minister, Quell's counterpart.", &[]);
     // Words said after the quotation are tied to it; a viewpoint ("for
     // Quell") or a person in another clause is not its speaker: possible only.
     let untied = "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)";

@@ -86,6 +86,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "few of the quoted words are in the nearest passage"
                 }),
             );
+            // "phantom for the foreseeable future" for "phantom one for
+            // ...": leaving out small words is quoting, not altering.
+            if elides_small_words(&qwords, &word_list(&b.suggestion)) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the quotation only leaves out small words of the passage"],
+                );
+            }
+            if other_voice(&before) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the quotation is introduced as another source's words, not the article's"],
+                );
+            }
             if about_article {
                 f.lower(
                     Certainty::Possible,
@@ -128,6 +142,44 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Word edits (insert, delete, replace) that turn the quoted words into
 /// the best-aligned run of the passage's words (the passage's words before
 /// and after that run are free: they are context).
+/// Is `quote` a stretch of the passage with only small words left out (and
+/// at least one)?
+fn elides_small_words(quote: &[String], passage: &[String]) -> bool {
+    let small = |w: &str| {
+        matches!(
+            w,
+            "one" | "the" | "a" | "an" | "that" | "and" | "also" | "very" | "so" | "really"
+        )
+    };
+    let from = |start: usize| {
+        let mut j = start;
+        let mut left_out = 0;
+        for q in quote {
+            while j < passage.len() && !passage[j].eq_ignore_ascii_case(q) {
+                if !small(&passage[j]) {
+                    return false;
+                }
+                left_out += 1;
+                j += 1;
+            }
+            if j == passage.len() {
+                return false;
+            }
+            j += 1;
+        }
+        left_out > 0
+    };
+    let Some(first) = quote.first() else { return false };
+    (0..passage.len()).any(|i| passage[i].eq_ignore_ascii_case(first) && from(i))
+}
+
+/// Do the words just before a quotation introduce another source than the
+/// article ("Claim (podcast): “...”", "Rebuttal we expect: “...”")?
+fn other_voice(before: &[String]) -> bool {
+    let lex = crate::word_classes::english();
+    before.iter().any(|w| lex.other_voices.has(w))
+}
+
 fn edits_from_passage(quote: &[String], passage: &[String]) -> usize {
     let mut prev: Vec<usize> = vec![0; passage.len() + 1];
     for (i, q) in quote.iter().enumerate() {

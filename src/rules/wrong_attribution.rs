@@ -66,8 +66,16 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
         let title = longest.iter().find(|t| {
             let ts = s.word_at(t.range.start);
             let te = s.word_at(t.range.end.saturating_sub(1));
-            // "Title Name" with at most one word between (a first name).
-            let before = te < mw && mw - te <= 2;
+            // "Title Name" with at most one word between (a first name), and
+            // nothing that ends the title's phrase ("Secretary of State,
+            // Lavrov's counterpart", "FM Lavrov + Blinken").
+            let gap = &s.norm.text[t.range.end.min(m.range.start)..m.range.start];
+            let other_name = mw == te + 2 && ctx.scan.mentions.iter().any(|o| o.word == te + 1);
+            let before = te < mw
+                && mw - te <= 2
+                && !other_name
+                && !gap.contains([',', ';', ':', '+', '&', '/', '(', ')', '|', '—', '–'])
+                && !(te + 1..mw).any(|k| matches!(s.word(k), "and" | "or" | "with" | "to"));
             // "Name, [then] [Russia's] title"
             let after = ts > me && ts - me <= 4 && (me + 1..ts).all(|k| apposition_filler(ctx, s.word(k)));
             before || after
