@@ -315,7 +315,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     let world = build(&settings, &[], None, 1);
     let note = notegen::note(SEED, size);
     let uri = Url::parse("file:///bench/note.md").expect("a URL");
-    let mut store = Store::default();
+    let mut store: Store = Store::default();
     let snap = store.open(uri.clone(), "markdown", 1, note.clone());
     let mut inc = claimlint::engine::Incremental::new();
     drop(Analysis::incremental(&world, snap, true, &mut inc));

@@ -179,7 +179,7 @@ fn step(r: &mut Rng, text: &str, utf8: bool) -> Step {
 /// The number of findings compared.
 fn same_as_full_recheck(world: &World, runner: &Runner, inc: &mut Incremental, enc: Encoding, seq: usize) -> usize {
     let edited = Analysis::incremental(world, runner.snapshot(), true, inc);
-    let mut fresh_store = Store::default();
+    let mut fresh_store: Store = Store::default();
     let uri = Url::parse("file:///fresh.md").unwrap();
     let fresh = fresh_store.open(uri, "markdown", runner.version, runner.model.text.clone());
     let full = world.engine.check_with(&runner.model.text, &world.options);

@@ -65,18 +65,13 @@ impl std::fmt::Display for ChangeError {
     }
 }
 
-/// The open documents by URI.
+/// The open documents by URI (`Store<()>`: texts alone, for tests and the
+/// fuzzer; the server's keeps its work beside each).
+#[derive(Default)]
 pub struct Store<W = ()> {
     docs: HashMap<Url, DocumentState<W>>,
     /// Openings so far: each `open` gets the next serial.
     opened: u64,
-}
-
-/// A store of texts alone (tests, the fuzzer); the server's keeps its work beside each.
-impl Default for Store<()> {
-    fn default() -> Self {
-        Store::new()
-    }
 }
 
 impl<W: Default> Store<W> {
@@ -100,13 +95,6 @@ impl<W: Default> Store<W> {
 }
 
 impl<W> Store<W> {
-    pub fn new() -> Store<W> {
-        Store {
-            docs: HashMap::new(),
-            opened: 0,
-        }
-    }
-
     pub fn close(&mut self, uri: &Url) -> Option<DocumentState<W>> {
         self.docs.remove(uri)
     }

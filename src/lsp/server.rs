@@ -218,7 +218,7 @@ impl Backend {
             client,
             outbox,
             state: Arc::new(State {
-                docs: Mutex::new(Store::new()),
+                docs: Mutex::new(Store::default()),
                 world: RwLock::new(None),
                 building: AtomicBool::new(false),
                 ready: tokio::sync::watch::Sender::new(false),

@@ -96,7 +96,7 @@ pub fn exercise_note(world: &World, data: &[u8]) {
         }
     }
     let uri = Url::parse("file:///fuzz/note.md").unwrap();
-    let mut store = Store::default();
+    let mut store: Store = Store::default();
     let snap = store.open(uri.clone(), "markdown", 1, text.clone());
     let an = Analysis::new(world, snap.clone(), true);
     assert_eq!(
@@ -278,7 +278,7 @@ pub struct Runner {
 impl Runner {
     pub fn new(initial: &str, enc: Encoding) -> Runner {
         let uri = Url::parse("file:///fuzz/edited.md").unwrap();
-        let mut store = Store::default();
+        let mut store: Store = Store::default();
         store.open(uri.clone(), "markdown", 1, initial.to_string());
         Runner {
             store,

@@ -10,7 +10,7 @@ use tower_lsp::lsp_types::{Range, Url};
 #[test]
 fn the_sentence_under_the_cursor_is_the_full_readings() {
     let world = build(&Settings::default(), &[], None, 1);
-    let mut store = Store::default();
+    let mut store: Store = Store::default();
     let text = "# Notes\n\nFirst one. Second “Лавров” one.\n- item `code` here\n\nlast";
     let snap = store.open(Url::parse("file:///n.md").unwrap(), "markdown", 1, text.into());
     let an = Analysis::new(&world, snap, true);
@@ -32,7 +32,7 @@ fn the_notification_is_publish_diagnostics_and_an_untouched_diagnostic_keeps_its
     }
     let world = build(&settings, &[], None, 1);
     let uri = Url::parse("file:///n.md").unwrap();
-    let mut store = Store::default();
+    let mut store: Store = Store::default();
     let text = "# Notes\n\n- Montenegro joined NATO in 2016.\n- Biden invited Putin to a summit in Vienna.\n\
                 - “Лавров” 😀 met Blinken on January 14.\n";
     let mut snap = store.open(uri.clone(), "markdown", 1, text.into());

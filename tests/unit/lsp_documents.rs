@@ -16,7 +16,7 @@ fn edit(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentCh
 #[test]
 fn applies_incremental_utf16_edits_in_order() {
     let uri = Url::parse("file:///n.md").unwrap();
-    let mut s = Store::default();
+    let mut s: Store = Store::default();
     s.open(uri.clone(), "markdown", 1, "“Лавров” 😀 said\nsecond line\n".into());
     // Replace "said" (UTF-16 column 12) with "says", then insert at line 1.
     let snap = s
