@@ -24,11 +24,11 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-1", 38, 0, 0),
     ("blind-round-2", 35, 2, 1),
     ("blind-round-3", 38, 1, 0),
-    ("blind-round-4", 34, 8, 4),
-    ("blind-round-5", 37, 3, 0),
-    ("blind-round-6", 31, 4, 1),
+    ("blind-round-4", 34, 4, 1),
+    ("blind-round-5", 37, 1, 0),
+    ("blind-round-6", 31, 3, 1),
     ("blind-round-7", 33, 4, 2),
-    ("blind-round-8", 34, 6, 3),
+    ("blind-round-8", 34, 5, 2),
     ("blind-round-9", 32, 6, 5),
 ];
 

@@ -337,6 +337,11 @@ fn stance_reversal() {
         )],
     );
     expect("The columnist expects no penalty for breaches.", &[]);
+    // A denied subject opening a reported clause, across its aside.
+    expect(
+        "The columnist thinks nobody, not even Veska, wants a penalty for breaches.",
+        &[],
+    );
     // An indirect question asserts nothing.
     expect(
         "The columnist asks whether a penalty for breaches would help.",

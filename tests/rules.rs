@@ -98,6 +98,14 @@ fn wrong_attribution() {
         &[(Code::WrongAttribution, "Lavrov")],
     );
     quiet("Russian Deputy Foreign Minister Sergei Ryabkov answered “never ever.”");
+    // A party that is an object ("talks between Russia and the West") does
+    // not report the view; a participle ends a verb of saying's reach.
+    quiet(
+        "The piece studies the talks between Russia and the West and argues that Moscow's demands are strategic goals.",
+    );
+    quiet("The author expects escalation, making \"military-technical means\" likelier.");
+    // A pronoun refers back, not forward: "they" is not Ryabkov.
+    quiet("They speak of twenty to twenty-five years, while Sergei Ryabkov said \"never ever.\"");
 }
 
 #[test]
@@ -194,6 +202,8 @@ fn stance_reversal() {
     quiet("The author suspects the third demand is a bargaining chip.");
     quiet("A deal ruling out US missile sites in Ukraine is within reach.");
     quiet("- no result via diplomacy ⇒ RU turns to other tools");
+    quiet("Parallel tracks could help, but only if Russia is confident of a good outcome.");
+    quiet("The Kremlin returned to using force to pressure the United States.");
     fires(
         "For Putin a negative result is worthless.",
         &[(Code::StanceReversal, "worthless")],

@@ -281,6 +281,22 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     {
         count += 1;
     }
+    // "The author thinks nobody, probably not even the Kremlin, expected
+    // ...": a denied subject opening a reported clause denies its verb,
+    // across the asides of its own phrase.
+    if count == 0 {
+        let subject = (idx.saturating_sub(12)..idx).rev().find_map(|p| match s.word(p) {
+            "nobody" => Some(p),
+            "one" if p > 0 && s.word(p - 1) == "no" => Some(p - 1),
+            _ => None,
+        });
+        if let Some(p) = subject {
+            let opens = p == 0 || english().reporting_verbs.has(s.word(p - 1)) || s.word(p - 1) == "that";
+            if opens && !(p + 1..idx).any(|j| is_clause_break(s.word(j))) {
+                count += 1;
+            }
+        }
+    }
     (count % 2 == 1) != denied_after(s, idx)
 }
 

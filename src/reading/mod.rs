@@ -276,10 +276,12 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
         // is most likely the actor of something else; a stance read outside
         // its subject's clause was right in none of 7 findings over the read
         // sets (docs/accuracy.md, calibration).
+        // (A pronoun refers back: the party must come before its clause.
+        // "They speak of twenty years, while Ryabkov said ..." does not.)
         let refers_back = e
             .anchor_words
             .iter()
-            .any(|&a| r.pronoun_subject.get(r.clause_of(a)).copied().unwrap_or(false));
+            .any(|&a| e.value_word < a && r.pronoun_subject.get(r.clause_of(a)).copied().unwrap_or(false));
         if matches!(f.code, Code::WrongActor | Code::WrongAttribution) && !refers_back {
             strong.push("the party and the claim's subject are in different clauses");
         } else if f.code == Code::StanceReversal {

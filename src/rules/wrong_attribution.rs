@@ -263,7 +263,13 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
         if possessive && !(end + 1..qw).any(|k| saying(s.word(k)) || s.word(k) == "own") {
             return false;
         }
-        (end + 1..qw).any(|k| saying(s.word(k)))
+        // The verb of saying governs the quotation unless a participle
+        // starts another predicate between ("the author expects the crisis
+        // to grow, making “...” likelier").
+        (end + 1..qw)
+            .rev()
+            .find(|&k| saying(s.word(k)))
+            .is_some_and(|k| !(k + 1..qw).any(|j| s.word(j).ends_with("ing") && s.word(j).len() > 5))
     } else {
         // "“...”, Lavrov said", "“...”, said Lavrov", "“...” — Lavrov",
         // "the “...” line: Lavrov", "“...” = Ryabkov's"; "“...” came from
@@ -348,7 +354,29 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .find(|&k| reporting(s.word(k)))
                 .is_some_and(|k| !(end + 1..k).any(|j| other_reporter(s.word(j))));
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
-            e.kind.is_party() && m.entity != holder && !mention_set_aside(s, m.word) && (reports_after || reported_by)
+            // "talks between Russia and the West": an object reports nothing.
+            let object = m.word >= 1
+                && matches!(
+                    s.word(m.word - 1),
+                    "between"
+                        | "with"
+                        | "to"
+                        | "of"
+                        | "on"
+                        | "against"
+                        | "about"
+                        | "from"
+                        | "for"
+                        | "in"
+                        | "at"
+                        | "and"
+                )
+                && !reported_by;
+            e.kind.is_party()
+                && m.entity != holder
+                && !mention_set_aside(s, m.word)
+                && !object
+                && (reports_after || reported_by)
         });
         if let Some(m) = reporter {
             let said = ctx.said(m.range);

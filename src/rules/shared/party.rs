@@ -290,6 +290,11 @@ fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
     let object = matches!(
         prev,
         "with"
+            | "in"
+            | "inside"
+            | "near"
+            | "across"
+            | "within"
             | "to"
             | "of"
             | "at"
