@@ -91,6 +91,10 @@ fn f9_fifos_and_devices_named_as_note_article_claims_or_in_settings_are_refused_
         err.contains("/dev/zero: cannot read the claim base: is a device"),
         "{err}"
     );
+    // `claims --check` reads its claim base the same way.
+    let (code, err) = cli(&d, &["claims", "--check", "--claims", "fifo.md"], t);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("fifo.md: cannot read the claim base: is a FIFO"), "{err}");
     let (code, err) = cli(&d, &["check", "/dev/zero"], t);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("/dev/zero: is a device, not a regular file"), "{err}");

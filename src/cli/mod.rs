@@ -277,9 +277,9 @@ fn list_claims(sources: &Sources) -> i32 {
 /// the article (`--article`, else $CLAIMLINT_ARTICLE). Exit 1 when it has problems.
 fn check_claims(sources: &Sources) -> i32 {
     let (src, name) = match &sources.claims {
-        Some(p) => match std::fs::read_to_string(p) {
+        Some(p) => match claimlint::resolve::read_text(p, "claim base") {
             Ok(s) => (s, p.display().to_string()),
-            Err(e) => return fail(&[format!("{}: cannot read the claim base: {e}", p.display())]),
+            Err(e) => return fail(&[e]),
         },
         None => (
             claimlint::claims::BUNDLED.to_string(),
