@@ -8,7 +8,7 @@ use crate::claims::{Check, ClaimBase};
 use crate::finding::ArticleSpan;
 use crate::note;
 use crate::text::{word_list, Norm};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Texts the article is known to hold (its title, the claims' quotations
 /// and anchors, and its sentences when the article is loaded), for
@@ -18,7 +18,7 @@ pub struct QuoteIndex {
     /// Every entry's words, and the article's, joined by spaces, " | " between texts.
     joined: String,
     by_word: HashMap<String, Vec<usize>>,
-    vocab: HashSet<String>,
+    vocab: crate::word_classes::WordSet,
     article: bool,
     /// The article's words joined by spaces, when the article is known.
     article_joined: Option<String>,
@@ -97,7 +97,7 @@ impl QuoteIndex {
         }
         let mut joined = String::new();
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut vocab: HashSet<String> = HashSet::new();
+        let mut vocab = crate::word_classes::WordSet::default();
         for (i, e) in entries.iter().enumerate() {
             joined.push_str(" | ");
             joined.push_str(&e.words.join(" "));

@@ -6,6 +6,7 @@ use super::schema::{Polarity, RawBase, RawClaim};
 use super::*;
 use crate::article::Article;
 use crate::finding::Code;
+use crate::word_classes::WordSet;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -87,6 +88,7 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
     b.author(&raw);
     b.affiliations();
     b.claims(&raw, article);
+    b.quotes();
     b.section_words();
     b.lists_of_term();
     if b.errors.is_empty() {
@@ -165,7 +167,7 @@ impl Builder<'_> {
     }
 
     fn affiliations(&mut self) {
-        let mut words = HashSet::new();
+        let mut words = WordSet::default();
         for e in self.base.entities.iter().filter(|e| !e.external) {
             if !matches!(e.kind, EntityKind::Country | EntityKind::Org | EntityKind::Group) {
                 continue;
@@ -224,11 +226,24 @@ impl Builder<'_> {
         self.lines.line(span.start)
     }
 
+    /// Each quotation claim's words, normalized once (`ClaimBase::quote_claim`).
+    fn quotes(&mut self) {
+        let base = &mut self.base;
+        base.quotes = (base.claims.iter().enumerate())
+            .filter_map(|(i, c)| match &c.check {
+                Check::Quote { quote, speaker } => {
+                    Some((i, format!(" {} ", crate::text::word_list(quote).join(" ")), *speaker))
+                }
+                _ => None,
+            })
+            .collect();
+    }
+
     fn section_words(&mut self) {
         let b = &mut self.base;
-        let mut words = vec![HashSet::new(); b.sections.len()];
+        let mut words = vec![WordSet::default(); b.sections.len()];
         for c in &b.claims {
-            let set: &mut HashSet<String> = &mut words[c.section];
+            let set: &mut WordSet = &mut words[c.section];
             let mut add = |text: &str| {
                 set.extend(crate::text::word_list(text).into_iter().filter(|w| is_content_word(w)));
             };

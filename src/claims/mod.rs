@@ -34,10 +34,10 @@ pub struct ClaimBase {
     /// Literal patterns all terms compile to, matched by one automaton.
     pub patterns: Vec<Pattern>,
     pub titles: Vec<TermId>,
-    pub common: std::collections::HashSet<String>,
+    pub common: crate::word_classes::WordSet,
     /// For each section, the content words of its claims (summaries,
     /// snippets, literal terms): what a note about that section talks about.
-    pub section_words: Vec<std::collections::HashSet<String>>,
+    pub section_words: Vec<crate::word_classes::WordSet>,
     /// Every section title (without a closing "?"), one automaton: which
     /// titles a sentence holds is found in one pass (pattern i = section
     /// `title_sections[i]`).
@@ -53,7 +53,10 @@ pub struct ClaimBase {
     /// ("Russia's", "Russian", "Moscow's"): each one-word name of a country,
     /// organisation or group entity, and its possessive. Derived from the
     /// entities, so another article needs no code.
-    pub affiliations: std::collections::HashSet<String>,
+    pub affiliations: crate::word_classes::WordSet,
+    /// Each quotation claim's words as `quote_claim` compares them (" w w "),
+    /// with its index and speaker: made once, at load.
+    pub quotes: Vec<(usize, String, Option<EntityId>)>,
 }
 
 #[derive(Debug)]
@@ -291,13 +294,9 @@ impl ClaimBase {
             return None;
         }
         let needle = format!(" {} ", words.join(" "));
-        self.claims.iter().enumerate().find_map(|(i, c)| match &c.check {
-            Check::Quote { quote, speaker } => {
-                let q = format!(" {} ", crate::text::word_list(quote).join(" "));
-                (q == needle || words.len() >= 2 && (q.contains(&needle) || needle.contains(&q)))
-                    .then_some((i, *speaker))
-            }
-            _ => None,
+        self.quotes.iter().find_map(|(i, q, speaker)| {
+            (*q == needle || words.len() >= 2 && (q.contains(&needle) || needle.contains(q.as_str())))
+                .then_some((*i, *speaker))
         })
     }
 

@@ -12,6 +12,7 @@ use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
 use crate::position::Encoding;
 use crate::span::NoteSpan;
+use crate::word_classes::QuickHasher;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -409,54 +410,6 @@ impl PublishedJson {
     /// How many diagnostics the last notification took from the map.
     pub fn reused(&self) -> usize {
         self.reused
-    }
-}
-
-/// FxHash's word-at-a-time mixing (rustc's hasher) for the map's keys: the
-/// messages a key is made of are long, and SipHash over them was the largest
-/// cost of a cached publication (callgrind). Every hit is checked for
-/// equality (`same`), so the hash's quality is not a matter of correctness.
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl QuickHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            self.add(u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default()));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(n.into());
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(n.into());
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -22,6 +22,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            // No predicate in the sentence: nothing to read (cheap, first).
+            if ctx.scan.any_of(says).next().is_none() && ctx.scan.any_of(opposite).next().is_none() {
+                continue;
+            }
             if super::shared::subject::subject_set_aside(ctx, claim) {
                 continue;
             }

@@ -37,15 +37,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             orig.chars().any(|c| c.is_ascii_digit()) && !crate::values::numbers::is_label(&s.norm.text, &s.words, i);
         // Only a capitalized word or a figure can be novel: test that before
         // the word is normalized again and looked up.
-        if !figure && !first_char.is_uppercase() {
+        if (!figure && !first_char.is_uppercase()) || known_entity(&r) {
             continue;
         }
         let lower = crate::text::word_list(orig.trim_end_matches("'s").trim_end_matches("’s")).join(" ");
-        if lower.is_empty()
-            || known_entity(&r)
-            || ctx.quotations.in_vocabulary(&lower)
-            || ctx.base.common.contains(&lower)
-        {
+        if lower.is_empty() || ctx.quotations.in_vocabulary(&lower) || ctx.base.common.contains(&lower) {
             continue;
         }
         let sentence_start = i == 0 || {

@@ -8,30 +8,41 @@ use crate::claims::{Check, EntityKind, Member};
 use crate::finding::{Code, Finding};
 use crate::span::NormSpan;
 use crate::word_classes::english;
+use memchr::memmem;
+use std::sync::OnceLock;
 
 /// Items of the sentence's enumeration (normalized ranges), after any
 /// introducer (a colon, "such as", "including", "were").
 fn items(ctx: &Ctx) -> Vec<NormSpan> {
     let t = &ctx.sentence.norm.text;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (start, end) of separators
-    for sep in [
-        ", and ",
-        ", or ",
-        ", ",
-        "; ",
-        " and ",
-        " or ",
-        " as well as ",
-        " & ",
-        " plus ",
-    ] {
+                                                    // Searchers made once (a `str::find` builds one per call: callgrind).
+    static SEPARATORS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
+    let separators = SEPARATORS.get_or_init(|| {
+        [
+            ", and ",
+            ", or ",
+            ", ",
+            "; ",
+            " and ",
+            " or ",
+            " as well as ",
+            " & ",
+            " plus ",
+        ]
+        .iter()
+        .map(|sep| memmem::Finder::new(sep.as_bytes()))
+        .collect()
+    });
+    for sep in separators {
+        let len = sep.needle().len();
         let mut from = 0;
-        while let Some(i) = t[from..].find(sep) {
+        while let Some(i) = sep.find(&t.as_bytes()[from..]) {
             let s = from + i;
-            if !cuts.iter().any(|&(a, b)| s < b && a < s + sep.len()) {
-                cuts.push((s, s + sep.len()));
+            if !cuts.iter().any(|&(a, b)| s < b && a < s + len) {
+                cuts.push((s, s + len));
             }
-            from = s + sep.len();
+            from = s + len;
         }
     }
     cuts.sort();
@@ -48,38 +59,45 @@ fn items(ctx: &Ctx) -> Vec<NormSpan> {
 
 /// Where the enumeration starts: after the last introducer before `first_item_start`.
 fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
-    let t = &ctx.sentence.norm.text[..before];
-    [
-        ": ",
-        " such as ",
-        " including ",
-        " namely ",
-        " were ",
-        " are ",
-        " include ",
-        " included ",
-        " list ",
-        " comprised ",
-        " depends on ",
-        // "depends, the author says, on A, B and C": the aside ends at "on".
-        ", on ",
-        " depend on ",
-        " rests on ",
-        " comes down to ",
-        " sets out to ",
-        " aims to ",
-        " against ",
-        " would mean ",
-        " means ",
-        " mean ",
-        " comprising ",
-        " consisted of ",
-        " involved ",
-        " covered ",
-    ]
-    .iter()
-    .filter_map(|i| t.rfind(i).map(|p| p + i.len()))
-    .max()
+    let t = &ctx.sentence.norm.text.as_bytes()[..before];
+    static INTRODUCERS: OnceLock<Vec<memmem::FinderRev<'static>>> = OnceLock::new();
+    let introducers = INTRODUCERS.get_or_init(|| {
+        [
+            ": ",
+            " such as ",
+            " including ",
+            " namely ",
+            " were ",
+            " are ",
+            " include ",
+            " included ",
+            " list ",
+            " comprised ",
+            " depends on ",
+            // "depends, the author says, on A, B and C": the aside ends at "on".
+            ", on ",
+            " depend on ",
+            " rests on ",
+            " comes down to ",
+            " sets out to ",
+            " aims to ",
+            " against ",
+            " would mean ",
+            " means ",
+            " mean ",
+            " comprising ",
+            " consisted of ",
+            " involved ",
+            " covered ",
+        ]
+        .iter()
+        .map(|i| memmem::FinderRev::new(i.as_bytes()))
+        .collect()
+    });
+    introducers
+        .iter()
+        .filter_map(|i| i.rfind(t).map(|p| p + i.needle().len()))
+        .max()
 }
 
 fn member_of(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> Option<usize> {

@@ -111,20 +111,29 @@ fn mentioned_in(ctx: &Ctx, sec: usize, ref_name: &str) -> bool {
         .collect();
     // Words weigh by rarity: "Ukraine" is everywhere, "evacuate" in one section.
     let n = ctx.base.sections.len() as f64;
-    let has = |sec: usize, w: &String| {
+    let has = |sec: usize, w: &String, plural: &String| {
         let set = &ctx.base.section_words[sec];
-        set.contains(w) || set.contains(&format!("{w}s"))
+        set.contains(w) || set.contains(plural)
     };
-    let weight = |w: &String| {
-        let df = (0..ctx.base.sections.len()).filter(|&s| has(s, w)).count() as f64;
-        if df == 0.0 {
-            0.0
-        } else {
-            (n / df).ln()
-        }
+    // Each word's sections (looked up once) and weight, in the set's order.
+    let sections = ctx.base.sections.len();
+    let found: Vec<(Vec<bool>, f64)> = (words.iter())
+        .map(|w| {
+            let plural = format!("{w}s");
+            let in_sec: Vec<bool> = (0..sections).map(|s| has(s, w, &plural)).collect();
+            let df = in_sec.iter().filter(|&&b| b).count() as f64;
+            let weight = if df == 0.0 { 0.0 } else { (n / df).ln() };
+            (in_sec, weight)
+        })
+        .collect();
+    let score = |sec: usize| {
+        found
+            .iter()
+            .filter(|(in_sec, _)| in_sec[sec])
+            .map(|(_, w)| w)
+            .sum::<f64>()
     };
-    let score = |sec: usize| words.iter().filter(|w| has(sec, w)).map(weight).sum::<f64>();
-    let best = (0..ctx.base.sections.len()).map(score).fold(0.0, f64::max);
+    let best = (0..sections).map(score).fold(0.0, f64::max);
     let nearly = best > 0.0 && score(sec) >= best * 0.7;
     quoted
         || nearly
