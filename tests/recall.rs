@@ -101,6 +101,56 @@ when = [["depot*"]]
 [claim.place]
 value = ["@norland", "@veska"]
 
+[[entity]]
+id = "ostmark"
+kind = "country"
+names = ["Ostmark"]
+
+[[claim]]
+id = "crops"
+section = "opening"
+line = 1
+anchor = "wheat"
+summary = "The pact covers crops such as wheat, barley and rye."
+when = [["crop*", "harvest*"]]
+[claim.list]
+open = true
+member = [
+  { name = "wheat", match = ["wheat"] },
+  { name = "barley", match = ["barley"] },
+  { name = "rye", match = ["rye"] },
+]
+
+[[claim]]
+id = "signatories"
+section = "opening"
+line = 1
+anchor = "Ostmark"
+summary = "The pact's signatories: Norland, Veska and Ostmark."
+when = [["sign*"]]
+[claim.list]
+open = false
+member = [
+  { name = "Norland", match = ["@norland"] },
+  { name = "Veska", match = ["@veska"] },
+  { name = "Ostmark", match = ["@ostmark"] },
+]
+
+[[claim]]
+id = "offices"
+section = "opening"
+line = 1
+anchor = "offices"
+summary = "No illusions in the harbour office, the customs house or the pilots' guild."
+when = [["illusion*"]]
+[claim.list]
+open = false
+member = [
+  { name = "the harbour office", match = ["harbour office"] },
+  { name = "the customs house", match = ["customs"] },
+  { name = "the pilots' guild", match = ["pilots", "guild"] },
+]
+
 [[claim]]
 id = "review"
 section = "origins"
@@ -263,4 +313,45 @@ fn places_joined_by_and_share_their_use_and_a_country_before_the_subject_is_its_
         "the article places this in Norland and Veska, not Netherlands: The fuel depots stand in Norland and Veska (the opening)",
     );
     none("The plan takes in Netherlands depots too.");
+}
+
+#[test]
+fn an_open_list_given_back_with_two_members_or_more_takes_no_extra_item() {
+    one(
+        "The pact covers crops such as maize, wheat and barley.",
+        Code::WrongList,
+        Severity::Warning,
+        "maize",
+        "“maize” is not on the article's list (wheat; barley; rye): The pact covers crops such as wheat, barley and rye (the opening)",
+    );
+    none("The pact covers crops such as wheat, barley and rye.");
+    // One member alone leaves the list open; a contrast ends the enumeration.
+    none("The pact covers crops such as wheat and maize.");
+    none("The pact covers crops such as wheat, barley and rye, but they are sold abroad.");
+}
+
+#[test]
+fn three_members_name_a_list_without_its_context_words() {
+    one(
+        "Norland, the Netherlands, Veska and Ostmark.",
+        Code::WrongList,
+        Severity::Error,
+        "Netherlands",
+        "“Netherlands” is not on the article's list (Norland; Veska; Ostmark): The pact's signatories: Norland, Veska and Ostmark (the opening)",
+    );
+    none("Norland, Veska and Ostmark.");
+}
+
+#[test]
+fn the_last_item_after_two_members_ends_the_enumeration() {
+    one(
+        "There are no illusions in the harbour office, the customs house or the fish market.",
+        Code::WrongList,
+        Severity::Error,
+        "the fish market",
+        "“the fish market” is not on the article's list (the harbour office; the customs house; the pilots' guild): No illusions in the harbour office, the customs house or the pilots' guild (the opening)",
+    );
+    none("There are no illusions in the harbour office, the customs house or the pilots' guild.");
+    // "even more" is a degree, not an item.
+    none("There are no illusions in the harbour office, the customs house and, even more, the guild.");
 }

@@ -160,6 +160,11 @@ pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
                 // "... ratification in the U.S.\nCould also cover ...": an
                 // abbreviation ending a line before a capital ends the sentence.
                 let line_ends = (j..n).any(|m| chars[m].1 == '\n') && chars.get(n).is_some_and(|c| c.1.is_uppercase());
+                // "... (N. Macedonia).\n→ of the last 5 waves, ...": a line
+                // opening with an arrow starts a new sentence.
+                let next_starts = next_starts
+                    || (j..n).any(|m| chars[m].1 == '\n')
+                        && chars.get(n).is_some_and(|c| matches!(c.1, '→' | '⇒' | '•'));
                 if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
                     let end = if j < chars.len() { chars[j].0 } else { text.len() };
                     push_trimmed(&mut out, masked, block.start + start, block.start + end);

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::claims::{Check, EntityKind, Member};
-use crate::finding::{Code, Finding};
+use crate::finding::{Certainty, Code, Finding};
 use crate::span::NormSpan;
 use crate::word_classes::english;
 use memchr::memmem;
@@ -104,8 +104,22 @@ fn member_of(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> Option<usize> {
     members.iter().position(|m| {
         ctx.scan
             .any_of(&m.matches)
-            .any(|h| item.start <= h.range.start && h.range.end <= item.end && !in_ref(ctx, h))
+            .any(|h| item.start <= h.range.start && h.range.end <= item.end && !in_ref(ctx, h) && !modal(ctx, h))
     })
+}
+
+/// "will eventually try": a member's word read as the modal verb it also is
+/// (the noun has a determiner or ends its phrase: "the will", "the will and").
+fn modal(ctx: &Ctx, h: &crate::matcher::Hit) -> bool {
+    let s = ctx.sentence;
+    let w = s.word_at(h.range.start);
+    let one_word = s.words[w].end >= h.range.end;
+    one_word
+        && english().auxiliaries.has(s.word(w))
+        && !(w > 0 && english().determiners.has(s.word(w - 1)))
+        && w + 1 < s.words.len()
+        && !crate::note::negation::gap_breaks(s, w + 1)
+        && !matches!(s.word(w + 1), "and" | "or")
 }
 
 /// Is the hit inside a section reference ("[[Evolution of the Confrontation]]")?
@@ -137,7 +151,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .collect();
     touched.sort_unstable();
     touched.dedup();
+    // Of several lists an enumeration engages, it is about the one it names
+    // most members of ("missile defense, air bases, naval bases" is the
+    // threatening infrastructure, not the two sides' concerns).
+    let most_named = touched
+        .iter()
+        .filter_map(|&ci| engagement(ctx, ci, split.get_or_insert_with(|| items(ctx))))
+        .max()
+        .unwrap_or(0);
     for ci in touched {
+        if split
+            .as_ref()
+            .is_some_and(|items| engagement(ctx, ci, items).is_some_and(|n| n < most_named))
+        {
+            continue;
+        }
         let claim = &ctx.base.claims[ci];
         let Check::List {
             members,
@@ -155,15 +183,26 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // A note that gives the enumeration as the article's own ("the
         // article's examples: ...") reads even an open list as it stands.
         let ascribed = ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author);
-        let open = *open && !ascribed;
         let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
         let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
         let n_matched = matched.iter().filter(|m| m.is_some()).count();
-        // A list with context terms needs them; a bare list needs two members named.
+        let mut distinct: Vec<usize> = matched.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // An open list ("such as", "and so on") enumerated with two of its
+        // members or more is the article's examples given back: an item the
+        // article does not name is not among them (likely, not certain: the
+        // note may add one of its own).
+        let read_closed = *open && !ascribed && distinct.len() >= 2;
+        let open = *open && !ascribed && !read_closed;
+        // A list with context terms needs them; a bare list needs two members
+        // named; three members or more, over half the list, name it anyway
+        // ("2004: the Baltics, Poland, Slovakia, ...").
+        let named_outright = distinct.len() >= 3 && 2 * distinct.len() > members.len();
         let engaged = if claim.when.is_empty() {
             n_matched >= 2
         } else {
-            when_active && n_matched >= 1
+            when_active && n_matched >= 1 || named_outright
         };
         if !engaged {
             continue;
@@ -201,6 +240,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 && matched[k + 1].is_some()
                 && words_in(ctx, &all_items[k]) <= 4
         };
+        // The last piece, after "and"/"or", following two members or more
+        // is the enumeration's last item ("the Kremlin, the Foreign Ministry
+        // or the security services").
+        let tail = |k: usize| {
+            k + 1 == matched.len()
+                && k >= 2
+                && matched[k - 1].is_some()
+                && matched[k - 2].is_some()
+                && {
+                    let before = t[..all_items[k].start].trim_end();
+                    before.ends_with(" and") || before.ends_with(" or")
+                }
+                && words_in(ctx, &all_items[k]) <= 3
+                // (after a member that is itself a short phrase, not a clause)
+                && words_in(ctx, &all_items[k - 1]) <= 5
+        };
         // "2 of 3 (non-expansion, non-deployment), political": a list in
         // parentheses ends at its ')'.
         let first_start = first_member_hit(ctx, &all_items[first_matched], members);
@@ -209,16 +264,40 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .filter(|&open| !t[open..first_start].contains(')'))
             .and_then(|open| t[open..].find(')').map(|c| open + c))
             .unwrap_or(t.len());
+        // A contrast or a predicate ends the enumeration ("..., but they are
+        // conditional and never absolute").
+        let mut ended = false;
         for (k, (item, m)) in all_items.iter().zip(&matched).enumerate() {
+            // (an item after the first member that holds a verb's auxiliary or
+            // a negation past its first word is a clause: the enumeration
+            // ends with it, "..., the military place no trust in pacts or deals")
+            if ended || k > first_matched + 1 && clause_like(ctx, &all_items[k - 1]) {
+                break;
+            }
             // Pieces before the first member are the sentence's preamble.
+            // (The piece holding the introducer is an item from it on:
+            // "challenges such as climate change, terrorism and ...".)
+            let introduced = region_start > item.start
+                && region_start < item.end
+                && english()
+                    .list_introducers
+                    .ending_at(
+                        |j| ctx.sentence.word(j),
+                        ctx.sentence
+                            .words
+                            .partition_point(|w| w.end <= region_start)
+                            .saturating_sub(1),
+                    )
+                    .is_some();
             if item.end <= region_start
                 || item.start >= region_end
-                || k < first_matched
+                || k < first_matched && !introduced
                 || !member_segments.contains(&segment(item))
             {
                 continue;
             }
-            let item = NormSpan::new(item.start.max(region_start), item.end);
+            let start = item.start.max(region_start);
+            let item = NormSpan::new(start, clause_cut(ctx, item).max(start));
             let in_item: Vec<_> = ctx
                 .scan
                 .mentions
@@ -248,8 +327,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     // paired with a companion.)
                     (!mem.with.is_empty() && members_named == 1 && words_in(ctx, &item) <= 8)
                         .then(|| {
+                            // (a party before the member holds or does it: "American
+                            // concern about Russian missiles", "NATO exercised")
+                            let member_at = ctx
+                                .scan
+                                .any_of(&mem.matches)
+                                .filter(|h| item.start <= h.range.start && h.range.end <= item.end)
+                                .map(|h| h.range.start)
+                                .min()
+                                .unwrap_or(item.start);
                             in_item.iter().find(|x| {
                                 let k = ctx.base.entities[x.entity].kind;
+                                x.range.start > member_at &&
                                 // (the claim's own parties, such as Russia, go with any member)
                                 !allowed.contains(&x.entity)
                                     && !claim.entities.contains(&x.entity)
@@ -270,7 +359,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .any_of(excluded)
                     .find(|h| item.start <= h.range.start && h.range.end <= item.end)
                     .map(|h| h.range),
-                None if not_an_item(ctx, &item) => None,
+                // "Russian and Belarusian forces": a party that goes with a
+                // member, alone before "and", modifies the next item.
+                None if in_item.iter().any(|x| {
+                    member_entities.contains(&x.entity) && bare_words(ctx, &item) <= words_in(ctx, &x.range)
+                }) =>
+                {
+                    None
+                }
+                None if not_an_item(ctx, &item) || shorthand_of_member(ctx, &item, members) => {
+                    ended = ends_enumeration(ctx, &item);
+                    None
+                }
                 None => {
                     let entity_item = in_item.iter().find(|x| {
                         kinds.contains(&ctx.base.entities[x.entity].kind)
@@ -286,10 +386,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     });
                     match entity_item {
                         Some(x) => Some(x.range),
-                        None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k))
+                        None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k) || tail(k))
                             // (members are noun phrases: a longer piece is a clause,
-                            // unless a colon introduces the list)
-                            && words_in(ctx, &item) <= if colon_list { 8 } else { 5 }
+                            // unless a colon introduces the list or it ends an
+                            // introduced list: "..., and a ban on arms supplies to Kyiv")
+                            && words_in(ctx, &item)
+                                <= if colon_list { 8 } else { 5 }
                             // ("... in Romania and Poland": a place alone after one that locates)
                             && !in_item
                                 .iter()
@@ -311,7 +413,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 } else {
                     String::new()
                 };
-                out.push(ctx.finding(
+                let mut f = ctx.finding(
                     Code::WrongList,
                     r,
                     format!(
@@ -321,7 +423,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ),
                     Some(ci),
                     None,
-                ));
+                );
+                if read_closed {
+                    f.lower(
+                        Certainty::Likely,
+                        ["the article's list is open: the note may add an item of its own"],
+                    );
+                }
+                out.push(f);
                 break;
             }
         }
@@ -417,7 +526,14 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
             | "particularly"
     );
     let contrast = matches!(first, "not" | "rather" | "unlike" | "instead" | "but" | "except");
-    let etcetera = matches!(first, "so" | "etc" | "others" | "more");
+    let etcetera = matches!(
+        first,
+        "so" | "etc" | "others" | "more" | "similar" | "other" | "related"
+    );
+    // "..., and, even more, the military": a degree, not an item.
+    let degree = matches!(first, "even" | "still" | "above" | "most" | "least");
+    // "..., and moratoriums, is conditional": the sentence's predicate.
+    let predicate = english().auxiliaries.has(first);
     let subordinate = matches!(
         first,
         "as" | "because" | "since" | "while" | "when" | "if" | "though" | "although"
@@ -440,6 +556,8 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     // "rolled out in Europe": a participle continues the item before it.
     let participle = first.len() > 4 && first.ends_with("ed");
     contrast
+        || predicate
+        || degree
         || subordinate
         || apposition
         || etcetera
@@ -489,4 +607,99 @@ fn bare_words(ctx: &Ctx, r: &NormSpan) -> usize {
 fn same_class(a: crate::claims::EntityKind, b: crate::claims::EntityKind) -> bool {
     use crate::claims::EntityKind::Person;
     a == b || a.is_party() && b.is_party() && a != Person && b != Person
+}
+
+/// Where an item's noun phrase ends: at a word that opens a clause
+/// ("Transnistria but the prospect of ...", "Transnistria as unresolved
+/// conflicts"), if one follows its first word.
+fn clause_cut(ctx: &Ctx, item: &NormSpan) -> usize {
+    let s = ctx.sentence;
+    let first = s.words.partition_point(|w| w.start < item.start);
+    let cut = (first + 1..s.words.len())
+        .take_while(|&k| s.words[k].end <= item.end)
+        .find(|&k| {
+            matches!(s.word(k), "but" | "as" | "rather" | "not") && !(s.word(k) == "as" && s.word(k + 1) == "well")
+        });
+    // (only after an entity alone: a cut clause must leave a name, not a fragment)
+    let lone_entity = |k: usize| {
+        ctx.scan.mentions.iter().any(|m| {
+            m.word <= first + 1
+                && s.words.partition_point(|w| w.start < m.range.end) == k
+                && m.range.start >= item.start
+        })
+    };
+    cut.filter(|&k| lone_entity(k)).map_or(item.end, |k| s.words[k].start)
+}
+
+/// An item the note abbreviates past reading: capitals standing for a name
+/// ("RO, PL") or a member's word cut short ("nonprolif.").
+fn shorthand_of_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
+    let said = ctx.said(*item).trim_matches(|c: char| !c.is_alphanumeric());
+    // (a name the claim base knows is read, not guessed at)
+    if ctx
+        .scan
+        .mentions
+        .iter()
+        .any(|m| item.start <= m.range.start && m.range.end <= item.end)
+    {
+        return false;
+    }
+    if said.len() <= 3 && said.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
+    let w = said.to_lowercase();
+    w.len() >= 4
+        && !w.contains(' ')
+        && members.iter().flat_map(|m| &m.matches).any(|&t| {
+            ctx.base.terms[t].patterns.iter().any(|&p| {
+                crate::text::word_list(&ctx.base.patterns[p].text)
+                    .iter()
+                    .any(|x| x.len() > w.len() && x.starts_with(&w))
+            })
+        })
+}
+
+/// Does the piece open a contrast, a subordinate clause or the sentence's
+/// predicate, after which no item follows?
+fn ends_enumeration(ctx: &Ctx, r: &NormSpan) -> bool {
+    let first = ctx.sentence.word(ctx.sentence.word_at(r.start));
+    matches!(
+        first,
+        "but" | "yet" | "while" | "whereas" | "although" | "though" | "because"
+    ) || english().auxiliaries.has(first)
+}
+
+/// Does the piece hold a clause's marks past its first word: an auxiliary
+/// or a negator ("the military place no real trust in pacts")?
+fn clause_like(ctx: &Ctx, r: &NormSpan) -> bool {
+    let s = ctx.sentence;
+    let first = s.words.partition_point(|w| w.start < r.start);
+    let lex = english();
+    (first + 1..s.words.len())
+        .take_while(|&k| s.words[k].end <= r.end)
+        // ("weapons that can reach Russia": a relative clause modifies a noun)
+        .any(|k| {
+            (lex.auxiliaries.has(s.word(k)) || lex.negators.has(s.word(k)))
+                && !matches!(s.word(k - 1), "that" | "which" | "who")
+        })
+}
+
+/// How many of the list's members the enumeration names, when it engages
+/// the list at all (its context terms are there, or enough members).
+fn engagement(ctx: &Ctx, ci: usize, all_items: &[NormSpan]) -> Option<usize> {
+    let claim = &ctx.base.claims[ci];
+    let Check::List { members, .. } = &claim.check else {
+        return None;
+    };
+    let matched: Vec<usize> = all_items.iter().filter_map(|r| member_of(ctx, r, members)).collect();
+    let mut distinct = matched.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let named_outright = distinct.len() >= 3 && 2 * distinct.len() > members.len();
+    let engaged = if claim.when.is_empty() {
+        matched.len() >= 2
+    } else {
+        ctx.scan.active.contains(&ci) && !matched.is_empty() || named_outright
+    };
+    engaged.then_some(distinct.len())
 }
