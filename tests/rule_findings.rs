@@ -342,6 +342,22 @@ fn stance_reversal() {
         "The columnist thinks nobody, not even Veska, wants a penalty for breaches.",
         &[],
     );
+    // Verbs and nouns that deny what they govern; a predicate that
+    // denies its subject.
+    expect("The accord would skip any penalty for breaches.", &[]);
+    expect("Both sides showed unwillingness to set a penalty for breaches.", &[]);
+    expect("A penalty for breaches would serve no purpose.", &[]);
+    // A denied verb of saying asserts nothing: possible only.
+    expect(
+        "The columnist does not say the accord sets no penalty for breaches.",
+        &[(
+            Code::StanceReversal,
+            Severity::Information,
+            "penalty",
+            48..55,
+            "the article argues the opposite of “penalty” here: Breaking the accord carries no penalty (Doubts)",
+        )],
+    );
     // An indirect question asserts nothing.
     expect(
         "The columnist asks whether a penalty for breaches would help.",

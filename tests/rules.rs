@@ -203,6 +203,12 @@ fn stance_reversal() {
     quiet("A deal ruling out US missile sites in Ukraine is within reach.");
     quiet("- no result via diplomacy ⇒ RU turns to other tools");
     quiet("Parallel tracks could help, but only if Russia is confident of a good outcome.");
+    quiet("He dismisses the full withdrawal of NATO infrastructure from Eastern Europe as impossible.");
+    quiet("No further expansion into ex-Soviet territory is happening anyway.");
+    // A label before a colon asserts nothing.
+    quiet("- Expected answer: Moscow's demands are its strategic goals in Europe.");
+    // Verbs of thinking do not quote.
+    quiet("Without a deal, the author expects escalation and a greater chance of \"military-technical means.\"");
     quiet("The Kremlin returned to using force to pressure the United States.");
     fires(
         "For Putin a negative result is worthless.",

@@ -46,6 +46,9 @@ pub struct Reading {
     /// it is ..."), each with how many words after it it asks about:
     /// "whether" its next few, "how" only the word it qualifies.
     pub asked_at: Vec<(usize, usize)>,
+    /// The first word after a short label that opens the sentence
+    /// ("Expected answer: ..."): the label's words assert nothing.
+    pub label_end: Option<usize>,
 }
 
 impl Reading {
@@ -137,12 +140,40 @@ impl Reading {
         }
         let telegraphic = t.contains(NOTATION);
         let row_head = (t.contains('|') && !clause_ids.is_empty()).then(|| clause_ids[0]);
-        let denied_report = (2..n).find(|&k| {
-            s.word(k) == "that"
-                && lex.reporting_verbs.has(s.word(k - 1))
-                && (1..=2).any(|b| k > b && (lex.negators.has(s.word(k - 1 - b)) || s.word(k - 1 - b).ends_with("n't")))
-        });
+        let negated =
+            |v: usize| (1..=2).any(|b| v >= b && (lex.negators.has(s.word(v - b)) || s.word(v - b).ends_with("n't")));
+        let denied_report = (2..n)
+            .find(|&k| s.word(k) == "that" && lex.reporting_verbs.has(s.word(k - 1)) && negated(k - 1))
+            // "the author does not say Russia chose to stay outside": a verb
+            // of saying denied, its clause without "that".
+            .or_else(|| {
+                (1..n).find(|&v| {
+                    matches!(
+                        s.word(v),
+                        "say"
+                            | "says"
+                            | "said"
+                            | "claim"
+                            | "claims"
+                            | "argue"
+                            | "argues"
+                            | "suggest"
+                            | "suggests"
+                            | "write"
+                            | "writes"
+                            | "state"
+                            | "states"
+                            | "assert"
+                            | "asserts"
+                    ) && negated(v)
+                })
+            });
         let rejected_before = rejecting_verdict_cell(s, lex);
+        // "Expected answer: ...", "Opening claim: ...": up to three words
+        // before a colon that opens the sentence label what follows.
+        let label_end = (1..n.min(4)).find(|&k| {
+            t[s.words[k - 1].end..s.words[k].start].contains(':') && !t[..s.words[k - 1].end].contains(['.', ','])
+        });
         let asked_at = (0..n)
             .filter_map(|k| match s.word(k) {
                 "whether" => Some((k, 4)),
@@ -162,6 +193,7 @@ impl Reading {
             row_head,
             rejected_before,
             asked_at,
+            label_end,
         }
     }
 
@@ -243,6 +275,9 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
         .any(|&(a, reach)| a < e.value_word && e.value_word - a <= reach && r.clause_of(a) == clause)
     {
         strong.push("read in an indirect question");
+    }
+    if r.label_end.is_some_and(|l| e.value_word < l) && matches!(f.code, Code::StanceReversal) {
+        strong.push("read in a label before a colon");
     }
     if r.denied_report.is_some_and(|d| e.value_word > d) && f.code != Code::Misquote {
         strong.push("a denied report (\"does not claim that\") asserts nothing");

@@ -183,9 +183,31 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
     if m.range.start >= q.outer.start && m.range.end <= q.outer.end {
         return false;
     }
+    // (Verbs of thinking do not quote: "the author expects ... “...”".)
+    let thinking = |w: &str| {
+        matches!(
+            w,
+            "expects"
+                | "expect"
+                | "expected"
+                | "thinks"
+                | "think"
+                | "thought"
+                | "believes"
+                | "believe"
+                | "believed"
+                | "sees"
+                | "doubts"
+                | "reckons"
+                | "judges"
+                | "hopes"
+                | "predicted"
+                | "predicts"
+        )
+    };
     let saying = |w: &str| {
-        reporting(w)
-            || english().reporting_verbs.has(w)
+        !thinking(w) && reporting(w)
+            || !thinking(w) && english().reporting_verbs.has(w)
             || matches!(
                 w,
                 "call"
