@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::claims::{Check, EntityKind, Member};
-use crate::finding::{Certainty, Code, Finding};
+use crate::finding::{Code, Finding};
 use crate::span::NormSpan;
 use crate::word_classes::english;
 use memchr::memmem;
@@ -154,16 +154,24 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // Of several lists an enumeration engages, it is about the one it names
     // most members of ("missile defense, air bases, naval bases" is the
     // threatening infrastructure, not the two sides' concerns).
-    let most_named = touched
+    // (Lists compete with the most named one only for the same items:
+    // "A, B in 2004; C in 2009" holds two.)
+    let engaged: Vec<(usize, usize, Vec<usize>)> = touched
         .iter()
-        .filter_map(|&ci| engagement(ctx, ci, split.get_or_insert_with(|| items(ctx))))
-        .max()
-        .unwrap_or(0);
+        .filter_map(|&ci| {
+            let items = split.get_or_insert_with(|| items(ctx));
+            engagement(ctx, ci, items).map(|(n, at)| (ci, n, at))
+        })
+        .collect();
+    let most = engaged.iter().max_by_key(|e| e.1);
+    let outnamed = |ci: usize| {
+        engaged
+            .iter()
+            .find(|e| e.0 == ci)
+            .is_some_and(|(_, n, at)| most.is_some_and(|(_, m, other)| m > n && other.iter().any(|k| at.contains(k))))
+    };
     for ci in touched {
-        if split
-            .as_ref()
-            .is_some_and(|items| engagement(ctx, ci, items).is_some_and(|n| n < most_named))
-        {
+        if outnamed(ci) {
             continue;
         }
         let claim = &ctx.base.claims[ci];
@@ -189,12 +197,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut distinct: Vec<usize> = matched.iter().flatten().copied().collect();
         distinct.sort_unstable();
         distinct.dedup();
-        // An open list ("such as", "and so on") enumerated with two of its
-        // members or more is the article's examples given back: an item the
-        // article does not name is not among them (likely, not certain: the
-        // note may add one of its own).
-        let read_closed = *open && !ascribed && distinct.len() >= 2;
-        let open = *open && !ascribed && !read_closed;
+        // (An open list takes more members: the claim-base audit's P7-P14.)
+        let open = *open && !ascribed;
         // A list with context terms needs them; a bare list needs two members
         // named; three members or more, over half the list, name it anyway
         // ("2004: the Baltics, Poland, Slovakia, ...").
@@ -413,7 +417,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 } else {
                     String::new()
                 };
-                let mut f = ctx.finding(
+                let f = ctx.finding(
                     Code::WrongList,
                     r,
                     format!(
@@ -424,12 +428,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Some(ci),
                     None,
                 );
-                if read_closed {
-                    f.lower(
-                        Certainty::Likely,
-                        ["the article's list is open: the note may add an item of its own"],
-                    );
-                }
                 out.push(f);
                 break;
             }
@@ -684,13 +682,17 @@ fn clause_like(ctx: &Ctx, r: &NormSpan) -> bool {
         })
 }
 
-/// How many of the list's members the enumeration names, when it engages
-/// the list at all (its context terms are there, or enough members).
-fn engagement(ctx: &Ctx, ci: usize, all_items: &[NormSpan]) -> Option<usize> {
+/// How many of the list's members the enumeration names, and in which of
+/// its items, when it engages the list at all (its context terms are there,
+/// or enough members).
+fn engagement(ctx: &Ctx, ci: usize, all_items: &[NormSpan]) -> Option<(usize, Vec<usize>)> {
     let claim = &ctx.base.claims[ci];
     let Check::List { members, .. } = &claim.check else {
         return None;
     };
+    let at: Vec<usize> = (0..all_items.len())
+        .filter(|&k| member_of(ctx, &all_items[k], members).is_some())
+        .collect();
     let matched: Vec<usize> = all_items.iter().filter_map(|r| member_of(ctx, r, members)).collect();
     let mut distinct = matched.clone();
     distinct.sort_unstable();
@@ -701,5 +703,5 @@ fn engagement(ctx: &Ctx, ci: usize, all_items: &[NormSpan]) -> Option<usize> {
     } else {
         ctx.scan.active.contains(&ci) && !matched.is_empty() || named_outright
     };
-    engaged.then_some(distinct.len())
+    engaged.then_some((distinct.len(), at))
 }
