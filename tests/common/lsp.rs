@@ -161,12 +161,12 @@ fn in_process() -> (Input, Box<dyn Read + Send>) {
                 // The client closed its input: the server sees the end of it.
                 let _ = client_write.shutdown().await;
             });
-            claimlint::lsp::serve(server_read, ServerOutput(to_client)).await
+            claimlint::lsp::serve(server_read, ChannelWriter(move |b| to_client.send(b).is_ok())).await
         });
         runtime.shutdown_timeout(Duration::from_millis(500));
     });
     (
-        Box::new(ChannelWriter(to_server)),
+        Box::new(ChannelWriter(move |b| to_server.send(b).is_ok())),
         Box::new(ChannelReader {
             rx: from_server,
             buf: Vec::new(),
@@ -175,28 +175,15 @@ fn in_process() -> (Input, Box<dyn Read + Send>) {
     )
 }
 
-/// The in-process server's output: each write goes to the client's reader.
-struct ServerOutput(std::sync::mpsc::Sender<Vec<u8>>);
+/// A writer whose every write is one message sent on a channel (the
+/// client's input to the in-process server, the server's output to the client).
+struct ChannelWriter<F: FnMut(Vec<u8>) -> bool>(F);
 
-impl Write for ServerOutput {
+impl<F: FnMut(Vec<u8>) -> bool> Write for ChannelWriter<F> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .send(bytes.to_vec())
-            .map_err(|_| std::io::ErrorKind::BrokenPipe)?;
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-struct ChannelWriter(tokio::sync::mpsc::UnboundedSender<Vec<u8>>);
-
-impl Write for ChannelWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .send(bytes.to_vec())
-            .map_err(|_| std::io::ErrorKind::BrokenPipe)?;
+        if !(self.0)(bytes.to_vec()) {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
         Ok(bytes.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
