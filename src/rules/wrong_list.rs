@@ -507,50 +507,27 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let first = ctx.sentence.word(ctx.sentence.word_at(r.start));
     let before = ctx.sentence.norm.text[..r.start].trim_end();
     let after_conjunction = before.ends_with(" and") || before.ends_with(" or");
-    let preposition = matches!(
-        first,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "of"
-            | "into"
-            | "near"
-            | "especially"
-            | "notably"
-            | "particularly"
-    );
-    let contrast = matches!(first, "not" | "rather" | "unlike" | "instead" | "but" | "except");
-    let etcetera = matches!(
-        first,
-        "so" | "etc" | "others" | "more" | "similar" | "other" | "related"
-    );
+    let lex = english();
+    let preposition = lex.item_prepositions.has(first);
+    let contrast = lex.item_contrasts.has(first);
+    let etcetera = lex.item_etcetera.has(first);
     // "..., and, even more, the military": a degree, not an item.
-    let degree = matches!(first, "even" | "still" | "above" | "most" | "least");
+    let degree = lex.item_degrees.has(first);
     // "..., and moratoriums, is conditional": the sentence's predicate.
-    let predicate = english().auxiliaries.has(first);
-    let subordinate = matches!(
-        first,
-        "as" | "because" | "since" | "while" | "when" | "if" | "though" | "although"
-    );
-    let apposition = matches!(
-        first,
-        "two" | "three" | "four" | "both" | "all" | "each" | "which" | "who" | "that" | "these" | "those"
-    );
+    let predicate = lex.auxiliaries.has(first);
+    let subordinate = lex.item_subordinators.has(first);
+    let apposition = lex.item_appositions.has(first);
     let s = ctx.sentence;
     let (a, b) = (s.word_at(r.start), s.word_at(r.end.saturating_sub(1)));
     let words: Vec<&str> = (a..=b).map(|k| s.word(k)).collect();
     let last = words.last().copied().unwrap_or("");
     // "nothing more", "the author says", "the order itself", "the last":
     // a close, a reporting aside, or words pointing back, not a member.
-    let closes = matches!(first, "nothing" | "little");
+    let closes = lex.item_closes.has(first);
     let aside = words
         .windows(2)
         .any(|w| matches!(w[0], "author" | "article" | "he" | "she" | "it") && english().reporting_verbs.has(w[1]));
-    let pointing_back = matches!(last, "itself" | "themselves" | "last" | "latter" | "former" | "first");
+    let pointing_back = lex.back_pointers.has(last);
     // "rolled out in Europe": a participle continues the item before it.
     let participle = first.len() > 4 && first.ends_with("ed");
     contrast

@@ -8,6 +8,7 @@ use crate::note::negation::{gap_breaks, mention_set_aside, negated_at};
 use crate::note::Sentence;
 use crate::rules::Ctx;
 use crate::span::NormSpan;
+use crate::word_classes::english;
 
 /// Party claims reported under `code`.
 pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
@@ -77,12 +78,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             .iter()
             .chain(rivals.iter())
             .copied()
-            .filter(|h| {
-                !matches!(
-                    s.word(s.word_at(h.range.end)),
-                    "border" | "borders" | "territory" | "coast" | "soil"
-                )
-            })
+            .filter(|h| !english().place_nouns.has(s.word(s.word_at(h.range.end))))
             // "Russia-Ukraine fighting": a pair of parties joined by a dash names a thing.
             .filter(|h| {
                 let dashed = |a: usize, b: usize| ctx.note[ctx.orig(NormSpan::new(a, b))].contains(['-', '–', '—']);
@@ -250,28 +246,10 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
         if s.word(k + 1) == "to" {
             return false;
         }
-        (w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "armed" | "limited" | "advanced" | "intended"))
+        (w.len() > 4 && w.ends_with("ed") && !english().ed_adjectives.has(w))
             // "... Russia was unhappy - it simply preferred to ignore": a new subject.
             || matches!(w, "it" | "they" | "he" | "she" | "we")
-            || matches!(
-                w,
-                "said"
-                    | "says"
-                    | "saw"
-                    | "sees"
-                    | "thinks"
-                    | "thought"
-                    | "suspect"
-                    | "suspects"
-                    | "believes"
-                    | "claims"
-                    | "argues"
-                    | "knew"
-                    | "suggests"
-                    | "wants"
-                    | "fears"
-                    | "told"
-            )
+            || english().clause_verbs.has(w)
     })
 }
 
@@ -287,43 +265,8 @@ fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
         return true;
     }
     let prev = if w > 0 { s.word(w - 1) } else { "" };
-    let object = matches!(
-        prev,
-        "with"
-            | "in"
-            | "inside"
-            | "near"
-            | "across"
-            | "within"
-            | "to"
-            | "of"
-            | "at"
-            | "on"
-            | "against"
-            | "toward"
-            | "towards"
-            | "about"
-            | "into"
-            | "over"
-            | "for"
-            | "than"
-            | "saw"
-            | "sees"
-            | "see"
-            | "viewed"
-            | "regarded"
-            | "considered"
-            | "treated"
-            | "invited"
-            | "forced"
-            | "pushed"
-            | "asked"
-            | "told"
-            | "urged"
-            | "made"
-            | "left"
-            | "between"
-    ) || (prev.len() > 4 && prev.ends_with("ed") && s.word(w.saturating_sub(2)) != "it");
+    let object = english().object_markers.has(prev)
+        || (prev.len() > 4 && prev.ends_with("ed") && s.word(w.saturating_sub(2)) != "it");
     let possessive = s.word(end).ends_with("'s") || s.norm.text[h.range.end..].starts_with("'s");
     !object && !possessive
 }
