@@ -414,6 +414,16 @@ impl Body {
     }
 }
 
+/// What the outbox has for the writer.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Next {
+    Body(Body),
+    /// Nothing waits (yet).
+    Nothing,
+    /// Closed, and nothing waits.
+    Closed,
+}
+
 /// Everything for the client waits here, whole messages, for the one writer:
 /// answers, the server's own requests and notifications, and the note
 /// diagnostics. A publication waits in a slot of its note: a newer one for
@@ -493,27 +503,27 @@ impl Outbox {
     }
 
     /// No more messages: the writer ends once it has written what waits.
-    fn close(&self) {
+    pub fn close(&self) {
         self.queue().closed = true;
         self.0.ready.notify_one();
     }
 
-    /// The next body to write without waiting (tests): other messages first,
-    /// then publications; `Err(())` once closed and empty, `Ok(None)` when
-    /// nothing waits.
-    #[cfg(test)]
-    fn pop(&self) -> Result<Option<Vec<u8>>, ()> {
-        let mut q = self.queue();
+    /// The next body to write: other messages first, then publications.
+    pub fn pop(&self) -> Next {
+        Self::pop_from(&mut self.queue())
+    }
+
+    fn pop_from(q: &mut Queue) -> Next {
         if let Some(m) = q.messages.pop_front() {
-            return Ok(Some(m));
+            return Next::Body(Body::Whole(m));
         }
         if let Some((_, m)) = q.publications.pop_front() {
-            return Ok(Some(m.to_vec()));
+            return Next::Body(m);
         }
         if q.closed {
-            Err(())
+            Next::Closed
         } else {
-            Ok(None)
+            Next::Nothing
         }
     }
 
@@ -522,16 +532,11 @@ impl Outbox {
     fn next_blocking(&self) -> Option<Body> {
         let mut q = self.queue();
         loop {
-            if let Some(m) = q.messages.pop_front() {
-                return Some(Body::Whole(m));
+            match Self::pop_from(&mut q) {
+                Next::Body(m) => return Some(m),
+                Next::Closed => return None,
+                Next::Nothing => q = self.0.ready.wait(q).unwrap_or_else(|e| e.into_inner()),
             }
-            if let Some((_, m)) = q.publications.pop_front() {
-                return Some(m);
-            }
-            if q.closed {
-                return None;
-            }
-            q = self.0.ready.wait(q).unwrap_or_else(|e| e.into_inner());
         }
     }
 
@@ -575,7 +580,7 @@ fn write_out(mut output: Box<dyn Write + Send>, outbox: Outbox) {
 
 /// Header and body with `writev` (no copy of the body: one system call per
 /// 1,024 pieces when the client keeps up).
-fn write_frame(output: &mut dyn Write, body: &Body) -> std::io::Result<()> {
+pub fn write_frame(output: &mut dyn Write, body: &Body) -> std::io::Result<()> {
     let mut pieces = body.slices();
     let header = format!(
         "Content-Length: {}\r\n\r\n",
@@ -812,126 +817,4 @@ where
     outbox.close();
     let _ = tokio::time::timeout(Duration::from_secs(1), writer).await;
     end
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    async fn frames(input: &'static [u8]) -> Vec<Frame> {
-        let mut r = FrameReader::new(input);
-        let mut out = Vec::new();
-        loop {
-            let f = r.next().await.unwrap();
-            let eof = f == Frame::Eof;
-            out.push(f);
-            if eof {
-                return out;
-            }
-        }
-    }
-
-    #[tokio::test]
-    async fn reads_frames_and_resyncs_after_garbage_and_bad_headers() {
-        let got = frames(b"Content-Length: 2\r\n\r\n{}garbage\r\nContent-Length: x\r\n\r\njunkContent-Length: 4\r\nContent-Type: a\r\n\r\nnull").await;
-        assert_eq!(
-            got,
-            vec![
-                Frame::Body(b"{}".to_vec()),
-                Frame::BadHeader("bad Content-Length: x".into()),
-                Frame::Body(b"null".to_vec()),
-                Frame::Eof
-            ]
-        );
-        // A body cut short is the end.
-        assert_eq!(frames(b"Content-Length: 10\r\n\r\nab").await, vec![Frame::Eof]);
-    }
-
-    #[test]
-    fn the_outbox_keeps_one_publication_per_note() {
-        let outbox = Outbox::default();
-        let body = br#"{"jsonrpc":"2.0","method":"m"}"#;
-        let whole = |b: &[u8]| Body::Whole(b.to_vec());
-        assert!(outbox.publish("file:///a.md", whole(b"old")));
-        assert!(outbox.send(body.to_vec()) && outbox.publish("file:///a.md", whole(b"new")));
-        assert!(outbox.publish("file:///b.md", whole(b"b")));
-        // Other messages first, then one publication per note, the newest.
-        assert_eq!(outbox.pop(), Ok(Some(body.to_vec())));
-        assert_eq!(outbox.pop(), Ok(Some(b"new".to_vec())));
-        assert_eq!(outbox.pop(), Ok(Some(b"b".to_vec())));
-        assert_eq!(outbox.pop(), Ok(None));
-        assert_eq!(outbox.superseded(), 1);
-        outbox.close();
-        assert_eq!(outbox.pop(), Err(()));
-    }
-
-    /// A writer that takes at most 7 bytes a call, from the first piece only.
-    struct Trickle(Vec<u8>);
-
-    impl Write for Trickle {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            let n = b.len().min(7);
-            self.0.extend_from_slice(&b[..n]);
-            Ok(n)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn a_frame_of_items_is_written_whole_through_short_writes() {
-        let items: Vec<std::sync::Arc<str>> = (0..3000).map(|i| format!("{{\"n\":{i}}}").into()).collect();
-        let body = Body::Items {
-            head: b"{\"a\":[".to_vec(),
-            items,
-            tail: b"]}".to_vec(),
-        };
-        let mut out = Trickle(Vec::new());
-        write_frame(&mut out, &body).unwrap();
-        let text = String::from_utf8(out.0).unwrap();
-        let (header, json) = text.split_once("\r\n\r\n").unwrap();
-        assert_eq!(header, format!("Content-Length: {}", json.len()));
-        let v: Value = serde_json::from_str(json).unwrap();
-        assert_eq!(v["a"].as_array().unwrap().len(), 3000);
-        assert_eq!(v["a"][2999]["n"], 2999);
-        assert_eq!(body.to_vec(), json.as_bytes());
-    }
-
-    fn reply(body: &[u8]) -> Value {
-        match judge(body) {
-            Verdict::Reply(r) => serde_json::from_slice(&r).unwrap(),
-            Verdict::Forward(m) => panic!("forwarded {m:?}"),
-        }
-    }
-
-    #[test]
-    fn judges_bodies() {
-        let Verdict::Forward(Message::Request(r)) =
-            judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#)
-        else {
-            panic!()
-        };
-        // `"params": null` is no params.
-        assert_eq!(
-            serde_json::to_value(&r).unwrap(),
-            json!({"jsonrpc":"2.0","id":1,"method":"shutdown"})
-        );
-        assert!(matches!(
-            judge(br#"{"jsonrpc":"2.0","id":"x","result":null}"#),
-            Verdict::Forward(Message::Response(_))
-        ));
-        let v = reply(b"{not json");
-        assert_eq!(
-            (v["error"]["code"].clone(), v["id"].clone()),
-            (json!(-32700), Value::Null)
-        );
-        let v = reply(br#"{"id":7,"foo":1}"#);
-        assert_eq!((v["error"]["code"].clone(), v["id"].clone()), (json!(-32600), json!(7)));
-        // Neither method nor result; a batch; a repeated key.
-        assert_eq!(reply(br#"{"jsonrpc":"2.0","id":8}"#)["error"]["code"], -32600);
-        assert_eq!(reply(br#"[1]"#)["error"]["code"], -32600);
-        let v = reply(br#"{"jsonrpc":"2.0","id":2,"id":3,"method":"m"}"#);
-        assert_eq!(v["error"]["message"], "Invalid Request: the key `id` appears twice");
-    }
 }

@@ -10,6 +10,7 @@ mod lsp_config;
 mod lsp_diagnostics;
 mod lsp_documents;
 mod lsp_encoding;
+mod lsp_transport;
 mod note;
 mod note_negation;
 mod position;
