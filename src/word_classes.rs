@@ -107,6 +107,10 @@ pub struct Lexicon {
     pub object_markers: Class,
     pub clause_verbs: Class,
     pub ed_adjectives: Class,
+    pub locatives: Class,
+    pub place_modifiers: Class,
+    pub venue_nouns: Class,
+    pub section_links: Class,
     pub other_voices: Class,
 }
 
@@ -149,6 +153,10 @@ struct RawClasses {
     object_markers: Vec<String>,
     clause_verbs: Vec<String>,
     ed_adjectives: Vec<String>,
+    locatives: Vec<String>,
+    place_modifiers: Vec<String>,
+    venue_nouns: Vec<String>,
+    section_links: Vec<String>,
     other_voices: Vec<String>,
 }
 
@@ -188,6 +196,10 @@ impl Lexicon {
             object_markers: Class::of(&c.object_markers),
             clause_verbs: Class::of(&c.clause_verbs),
             ed_adjectives: Class::of(&c.ed_adjectives),
+            locatives: Class::of(&c.locatives),
+            place_modifiers: Class::of(&c.place_modifiers),
+            venue_nouns: Class::of(&c.venue_nouns),
+            section_links: Class::of(&c.section_links),
             other_voices: Class::of(&c.other_voices),
         })
     }

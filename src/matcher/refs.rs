@@ -317,9 +317,6 @@ pub fn closest_section(name: &str, base: &ClaimBase) -> Option<SectionId> {
     best.map(|(_, id)| id)
 }
 
-/// Words after which a name follows "section" ("the section on Red Lines").
-const SECTION_LINKS: [&str; 7] = ["on", "called", "titled", "entitled", "named", "headed", "about"];
-
 /// A name called a section: "the section “Red Lines”", "the “Nuclear
 /// Deterrence” section", "his section on Red Lines", "the Limits of
 /// Possibility section". Such a name is a reference whether or not the
@@ -393,7 +390,10 @@ fn name_after_section(text: &str, e: usize, base: &ClaimBase) -> Option<(usize, 
         return Some((a, b, true));
     }
     let word_end = text[at..].find(' ').map_or(text.len(), |k| at + k);
-    if !SECTION_LINKS.contains(&text[at..word_end].to_ascii_lowercase().as_str()) {
+    if !crate::word_classes::english()
+        .section_links
+        .has(&text[at..word_end].to_ascii_lowercase())
+    {
         return None;
     }
     at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());

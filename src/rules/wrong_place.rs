@@ -6,19 +6,7 @@ use super::Ctx;
 use crate::claims::{Check, EntityKind};
 use crate::finding::{Code, Finding};
 use crate::matcher::Mention;
-
-const VENUE_NOUNS: [&str; 10] = [
-    "summit",
-    "session",
-    "sessions",
-    "talks",
-    "meeting",
-    "round",
-    "format",
-    "council",
-    "conference",
-    "negotiations",
-];
+use crate::word_classes::english;
 
 /// Is the mention used as a place: after a locative preposition, or naming a venue?
 pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
@@ -44,15 +32,16 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
             break;
         }
         k -= 1;
-        match s.word(k) {
-            "in" | "at" | "to" | "into" | "from" | "near" | "around" | "inside" | "within" | "across" | "along"
-            | "off" | "hosted" | "host" => return true,
-            "the" | "a" | "an" | "nearby" | "neighbouring" | "neighboring" => continue,
-            _ => break,
+        let w = s.word(k);
+        if english().locatives.has(w) {
+            return true;
+        }
+        if !english().place_modifiers.has(w) {
+            break;
         }
     }
     let after = s.word_at(m.range.end);
-    VENUE_NOUNS.contains(&s.word(after))
+    english().venue_nouns.has(s.word(after))
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
