@@ -440,4 +440,6 @@ fn wrong_actor() {
         &[],
     );
     expect("Veska suspected the Harbour Accord draft was a trap.", &[]);
+    // A party naming a place ("Veska border") is not the lone actor.
+    expect("Veska border: the Harbour Accord drafted.", &[]);
 }

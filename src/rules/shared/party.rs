@@ -198,6 +198,8 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             let lone_subject = rivals
                 .iter()
                 .copied()
+                // ("Ukrainian border: spring exercises": a place, not a party.)
+                .filter(|r| parties.iter().any(|p| std::ptr::eq(*p, *r)))
                 .find(|r| r.range.end <= first_verb && can_be_subject(s, r, usize::MAX))
                 // "U.S. intelligence suspected the spring drills": the party
                 // is the subject of the verb between, not of the action.
