@@ -30,7 +30,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-7", 36, 2, 2),
     ("blind-round-8", 34, 4, 2),
     ("blind-round-9", 33, 5, 4),
-    ("blind-round-11", 34, 9, 4),
+    ("blind-round-11", 34, 8, 3),
 ];
 
 /// 1-based line of a byte offset.

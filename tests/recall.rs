@@ -295,6 +295,8 @@ fn a_place_hangs_on_its_subject_through_a_label_a_relative_clause_or_a_table_row
 #[test]
 fn each_place_goes_to_its_nearest_subject() {
     none("The Council met in Kesmouth and the Board in Port Arrel.");
+    // (a table row's first cell goes with the nearer subject of its row)
+    none("| Port Arrel | Board meeting | Council |");
     let f = found("The Council met in Port Arrel and the Board in Kesmouth.");
     let codes: Vec<(Code, &str)> = f.iter().map(|f| (f.0, f.2.as_str())).collect();
     assert_eq!(

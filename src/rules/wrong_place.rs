@@ -189,7 +189,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     let (lo, hi) = if m.word > b { (b, m.word) } else { (m.word, a) };
                     !(lo + 1..=hi).any(|k| crate::note::negation::gap_breaks(s, k))
                 };
-                theirs.iter().any(unbroken) && super::shared::subject::distance(&theirs, m.word) <= own_distance(m)
+                // (a table row's first cell goes with every other cell)
+                (theirs.iter().any(unbroken) || theirs.iter().any(|&(a, _)| row && (in_head(m.word) || in_head(a))))
+                    && super::shared::subject::distance(&theirs, m.word) <= own_distance(m)
             })
         });
         if let Some(m) = wrong {
