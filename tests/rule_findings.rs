@@ -116,6 +116,8 @@ fn wrong_number() {
     // cell; nor is "both ... and" a count.
     expect("2/ Panel members settle the disputes.", &[]);
     expect("| 5 | Panel members hear the disputes. |", &[]);
+    // A paragraph's or a section's number marked by its sign.
+    expect("¶12 Panel members settle the disputes.", &[]);
     expect("Disputes go to panel members both slow and few.", &[]);
     // "half a year" is six months.
     expect(
