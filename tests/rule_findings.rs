@@ -217,6 +217,20 @@ fn misquote() {
             "the article's words are “a fair bargain for two small nations”, not “a fair deal for two small nations” (the opening)",
         )],
     );
+    // A whole sentence in quotation marks with a reviewer's verdict after it
+    // is a draft's sentence under review, not the article's words: an
+    // altered wording is possible only. The same sentence without the
+    // verdict is a misquote.
+    let sentence = "“The accord will hold for now but will not end the deeper rivalry between the two neighbours.”";
+    let said = "The accord will hold for now but will not end the deeper rivalry between the two neighbours";
+    let message = "the article's words are “the columnist’s view the accord will hold for now but will not settle the deeper rivalry between the two neighbours”, not “The accord will hold for now but will not end the deeper rivalry between the two neighbours” (Outlook, line 15)";
+    expect(sentence, &[(Code::Misquote, Severity::Error, said, 5..96, message)]);
+    for verdict in [" — ✅ Correct.", " - Accurate, keep it."] {
+        expect(
+            &format!("¶4 {sentence}{verdict}"),
+            &[(Code::Misquote, Severity::Information, said, 9..100, message)],
+        );
+    }
 }
 
 #[test]

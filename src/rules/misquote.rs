@@ -100,6 +100,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the quotation is introduced as another source's words, not the article's"],
                 );
             }
+            if reviewed_sentence(ctx.said(inner), &after_quote(ctx, q.outer.end)) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the quoted sentence is followed by a reviewer's verdict on it: it is a draft's words under review, not a quotation of the article"],
+                );
+            }
             if about_article {
                 f.lower(
                     Certainty::Possible,
@@ -171,6 +177,47 @@ fn elides_small_words(quote: &[String], passage: &[String]) -> bool {
     };
     let Some(first) = quote.first() else { return false };
     (0..passage.len()).any(|i| passage[i].eq_ignore_ascii_case(first) && from(i))
+}
+
+/// The sentence's text after a quotation; when the quotation closes the
+/// sentence (“... in Geneva.” — Correct), the rest of the note's line.
+fn after_quote(ctx: &Ctx, end: usize) -> String {
+    let s = ctx.sentence;
+    let rest = &s.norm.text[end..];
+    if rest.chars().any(char::is_alphanumeric) {
+        return rest.to_string();
+    }
+    let line = ctx.note.get(s.range.end..).unwrap_or("");
+    line.split('\n').next().unwrap_or("").to_string()
+}
+
+/// Is the quotation a whole sentence (four words or more, opening with a
+/// capital) followed by an accepting verdict on it (`accepting_verdicts`, or
+/// a check mark), as in an editor's review of a draft: “> ¶3 “...” — ✅
+/// Correct”? A short quoted phrase is not: it is a claim about the
+/// article's own words.
+fn reviewed_sentence(quote: &str, after: &str) -> bool {
+    let whole = quote
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(|c: char| c.is_uppercase())
+        && word_list(quote).len() >= 4;
+    if !whole {
+        return false;
+    }
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '–' | '—' | ':' | '(' | '*' | '_' | '→' | '=' | '"' | '\'' | '”' | '’' | '.' | ','
+            )
+    });
+    if rest.starts_with(['✅', '✓', '✔', '☑']) {
+        return true;
+    }
+    let lex = crate::word_classes::english();
+    first_words(rest, 1)
+        .first()
+        .is_some_and(|w| lex.accepting_verdicts.has(w))
 }
 
 /// Do the words just before a quotation introduce another source than the
