@@ -95,6 +95,17 @@ fn wrong_date() {
             "the article gives 2024, not 2023: The accord is to be reviewed in 2024 (Outlook)",
         )],
     );
+    // A year that bounds a span of years dates no single event: possible.
+    expect(
+        "2016–2018: Norland and Veska signed the Harbour Accord.",
+        &[(
+            Code::WrongDate,
+            Severity::Information,
+            "2018",
+            9..13,
+            "the article gives March 3, 2019, not 2018: The two countries signed the accord on March 3, 2019 (the opening)",
+        )],
+    );
     // A year owns the parenthesis just after it: the signing is 2019's.
     expect("- Years: 2019 (the accord signed), 2024 (review due in Kesmouth).", &[]);
 }

@@ -70,14 +70,34 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .find_map(|v| value.iter().position(|x| std::ptr::eq(x, *v)).map(|i| text[i].clone()))
             .unwrap_or_else(|| text[0].clone());
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             Code::WrongDate,
             m.range,
             format!("the article gives {right}, not {said}: {}", ctx.claim_summary(claim)),
             Some(ci),
             Some(right),
-        ));
+        );
+        if range_bound(ctx.note, s.orig(m.range, ctx.note).range()) {
+            f.lower(
+                crate::finding::Certainty::Possible,
+                ["the year bounds a span of years (“2014–2020”), not the date of one event"],
+            );
+        }
+        out.push(f);
     }
+}
+
+/// Is the date at `r` one end of a span of years written with a dash
+/// (“2014–2020”, “2014 - 2020”) in the note's text? A span's bound dates
+/// no single event.
+fn range_bound(t: &str, r: std::ops::Range<usize>) -> bool {
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    let year_end = |x: &str| x.len() >= 4 && x[x.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+    let year_start = |x: &str| x.len() >= 4 && x.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    let before = t[..r.start].trim_end();
+    let after = t[r.end..].trim_start();
+    before.strip_suffix(dash).is_some_and(|b| year_end(b.trim_end()))
+        || after.strip_prefix(dash).is_some_and(|a| year_start(a.trim_start()))
 }
 
 /// The words of a parenthesis that opens within three words after byte
