@@ -30,7 +30,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-7", 36, 2, 2),
     ("blind-round-8", 34, 4, 2),
     ("blind-round-9", 33, 5, 4),
-    ("blind-round-10", 25, 10, 7),
+    ("blind-round-10", 25, 9, 6),
     ("blind-round-11", 34, 7, 3),
 ];
 

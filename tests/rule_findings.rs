@@ -176,6 +176,11 @@ fn wrong_list() {
         "The accord covers fishing quotas, shipping lanes and the shared lighthouse.",
         &[],
     );
+    // "per the columnist" is an attribution aside, not a member.
+    expect(
+        "The accord covers three matters: fishing quotas, shipping lanes, per the columnist, and the lighthouse.",
+        &[],
+    );
     // An open list takes more ...
     expect("Seabed cables, oil rights and tariffs were left for later talks.", &[]);
     // ... unless the note gives it as the article's own list ("the columnist" is the author here).
