@@ -32,6 +32,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-9", 33, 5, 4),
     ("blind-round-10", 25, 9, 6),
     ("blind-round-11", 34, 7, 3),
+    ("blind-round-12", 32, 5, 2),
 ];
 
 /// 1-based line of a byte offset.
