@@ -113,6 +113,10 @@ pub struct Lexicon {
     pub venue_nouns: Class,
     pub section_links: Class,
     pub other_voices: Class,
+    pub view_verbs: Class,
+    pub thinking_verbs: Class,
+    pub quoting_words: Class,
+    pub assertion_verbs: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -160,6 +164,10 @@ struct RawClasses {
     venue_nouns: Vec<String>,
     section_links: Vec<String>,
     other_voices: Vec<String>,
+    view_verbs: Vec<String>,
+    thinking_verbs: Vec<String>,
+    quoting_words: Vec<String>,
+    assertion_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -204,6 +212,10 @@ impl Lexicon {
             venue_nouns: Class::of(&c.venue_nouns),
             section_links: Class::of(&c.section_links),
             other_voices: Class::of(&c.other_voices),
+            view_verbs: Class::of(&c.view_verbs),
+            thinking_verbs: Class::of(&c.thinking_verbs),
+            quoting_words: Class::of(&c.quoting_words),
+            assertion_verbs: Class::of(&c.assertion_verbs),
         })
     }
 }

@@ -146,28 +146,7 @@ impl Reading {
             .find(|&k| s.word(k) == "that" && lex.reporting_verbs.has(s.word(k - 1)) && negated(k - 1))
             // "the author does not say Russia chose to stay outside": a verb
             // of saying denied, its clause without "that".
-            .or_else(|| {
-                (1..n).find(|&v| {
-                    matches!(
-                        s.word(v),
-                        "say"
-                            | "says"
-                            | "said"
-                            | "claim"
-                            | "claims"
-                            | "argue"
-                            | "argues"
-                            | "suggest"
-                            | "suggests"
-                            | "write"
-                            | "writes"
-                            | "state"
-                            | "states"
-                            | "assert"
-                            | "asserts"
-                    ) && negated(v)
-                })
-            });
+            .or_else(|| (1..n).find(|&v| lex.assertion_verbs.has(s.word(v)) && negated(v)));
         let rejected_before = rejecting_verdict_cell(s, lex);
         // "Expected answer: ...", "Opening claim: ...": up to three words
         // before a colon that opens the sentence label what follows.

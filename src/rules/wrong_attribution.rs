@@ -184,76 +184,9 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
         return false;
     }
     // (Verbs of thinking do not quote: "the author expects ... “...”".)
-    let thinking = |w: &str| {
-        matches!(
-            w,
-            "expects"
-                | "expect"
-                | "expected"
-                | "thinks"
-                | "think"
-                | "thought"
-                | "believes"
-                | "believe"
-                | "believed"
-                | "sees"
-                | "doubts"
-                | "reckons"
-                | "judges"
-                | "hopes"
-                | "predicted"
-                | "predicts"
-        )
-    };
+    let lex = english();
     let saying = |w: &str| {
-        !thinking(w) && reporting(w)
-            || !thinking(w) && english().reporting_verbs.has(w)
-            || matches!(
-                w,
-                "call"
-                    | "called"
-                    | "calls"
-                    | "dubbed"
-                    | "termed"
-                    | "labelled"
-                    | "labeled"
-                    | "described"
-                    | "put"
-                    | "words"
-                    | "word"
-                    | "phrase"
-                    | "quote"
-                    | "quoted"
-                    | "remark"
-                    | "formula"
-                    | "according"
-                    | "per"
-                    | "asked"
-                    | "replied"
-                    | "answered"
-                    | "vowed"
-                    | "promised"
-                    | "spoke"
-                    | "speaks"
-                    | "used"
-                    | "uses"
-                    | "coined"
-                    | "invoked"
-                    | "mentioned"
-                    | "answering"
-                    | "saying"
-                    | "calling"
-                    | "adding"
-                    | "replying"
-                    | "insisting"
-                    | "warning"
-                    | "noting"
-                    | "declaring"
-                    | "telling"
-                    | "arguing"
-                    | "stating"
-                    | "line"
-            )
+        !lex.thinking_verbs.has(w) && (reporting(w) || lex.reporting_verbs.has(w)) || lex.quoting_words.has(w)
     };
     let t = &s.norm.text;
     if m.range.end <= q.outer.start {
@@ -312,50 +245,7 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
 
 /// Verbs that report a view: "X argued that ...", "X believes ...".
 fn reporting(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "argued"
-            | "argues"
-            | "acknowledged"
-            | "acknowledges"
-            | "believes"
-            | "believed"
-            | "thinks"
-            | "thought"
-            | "noted"
-            | "notes"
-            | "claimed"
-            | "claims"
-            | "admitted"
-            | "admits"
-            | "conceded"
-            | "concedes"
-            | "warned"
-            | "warns"
-            | "insisted"
-            | "insists"
-            | "suggested"
-            | "suggests"
-            | "wrote"
-            | "writes"
-            | "stressed"
-            | "stresses"
-            | "told"
-            | "holds"
-            | "contends"
-            | "contended"
-            | "maintains"
-            | "maintained"
-            | "observed"
-            | "predicted"
-            | "predicts"
-            | "concluded"
-            | "concludes"
-            | "credits"
-            | "credited"
-    )
+    english().view_verbs.has(w)
 }
 
 /// A view the article gives as its author's (or someone's), reported as
