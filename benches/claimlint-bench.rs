@@ -48,6 +48,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const SEED: u64 = 0x5eed_2022;
@@ -232,9 +233,9 @@ fn throughput(engine: &Engine, size: usize, budget: Duration) -> Throughput {
     let per = (cpu_ms() - c) / 1000.0 / runs as f64;
     let per_wall = t.elapsed().as_secs_f64() / runs as f64;
     // The incremental path: one edit, then the checker's re-check of it.
-    let mut inc = claimlint::engine::Incremental::new();
+    let mut inc = claimlint::engine::Incremental::default();
     let opts = claimlint::engine::Options::default();
-    inc.check(engine, &note, &opts);
+    inc.check(engine, &Arc::new(note.clone()), &opts);
     let mut rng = notegen::Rng::new(SEED + 1);
     let mut text = note.clone();
     let mut times = Vec::new();
@@ -243,7 +244,7 @@ fn throughput(engine: &Engine, size: usize, budget: Duration) -> Throughput {
         text.replace_range(s..e, &ins);
         // (Wall time: a re-check is shorter than the CPU clock's granularity.)
         let t = Instant::now();
-        std::hint::black_box(inc.check(engine, &text, &opts));
+        std::hint::black_box(inc.check(engine, &Arc::new(text.clone()), &opts));
         times.push(ms(t.elapsed()));
     }
     Throughput {
@@ -317,7 +318,7 @@ fn keystroke_phases(article: Option<&Path>, size: usize) -> Vec<(&'static str, f
     let uri = Url::parse("file:///bench/note.md").expect("a URL");
     let mut store: Store = Store::default();
     let snap = store.open(uri.clone(), "markdown", 1, note.clone());
-    let mut inc = claimlint::engine::Incremental::new();
+    let mut inc = claimlint::engine::Incremental::default();
     drop(Analysis::incremental(&world, snap, true, &mut inc));
     let mut text = note.clone();
     let mut t = vec![Vec::new(); 6];

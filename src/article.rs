@@ -113,10 +113,6 @@ impl Article {
             .find(|o| r.start <= o.start && o.end <= r.end)
     }
 
-    pub fn normalized(&self) -> &str {
-        &self.norm.text
-    }
-
     /// Zero-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let lc = self.index.to_line_col(&self.text, offset, Encoding::Chars);

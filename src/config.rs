@@ -14,7 +14,6 @@
 //! misquote = "warning"
 //! ```
 
-use crate::engine::Options;
 use crate::finding::{Certainty, Code, Severity};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -225,15 +224,6 @@ impl Config {
             &mut self.article
         } else {
             &mut self.claims
-        }
-    }
-
-    /// The checker's options these settings ask for.
-    pub fn options(&self) -> Options {
-        Options {
-            disabled: self.disable.iter().copied().collect(),
-            severity: self.severity.iter().map(|(c, s)| (*c, *s)).collect(),
-            min_certainty: self.min_certainty,
         }
     }
 }

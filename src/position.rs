@@ -65,39 +65,6 @@ impl LineIndex {
         }
     }
 
-    /// The index of a text after an edit, from the index before it: `old`
-    /// bytes `start..old_end` became `new` bytes `start..new_end`. Line
-    /// starts before the edit are kept, those after it shifted; only the
-    /// edited bytes are scanned. Equal to `LineIndex::new(new)`.
-    pub fn edited(&self, new: &str, start: usize, old_end: usize, new_end: usize) -> LineIndex {
-        let bytes = new.as_bytes();
-        let delta = new_end as isize - old_end as isize;
-        // A start `s` depends on bytes `s - 1` and `s` (a CR before LF is no break).
-        let keep = self.starts.partition_point(|&s| s < start);
-        let mut starts = Vec::with_capacity(self.starts.len() + 1);
-        starts.extend_from_slice(&self.starts[..keep]);
-        if keep == 0 {
-            starts.push(0);
-        }
-        for i in start.saturating_sub(1)..new_end {
-            let brk = match bytes[i] {
-                b'\n' => true,
-                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
-                _ => false,
-            };
-            if brk && i + 1 >= start.max(1) {
-                starts.push(i + 1);
-            }
-        }
-        let after = self.starts.partition_point(|&s| s <= old_end);
-        starts.extend(self.starts[after..].iter().map(|&s| (s as isize + delta) as usize));
-        LineIndex {
-            starts,
-            len: new.len(),
-            blocks: std::sync::OnceLock::new(),
-        }
-    }
-
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }

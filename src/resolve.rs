@@ -95,7 +95,6 @@ impl Front {
 pub enum Level {
     Error,
     Warning,
-    Info,
 }
 
 /// Something the user should be told, once.

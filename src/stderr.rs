@@ -68,8 +68,3 @@ pub fn flush(within: std::time::Duration) {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
-
-/// Lines dropped so far and not yet reported.
-pub fn dropped() -> u64 {
-    DROPPED.load(Ordering::Relaxed)
-}

@@ -7,6 +7,7 @@ mod notegen;
 
 use claimlint::engine::{Engine, Incremental, Options};
 use claimlint::{Code, Severity};
+use std::sync::Arc;
 
 /// The bundled claim base with the real article, built once.
 fn engine() -> &'static Engine {
@@ -50,10 +51,10 @@ fn run(seed: u64, size: usize, edits: usize, opts: &Options) -> (usize, usize) {
     let engine = engine();
     let mut rng = notegen::Rng::new(seed);
     let mut text = notegen::note(seed, size);
-    let mut inc = Incremental::new();
+    let mut inc = Incremental::default();
     let (mut local, mut reused) = (0, 0);
     for step in 0..edits {
-        let read = inc.check_reading(engine, &text, opts);
+        let read = inc.check(engine, &Arc::new(text.clone()), opts);
         let full = engine.check_with(&text, opts);
         assert_eq!(
             read.findings, full,
@@ -103,29 +104,41 @@ fn options_and_suppression_comments_apply_after_merging() {
     run(7, 2500, 60, &opts);
     // A suppression comment typed in silences a line it does not touch.
     let engine = engine();
-    let mut inc = Incremental::new();
+    let mut inc = Incremental::default();
     let base = "# Notes\n\nIntro line.\n\n- Montenegro joined NATO in 2016.\n";
-    let n = inc.check(engine, base, &Options::default()).len();
+    let n = inc
+        .check(engine, &Arc::new(base.into()), &Options::default())
+        .findings
+        .len();
     assert!(n >= 1);
     let silenced = base.replace(
         "Intro line.\n\n",
         "Intro line.\n\n<!-- claimlint-disable-next-line -->\n",
     );
-    assert_eq!(inc.check(engine, &silenced, &Options::default()), Vec::new());
-    assert_eq!(inc.check(engine, base, &Options::default()).len(), n);
+    assert_eq!(
+        inc.check(engine, &Arc::new(silenced), &Options::default()).findings,
+        Vec::new()
+    );
+    assert_eq!(
+        inc.check(engine, &Arc::new(base.into()), &Options::default())
+            .findings
+            .len(),
+        n
+    );
 }
 
 #[test]
 fn typing_a_letter_rechecks_one_sentence() {
     let engine = engine();
-    let mut inc = Incremental::new();
+    let mut inc = Incremental::default();
     let text = notegen::note(11, 20_000);
-    inc.check(engine, &text, &Options::default());
+    inc.check(engine, &Arc::new(text.clone()), &Options::default());
     let at = text.find("careful").expect("the generator writes this word") + 3;
     let mut edited = text.clone();
     edited.insert(at, 'x');
     assert_eq!(
-        inc.check(engine, &edited, &Options::default()),
+        inc.check(engine, &Arc::new(edited.clone()), &Options::default())
+            .findings,
         engine.check_with(&edited, &Options::default())
     );
     assert!(inc.was_local());
@@ -134,7 +147,8 @@ fn typing_a_letter_rechecks_one_sentence() {
     let mut split = edited.clone();
     split.insert(at, '\n');
     assert_eq!(
-        inc.check(engine, &split, &Options::default()),
+        inc.check(engine, &Arc::new(split.clone()), &Options::default())
+            .findings,
         engine.check_with(&split, &Options::default())
     );
     assert!(inc.was_local());

@@ -686,9 +686,9 @@ fn keystroke(bytes: usize) -> Typing {
     let mut edited = text.clone();
     let at = text.len() / 2 / line.len() * line.len() + 5;
     edited.insert(at, 'x');
-    let mut inc = Incremental::new();
+    let mut inc = Incremental::default();
     let text = Arc::new(text);
-    std::hint::black_box(inc.check_shared(&e, &text, &Options::default()));
+    std::hint::black_box(inc.check(&e, &text, &Options::default()));
     (e, std::cell::RefCell::new(inc), text, Arc::new(edited))
 }
 
@@ -698,8 +698,8 @@ fn f4_a_keystroke_in_a_long_paragraph_takes_time_linear_in_it() {
     // A keystroke, then its undo: two local edits, back where it started.
     let run = |(e, inc, text, edited): &Typing| {
         let mut inc = inc.borrow_mut();
-        std::hint::black_box(inc.check_shared(e, edited, &Options::default()));
-        std::hint::black_box(inc.check_shared(e, text, &Options::default()));
+        std::hint::black_box(inc.check(e, edited, &Options::default()));
+        std::hint::black_box(inc.check(e, text, &Options::default()));
         assert!(inc.was_local(), "the keystroke took the whole-note path");
     };
     assert_linear("F4 one keystroke in one paragraph", 2.45, || {

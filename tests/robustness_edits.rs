@@ -187,7 +187,7 @@ fn same_as_full_recheck(world: &World, runner: &Runner, inc: &mut Incremental, e
         *edited.findings, full,
         "sequence {seq}: findings differ from a full re-check"
     );
-    let fresh = Analysis::new(world, fresh, true);
+    let fresh = Analysis::incremental(world, fresh, true, &mut Incremental::default());
     assert_eq!(
         diagnostics(world, &edited, enc),
         diagnostics(world, &fresh, enc),
@@ -212,7 +212,7 @@ fn ten_thousand_random_edit_sequences_keep_the_text_and_the_findings() {
         let enc = if seq % 2 == 0 { Encoding::Utf16 } else { Encoding::Utf8 };
         let utf8 = enc == Encoding::Utf8;
         let mut runner = Runner::new(&initial(&mut r), enc);
-        let mut inc = Incremental::new();
+        let mut inc = Incremental::default();
         for _ in 0..1 + r.below(8) {
             if r.chance(50) {
                 // The server checks this version (others are superseded

@@ -154,7 +154,6 @@ fn setup(sources: &Sources, start: &Path) -> Result<Setup, Vec<String>> {
                 claimlint::stderr::line(format!("claimlint: error: {}", m.text));
             }
             Level::Warning => claimlint::stderr::line(format!("claimlint: warning: {}", m.text)),
-            Level::Info => claimlint::stderr::line(format!("claimlint: {}", m.text)),
         }
     }
     Ok(Setup { resolved, input_error })

@@ -32,7 +32,7 @@ use std::sync::Arc;
 pub struct Incremental {
     /// The note as last checked, its masked text, and its sentences (every
     /// range `note::split_sentences` gives, in order). The texts are shared
-    /// with the caller (`check_shared`), not copied.
+    /// with the caller, not copied.
     text: Arc<String>,
     masked: Arc<String>,
     sentences: Vec<Cached>,
@@ -53,7 +53,7 @@ struct Cached {
     findings: Vec<Finding>,
 }
 
-/// What `Incremental::check_reading` found, and what it read on the way.
+/// What `Incremental::check` found, and what it read on the way.
 pub struct CheckedNote {
     pub findings: Vec<Finding>,
     /// The masked note (as `note::ReadNote::masked`), shared with the cache.
@@ -63,10 +63,6 @@ pub struct CheckedNote {
 }
 
 impl Incremental {
-    pub fn new() -> Incremental {
-        Incremental::default()
-    }
-
     /// Sentences checked afresh by the last call (the others were reused).
     pub fn fresh(&self) -> usize {
         self.fresh
@@ -77,20 +73,11 @@ impl Incremental {
         self.local
     }
 
-    /// The findings of `note`, as `engine.check_with(note, opts)` gives them.
-    /// One cache serves one engine: make a new one when the engine changes.
-    pub fn check(&mut self, engine: &Engine, note: &str, opts: &Options) -> Vec<Finding> {
-        self.check_reading(engine, note, opts).findings
-    }
-
-    /// `check`, also handing back the masked note and the sentence ranges.
-    pub fn check_reading(&mut self, engine: &Engine, note: &str, opts: &Options) -> CheckedNote {
-        self.check_shared(engine, &Arc::new(note.to_string()), opts)
-    }
-
-    /// `check_reading` of a note the caller keeps too: the cache holds on to
-    /// it rather than to a copy.
-    pub fn check_shared(&mut self, engine: &Engine, note: &Arc<String>, opts: &Options) -> CheckedNote {
+    /// The findings of `note`, as `engine.check_with(note, opts)` gives them,
+    /// with the masked note and the sentence ranges read on the way. The
+    /// cache holds on to the note (shared, not copied). One cache serves one
+    /// engine: make a new one when the engine changes.
+    pub fn check(&mut self, engine: &Engine, note: &Arc<String>, opts: &Options) -> CheckedNote {
         self.update(engine, note);
         CheckedNote {
             findings: finish(note, self.merged(), opts),

@@ -13,4 +13,4 @@ mod spot;
 pub use completion::{completions, Completion, CompletionKind};
 pub use coverage::{coverage, touched_claims, Coverage};
 pub use headings::{headings, Heading};
-pub use spot::{claims_of_entity, passage, sentence_at, spot_at, spot_in, Spot, Subject};
+pub use spot::{claims_of_entity, passage, spot_in, Spot, Subject};

@@ -7,18 +7,11 @@ use crate::claims::{Check, ClaimBase, EntityId, SectionId};
 use crate::engine::Engine;
 use crate::finding::ArticleSpan;
 use crate::matcher::refs::find_refs;
-use crate::note::{self, ReadNote, Sentence};
+use crate::note::{self, Sentence};
 use std::ops::Range;
 
 /// At most this many claims are listed for one entity, date or number.
 const MAX_CLAIMS: usize = 5;
-
-/// The sentence whose range holds byte `at` (its end included, so a cursor
-/// just after a word still finds it).
-pub fn sentence_at(read: &ReadNote, at: usize) -> Option<&Sentence> {
-    let i = read.sentences.partition_point(|s| s.range.end < at);
-    read.sentences.get(i).filter(|s| s.range.start <= at)
-}
 
 /// What stands at a place in the note.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,15 +54,10 @@ fn holds(r: &Range<usize>, at: usize) -> bool {
     r.start <= at && at <= r.end
 }
 
-/// What stands at byte `at` of the note, most specific first: a section
-/// reference, a quotation, an entity, a date or number a claim knows, a
-/// phrase that brings a claim into play.
-pub fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Option<Spot> {
-    spot_in(engine, note, &read.masked, sentence_at(read, at)?, at)
-}
-
-/// `spot_at` within one sentence `s` of the note (`masked` as in `ReadNote`):
-/// for callers that hold the sentence, not the whole reading.
+/// What stands at byte `at` of the note, in its sentence `s` (`masked` as in
+/// `note::ReadNote`), most specific first: a section reference, a quotation,
+/// an entity, a date or number a claim knows, a phrase that brings a claim
+/// into play.
 pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usize) -> Option<Spot> {
     let base = &engine.base;
     let scan = engine.scan(note, s);
@@ -204,7 +192,14 @@ pub fn passage(engine: &Engine, spot: &Spot) -> Option<ArticleSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::note;
+    use crate::note::{self, ReadNote};
+
+    /// The spot at byte `at` of a note read in full.
+    fn spot_at(engine: &Engine, note: &str, read: &ReadNote, at: usize) -> Option<Spot> {
+        let i = read.sentences.partition_point(|s| s.range.end < at);
+        let s = read.sentences.get(i).filter(|s| s.range.start <= at)?;
+        spot_in(engine, note, &read.masked, s, at)
+    }
 
     fn engine() -> Engine {
         Engine::bundled()

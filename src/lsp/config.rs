@@ -128,7 +128,6 @@ pub fn build(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, ge
             let t = match m.level {
                 Level::Error => MessageType::ERROR,
                 Level::Warning => MessageType::WARNING,
-                Level::Info => MessageType::INFO,
             };
             (t, format!("claimlint: {}", m.text))
         })

@@ -46,17 +46,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Check the note in full.
-    pub fn new(world: &World, snap: Snapshot, checked: bool) -> Analysis {
-        Analysis::incremental(world, snap, checked, &mut Incremental::new())
-    }
-
     /// Check the note, reusing what `inc` holds of its previous versions
     /// (`inc` must only ever have served this world's engine).
     pub fn incremental(world: &World, snap: Snapshot, checked: bool, inc: &mut Incremental) -> Analysis {
         let text = Arc::new(snap.to_text());
         let (findings, masked, sentences) = if checked {
-            let r = inc.check_shared(&world.engine, &text, &world.options);
+            let r = inc.check(&world.engine, &text, &world.options);
             (r.findings, r.masked, r.sentences)
         } else {
             (other_document(world, &snap), Arc::default(), Vec::new())
@@ -99,8 +94,9 @@ impl Analysis {
         })
     }
 
-    /// The sentence at byte `at`, as `insight::sentence_at` finds it in the
-    /// full reading (made alone: what stands under the cursor).
+    /// The sentence whose range holds byte `at` (its end included, so a
+    /// cursor just after a word still finds it), as in the full reading
+    /// (made alone: what stands under the cursor).
     pub fn sentence_at(&self, at: usize) -> Option<Sentence> {
         let i = self.sentences.partition_point(|r| r.end < at);
         self.sentences
@@ -203,11 +199,6 @@ pub fn article_link(world: &World, line: u32) -> Option<Url> {
     Some(uri)
 }
 
-pub fn to_diagnostic(world: &World, an: &Analysis, f: &Finding, enc: Encoding) -> Diagnostic {
-    let conv = an.conv(enc);
-    make(world, an, f, enc, &mut HashMap::new(), &mut |r| conv.range(r))
-}
-
 /// The documentation link of each code, parsed once.
 fn code_href(code: Code) -> Option<Url> {
     static HREFS: OnceLock<Vec<Option<Url>>> = OnceLock::new();
@@ -220,8 +211,9 @@ fn code_href(code: Code) -> Option<Url> {
     hrefs[Code::ALL.iter().position(|&c| c == code)?].clone()
 }
 
-/// `to_diagnostic`, with the article locations already made (many findings
-/// share a passage) kept in `places`, and note ranges converted by `range`.
+/// A finding as an LSP diagnostic, with the article locations already made
+/// (many findings share a passage) kept in `places`, and note ranges
+/// converted by `range`.
 fn make(
     world: &World,
     an: &Analysis,

@@ -59,14 +59,6 @@ impl Scan {
         bit(&self.present, t)
     }
 
-    pub fn first(&self, t: TermId) -> Option<&Hit> {
-        if !self.has(t) {
-            return None;
-        }
-        let i = self.hits.partition_point(|h| h.term < t);
-        self.hits.get(i).filter(|h| h.term == t)
-    }
-
     pub fn of(&self, t: TermId) -> impl Iterator<Item = &Hit> {
         let i = if self.has(t) {
             self.hits.partition_point(|h| h.term < t)

@@ -98,7 +98,7 @@ pub fn exercise_note(world: &World, data: &[u8]) {
     let uri = Url::parse("file:///fuzz/note.md").unwrap();
     let mut store: Store = Store::default();
     let snap = store.open(uri.clone(), "markdown", 1, text.clone());
-    let an = Analysis::new(world, snap.clone(), true);
+    let an = Analysis::incremental(world, snap.clone(), true, &mut Default::default());
     assert_eq!(
         *an.findings, findings,
         "the server's analysis differs from the checker's"

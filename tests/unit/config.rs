@@ -36,9 +36,6 @@ fn reads_every_key() {
     assert_eq!(c.disable, vec![Code::Unsupported]);
     assert_eq!(c.severity.get(&Code::WrongSection), Some(&Severity::Error));
     assert_eq!(c.severity.get(&Code::Misquote), Some(&Severity::Information));
-    let o = c.options();
-    assert!(o.disabled.contains(&Code::Unsupported));
-    assert_eq!(o.severity.get(&Code::WrongSection), Some(&Severity::Error));
 }
 
 #[test]

@@ -13,11 +13,14 @@ fn the_sentence_under_the_cursor_is_the_full_readings() {
     let mut store: Store = Store::default();
     let text = "# Notes\n\nFirst one. Second “Лавров” one.\n- item `code` here\n\nlast";
     let snap = store.open(Url::parse("file:///n.md").unwrap(), "markdown", 1, text.into());
-    let an = Analysis::new(&world, snap, true);
+    let an = Analysis::incremental(&world, snap, true, &mut Default::default());
     let full = claimlint::note::read(text);
     assert_eq!(an.masked(), full.masked);
     for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
-        let want = claimlint::insight::sentence_at(&full, at).map(|s| (s.range, s.norm.text.clone()));
+        // the sentence whose range holds `at`, its end included
+        let want = (full.sentences.iter())
+            .find(|s| s.range.start <= at && at <= s.range.end)
+            .map(|s| (s.range, s.norm.text.clone()));
         let got = an.sentence_at(at).map(|s| (s.range, s.norm.text));
         assert_eq!(got, want, "at {at}");
     }
@@ -48,7 +51,7 @@ fn the_notification_is_publish_diagnostics_and_an_untouched_diagnostic_keeps_its
         Encoding::Utf16,
     ];
     for (k, enc) in encodings.into_iter().enumerate() {
-        let an = Analysis::new(&world, snap.clone(), true);
+        let an = Analysis::incremental(&world, snap.clone(), true, &mut Default::default());
         let diags = diagnostics(&world, &an, enc);
         assert!(diags.len() >= 3, "{diags:?}");
         let body = published.notification(&world, &an, uri.as_str(), enc).to_vec();
