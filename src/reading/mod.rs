@@ -329,51 +329,93 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
 /// around a sentence, which an incremental check of one sentence cannot):
 /// headings, table header rows and sections framed as outside knowledge.
 pub fn grade_in_note(note: &str, out: &mut [Finding]) {
-    if out.is_empty() {
+    if out.is_empty() || note.is_empty() {
         return;
     }
     let lex = english();
-    // Line starts, and for each line the outside frame of its section.
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    let mut at = 0;
-    for l in note.split_inclusive('\n') {
-        lines.push((at, l.trim_end_matches(['\n', '\r'])));
-        at += l.len();
-    }
-    let mut outside_from: Vec<bool> = Vec::with_capacity(lines.len());
-    let mut frame = false;
-    for (_, l) in &lines {
-        let t = l.trim_start();
-        if let Some(h) = t.strip_prefix('#') {
-            frame = lex.outside_frames.in_text(&crate::text::norm(h));
-        }
-        outside_from.push(frame);
-    }
+    // Only the lines holding findings are read, and the headings before
+    // them: this runs on every keystroke of a long note, whose other lines
+    // no finding needs (a table of every line cost half a keystroke).
+    let lines = Lines(note);
+    let headings = lines.headings();
+    // Whether each heading frames its section as outside the article (read when first needed).
+    let mut frames: Vec<Option<bool>> = vec![None; headings.len()];
     let delimiter = |l: &str| {
         let t = l.trim();
         t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
     };
     for f in out.iter_mut() {
-        let i = lines.partition_point(|(s, _)| *s <= f.range.start).saturating_sub(1);
-        let Some((_, line)) = lines.get(i) else { continue };
+        let start = lines.start_of(f.range.start);
+        let (line, next) = lines.at(start);
         let t = line.trim_start();
         let mut why = Vec::new();
         if t.starts_with('#') && f.code != Code::UnknownSection && f.code != Code::WrongSection {
             why.push("read in a heading");
         }
-        if t.starts_with('|') && lines.get(i + 1).is_some_and(|(_, n)| delimiter(n)) {
+        if t.starts_with('|') && next.is_some_and(|n| delimiter(lines.at(n).0)) {
             why.push("read in a table's header row");
         }
         // "~~title idea: ...~~": struck-through words are withdrawn.
-        let col = f.range.start - lines[i].0;
-        if line.get(..col).is_some_and(|b| b.matches("~~").count() % 2 == 1) {
+        let col = f.range.start - start;
+        if line
+            .get(..col)
+            .is_some_and(|b| b.contains('~') && b.matches("~~").count() % 2 == 1)
+        {
             why.push("the words are struck through");
         }
-        if outside_from[i] && !t.starts_with('#') {
+        // The outside frame of the line's section: set by the last heading at or before it.
+        let h = headings.partition_point(|&s| s <= start);
+        let outside = h > 0 && {
+            let h = h - 1;
+            *frames[h].get_or_insert_with(|| {
+                let heading = lines.at(headings[h]).0.trim_start();
+                lex.outside_frames
+                    .in_text(&crate::text::norm(heading.strip_prefix('#').unwrap_or(heading)))
+            })
+        };
+        if outside && !t.starts_with('#') {
             why.push("the section is framed as outside the article");
         }
         if !why.is_empty() && f.code != Code::Unsupported {
             f.lower(Certainty::Possible, why);
         }
+    }
+}
+
+/// The lines of a (non-empty) note as `str::split_inclusive('\n')` gives
+/// them, each without its line break, found where they are needed.
+struct Lines<'a>(&'a str);
+
+impl Lines<'_> {
+    /// The start of the line holding byte `at` (past the end: the last line).
+    fn start_of(&self, at: usize) -> usize {
+        let b = self.0.as_bytes();
+        // A break ending the note starts no line.
+        memchr::memrchr(b'\n', &b[..at.min(b.len() - 1)]).map_or(0, |i| i + 1)
+    }
+
+    /// The line starting at `start`, without its break, and where the next one starts.
+    fn at(&self, start: usize) -> (&str, Option<usize>) {
+        let rest = &self.0[start..];
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => (&rest[..=i], Some(start + i + 1).filter(|&n| n < self.0.len())),
+            None => (rest, None),
+        };
+        (line.trim_end_matches(['\n', '\r']), next)
+    }
+
+    /// The start of every line whose first character after white space is `#`, in order.
+    fn headings(&self) -> Vec<usize> {
+        let b = self.0.as_bytes();
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = memchr::memchr(b'#', &b[from..]).map(|i| from + i) {
+            let start = self.start_of(i);
+            if self.0[start..i].trim_start().is_empty() {
+                out.push(start);
+            }
+            from = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n + 1);
+        }
+        out
     }
 }

@@ -157,3 +157,82 @@ fn headings_header_rows_and_outside_sections_are_possible_only() {
     );
     assert_eq!(fs[3].why, "the section is framed as outside the article");
 }
+
+/// `grade_in_note` reads only the lines it needs; this is the whole-note
+/// table it replaced, kept as the reference it must agree with.
+fn grade_in_note_reference(note: &str, out: &mut [Finding]) {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for l in note.split_inclusive('\n') {
+        lines.push((at, l.trim_end_matches(['\n', '\r'])));
+        at += l.len();
+    }
+    let mut outside_from = Vec::new();
+    let mut frame = false;
+    for (_, l) in &lines {
+        if let Some(h) = l.trim_start().strip_prefix('#') {
+            frame = english().outside_frames.in_text(&claimlint::text::norm(h));
+        }
+        outside_from.push(frame);
+    }
+    let delimiter = |l: &str| {
+        let t = l.trim();
+        t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    for f in out.iter_mut() {
+        let i = lines.partition_point(|(s, _)| *s <= f.range.start).saturating_sub(1);
+        let Some((_, line)) = lines.get(i) else { continue };
+        let t = line.trim_start();
+        let mut why = Vec::new();
+        if t.starts_with('#') && f.code != Code::UnknownSection && f.code != Code::WrongSection {
+            why.push("read in a heading");
+        }
+        if t.starts_with('|') && lines.get(i + 1).is_some_and(|(_, n)| delimiter(n)) {
+            why.push("read in a table's header row");
+        }
+        let col = f.range.start - lines[i].0;
+        if line.get(..col).is_some_and(|b| b.matches("~~").count() % 2 == 1) {
+            why.push("the words are struck through");
+        }
+        if outside_from[i] && !t.starts_with('#') {
+            why.push("the section is framed as outside the article");
+        }
+        if !why.is_empty() && f.code != Code::Unsupported {
+            f.lower(Certainty::Possible, why);
+        }
+    }
+}
+
+#[test]
+fn grade_in_note_agrees_with_a_table_of_every_line_at_every_offset() {
+    let notes = [
+        "# \"No guarantees\"\r\n\r\n| A | B |\r\n|---|---|\n| c | d |\n\n  ## Context (not from the article)\n\nLater ~~struck~~ text, a #tag.\n\n\n",
+        "no break at the end # not a heading\n\t# Background (outside the article)\nx ~~y",
+        "#\n#\n\n| only a header |\n|:-:|",
+        "\n",
+        "a",
+        "",
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for note in notes {
+        for at in (0..=note.len() + 1).filter(|&i| i > note.len() || note.is_char_boundary(i)) {
+            for code in [Code::WrongList, Code::WrongSection] {
+                let mut f = finding(code);
+                f.range = NoteSpan::new(at, at + 1);
+                let (mut fast, mut slow) = (vec![f.clone()], vec![f]);
+                grade_in_note(note, &mut fast);
+                grade_in_note_reference(note, &mut slow);
+                assert_eq!(
+                    (fast[0].certainty, &fast[0].why),
+                    (slow[0].certainty, &slow[0].why),
+                    "{note:?} at {at}"
+                );
+                seen.insert(fast[0].why.clone());
+            }
+        }
+    }
+    // Every reason was met on the way.
+    for why in ["heading", "header row", "struck through", "framed as outside"] {
+        assert!(seen.iter().any(|w| w.contains(why)), "{why}: {seen:?}");
+    }
+}
