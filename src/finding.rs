@@ -6,86 +6,76 @@ use crate::span::NoteSpan;
 use serde::Serialize;
 use std::ops::Range;
 
-/// The stable diagnostic codes. Their spelling is part of the JSON contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Code {
-    WrongDate,
-    WrongNumber,
-    WrongAttribution,
-    WrongActor,
-    WrongPlace,
-    WrongList,
-    Misquote,
-    StanceReversal,
-    UnknownSection,
-    WrongSection,
-    Unsupported,
-    /// A problem of a claim-base file open in the editor (`claimlint claims
-    /// --check`): not a finding about a note, so not in `ALL`.
-    ClaimBase,
+/// One table makes `Code` and what each code knows of itself: the codes of
+/// findings about a note (in `Code::ALL`), then the others; each with its
+/// spelling (part of the JSON contract), default severity and one line on
+/// what it means (SARIF rules, documentation).
+macro_rules! codes {
+    (
+        note { $($code:ident $name:literal $severity:ident $about:literal;)* }
+        other { $($(#[$doc:meta])* $other:ident $other_name:literal $other_severity:ident $other_about:literal;)* }
+    ) => {
+        /// The stable diagnostic codes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Code {
+            $($code,)*
+            $($(#[$doc])* $other,)*
+        }
+
+        impl Code {
+            /// The codes of findings about a note.
+            pub const ALL: [Code; [$($name),*].len()] = [$(Code::$code),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => $name,)*
+                    $(Code::$other => $other_name,)*
+                }
+            }
+
+            /// One line on what the code means, for SARIF rules and documentation.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Code::$code => $about,)*
+                    $(Code::$other => $other_about,)*
+                }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Code::$code => Severity::$severity,)*
+                    $(Code::$other => Severity::$other_severity,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    note {
+        WrongDate "wrong-date" Error "A date, year, season or order of events that the article gives differently.";
+        WrongNumber "wrong-number" Error "A count, ordinal or quantity that the article gives differently.";
+        WrongAttribution "wrong-attribution" Error "Words, a view or a role credited to the wrong person or holder.";
+        WrongActor "wrong-actor" Error "The wrong party to an action: who did what to whom.";
+        WrongPlace "wrong-place" Error "A place or venue that the article gives differently.";
+        WrongList "wrong-list" Error "A member of one of the article's enumerated lists that is not on it.";
+        Misquote "misquote" Error "Quoted words the article does not contain, or altered wording of a real quotation.";
+        StanceReversal "stance-reversal" Error "The note says the author argues the opposite of what the article argues.";
+        UnknownSection "unknown-section" Warning "A reference to a section the article does not have.";
+        WrongSection "wrong-section" Warning "A section reference whose section does not hold the point made.";
+        Unsupported "unsupported" Hint "A factual statement about the article's subject that no claim supports.";
+    }
+    other {
+        /// A problem of a claim-base file open in the editor (`claimlint claims
+        /// --check`): not a finding about a note, so not in `ALL`.
+        ClaimBase "claim-base" Error "A problem of a claim-base file: it does not load, copies the article, flags the article's own words, or contradicts itself.";
+    }
 }
 
 impl Code {
-    pub const ALL: [Code; 11] = [
-        Code::WrongDate,
-        Code::WrongNumber,
-        Code::WrongAttribution,
-        Code::WrongActor,
-        Code::WrongPlace,
-        Code::WrongList,
-        Code::Misquote,
-        Code::StanceReversal,
-        Code::UnknownSection,
-        Code::WrongSection,
-        Code::Unsupported,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::WrongDate => "wrong-date",
-            Code::WrongNumber => "wrong-number",
-            Code::WrongAttribution => "wrong-attribution",
-            Code::WrongActor => "wrong-actor",
-            Code::WrongPlace => "wrong-place",
-            Code::WrongList => "wrong-list",
-            Code::Misquote => "misquote",
-            Code::StanceReversal => "stance-reversal",
-            Code::UnknownSection => "unknown-section",
-            Code::WrongSection => "wrong-section",
-            Code::Unsupported => "unsupported",
-            Code::ClaimBase => "claim-base",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Code> {
         Code::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
-    /// One line on what the code means, for SARIF rules and documentation.
-    pub fn description(self) -> &'static str {
-        match self {
-            Code::WrongDate => "A date, year, season or order of events that the article gives differently.",
-            Code::WrongNumber => "A count, ordinal or quantity that the article gives differently.",
-            Code::WrongAttribution => "Words, a view or a role credited to the wrong person or holder.",
-            Code::WrongActor => "The wrong party to an action: who did what to whom.",
-            Code::WrongPlace => "A place or venue that the article gives differently.",
-            Code::WrongList => "A member of one of the article's enumerated lists that is not on it.",
-            Code::Misquote => "Quoted words the article does not contain, or altered wording of a real quotation.",
-            Code::StanceReversal => "The note says the author argues the opposite of what the article argues.",
-            Code::UnknownSection => "A reference to a section the article does not have.",
-            Code::WrongSection => "A section reference whose section does not hold the point made.",
-            Code::Unsupported => "A factual statement about the article's subject that no claim supports.",
-            Code::ClaimBase => "A problem of a claim-base file: it does not load, copies the article, flags the article's own words, or contradicts itself.",
-        }
-    }
-
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Code::Unsupported => Severity::Hint,
-            Code::UnknownSection | Code::WrongSection => Severity::Warning,
-            _ => Severity::Error,
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Tests of single modules of the library, through its public items.
 
 mod config;
+mod finding;
 mod fsread;
 mod insight_completion;
 mod insight_coverage;
