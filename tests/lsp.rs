@@ -807,6 +807,38 @@ fn sources(lsp: &mut Lsp) -> String {
 }
 
 #[test]
+fn each_workspace_folder_checks_its_notes_with_its_own_settings() {
+    let top = std::fs::canonicalize(tmp("ws-multi-root")).unwrap();
+    let (quiet, loud, nested) = (top.join("quiet"), top.join("loud"), top.join("loud/inner"));
+    for dir in [&quiet, &nested] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    std::fs::write(quiet.join(".claimlint.toml"), "disable = [\"wrong-date\"]\n").unwrap();
+    std::fs::write(loud.join(".claimlint.toml"), "[severity]\nwrong-date = \"hint\"\n").unwrap();
+    std::fs::write(nested.join(".claimlint.toml"), "[severity]\nwrong-date = \"warning\"\n").unwrap();
+    let folder = |p: &std::path::Path| json!({"uri": format!("file://{}", p.display()), "name": "f"});
+    let (mut lsp, _) = Spawn::in_process().root(quiet.clone()).answering().start(json!({
+        "capabilities": {},
+        "workspaceFolders": [folder(&quiet), folder(&loud), folder(&nested)],
+    }));
+    let date = |lsp: &mut Lsp, dir: &std::path::Path| {
+        let uri = format!("file://{}/note.md", dir.display());
+        lsp.open(&uri, NOTE);
+        let diags = lsp.diagnostics(&uri, 1);
+        diags
+            .iter()
+            .find(|d| code(d) == "wrong-date")
+            .map(|d| d["severity"].clone())
+    };
+    // The first folder's settings, the second's, and a folder inside the
+    // second (its own file wins there); a note outside every folder gets the first's.
+    assert_eq!(date(&mut lsp, &quiet), None);
+    assert_eq!(date(&mut lsp, &loud), Some(json!(4)));
+    assert_eq!(date(&mut lsp, &nested), Some(json!(2)));
+    assert_eq!(date(&mut lsp, &top), None);
+}
+
+#[test]
 fn the_log_names_each_source_and_a_partial_settings_change_keeps_the_rest() {
     let root = tmp("ws-sources");
     std::fs::write(root.join("given.txt"), look_alike()).unwrap();

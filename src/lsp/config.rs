@@ -11,6 +11,7 @@ use crate::engine::{Engine, Options};
 use crate::resolve::{self, Front, Level, Request, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower_lsp::lsp_types::{MessageType, Url};
 
 /// The settings a client sent, merged key by key.
@@ -99,6 +100,67 @@ impl World {
         let text = language_id == "plaintext" || path.ends_with(".txt");
         markdown || (self.plaintext && text)
     }
+}
+
+/// The worlds of a workspace, one per workspace folder: each folder's
+/// settings resolved from that folder (its `.claimlint.toml`, the client's
+/// relative paths taken from it). A document is checked against the world of
+/// the innermost folder that holds it, or the first folder's when none does.
+pub struct Worlds {
+    /// (folder, world), the first folder's first; one world, for no folder.
+    by_root: Vec<(PathBuf, Arc<World>)>,
+}
+
+impl Worlds {
+    /// One world for every document.
+    pub fn one(world: World) -> Worlds {
+        Worlds {
+            by_root: vec![(PathBuf::new(), Arc::new(world))],
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.first().generation
+    }
+
+    /// The first folder's world: what serves requests about no document.
+    pub fn first(&self) -> &Arc<World> {
+        &self.by_root[0].1
+    }
+
+    /// The world a document is checked against.
+    pub fn of(&self, uri: &Url) -> &Arc<World> {
+        let path = uri.to_file_path().ok();
+        let holds = |root: &PathBuf| {
+            path.as_ref()
+                .is_some_and(|p| !root.as_os_str().is_empty() && p.starts_with(root))
+        };
+        (self.by_root.iter())
+            .filter(|(root, _)| holds(root))
+            .max_by_key(|(root, _)| root.components().count())
+            .map_or_else(|| self.first(), |(_, w)| w)
+    }
+
+    /// Every world, the first folder's first.
+    pub fn all(&self) -> impl Iterator<Item = &Arc<World>> {
+        self.by_root.iter().map(|(_, w)| w)
+    }
+}
+
+/// Build each workspace folder's world (`build` with that folder first).
+pub fn build_all(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, generation: u64) -> Worlds {
+    if roots.len() <= 1 {
+        return Worlds::one(build(client, roots, env_article, generation));
+    }
+    let by_root = (0..roots.len())
+        .map(|i| {
+            let mut order = roots.to_vec();
+            order[..=i].rotate_right(1);
+            let world = build(client, &order, env_article, generation);
+            (roots[i].clone(), Arc::new(world))
+        })
+        .collect();
+    Worlds { by_root }
 }
 
 /// Build the world with the shared resolver: the client's settings first,

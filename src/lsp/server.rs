@@ -1,7 +1,8 @@
 //! The language server: its state (one `DocumentState` per open document,
-//! the world notes are checked against, the client's capabilities and
-//! settings), and routing from each LSP method to the pure function of its
-//! feature file. Checks, builds of the world and features run on the
+//! the worlds notes are checked against, one per workspace folder, the
+//! client's capabilities and settings), and routing from each LSP method to
+//! the pure function of its feature file. Checks, builds of the worlds and
+//! features run on the
 //! blocking pool (`off_the_executor`), never on the task that runs the
 //! handlers, so no request waits for another note's check (F3). Results for
 //! a superseded version, a closed opening of the note (F1) or an older world
@@ -11,7 +12,7 @@
 use super::code_action::code_actions;
 use super::code_lens::{code_lenses, show_uncovered, SHOW_UNCOVERED};
 use super::completion::completion;
-use super::config::{self, Settings, World};
+use super::config::{self, Settings, World, Worlds};
 use super::definition::definition;
 use super::diagnostics::{diagnostics, result_id, withdrawal, Analysis, PublishedJson};
 use super::documents::{ChangeError, Snapshot, Store};
@@ -67,9 +68,10 @@ struct Work {
 struct State {
     /// The open documents, one `DocumentState` each.
     docs: Mutex<Store<Work>>,
-    /// What notes are checked against; `None` until the first build lands
-    /// (`initialize` answers at once and builds it in the background).
-    world: RwLock<Option<Arc<World>>>,
+    /// What notes are checked against, a world per workspace folder; `None`
+    /// until the first build lands (`initialize` answers at once and builds
+    /// them in the background).
+    worlds: RwLock<Option<Arc<Worlds>>>,
     /// Set once `initialize` started building the world, and once it landed.
     building: AtomicBool,
     ready: tokio::sync::watch::Sender<bool>,
@@ -98,14 +100,20 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl State {
-    /// The current world (the bundled claim base alone, should anything ask
-    /// before `initialize` built one).
-    fn world(&self) -> Arc<World> {
-        if let Some(w) = self.world.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+    /// The current worlds (the bundled claim base alone, should anything ask
+    /// before `initialize` built them).
+    fn worlds(&self) -> Arc<Worlds> {
+        if let Some(w) = self.worlds.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
             return w.clone();
         }
-        let mut slot = self.world.write().unwrap_or_else(|e| e.into_inner());
-        slot.get_or_insert_with(|| Arc::new(World::bundled())).clone()
+        let mut slot = self.worlds.write().unwrap_or_else(|e| e.into_inner());
+        slot.get_or_insert_with(|| Arc::new(Worlds::one(World::bundled())))
+            .clone()
+    }
+
+    /// The current world of a document: its workspace folder's.
+    fn world(&self, uri: &Url) -> Arc<World> {
+        self.worlds().of(uri).clone()
     }
 
     /// Wait until the world `initialize` started building has landed.
@@ -159,7 +167,7 @@ impl State {
     /// between the two.
     fn keep(&self, uri: &Url, an: Arc<Analysis>, then: impl FnOnce()) -> bool {
         let mut docs = lock(&self.docs);
-        let current = docs.is_current(uri, &an.snap) && self.world().generation == an.generation;
+        let current = docs.is_current(uri, &an.snap) && self.worlds().generation() == an.generation;
         if let Some(d) = docs.state_mut(uri).filter(|_| current) {
             d.work.analysis = Some(an);
             then();
@@ -219,7 +227,7 @@ impl Backend {
             outbox,
             state: Arc::new(State {
                 docs: Mutex::new(Store::default()),
-                world: RwLock::new(None),
+                worlds: RwLock::new(None),
                 building: AtomicBool::new(false),
                 ready: tokio::sync::watch::Sender::new(false),
                 initialized: tokio::sync::Notify::new(),
@@ -256,7 +264,7 @@ impl Backend {
         let _one_at_a_time = gate.lock().await;
         let snap = lock(&self.state.docs).get(uri)?;
         self.state.ready().await;
-        let world = self.state.world();
+        let world = self.state.world(uri);
         let cached = self.state.cached(uri, &snap, world.generation);
         let enc = self.state.caps().enc;
         let checked = world.is_note(uri, &snap.language_id);
@@ -288,7 +296,7 @@ impl Backend {
                 return; // superseded: the newer change has its own check
             }
             state.ready().await;
-            let world = state.world();
+            let world = state.world(&uri);
             let checked = world.is_note(&uri, &snap.language_id);
             // The previous version's analysis is of no more use; let go of
             // it, so the checker can edit its masked text in place.
@@ -323,20 +331,24 @@ impl Backend {
         });
     }
 
-    /// Tell the user what the world building found (each problem once),
-    /// log where every setting came from, and say (once) that there is no article.
-    async fn tell(&self, world: &World) {
+    /// Tell the user what building the worlds found (each problem once), log
+    /// where every setting came from, and say (once) that there is no article.
+    async fn tell(&self, worlds: &Worlds) {
         let pending: Vec<_> = std::mem::take(&mut *lock(&self.state.pending));
-        for (t, m) in pending.into_iter().chain(world.messages.iter().cloned()) {
+        let messages = worlds.all().flat_map(|w| w.messages.iter().cloned());
+        for (t, m) in pending.into_iter().chain(messages) {
             if lock(&self.state.told).insert(m.clone()) {
                 self.client.show_message(t, m).await;
             }
         }
-        let log = format!("claimlint: resolved sources\n  {}", world.sources.join("\n  "));
-        self.client.log_message(MessageType::INFO, log).await;
-        if world.engine.article.is_some() {
+        for world in worlds.all() {
+            let log = format!("claimlint: resolved sources\n  {}", world.sources.join("\n  "));
+            self.client.log_message(MessageType::INFO, log).await;
+        }
+        let unfound = worlds.all().any(|w| w.engine.article.is_none() && !w.article_missing);
+        if worlds.all().all(|w| w.engine.article.is_some()) {
             self.state.told_no_article.store(false, Ordering::SeqCst);
-        } else if !world.article_missing && !self.state.told_no_article.swap(true, Ordering::SeqCst) {
+        } else if unfound && !self.state.told_no_article.swap(true, Ordering::SeqCst) {
             self.client
                 .show_message(
                     MessageType::WARNING,
@@ -359,23 +371,29 @@ impl Backend {
     /// Ask the client to watch the files whose change alters findings (the
     /// settings file anywhere in the workspace, the claim base, the article),
     /// when it can; registered again when that set changes.
-    async fn watch(&self, world: &World) {
+    async fn watch(&self, worlds: &Worlds) {
         let caps = self.state.caps();
         if !caps.watch_files {
             return;
         }
+        let mut watched: Vec<PathBuf> = Vec::new();
+        for p in worlds.all().flat_map(|w| &w.watched) {
+            if !watched.contains(p) {
+                watched.push(p.clone());
+            }
+        }
         let registered = {
             let mut watching = lock(&self.state.watching);
-            if watching.as_ref() == Some(&world.watched) {
+            if watching.as_ref() == Some(&watched) {
                 return;
             }
-            watching.replace(world.watched.clone()).is_some()
+            watching.replace(watched.clone()).is_some()
         };
         let mut watchers = vec![FileSystemWatcher {
             glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
             kind: None,
         }];
-        for path in &world.watched {
+        for path in &watched {
             let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
                 continue;
             };
@@ -409,28 +427,28 @@ impl Backend {
         let _ = tokio::time::timeout(CLIENT_TIMEOUT, self.client.register_capability(new)).await;
     }
 
-    async fn build(&self, settings: Settings) -> Option<Arc<World>> {
+    async fn build(&self, settings: Settings) -> Option<Arc<Worlds>> {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let roots = lock(&self.state.roots).clone();
         let env = std::env::var("CLAIMLINT_ARTICLE").ok();
-        let world = off_the_executor(move || config::build(&settings, &roots, env.as_deref(), generation)).await;
-        let world = Arc::new(world);
-        let mut slot = self.state.world.write().unwrap_or_else(|e| e.into_inner());
-        if slot.as_ref().is_some_and(|w| w.generation > world.generation) {
+        let worlds = off_the_executor(move || config::build_all(&settings, &roots, env.as_deref(), generation)).await;
+        let worlds = Arc::new(worlds);
+        let mut slot = self.state.worlds.write().unwrap_or_else(|e| e.into_inner());
+        if slot.as_ref().is_some_and(|w| w.generation() > worlds.generation()) {
             return None; // a newer rebuild already landed
         }
-        *slot = Some(world.clone());
-        Some(world)
+        *slot = Some(worlds.clone());
+        Some(worlds)
     }
 
-    /// New settings: rebuild the world, tell the user, re-check every open note.
+    /// New settings: rebuild the worlds, tell the user, re-check every open note.
     async fn reconfigure(&self, settings: Settings) {
         *lock(&self.state.settings) = settings.clone();
-        let Some(world) = self.build(settings).await else {
+        let Some(worlds) = self.build(settings).await else {
             return;
         };
-        self.tell(&world).await;
-        self.watch(&world).await;
+        self.tell(&worlds).await;
+        self.watch(&worlds).await;
         lock(&self.state.docs).states_mut().for_each(|d| d.work.analysis = None);
         // Push clients get every open note published again; pulling clients
         // are asked to pull again (only those that can be asked pull at all).
@@ -646,9 +664,9 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         self.state.initialized.notify_one();
         self.state.ready().await;
-        let world = self.state.world();
-        self.tell(&world).await;
-        self.watch(&world).await;
+        let worlds = self.state.worlds();
+        self.tell(&worlds).await;
+        self.watch(&worlds).await;
         // A client that sent no options may answer workspace/configuration.
         let no_options = *lock(&self.state.settings) == Settings::default();
         if no_options && self.state.caps().configuration {
@@ -782,7 +800,7 @@ impl LanguageServer for Backend {
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
         self.state.ready().await;
-        let world = self.state.world();
+        let world = self.state.worlds().first().clone();
         let enc = self.state.caps().enc;
         Ok(Some(
             off_the_executor(move || workspace_symbols(&world, &params.query, enc)).await,
@@ -795,7 +813,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         self.state.ready().await;
-        let world = self.state.world();
+        let world = self.state.world(&p.text_document.uri);
         if !world.is_note(&p.text_document.uri, &snap.language_id) {
             return Ok(None);
         }
