@@ -247,7 +247,8 @@ fn coverage(a: &Article, base: &ClaimBase, report: &mut Report) {
         .collect();
     let mut total = 0;
     let mut covered = 0;
-    for r in crate::note::split_sentences(&a.text) {
+    // (The article read as a note: the spans are its own bytes.)
+    for r in crate::note::split_sentences(&a.text).into_iter().map(|s| s.range()) {
         let t = a.text[r.clone()].trim();
         // Headings and the title are not sentences of the argument.
         if t.split_whitespace().count() < 4 || headings.contains(&r.start) || r.start == 0 {

@@ -84,7 +84,8 @@ impl QuoteIndex {
             push(&c.snippet, Some(i), None, format!(" ({sec})"));
         }
         if let Some(a) = article {
-            for r in note::split_sentences(&a.text) {
+            // (The article read as a note: the spans are its own bytes.)
+            for r in note::split_sentences(&a.text).into_iter().map(|s| s.range()) {
                 let (line, col) = a.line_col(r.start);
                 let sec = section_at(base, a, r.start);
                 push(

@@ -1,12 +1,14 @@
 //! Typed byte ranges. Two coordinate systems meet in the rules: byte ranges
-//! of the note itself ([`NoteSpan`]: a sentence's place, a section
-//! reference, a finding and its fix), and byte ranges of one sentence's
-//! normalized text ([`NormSpan`]: matcher hits and mentions, quotations,
-//! dates and numbers). Both are `usize` offsets; the types keep them apart,
-//! so a normalized range cannot be reported as a note range or the other
-//! way round: `Sentence::orig` (and `rules::Ctx::orig`) is the one crossing,
-//! `Ctx::finding` takes a `NormSpan`, `Ctx::finding_at` a `NoteSpan`. In the
-//! spirit of ruff's `TextRange` and harper's `Span`.
+//! of the note itself ([`NoteSpan`]: a sentence's place, as the splitter, the
+//! incremental checker and the server's analysis keep it, a section
+//! reference, a heading, what stands under the cursor, a finding and its
+//! fix), and byte ranges of one sentence's normalized text ([`NormSpan`]:
+//! matcher hits and mentions, quotations, dates and numbers). Both are
+//! `usize` offsets; the types keep them apart, so a normalized range cannot
+//! be reported as a note range or the other way round: `Sentence::orig`
+//! (and `rules::Ctx::orig`) is the one crossing, `Ctx::finding` takes a
+//! `NormSpan`, `Ctx::finding_at` a `NoteSpan`. In the spirit of ruff's
+//! `TextRange` and harper's `Span`.
 
 use std::ops::{Index, Range};
 
@@ -38,6 +40,11 @@ macro_rules! span {
 
             pub fn is_empty(self) -> bool {
                 self.start == self.end
+            }
+
+            /// The same span `by` bytes later (earlier, when negative).
+            pub fn shifted(self, by: isize) -> $name {
+                $name::new((self.start as isize + by) as usize, (self.end as isize + by) as usize)
             }
 
             /// Do the two share a byte?

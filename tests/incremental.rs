@@ -62,7 +62,7 @@ fn run(seed: u64, size: usize, edits: usize, opts: &Options) -> (usize, usize) {
         );
         let r = claimlint::note::read(&text);
         assert_eq!(*read.masked, r.masked, "seed {seed}, step {step}: masked text differs");
-        let ranges: Vec<_> = r.sentences.iter().map(|s| s.range.range()).collect();
+        let ranges: Vec<_> = r.sentences.iter().map(|s| s.range).collect();
         assert_eq!(read.sentences, ranges, "seed {seed}, step {step}: sentences differ");
         local += inc.was_local() as usize;
         reused += (inc.fresh() < ranges.len()) as usize;

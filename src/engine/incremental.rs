@@ -5,7 +5,6 @@ use super::{finish, Engine, Options};
 use crate::finding::Finding;
 use crate::note::{self, Sentence};
 use crate::span::NoteSpan;
-use std::ops::Range;
 use std::sync::Arc;
 
 /// Incremental checking for an editor: after an edit, only the sentences
@@ -46,7 +45,7 @@ pub struct Incremental {
 /// A sentence and its findings before `finish`, with byte ranges relative
 /// to the sentence's start.
 struct Cached {
-    range: Range<usize>,
+    range: NoteSpan,
     key: u64,
     /// Does it have words (is it a sentence `note::read` keeps)?
     words: bool,
@@ -59,7 +58,7 @@ pub struct CheckedNote {
     /// The masked note (as `note::ReadNote::masked`), shared with the cache.
     pub masked: Arc<String>,
     /// The byte range of every sentence `note::read` keeps, in order.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: Vec<NoteSpan>,
 }
 
 impl Incremental {
@@ -84,7 +83,7 @@ impl Incremental {
             masked: self.masked.clone(),
             sentences: {
                 let mut v = Vec::with_capacity(self.sentences.iter().filter(|c| c.words).count());
-                v.extend(self.sentences.iter().filter(|c| c.words).map(|c| c.range.clone()));
+                v.extend(self.sentences.iter().filter(|c| c.words).map(|c| c.range));
                 v
             },
         }
@@ -132,14 +131,14 @@ impl Incremental {
         let mut moved_to = vec![u32::MAX; old.len()];
         let mut sentences: Vec<Cached> = Vec::with_capacity(ranges.len());
         for r in ranges {
-            let key = key(&note[r.clone()], &masked[r.clone()]);
+            let key = key(&note[r], &masked[r]);
             let first = by_key.partition_point(|&(k, _)| k < key);
             let same = (by_key[first..].iter())
                 .take_while(|&&(k, _)| k == key)
                 .map(|&(_, i)| i as usize)
                 .find(|&i| {
                     let c = &old[i];
-                    self.text[c.range.clone()] == note[r.clone()] && self.masked[c.range.clone()] == masked[r.clone()]
+                    self.text[c.range] == note[r] && self.masked[c.range] == masked[r]
                 });
             let cached = match same {
                 Some(i) => {
@@ -278,8 +277,8 @@ impl Incremental {
         let old_window: Vec<Cached> = self.sentences.drain(window_first..window_end).collect();
         let mut window = Vec::new();
         for r in note::split_sentences(&m[block_start..block_end]) {
-            let r = r.start + block_start..r.end + block_start;
-            let key = key(&note[r.clone()], &m[r.clone()]);
+            let r = r.shifted(block_start as isize);
+            let key = key(&note[r], &m[r]);
             // An unchanged neighbour: the same bytes before the edit, or
             // after it (shifted), and the same masked bytes (the edited
             // line's masking may change on both sides of the edit).
@@ -310,7 +309,7 @@ impl Incremental {
                             m.as_bytes()[(i as isize + delta) as usize]
                         }
                     };
-                    c.range.clone().map(at).eq(m[r.clone()].bytes())
+                    c.range.range().map(at).eq(m[r].bytes())
                 }
             });
             window.push(match same {
@@ -329,7 +328,7 @@ impl Incremental {
         let n = window.len();
         self.sentences.splice(window_first..window_first, window);
         for c in &mut self.sentences[window_first + n..] {
-            c.range = (c.range.start as isize + delta) as usize..(c.range.end as isize + delta) as usize;
+            c.range = c.range.shifted(delta);
         }
         self.local = true;
         true
@@ -337,8 +336,8 @@ impl Incremental {
 }
 
 /// Check one sentence of `note` at `r`, findings made relative to its start.
-fn checked(engine: &Engine, note: &str, masked: &str, r: Range<usize>, key: u64) -> Cached {
-    let s = Sentence::of(masked, r.clone());
+fn checked(engine: &Engine, note: &str, masked: &str, r: NoteSpan, key: u64) -> Cached {
+    let s = Sentence::of(masked, r);
     if s.words.is_empty() {
         return Cached {
             range: r,

@@ -1,6 +1,6 @@
 //! The note's own Markdown headings (document symbols, per-part coverage).
 
-use std::ops::Range;
+use crate::span::NoteSpan;
 
 /// A Markdown heading of the note.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,7 +9,7 @@ pub struct Heading {
     pub level: u8,
     pub title: String,
     /// The heading's line, without its terminator.
-    pub range: Range<usize>,
+    pub range: NoteSpan,
     /// Where its part of the note ends: the next heading of the same or a
     /// higher level, or the end of the note.
     pub part_end: usize,
@@ -21,7 +21,7 @@ pub fn headings(note: &str, masked: &str) -> Vec<Heading> {
     let mut off = 0;
     for line in note.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        let range = off..off + content.len();
+        let range = NoteSpan::new(off, off + content.len());
         off += line.len();
         let t = content.trim_start_matches(' ');
         if content.len() - t.len() > 3 {
@@ -33,7 +33,7 @@ pub fn headings(note: &str, masked: &str) -> Vec<Heading> {
         }
         // Code and comments are masked whole; a heading's title is not.
         let title = t[level..].trim().trim_end_matches('#').trim();
-        if !title.is_empty() && masked.get(range.clone()).is_none_or(|m| m.trim().is_empty()) {
+        if !title.is_empty() && masked.get(range.range()).is_none_or(|m| m.trim().is_empty()) {
             continue;
         }
         out.push(Heading {

@@ -8,6 +8,7 @@ use crate::engine::Engine;
 use crate::finding::ArticleSpan;
 use crate::matcher::refs::find_refs;
 use crate::note::{self, Sentence};
+use crate::span::NoteSpan;
 use std::ops::Range;
 
 /// At most this many claims are listed for one entity, date or number.
@@ -44,13 +45,13 @@ pub enum Subject {
 /// A subject and the note bytes it covers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spot {
-    pub range: Range<usize>,
+    pub range: NoteSpan,
     pub subject: Subject,
     /// Claims that apply to the sentence (those it touches, see [`touched_claims`]).
     pub active: Vec<usize>,
 }
 
-fn holds(r: &Range<usize>, at: usize) -> bool {
+fn holds(r: NoteSpan, at: usize) -> bool {
     r.start <= at && at <= r.end
 }
 
@@ -62,15 +63,15 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
     let base = &engine.base;
     let scan = engine.scan(note, s);
     let active = touched_in(base, s, &scan);
-    let spot = |range: Range<usize>, subject: Subject| Spot {
+    let spot = |range: NoteSpan, subject: Subject| Spot {
         range,
         subject,
         active: active.clone(),
     };
     for r in find_refs(masked, s.range, base) {
-        if holds(&r.range.range(), at) {
+        if holds(r.range, at) {
             return Some(spot(
-                r.range.range(),
+                r.range,
                 Subject::Section {
                     name: r.name,
                     section: r.section,
@@ -79,8 +80,8 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         }
     }
     for q in note::quotes::find_quotes(s) {
-        let r = s.orig(q.outer, note).range();
-        if holds(&r, at) {
+        let r = s.orig(q.outer, note);
+        if holds(r, at) {
             let claim = base.quote_claim(&q.text).map(|(c, _)| c);
             let article = engine.article.as_ref().and_then(|a| a.locate(&q.text));
             return Some(spot(
@@ -94,14 +95,14 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         }
     }
     for m in &scan.mentions {
-        let r = s.orig(m.range, note).range();
-        if holds(&r, at) {
+        let r = s.orig(m.range, note);
+        if holds(r, at) {
             return Some(spot(r, Subject::Entity(m.entity)));
         }
     }
     for d in crate::values::dates::find_dates(&s.norm.text, &s.words) {
-        let r = s.orig(d.range, note).range();
-        if !holds(&r, at) {
+        let r = s.orig(d.range, note);
+        if !holds(r, at) {
             continue;
         }
         let claims = knowing(base, &scan.active, |check| match check {
@@ -113,8 +114,8 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
         }
     }
     for n in crate::values::numbers::find_numbers(&s.norm.text, &s.words) {
-        let r = s.orig(n.range, note).range();
-        if !holds(&r, at) {
+        let r = s.orig(n.range, note);
+        if !holds(r, at) {
             continue;
         }
         let claims = knowing(base, &scan.active, |check| match check {
@@ -128,8 +129,8 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
     for &c in &scan.active {
         for &t in base.claims[c].when.iter().flatten() {
             for h in scan.of(t) {
-                let r = s.orig(h.range, note).range();
-                if holds(&r, at) {
+                let r = s.orig(h.range, note);
+                if holds(r, at) {
                     return Some(spot(r, Subject::Claim(c)));
                 }
             }
@@ -220,7 +221,7 @@ mod tests {
                 section: Some(id)
             }
         );
-        assert_eq!(&n[spot.range.clone()], "§Security Guarantees");
+        assert_eq!(&n[spot.range], "§Security Guarantees");
         assert_eq!(passage(&e, &spot), None);
     }
 
@@ -231,7 +232,7 @@ mod tests {
         let read = note::read(n);
         let spot = spot_at(&e, n, &read, 2).unwrap();
         assert_eq!(spot.subject, Subject::Entity(e.base.entity_by_id("lavrov").unwrap()));
-        assert_eq!(&n[spot.range.clone()], "Lavrov");
+        assert_eq!(&n[spot.range], "Lavrov");
         assert!(spot_at(&e, n, &read, n.len() + 10).is_none());
     }
 

@@ -40,7 +40,7 @@ pub struct Analysis {
     /// The masked note and its sentences' ranges, from the check itself
     /// (the masked note shared with the incremental checker).
     masked: Arc<String>,
-    sentences: Vec<std::ops::Range<usize>>,
+    sentences: Vec<NoteSpan>,
     /// The full reading (every sentence normalized), made on first use.
     read: OnceLock<ReadNote>,
 }
@@ -82,7 +82,7 @@ impl Analysis {
     }
 
     /// The byte range of every sentence, in order.
-    pub fn sentence_ranges(&self) -> &[std::ops::Range<usize>] {
+    pub fn sentence_ranges(&self) -> &[NoteSpan] {
         &self.sentences
     }
 
@@ -90,7 +90,7 @@ impl Analysis {
     pub fn read(&self) -> &ReadNote {
         self.read.get_or_init(|| ReadNote {
             masked: self.masked.to_string(),
-            sentences: self.sentences.iter().map(|r| self.sentence(r.clone())).collect(),
+            sentences: self.sentences.iter().map(|&r| self.sentence(r)).collect(),
         })
     }
 
@@ -102,10 +102,10 @@ impl Analysis {
         self.sentences
             .get(i)
             .filter(|r| r.start <= at)
-            .map(|r| self.sentence(r.clone()))
+            .map(|&r| self.sentence(r))
     }
 
-    fn sentence(&self, range: std::ops::Range<usize>) -> Sentence {
+    fn sentence(&self, range: NoteSpan) -> Sentence {
         Sentence::of(&self.masked, range)
     }
 }

@@ -65,7 +65,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
     if let Some(spot) = spot {
         if let Some(card) = card(world, &spot, &explained) {
             parts.push(card);
-            range = Some(range.map_or(spot.range.clone(), |r| {
+            range = Some(range.map_or(spot.range.range(), |r| {
                 r.start.min(spot.range.start)..r.end.max(spot.range.end)
             }));
         }

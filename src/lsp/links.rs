@@ -5,15 +5,14 @@ use super::config::World;
 use super::diagnostics::{article_link, Analysis};
 use crate::matcher::refs::find_refs;
 use crate::position::Encoding;
-use crate::span::NoteSpan;
 use tower_lsp::lsp_types::DocumentLink;
 
 pub fn links(world: &World, an: &Analysis, enc: Encoding) -> Vec<DocumentLink> {
     let engine = &world.engine;
     let conv = an.conv(enc);
     let mut out = Vec::new();
-    for s in an.sentence_ranges() {
-        for r in find_refs(an.masked(), NoteSpan::new(s.start, s.end), &engine.base) {
+    for &s in an.sentence_ranges() {
+        for r in find_refs(an.masked(), s, &engine.base) {
             let Some(id) = r.section else { continue };
             let Some(span) = engine.section_spans.get(id).cloned().flatten() else {
                 continue;

@@ -39,7 +39,7 @@ pub fn document_symbols(an: &Analysis, enc: Encoding) -> Vec<DocumentSymbol> {
             tags: None,
             deprecated: None,
             range: conv.range(h.range.start..end),
-            selection_range: conv.range(h.range.clone()),
+            selection_range: conv.range(h.range.range()),
             children: None,
         };
         stack.push((h.level, sym));

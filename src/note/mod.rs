@@ -78,14 +78,10 @@ pub fn read(note: &str) -> ReadNote {
 impl Sentence {
     /// The sentence at `range` of the masked note, normalized and split
     /// into words (`read` keeps it only when it has words).
-    pub fn of(masked: &str, range: Range<usize>) -> Sentence {
-        let norm = Norm::of_range(masked, range.clone());
+    pub fn of(masked: &str, range: NoteSpan) -> Sentence {
+        let norm = Norm::of_range(masked, range.range());
         let words = crate::text::words(&norm.text);
-        Sentence {
-            range: NoteSpan::new(range.start, range.end),
-            norm,
-            words,
-        }
+        Sentence { range, norm, words }
     }
 }
 
@@ -96,7 +92,7 @@ const ABBREVIATIONS: [&str; 22] = [
 
 /// Sentence ranges of masked text: blocks are lines (list items, headings)
 /// or paragraphs; inside a block, a sentence ends at . ! ? before a capital.
-pub fn split_sentences(masked: &str) -> Vec<Range<usize>> {
+pub fn split_sentences(masked: &str) -> Vec<NoteSpan> {
     let mut out = Vec::new();
     for block in markdown::blocks(masked)
         .into_iter()
@@ -228,7 +224,7 @@ fn closes_quote(chars: &[(usize, char)], from: usize) -> bool {
 /// note's checking time is linear in its length (F5).
 pub const MAX_SENTENCE: usize = 2048;
 
-fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
+fn push_trimmed(out: &mut Vec<NoteSpan>, text: &str, start: usize, end: usize) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -250,11 +246,11 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usiz
         let piece = &text[a..cut];
         let kept = piece.trim_end();
         if !kept.is_empty() {
-            out.push(a..a + kept.len());
+            out.push(NoteSpan::new(a, a + kept.len()));
         }
         a = cut + text[cut..end].len() - text[cut..end].trim_start().len();
     }
     if a < end {
-        out.push(a..end);
+        out.push(NoteSpan::new(a, end));
     }
 }

@@ -42,7 +42,7 @@ fn a_run_without_a_sentence_end_is_cut_into_pieces_at_spaces() {
         assert!(x.len() <= MAX_SENTENCE, "{}", x.len());
         assert!(x.len() >= MAX_SENTENCE / 2 - 40 || k == r.len() - 1);
         assert!(text.as_bytes()[x.start] != b' ' && text.as_bytes()[x.end - 1] != b' ');
-        joined.push_str(&text[x.clone()]);
+        joined.push_str(&text[*x]);
         joined.push(' ');
     }
     assert_eq!(joined.trim_end(), text.trim_end());
