@@ -73,22 +73,28 @@ impl Norm {
 
 /// The folding of `Norm::of_range`: the normalized text of `src[range]`,
 /// and (when asked) for each of its bytes the original byte it came from.
+/// Read byte by byte: every sentence of a note goes through here, and
+/// almost all of its bytes are ASCII (one byte in, at most one out).
 fn normalize(src: &str, range: Range<usize>, mut map: Option<&mut Vec<usize>>) -> String {
+    let part = &src[range.clone()];
+    let bytes = part.as_bytes();
     let mut text = String::with_capacity(range.len());
     let mut last_space = true; // trims leading space
-    for (i, c) in src[range.clone()].char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
         let at = range.start + i;
-        // ASCII, the common case: one byte in, at most one byte out (as
-        // `fold` and `to_lowercase` would have it).
-        if c.is_ascii() {
-            let f = match c {
-                '`' => '\'',
-                '-' => ' ',
-                '*' | '_' => continue,
-                c if c.is_ascii_whitespace() || c == '\x0b' => ' ',
-                c => c.to_ascii_lowercase(),
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            // As `fold` and `to_lowercase` would have it.
+            let f = match b {
+                b'`' => b'\'',
+                b'-' => b' ',
+                b'*' | b'_' => continue,
+                b if b.is_ascii_whitespace() || b == b'\x0b' => b' ',
+                b => b.to_ascii_lowercase(),
             };
-            if f == ' ' {
+            if f == b' ' {
                 if last_space {
                     continue;
                 }
@@ -96,12 +102,14 @@ fn normalize(src: &str, range: Range<usize>, mut map: Option<&mut Vec<usize>>) -
             } else {
                 last_space = false;
             }
-            text.push(f);
+            text.push(f as char);
             if let Some(m) = map.as_mut() {
                 m.push(at);
             }
             continue;
         }
+        let c = part[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         let Some(f) = fold(c) else { continue };
         if f == ' ' {
             if last_space {
@@ -154,41 +162,56 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Words of a normalized text: runs of letters, digits and apostrophes, plus
-/// dots inside abbreviations and numbers ("u.s.", "3.5").
+/// dots inside abbreviations and numbers ("u.s.", "3.5"). Read byte by
+/// byte (a character decoded only when it is not ASCII), each word's edge
+/// apostrophes (quotes, not contractions) stripped as it ends.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // Room for a typical sentence's words: one allocation, not a doubling per few words.
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
+    let push = |out: &mut Vec<Word>, mut start: usize, mut end: usize| {
+        while start < end && b[start] == b'\'' {
+            start += 1;
+        }
+        while end > start && b[end - 1] == b'\'' {
+            end -= 1;
+        }
+        if start < end {
+            out.push(Word { start, end });
+        }
+    };
+    // The character at byte `i` and its length.
+    let at = |i: usize| -> (char, usize) {
+        if b[i].is_ascii() {
+            (b[i] as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
     let mut start: Option<usize> = None;
-    let mut prev = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut prev_digit = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = at(i);
         let inner_dot = (c == '.' || c == ',')
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-            && (c == '.' || prev.is_ascii_digit());
+            && i + 1 < b.len()
+            && at(i + 1).0.is_alphanumeric()
+            && (c == '.' || prev_digit);
         if is_word_char(c) || inner_dot {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: i });
+            push(&mut out, s, i);
         }
-        prev = c;
+        prev_digit = c.is_ascii_digit();
+        i += len;
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
+        push(&mut out, s, b.len());
     }
-    // Strip apostrophes at a word's edges (quotes, not contractions).
-    out.retain_mut(|w| {
-        let s = &text[w.start..w.end];
-        let trimmed_start = s.len() - s.trim_start_matches('\'').len();
-        let trimmed = s.trim_matches('\'');
-        w.start += trimmed_start;
-        w.end = w.start + trimmed.len();
-        !trimmed.is_empty()
-    });
     out
 }
 

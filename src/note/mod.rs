@@ -94,13 +94,16 @@ const ABBREVIATIONS: [&str; 22] = [
 /// or paragraphs; inside a block, a sentence ends at . ! ? before a capital.
 pub fn split_sentences(masked: &str) -> Vec<NoteSpan> {
     let mut out = Vec::new();
+    // One buffer of characters for every block (not one allocation per block).
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for block in markdown::blocks(masked)
         .into_iter()
         .flat_map(|b| table_rows_apart(masked, b))
     {
         let text = &masked[block.clone()];
         let mut start = 0;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        chars.clear();
+        chars.extend(text.char_indices());
         let mut k = 0;
         // No sentence ends inside a quotation ("No one listened to us before. Well, ...").
         let mut quote_open: Option<usize> = None;
