@@ -117,6 +117,7 @@ pub struct Lexicon {
     pub thinking_verbs: Class,
     pub quoting_words: Class,
     pub assertion_verbs: Class,
+    pub prompt_frames: Class,
 }
 
 #[derive(serde::Deserialize)]
@@ -168,6 +169,7 @@ struct RawClasses {
     thinking_verbs: Vec<String>,
     quoting_words: Vec<String>,
     assertion_verbs: Vec<String>,
+    prompt_frames: Vec<String>,
 }
 
 impl Lexicon {
@@ -216,6 +218,7 @@ impl Lexicon {
             thinking_verbs: Class::of(&c.thinking_verbs),
             quoting_words: Class::of(&c.quoting_words),
             assertion_verbs: Class::of(&c.assertion_verbs),
+            prompt_frames: Class::of(&c.prompt_frames),
         })
     }
 }

@@ -106,6 +106,17 @@ fn wrong_attribution() {
     quiet("The author expects escalation, making \"military-technical means\" likelier.");
     // A pronoun refers back, not forward: "they" is not Ryabkov.
     quiet("They speak of twenty to twenty-five years, while Sergei Ryabkov said \"never ever.\"");
+    // Each holder with its own item: a party set apart by a comma and
+    // another holder is not the figure's.
+    quiet("The piece lists Biden's decade, some experts' 20–25 years, and Ryabkov's refusal side by side.");
+    fires(
+        "Ryabkov preferred “never ever,” while Antony Blinken has spoken of twenty to twenty-five years.",
+        &[(Code::WrongAttribution, "Antony Blinken")],
+    );
+    // A view in another cell of a table row, or after a semicolon, is not
+    // the reporter's.
+    quiet("| 1 | No expansion | Biden says Ukrainian membership unlikely in the next decade | Ukraine in NATO is a \"phantom\" threat |");
+    quiet("One side argues Russia should punish the West; the other argues for deterrence alone.");
 }
 
 #[test]
@@ -123,6 +134,14 @@ fn wrong_actor() {
         &[(Code::WrongActor, "Putin")],
     );
     quiet("Moscow handed Washington and its allies a draft treaty and agreement.");
+    // A bare name between a verb and a noun is the verb's object; a
+    // right party owning the claim's subject leaves the rival another act.
+    quiet("The United States and NATO, meanwhile, have promised Moscow counterproposals.");
+    quiet("Washington and NATO sent written answers to Moscow's draft treaty late in January.");
+    fires(
+        "Once the talks were agreed, NATO presented Moscow with a draft treaty.",
+        &[(Code::WrongActor, "NATO")],
+    );
     quiet("The US has no genuine security interests in Ukraine, unlike Moscow.");
 }
 
@@ -214,6 +233,27 @@ fn stance_reversal() {
         "For Putin a negative result is worthless.",
         &[(Code::StanceReversal, "worthless")],
     );
+    // A stance word after a copula is said of the copula's subject: here
+    // deterrence, not the claim's treaties or guarantees.
+    quiet("On guarantees the essay is blunt: only mutual deterrence is truly absolute.");
+    quiet("A passage on guarantees argues that only nuclear deterrence (MAD) is reliable.");
+    fires(
+        "The author argues that a ratified treaty is an absolute guarantee.",
+        &[(Code::StanceReversal, "absolute guarantee")],
+    );
+    // A "no" inside a noun phrase; a warning against, its object between.
+    quiet("A deal on no US missile sites in Ukraine seems possible.");
+    quiet("The essay closes on possible countermeasures, cautioning Moscow against provocation.");
+    // Someone else's view, reported as theirs, is not the author's.
+    quiet("Critics claim that Russia's aim is to rebuild the USSR.");
+    fires(
+        "The author claims that Russia's aim is to rebuild the USSR.",
+        &[(Code::StanceReversal, "rebuild")],
+    );
+    // An indirect question asks about its words up to the next punctuation.
+    quiet("A student asked whether the author takes the demands to be a bluff; no, he does not.");
+    // "out of reach" denies its subject.
+    quiet("Putin asks for binding agreements, admitting that full guarantees are out of reach.");
 }
 
 #[test]

@@ -192,7 +192,18 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && k + 1 < s.words.len()
             && (s.norm.text[s.words[k].end..s.words[k + 1].start].contains([',', '.', '!', ':'])
                 || english().determiners.has(s.word(k + 1)));
+        // "a deal on no US missile stations looks possible": a "no" after a
+        // preposition denies inside its noun phrase, not the finite verb
+        // after it.
+        let in_phrase = w == "no"
+            && k > 0
+            && matches!(
+                s.word(k - 1),
+                "on" | "of" | "about" | "over" | "for" | "with" | "regarding" | "concerning"
+            )
+            && (k + 2..idx).any(|j| english().auxiliaries.has(s.word(j)) || english().linking_verbs.has(s.word(j)));
         let counts = [
+            in_phrase,
             neither_after_nor,
             gerund,
             infinitive,
@@ -211,7 +222,19 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && !(k > 0 && matches!(s.word(k - 1), "nothing" | "no"));
         // "warns against X", "no longer X", "rules out X", "pointless":
         // a phrase of the lexicon that denies what follows.
-        let phrase = english().negating_phrases.ending_at(|j| s.word(j), k);
+        // ("cautioning Moscow against provocation": the verb's object between.)
+        let phrase = english().negating_phrases.ending_at(|j| s.word(j), k).or_else(|| {
+            (w == "against")
+                .then(|| {
+                    (2..=3).find(|&b| {
+                        k >= b
+                            && (k + 1 - b..=k).all(|j| !gap_breaks(s, j))
+                            && english().negating_phrases.is_exactly(&[s.word(k - b), "against"])
+                    })
+                })
+                .flatten()
+                .map(|_| 1)
+        });
         if (is_negator(w) || short_of || phrase.is_some()) && counts {
             if !coordinated {
                 count += 1;

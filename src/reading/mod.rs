@@ -153,9 +153,18 @@ impl Reading {
         let label_end = (1..n.min(4)).find(|&k| {
             t[s.words[k - 1].end..s.words[k].start].contains(':') && !t[..s.words[k - 1].end].contains(['.', ','])
         });
+        // "asked whether the author sees the demands as a bluff": "whether"
+        // asks about its words up to the next punctuation.
         let asked_at = (0..n)
             .filter_map(|k| match s.word(k) {
-                "whether" => Some((k, 4)),
+                "whether" => Some((
+                    k,
+                    (k + 1..n.min(k + 16))
+                        .find(|&j| crate::note::negation::gap_breaks(s, j))
+                        .unwrap_or(n.min(k + 16))
+                        - k
+                        - 1,
+                )),
                 "how" => Some((k, 1)),
                 _ => None,
             })
@@ -203,6 +212,19 @@ fn rejecting_verdict_cell(s: &Sentence, lex: &Lexicon) -> Option<usize> {
         let last = s.words.partition_point(|w| w.start < range.end);
         let words: Vec<&str> = (first..last).map(|k| s.word(k)).collect();
         if first > 0 && lex.rejecting_verdicts.is_exactly(&words) {
+            return Some(first);
+        }
+        // "Not supported; the author finds that unlikely", "Rejected by
+        // author": a verdict opening the cell, then its reason. (Not "False:
+        // ...", which may label what follows.)
+        if first > 0
+            && (1..words.len()).any(|k| {
+                lex.rejecting_verdicts.is_exactly(&words[..k])
+                    && (words[k] == "by"
+                        || t[s.words[first + k - 1].end..s.words[first + k].start]
+                            .contains([';', ',', '(', '.', '—', '–']))
+            })
+        {
             return Some(first);
         }
     }
@@ -338,8 +360,9 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
     // no finding needs (a table of every line cost half a keystroke).
     let lines = Lines(note);
     let headings = lines.headings();
-    // Whether each heading frames its section as outside the article (read when first needed).
-    let mut frames: Vec<Option<bool>> = vec![None; headings.len()];
+    // How each heading frames its section (outside the article, or a list
+    // of prompts), if it does (read when first needed).
+    let mut frames: Vec<Option<Option<&str>>> = vec![None; headings.len()];
     let delimiter = |l: &str| {
         let t = l.trim();
         t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
@@ -363,18 +386,26 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
         {
             why.push("the words are struck through");
         }
-        // The outside frame of the line's section: set by the last heading at or before it.
+        // The frame of the line's section: set by the last heading at or before it.
         let h = headings.partition_point(|&s| s <= start);
-        let outside = h > 0 && {
+        let frame = if h > 0 {
             let h = h - 1;
             *frames[h].get_or_insert_with(|| {
                 let heading = lines.at(headings[h]).0.trim_start();
-                lex.outside_frames
-                    .in_text(&crate::text::norm(heading.strip_prefix('#').unwrap_or(heading)))
+                let heading = crate::text::norm(heading.strip_prefix('#').unwrap_or(heading));
+                if lex.outside_frames.in_text(&heading) {
+                    Some("the section is framed as outside the article")
+                } else if lex.prompt_frames.in_text(&heading) {
+                    Some("the section lists statements to judge (true or false), not assertions")
+                } else {
+                    None
+                }
             })
+        } else {
+            None
         };
-        if outside && !t.starts_with('#') {
-            why.push("the section is framed as outside the article");
+        if let Some(frame) = frame.filter(|_| !t.starts_with('#')) {
+            why.push(frame);
         }
         if !why.is_empty() && f.code != Code::Unsupported {
             f.lower(Certainty::Possible, why);

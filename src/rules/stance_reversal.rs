@@ -4,9 +4,11 @@
 
 use super::Ctx;
 use crate::claims::Check;
-use crate::finding::{Code, Finding};
-use crate::note::negation::{mention_set_aside, negated_at};
+use crate::finding::{Certainty, Code, Finding};
+use crate::note::negation::{gap_breaks, is_clause_break, mention_set_aside, negated_at};
+use crate::note::Sentence;
 use crate::span::NormSpan;
+use crate::word_classes::english;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
@@ -52,6 +54,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let with_subject = |r: &NormSpan| {
                 (subject_parts.is_empty() || subject_parts.contains(&part(r.start)))
                     && (subject.is_empty() || !apart(s.word_at(r.start)))
+                    && !predicates_another(s, s.word_at(r.start), &subject)
             };
             // Words inside quotation marks are someone's reported words.
             let quoted = |r: &NormSpan| {
@@ -97,7 +100,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .any(|(o, ro)| !ro && same_clause(o.range.start, h.range.start));
             if r && !agreed {
                 let said = ctx.said(h.range);
-                out.push(ctx.finding(
+                let mut f = ctx.finding(
                     Code::StanceReversal,
                     h.range,
                     format!(
@@ -106,9 +109,157 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ),
                     Some(ci),
                     None,
-                ));
+                );
+                if other_voice(ctx, s.word_at(h.range.start), claim.holder) {
+                    f.lower(
+                        Certainty::Possible,
+                        ["the note reports someone else's view here, not the author's"],
+                    );
+                }
+                out.push(f);
             }
         }
     }
     super::shared::terms::term_checks(ctx, Code::StanceReversal, out);
+}
+
+/// "only nuclear deterrence is truly reliable": a stance word after a copula
+/// is said of the copula's subject. When that subject (the words of its
+/// clause before the copula) names nothing of the claim's subject, the word
+/// speaks of something else. (An unreadable subject, a pronoun or a reported
+/// clause decides nothing.)
+fn predicates_another(s: &Sentence, w: usize, subject: &[(usize, usize)]) -> bool {
+    if subject.is_empty() {
+        return false;
+    }
+    let lex = english();
+    // Back over degree words to the copula ("is truly", "are not very").
+    let mut k = w;
+    while k > 0 && w - k < 3 && !gap_breaks(s, k) {
+        let p = s.word(k - 1);
+        if p.ends_with("ly") && p.len() > 3
+            || matches!(p, "very" | "so" | "quite" | "too" | "the" | "a" | "an" | "only")
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k == 0 || gap_breaks(s, k) {
+        return false;
+    }
+    let copula = |x: &str| {
+        matches!(
+            x,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "remains"
+                | "remain"
+                | "seems"
+                | "seem"
+                | "looks"
+                | "look"
+                | "appears"
+                | "appear"
+        )
+    };
+    if !copula(s.word(k - 1)) {
+        return false;
+    }
+    let mut v = k - 1;
+    // "would be", "can be", "has been".
+    while v > 0 && !gap_breaks(s, v) && lex.auxiliaries.has(s.word(v - 1)) {
+        v -= 1;
+    }
+    // The copula's subject: back to the clause's start, over a parenthesis
+    // ("only nuclear deterrence (MAD) is absolute").
+    let mut start = v;
+    while start > 0 && v - start < 8 {
+        let gap = &s.norm.text[s.words[start - 1].end..s.words[start].start];
+        if gap.contains(')') && !gap.contains(['(', ',', ';', ':', '.']) {
+            match (1..start)
+                .rev()
+                .find(|&j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains('('))
+            {
+                Some(open) if open < start => {
+                    start = open;
+                    continue;
+                }
+                _ => return false,
+            }
+        }
+        if gap_breaks(s, start) || is_clause_break(s.word(start - 1)) || lex.reporting_verbs.has(s.word(start - 1)) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == v || v - start >= 8 && start > 0 && !gap_breaks(s, start) {
+        return false;
+    }
+    let named = (start..v).any(|j| subject.iter().any(|&(a, b)| a <= j && j <= b));
+    let pointer = (start..v).any(|j| {
+        matches!(
+            s.word(j),
+            "it" | "they"
+                | "this"
+                | "these"
+                | "those"
+                | "that"
+                | "which"
+                | "who"
+                | "he"
+                | "she"
+                | "such"
+                | "one"
+                | "ones"
+        ) || lex.reporting_verbs.has(s.word(j))
+    });
+    !named && !pointer
+}
+
+/// Does the note give the stance at word `w` to someone other than the
+/// author ("students may say ...", "one side argues ...", "critics claim
+/// ...")? The nearest verb of saying before it, in its clause, whose
+/// subject names neither the article, its author (or a pronoun for them),
+/// nor the claim's own speaker.
+fn other_voice(ctx: &Ctx, w: usize, speaker: Option<usize>) -> bool {
+    let s = ctx.sentence;
+    let lex = english();
+    let mut k = w;
+    let verb = loop {
+        if k == 0 {
+            return false;
+        }
+        let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
+        if gap.contains([';', '.', '!', '?', '|']) {
+            return false;
+        }
+        k -= 1;
+        let x = s.word(k);
+        if lex.reporting_verbs.has(x) || lex.view_verbs.has(x) {
+            break k;
+        }
+    };
+    // Its subject: the words back to the clause's start, over modals ("may say").
+    let mut a = verb;
+    while a > 0 && verb - a < 5 && !gap_breaks(s, a) && !is_clause_break(s.word(a - 1)) {
+        a -= 1;
+    }
+    let words: Vec<usize> = (a..verb).filter(|&j| !lex.auxiliaries.has(s.word(j))).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let author = words.iter().any(|&j| {
+        let x = s.word(j).trim_end_matches("'s");
+        lex.reporters.has(x) || matches!(x, "he" | "she" | "it" | "i" | "we" | "you")
+    });
+    let named = ctx
+        .scan
+        .mentions
+        .iter()
+        .any(|m| (a..verb).contains(&m.word) && (Some(m.entity) == ctx.base.author || Some(m.entity) == speaker));
+    !author && !named
 }

@@ -252,6 +252,10 @@ fn reporting(w: &str) -> bool {
 /// another person's: "Blinken acknowledged that even the Kremlin ...".
 fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
+    // Does a semicolon or a table cell's border stand before a word of `a..b`?
+    let cut = |a: usize, b: usize| {
+        (a.max(1)..b.min(s.words.len())).any(|k| s.norm.text[s.words[k - 1].end..s.words[k].start].contains([';', '|']))
+    };
     for (ci, claim) in ctx.active() {
         let Some(holder) = claim.holder else { continue };
         if matches!(claim.check, Check::Quote { .. }) || ctx.scan.mentions.iter().any(|m| m.entity == holder) {
@@ -262,9 +266,10 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
             let end = s.word_at(m.range.end.saturating_sub(1));
             // "Moscow says": the party reports; "Moscow's aim, it insists,",
             // "Ukraine is thought": another subject, or none, reports.
+            // ("punish the West; the other argues": not across a clause.)
             let reports_after = (end + 1..=end + 5)
                 .find(|&k| reporting(s.word(k)))
-                .is_some_and(|k| !(end + 1..k).any(|j| other_reporter(s.word(j))));
+                .is_some_and(|k| !(end + 1..k).any(|j| other_reporter(s.word(j))) && !cut(end + 1, k + 1));
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
             // "talks between Russia and the West": an object reports nothing.
             let object = m.word >= 1
@@ -289,6 +294,18 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                 && !mention_set_aside(s, m.word)
                 && !object
                 && (reports_after || reported_by)
+        });
+        // The view must be in the reporter's part of the sentence: a table
+        // row's other cell or the clause after a semicolon is someone else's
+        // ("| ... Biden says membership unlikely | ... a \"phantom\" threat |").
+        let reporter = reporter.filter(|m| {
+            let from = s.word_at(m.range.start);
+            claim.when.iter().all(|g| {
+                ctx.scan.any_of(g).any(|h| {
+                    let w = s.word_at(h.range.start);
+                    !cut(from.min(w) + 1, from.max(w) + 1)
+                })
+            })
         });
         if let Some(m) = reporter {
             let said = ctx.said(m.range);

@@ -32,3 +32,16 @@ fn an_abbreviation_dot_ends_no_clause_and_an_infinitive_keeps_its_not() {
         "missiles"
     ));
 }
+
+#[test]
+fn a_no_inside_a_noun_phrase_and_a_warning_against_with_its_object() {
+    // "a deal on no X": the "no" denies inside the phrase, not the verb after it.
+    assert!(!negated("A deal on no new missile sites looks possible.", "possible"));
+    assert!(negated("A deal on no new missile sites.", "sites"));
+    // "cautions Moscow against X": the warning denies X across its object.
+    assert!(negated(
+        "The author cautions Moscow against provocation.",
+        "provocation"
+    ));
+    assert!(!negated("The author cautions Moscow about provocation.", "provocation"));
+}

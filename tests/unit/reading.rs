@@ -74,8 +74,15 @@ fn a_rejecting_verdict_cell_sets_aside_the_cells_before_it() {
     assert_eq!(r.rejected_before, Some(3));
     let (_, r) = reading("| Putin invited Biden. | Not in the article | |");
     assert_eq!(r.rejected_before, Some(3));
-    // Only a cell that is the verdict and nothing else; never the first.
+    // A verdict that opens its cell, then gives its reason.
+    let (_, r) = reading("| 7 | Moscow wanted war | Not supported; the author doubts it |");
+    assert_eq!(r.rejected_before, Some(4));
+    let (_, r) = reading("| 7 | Moscow wanted war | Rejected by the author |");
+    assert_eq!(r.rejected_before, Some(4));
+    // Only a cell that is the verdict, or opens with it; never the first.
     for row in [
+        "| Moscow wanted war | Not supportive of talks |",
+        "| Moscow wanted war | Rejected offers led to talks |",
         "| Putin invited Biden. | True | |",
         "| Putin invited Biden. | False: Biden invited Putin. |",
         "| False | Putin invited Biden. |",
@@ -168,10 +175,17 @@ fn grade_in_note_reference(note: &str, out: &mut [Finding]) {
         at += l.len();
     }
     let mut outside_from = Vec::new();
-    let mut frame = false;
+    let mut frame = None;
     for (_, l) in &lines {
         if let Some(h) = l.trim_start().strip_prefix('#') {
-            frame = english().outside_frames.in_text(&claimlint::text::norm(h));
+            let h = claimlint::text::norm(h);
+            frame = if english().outside_frames.in_text(&h) {
+                Some("the section is framed as outside the article")
+            } else if english().prompt_frames.in_text(&h) {
+                Some("the section lists statements to judge (true or false), not assertions")
+            } else {
+                None
+            };
         }
         outside_from.push(frame);
     }
@@ -194,8 +208,8 @@ fn grade_in_note_reference(note: &str, out: &mut [Finding]) {
         if line.get(..col).is_some_and(|b| b.matches("~~").count() % 2 == 1) {
             why.push("the words are struck through");
         }
-        if outside_from[i] && !t.starts_with('#') {
-            why.push("the section is framed as outside the article");
+        if let Some(frame) = outside_from[i].filter(|_| !t.starts_with('#')) {
+            why.push(frame);
         }
         if !why.is_empty() && f.code != Code::Unsupported {
             f.lower(Certainty::Possible, why);
@@ -209,6 +223,7 @@ fn grade_in_note_agrees_with_a_table_of_every_line_at_every_offset() {
         "# \"No guarantees\"\r\n\r\n| A | B |\r\n|---|---|\n| c | d |\n\n  ## Context (not from the article)\n\nLater ~~struck~~ text, a #tag.\n\n\n",
         "no break at the end # not a heading\n\t# Background (outside the article)\nx ~~y",
         "#\n#\n\n| only a header |\n|:-:|",
+        "## Part B: true or false\n\n1. Moscow wanted war.\n## Answers\n1. No.\n",
         "\n",
         "a",
         "",
@@ -232,7 +247,39 @@ fn grade_in_note_agrees_with_a_table_of_every_line_at_every_offset() {
         }
     }
     // Every reason was met on the way.
-    for why in ["heading", "header row", "struck through", "framed as outside"] {
+    for why in [
+        "heading",
+        "header row",
+        "struck through",
+        "framed as outside",
+        "true or false",
+    ] {
         assert!(seen.iter().any(|w| w.contains(why)), "{why}: {seen:?}");
     }
+}
+
+#[test]
+fn a_true_or_false_section_states_prompts_not_assertions() {
+    let note = "## Part B: true or false\n\n1. Moscow wanted war.\n\n## Answers\n\n1. Moscow wanted war.\n";
+    let mut fs = vec![finding(Code::StanceReversal), finding(Code::StanceReversal)];
+    let first = note.find("Moscow").unwrap();
+    let second = note.rfind("Moscow").unwrap();
+    fs[0].range = NoteSpan::new(first, first + 6);
+    fs[1].range = NoteSpan::new(second, second + 6);
+    grade_in_note(note, &mut fs);
+    assert_eq!(fs[0].certainty, Certainty::Possible);
+    assert_eq!(
+        fs[0].why,
+        "the section lists statements to judge (true or false), not assertions"
+    );
+    assert_eq!(fs[1].certainty, Certainty::Certain);
+}
+
+#[test]
+fn whether_asks_about_its_words_up_to_the_next_punctuation() {
+    let (s, r) = reading("She asked whether the author sees the demands as a bluff; he said no.");
+    let at = |w: &str| (0..s.words.len()).position(|k| s.word(k) == w).unwrap();
+    let (w, reach) = r.asked_at[0];
+    assert_eq!(w, at("whether"));
+    assert_eq!(w + reach, at("bluff"));
 }

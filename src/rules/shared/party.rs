@@ -93,9 +93,49 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 })
             })
             .collect();
+        // "replies to Moscow's draft": the right party owns the claim's
+        // subject, so a rival acts on something else.
+        let subject_hits: Vec<&Hit> = claim
+            .when
+            .first()
+            .map(|g| ctx.scan.any_of(g).collect())
+            .unwrap_or_default();
+        let owned = values.iter().any(|v| {
+            let end = s.word_at(v.range.end.saturating_sub(1));
+            (s.word(end).ends_with("'s") || s.norm.text[v.range.end..].starts_with("'s"))
+                && subject_hits.iter().any(|h| {
+                    let w = s.word_at(h.range.start);
+                    w > end && w <= end + 2 && !(end + 1..=w).any(|k| gap_breaks(s, k))
+                })
+        });
+        if owned {
+            continue;
+        }
+        // A party set apart from every hit of the claim's subject: a comma or
+        // semicolon between, and another holder too (a party of the claim or
+        // a possessive: "Biden's “next decade”, some experts' 20–25 years").
+        let set_apart = |h: &Hit| {
+            let w = s.word_at(h.range.start);
+            let apart = |x: usize| {
+                let (a, b) = (w.min(x), w.max(x));
+                let holder_between = (a + 1..b).any(|k| {
+                    let x = s.word(k);
+                    x.ends_with("'s") || x.ends_with("s'") || s.norm.text[s.words[k].end..].starts_with('\'')
+                }) || values.iter().chain(rivals.iter()).any(|p| {
+                    let pw = s.word_at(p.range.start);
+                    a < pw && pw < b
+                });
+                holder_between
+                    && (a + 1..=b).any(|k| s.norm.text[s.words[k - 1].end..s.words[k].start].contains([',', ';']))
+            };
+            !subject_hits.is_empty() && subject_hits.iter().all(|x| apart(s.word_at(x.range.start)))
+        };
         let wrong: Option<&Hit> = if verb.is_empty() {
-            // No action word to anchor on: the rival is named and the party is not.
-            values.is_empty().then(|| rivals[0])
+            // No action word to anchor on: the rival is named and the party
+            // is not (the first not set apart from the claim's subject).
+            values
+                .is_empty()
+                .then(|| rivals.iter().copied().find(|r| !set_apart(r)).unwrap_or(rivals[0]))
         } else {
             // The party nearest before the action word (its subject, unless
             // another verb stands between), else the one after "by" (passive).
@@ -228,13 +268,22 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             } else {
                 "has this done by"
             };
-            out.push(ctx.finding(
+            let mut f = ctx.finding(
                 code,
                 h.range,
                 format!("the article {what} {right}, not {said}: {}", ctx.claim_summary(claim)),
                 Some(ci),
                 None,
-            ));
+            );
+            // No action word ties the party to the claim, and it is set apart
+            // from its subject: it may hold something else.
+            if verb.is_empty() && set_apart(h) {
+                f.lower(
+                    crate::finding::Certainty::Possible,
+                    ["no action word ties the party to the claim, and a comma or semicolon and another holder set it apart"],
+                );
+            }
+            out.push(f);
         }
     }
 }
@@ -262,13 +311,18 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
 fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
     let w = s.word_at(h.range.start);
     let end = s.word_at(h.range.end.saturating_sub(1));
-    // "NATO intelligence", "America's dominance": the party names the action's owner.
-    if vw <= end + 2 {
-        return true;
-    }
     let prev = if w > 0 { s.word(w - 1) } else { "" };
-    let object = english().object_markers.has(prev)
-        || (prev.len() > 4 && prev.ends_with("ed") && s.word(w.saturating_sub(2)) != "it");
+    let after_verb = prev.len() > 4 && prev.ends_with("ed") && !english().ed_adjectives.has(prev) && !gap_breaks(s, w);
     let possessive = s.word(end).ends_with("'s") || s.norm.text[h.range.end..].starts_with("'s");
+    // "NATO intelligence", "America's dominance": the party names the action's
+    // owner. ("promised Moscow counterproposals": a bare name between a verb
+    // and a noun is the verb's first object; "cited Ryabkov as wanting" is not.)
+    if vw <= end + 2 {
+        let action = s.word(vw);
+        let first_object =
+            after_verb && !possessive && vw == end + 1 && !action.ends_with("ing") && !action.ends_with("ed");
+        return !first_object;
+    }
+    let object = english().object_markers.has(prev) || (after_verb && s.word(w.saturating_sub(2)) != "it");
     !object && !possessive
 }
