@@ -67,7 +67,6 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
         lines,
         errors: Vec::new(),
         base: ClaimBase {
-            source: file.to_string(),
             title: raw.article.title.clone(),
             file_hint: raw.article.file.clone(),
             ..ClaimBase::default()
@@ -337,7 +336,6 @@ impl Builder<'_> {
             role_names: Vec::new(),
             summary,
             external,
-            term,
         });
     }
 
@@ -481,7 +479,6 @@ impl Builder<'_> {
             let span = c.span();
             let c = c.get_ref();
             let at = |b: &Self, f: &str| b.field_line(span.clone(), f);
-            let line = self.lines.line(span.start);
             if !seen.insert(c.id.clone()) {
                 let l = at(self, "id");
                 self.err(Some(l), Some("id"), format!("duplicate claim id `{}`", c.id));
@@ -610,7 +607,6 @@ impl Builder<'_> {
                     summary: c.summary.clone(),
                     // Coverage counts the fact once.
                     key: c.key && n == 0,
-                    line,
                     when,
                     check,
                     entities,

@@ -22,8 +22,6 @@ pub type SectionId = usize;
 
 #[derive(Debug, Default)]
 pub struct ClaimBase {
-    /// Where it was loaded from (for messages).
-    pub source: String,
     pub title: String,
     pub date: Option<DateSpec>,
     pub file_hint: Option<String>,
@@ -123,7 +121,6 @@ pub struct Entity {
     pub summary: Option<String>,
     /// From the lexicon: known to the world, not named by the article.
     pub external: bool,
-    pub term: TermId,
 }
 
 impl Entity {
@@ -163,8 +160,6 @@ pub struct Claim {
     pub article_line: usize,
     pub summary: String,
     pub key: bool,
-    /// Line of the claim in the claim-base file (1-based).
-    pub line: usize,
     pub when: Vec<Vec<TermId>>,
     pub check: Check,
     /// Entities the claim involves (from `about`, `when` and the check).
