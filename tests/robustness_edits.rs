@@ -204,7 +204,7 @@ fn env_num(name: &str, default: u64) -> u64 {
 fn ten_thousand_random_edit_sequences_keep_the_text_and_the_findings() {
     let seed = env_num("CLAIMLINT_EDIT_SEED", 0x6c61_696d_6c69_6e74);
     let sequences = env_num("CLAIMLINT_EDIT_SEQUENCES", 10_000) as usize;
-    let world = robustness_harness::world();
+    let world = robustness_harness::world(crate::common::article_path().as_deref());
     let mut r = Rng(seed | 1);
     let started = Instant::now();
     let (mut steps, mut changes, mut findings, mut checks) = (0usize, 0usize, 0usize, 0usize);

@@ -28,7 +28,7 @@ fn inputs(dir: &str) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn every_note_seed_and_crash_replays_through_the_checker_and_the_server_features() {
-    let world = robustness_harness::world();
+    let world = robustness_harness::world(crate::common::article_path().as_deref());
     let mut n = 0;
     for dir in ["fuzz/seeds/check_note", "tests/robustness_fuzz/check_note"] {
         for (name, data) in inputs(dir) {
@@ -42,7 +42,7 @@ fn every_note_seed_and_crash_replays_through_the_checker_and_the_server_features
 
 #[test]
 fn every_claim_base_seed_and_crash_replays_through_the_loader() {
-    let article = robustness_harness::article_path().and_then(|p| std::fs::read_to_string(p).ok());
+    let article = crate::common::article_path().and_then(|p| std::fs::read_to_string(p).ok());
     let mut n = 0;
     for dir in ["fuzz/seeds/claim_base", "tests/robustness_fuzz/claim_base"] {
         for (name, data) in inputs(dir) {

@@ -21,7 +21,7 @@ use claimlint::lsp::hover::hover;
 use claimlint::lsp::links::links;
 use claimlint::lsp::symbols::document_symbols;
 use claimlint::position::{Encoding, LineIndex};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tower_lsp::lsp_types::{
     CodeActionContext, CodeActionParams, PartialResultParams, Position, Range, TextDocumentContentChangeEvent,
     TextDocumentIdentifier, Url, WorkDoneProgressParams,
@@ -30,33 +30,17 @@ use tower_lsp::lsp_types::{
 /// The bundled example note: mistakes of most kinds, on purpose.
 pub const SAMPLE_NOTE: &str = include_str!("../../examples/sample-note.md");
 
-/// The article beside the repository (`../shared/article`), or the one
-/// `CLAIMLINT_ARTICLE` names; `None` when neither is there.
-pub fn article_path() -> Option<PathBuf> {
-    let env = std::env::var_os("CLAIMLINT_ARTICLE").map(PathBuf::from);
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article/week-of-talks.txt");
-    let beside_fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/article/week-of-talks.txt");
-    [env, Some(beside), Some(beside_fuzz)]
-        .into_iter()
-        .flatten()
-        .find(|p| p.is_file())
-        .and_then(|p| p.canonicalize().ok())
-}
-
-pub fn article() -> Option<Article> {
-    article_path().and_then(|p| Article::read(&p).ok())
-}
-
 /// What the server checks against: the bundled claim base, with the article
-/// when it is there (so related information, links and definitions run).
-pub fn world() -> World {
-    let path = article_path();
-    let article = path.as_deref().and_then(|p| Article::read(p).ok());
+/// when the caller found it (so related information, links and definitions
+/// run). Where to look is the caller's: the tests' one policy
+/// (`tests/common`), the fuzz crate's own search.
+pub fn world(article_path: Option<&Path>) -> World {
+    let article = article_path.and_then(|p| Article::read(p).ok());
     World {
         engine: Engine::new(bundled(), article),
         options: Options::default(),
         generation: 1,
-        article_uri: path.and_then(|p| Url::from_file_path(p).ok()),
+        article_uri: article_path.and_then(|p| Url::from_file_path(p).ok()),
         ..World::bundled()
     }
 }
