@@ -20,20 +20,21 @@ use std::path::{Path, PathBuf};
 /// error or warning, at most so many false-alarm lines with errors and
 /// warnings counted, at most so many with errors alone).
 const FLOORS: &[(&str, usize, usize, usize)] = &[
-    ("notes-dev", 19, 0, 0),
+    ("notes-dev", 20, 0, 0),
     ("blind-round-1", 40, 0, 0),
     ("blind-round-2", 37, 2, 1),
     ("blind-round-3", 40, 1, 0),
-    ("blind-round-4", 34, 2, 0),
+    ("blind-round-4", 34, 0, 0),
     ("blind-round-5", 37, 0, 0),
     ("blind-round-6", 32, 2, 1),
     ("blind-round-7", 36, 2, 2),
     ("blind-round-8", 34, 4, 2),
     ("blind-round-9", 33, 5, 4),
-    ("blind-round-10", 25, 9, 6),
+    ("blind-round-10", 25, 8, 6),
     ("blind-round-11", 34, 6, 2),
     ("blind-round-12", 32, 5, 2),
     ("blind-round-13", 39, 5, 3),
+    ("blind-round-14", 32, 9, 8),
     ("blind-round-15", 30, 6, 4),
 ];
 

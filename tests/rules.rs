@@ -350,7 +350,7 @@ fn contrasts_clefts_and_asides_are_read() {
 #[test]
 fn each_semicolon_part_is_its_own_enumeration() {
     quiet("Putin presided over these waves: Slovakia, the Baltics, Bulgaria, Slovenia and Romania in 2004; Albania and Croatia in 2009; Montenegro in 2017.");
-    fires("Putin presided over these waves: Slovakia, the Baltics, Bulgaria, Slovenia and Romania in 2004; Albania and Montenegro in 2009.", &[(Code::WrongList, "Montenegro in 2009"), (Code::WrongDate, "2009")]);
+    fires("Putin presided over these waves: Slovakia, the Baltics, Bulgaria, Slovenia and Romania in 2004; Albania and Montenegro in 2009.", &[(Code::WrongList, "Montenegro"), (Code::WrongDate, "2009")]);
 }
 
 #[test]
@@ -519,4 +519,42 @@ fn a_claim_a_fact_check_row_rejects_is_information_only() {
             .any(|(c, s, _)| *c == Code::WrongNumber && *s == Severity::Information),
         "{got:?}"
     );
+}
+
+/// Notation and structure read in session 6: near misses between sibling
+/// lists, abbreviations and asides in enumerations, timestamps and labels
+/// among numbers, a venue naming another event, a date measured from the
+/// subject's, a section reference placing one of two points.
+#[test]
+fn session6_reading() {
+    // A member of a sibling list (the Geneva consultations' topics) added to
+    // the open list of global challenges: likely, so a warning.
+    fires(
+        "Putin proposed joining forces against terrorism, the pandemic and cyber attacks.",
+        &[(Code::WrongList, "cyber attacks")],
+    );
+    quiet("The frozen conflicts, Abkhazia, S. Ossetia and the Donbas, matter less than a direct clash.");
+    quiet("The waves came in 2004, 2009, 2017 and 2020, i.e. four of the five latest, on Putin's watch.");
+    quiet(
+        "After the Cold War the US built the order around American dominance and NATO, and Russia ended up outside it.",
+    );
+    quiet("The talks were in Geneva, Brussels and Vienna, plus a Lavrov–Blinken meeting on January 21.");
+    // Numbers: a timestamp, items numbered, a manner, another party's figure.
+    quiet("[41:15] guest: Russia tabled three demands.");
+    quiet("Only demands 1 and 2 can be negotiated; demand 3 cannot.");
+    quiet("He takes the three unconditional demands one by one.");
+    quiet("Biden doubts membership within 10 yrs, while some US experts talk of 20 to 25 years.");
+    fires(
+        "Some US experts talk of fifteen to twenty years.",
+        &[(Code::WrongNumber, "fifteen")],
+    );
+    // Places: the venue of another event; a place heading a label.
+    quiet("Written between the Geneva–Brussels–Vienna round and the Lavrov–Blinken meeting in January 2022.");
+    fires(
+        "Vienna: the session of the Russia-NATO Council.",
+        &[(Code::WrongPlace, "Vienna")],
+    );
+    quiet("A deal could fold in US concerns about Russian cruise missiles and Russian concerns about US missile defense launchers.");
+    // Dates: a date set after the subject's is another event's.
+    quiet("The invasion began on 24 February 2022, five weeks after the article appeared.");
 }

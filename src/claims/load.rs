@@ -735,6 +735,7 @@ impl Builder<'_> {
                     members,
                     open: t.open,
                     excluded: self.terms(&t.excluded, xl, "excluded"),
+                    kind: t.kind.clone(),
                 };
                 out.push((check, t.when.as_ref(), span));
             }

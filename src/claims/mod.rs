@@ -226,6 +226,9 @@ pub enum Check {
         /// Items the article itself rules out of an open list (it says
         /// elsewhere what became of them): still `wrong-list`.
         excluded: Vec<TermId>,
+        /// What the list enumerates: lists of one kind are siblings, and a
+        /// member of one named in another's enumeration is a near miss.
+        kind: Option<String>,
     },
     Quote {
         quote: String,

@@ -188,6 +188,9 @@ pub struct ListSlot {
     /// Terms for items the article itself rules out of an open list.
     #[serde(default)]
     pub excluded: Vec<String>,
+    /// What the list enumerates ("topics", "measures"): a member of another
+    /// list of the same kind named in this one is a near miss.
+    pub kind: Option<String>,
 }
 
 /// `[claim.quote]`: words the article quotes and attributes (`misquote`;

@@ -48,6 +48,22 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             });
         let Some(m) = nearest else { continue };
+        // "24 February 2022, five weeks after the article appeared": a date
+        // set before or after the subject by a relation word is another
+        // event's date, measured from the subject's.
+        let w = s.word_at(m.range.start);
+        let related = subject.iter().all(|&(a, b)| {
+            let (lo, hi) = if w > b { (b + 1, w) } else { (w + 1, a) };
+            (lo..hi).any(|k| {
+                matches!(
+                    s.word(k),
+                    "after" | "before" | "following" | "since" | "until" | "till" | "prior" | "earlier" | "later"
+                )
+            })
+        });
+        if !subject.is_empty() && related {
+            continue;
+        }
         let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();
         if comparable.iter().any(|v| !v.conflicts(&m.date)) {
             continue;

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::claims::{Check, EntityKind, Member};
-use crate::finding::{Code, Finding};
+use crate::finding::{Certainty, Code, Finding};
 use crate::span::NormSpan;
 use crate::word_classes::english;
 use memchr::memmem;
@@ -179,6 +179,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             members,
             open,
             excluded,
+            ..
         } = &claim.check
         else {
             continue;
@@ -362,7 +363,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .scan
                     .any_of(excluded)
                     .find(|h| item.start <= h.range.start && h.range.end <= item.end)
-                    .map(|h| h.range),
+                    .map(|h| h.range)
+                    .or_else(|| near_miss(ctx, ci, &item).map(|(r, ..)| r)),
                 // "Russian and Belarusian forces": a party that goes with a
                 // member, alone before "and", modifies the next item.
                 None if in_item.iter().any(|x| {
@@ -386,11 +388,29 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             // (a date may go with it: "Montenegro in 2009").
                             && bare_words(ctx, &item) <= words_in(ctx, &x.range)
                             // ... but its own date makes it another group: "Montenegro in 2017".
-                            && !ctx.dates.iter().any(|d| item.start <= d.range.start && d.range.end <= item.end)
+                            // (the list's own date is no other event: "Poland in 2004")
+                            && !ctx.dates.iter().any(|d| {
+                                item.start <= d.range.start
+                                    && d.range.end <= item.end
+                                    && !claim.when.iter().flatten().any(|&t| {
+                                        ctx.scan.any_of(&[t]).any(|h| d.range.start <= h.range.start && h.range.end <= d.range.end)
+                                    })
+                            })
                     });
                     match entity_item {
                         Some(x) => Some(x.range),
+                        None if near_miss(ctx, ci, &item).is_some() => near_miss(ctx, ci, &item).map(|(r, ..)| r),
                         None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k) || tail(k))
+                            // ("..., plus the Lavrov–Blinken meeting on January 21":
+                            // an item with a date of its own is another event)
+                            // (the list's own date is no other event: "Poland in 2004")
+                            && !ctx.dates.iter().any(|d| {
+                                item.start <= d.range.start
+                                    && d.range.end <= item.end
+                                    && !claim.when.iter().flatten().any(|&t| {
+                                        ctx.scan.any_of(&[t]).any(|h| d.range.start <= h.range.start && h.range.end <= d.range.end)
+                                    })
+                            })
                             // (members are noun phrases: a longer piece is a clause,
                             // unless a colon introduces the list or it ends an
                             // introduced list: "..., and a ban on arms supplies to Kyiv")
@@ -412,7 +432,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
                 // Name the list it belongs to only when the item is just that entity.
                 let lone_entity = ctx.scan.mentions.iter().any(|m| m.range == r);
-                let elsewhere = if lone_entity {
+                let sibling = near_miss(ctx, ci, &r);
+                let elsewhere = if let Some((_, name, cj)) = sibling {
+                    format!(
+                        "; the article has “{name}” in another list: {}",
+                        ctx.claim_summary(&ctx.base.claims[cj])
+                    )
+                } else if lone_entity {
                     other_list(ctx, ci, &r)
                 } else {
                     String::new()
@@ -428,11 +454,59 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Some(ci),
                     None,
                 );
+                let mut f = f;
+                // A near miss in an open list the note does not give as the
+                // article's own may still be the note's own example.
+                if sibling.is_some() && open {
+                    f.lower(
+                        Certainty::Likely,
+                        ["an open list: the item may be the note's own example"],
+                    );
+                }
                 out.push(f);
                 break;
             }
         }
     }
+}
+
+/// A near miss: the item names a member of another list of the same kind
+/// (the claim base's `kind`) and is short enough to be that member ("cyber
+/// talks" among the global challenges is a Geneva result). Returns where,
+/// the sibling member's name and the sibling list.
+fn near_miss<'a>(ctx: &'a Ctx, ci: usize, item: &NormSpan) -> Option<(NormSpan, &'a str, usize)> {
+    let Check::List { kind: Some(kind), .. } = &ctx.base.claims[ci].check else {
+        return None;
+    };
+    if words_in(ctx, item) > 5 || clause_like(ctx, item) {
+        return None;
+    }
+    ctx.base.claims.iter().enumerate().find_map(|(cj, c)| {
+        let Check::List {
+            members, kind: Some(k), ..
+        } = &c.check
+        else {
+            return None;
+        };
+        if cj == ci || k != kind {
+            return None;
+        }
+        // (a sentence naming two members of the sibling enumerates it: "the
+        // missile defense sites in Romania and Poland, air bases" is that list)
+        let sibling_named = members
+            .iter()
+            .filter(|m| ctx.scan.any_of(&m.matches).next().is_some())
+            .count();
+        if sibling_named >= 2 {
+            return None;
+        }
+        members.iter().find_map(|m| {
+            ctx.scan
+                .any_of(&m.matches)
+                .find(|h| item.start <= h.range.start && h.range.end <= item.end && !in_ref(ctx, h))
+                .map(|_| (trimmed(ctx, *item), m.name.as_str(), cj))
+        })
+    })
 }
 
 /// "missile defense in Romania and Poland": a place after "in"/"at"/"near"
@@ -530,6 +604,8 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let pointing_back = lex.back_pointers.has(last);
     // "rolled out in Europe": a participle continues the item before it.
     let participle = first.len() > 4 && first.ends_with("ed");
+    // "..., and Russia ended up outside it": a clause, not a member.
+    let clause = party_clause(ctx, r);
     contrast
         || predicate
         || degree
@@ -540,6 +616,7 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         || aside
         || pointing_back
         || participle
+        || clause
         || preposition && !after_conjunction
 }
 
@@ -623,6 +700,39 @@ fn shorthand_of_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
         return true;
     }
     let w = said.to_lowercase();
+    // "S. Ossetia", "N. Macedonia": initials before a member's full word.
+    let parts: Vec<&str> = w
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2
+        && parts.iter().any(|p| p.len() >= 4)
+        && members.iter().flat_map(|m| &m.matches).any(|&t| {
+            let term = &ctx.base.terms[t];
+            let names: Vec<String> = match term.entity {
+                Some(e) => ctx.base.entities[e]
+                    .names
+                    .iter()
+                    .map(|n| crate::text::norm(n))
+                    .collect(),
+                None => term
+                    .patterns
+                    .iter()
+                    .map(|&p| ctx.base.patterns[p].text.clone())
+                    .collect(),
+            };
+            names.iter().any(|n| {
+                let full = crate::text::word_list(n);
+                full.len() == parts.len()
+                    && full
+                        .iter()
+                        .zip(&parts)
+                        .all(|(f, p)| f.starts_with(p) && (p.len() >= 4 || p.len() < f.len()))
+            })
+        })
+    {
+        return true;
+    }
     w.len() >= 4
         && !w.contains(' ')
         && members.iter().flat_map(|m| &m.matches).any(|&t| {
@@ -638,15 +748,47 @@ fn shorthand_of_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
 /// predicate, after which no item follows?
 fn ends_enumeration(ctx: &Ctx, r: &NormSpan) -> bool {
     let first = ctx.sentence.word(ctx.sentence.word_at(r.start));
+    // ("..., and only as political, not legal, agreements": a qualification
+    // or a contrast closes the items before it.)
     matches!(
         first,
-        "but" | "yet" | "while" | "whereas" | "although" | "though" | "because"
+        "but" | "yet" | "while" | "whereas" | "although" | "though" | "because" | "only"
     ) || english().auxiliaries.has(first)
+        || english().item_contrasts.has(first)
+}
+
+/// Does the piece open with a party and a verb ("Russia ended up outside
+/// it", "Washington ignored the discontent")? A party acting is a clause.
+fn party_clause(ctx: &Ctx, r: &NormSpan) -> bool {
+    let s = ctx.sentence;
+    let lex = english();
+    let first = s.words.partition_point(|w| w.start < r.start);
+    let mut k = first;
+    while k < s.words.len() && lex.determiners.has(s.word(k)) {
+        k += 1;
+    }
+    let Some(m) = ctx
+        .scan
+        .mentions
+        .iter()
+        .find(|m| m.word == k && m.range.end <= r.end && ctx.base.entities[m.entity].kind.is_party())
+    else {
+        return false;
+    };
+    let v = s.words.partition_point(|w| w.start < m.range.end);
+    if v >= s.words.len() || s.words[v].end > r.end || crate::note::negation::gap_breaks(s, v) {
+        return false;
+    }
+    let w = s.word(v);
+    w.len() > 3 && w.ends_with("ed") && !lex.ed_adjectives.has(w) || lex.auxiliaries.has(w) || lex.clause_verbs.has(w)
 }
 
 /// Does the piece hold a clause's marks past its first word: an auxiliary
 /// or a negator ("the military place no real trust in pacts")?
 fn clause_like(ctx: &Ctx, r: &NormSpan) -> bool {
+    if party_clause(ctx, r) {
+        return true;
+    }
     let s = ctx.sentence;
     let first = s.words.partition_point(|w| w.start < r.start);
     let lex = english();

@@ -19,8 +19,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        for (range, q) in counted(ctx, claim, unit, *ordinal) {
-            let agrees = |q: &Quantity| value.iter().any(|v| v.overlaps(q));
+        let counts = counted(ctx, claim, unit, *ordinal);
+        let agrees = |q: &Quantity| value.iter().any(|v| v.overlaps(q));
+        // The sentence gives the article's one figure: another number in it
+        // counts something else ("Biden: within 10 yrs; experts: 20-25";
+        // "seven countries if the three Baltic states count apart").
+        // (not the end of a span that disagrees: "fifteen to twenty years")
+        let t = &ctx.sentence.norm.text;
+        let joined = |a: &NormSpan, b: &NormSpan| {
+            let (x, y) = if a.end <= b.start {
+                (a.end, b.start)
+            } else {
+                (b.end, a.start.max(b.end))
+            };
+            a.start < b.end && b.start < a.end
+                || matches!(t[x..y].trim(), "to" | "or" | "or even" | "and" | "-" | "–" | "—" | "")
+        };
+        let apart = |r: &NormSpan| !counts.iter().any(|(o, q)| !agrees(q) && joined(o, r));
+        if value.len() == 1 && counts.iter().any(|(r, q)| agrees(q) && apart(r)) {
+            continue;
+        }
+        for (range, q) in counts {
             if agrees(&q) || explained(ctx, ci, &range) || subset_or_fraction(ctx, &range, &agrees, value.len() == 1) {
                 continue;
             }

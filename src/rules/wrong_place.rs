@@ -34,7 +34,18 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
         k -= 1;
         let w = s.word(k);
         if english().locatives.has(w) {
-            return true;
+            // "fold in US concerns": a country before a plural noun says
+            // whose they are; it names no place.
+            let next = s.words.partition_point(|w| w.start < m.range.end);
+            let n = if next < s.words.len() { s.word(next) } else { "" };
+            let attributive = next < s.words.len()
+                && s.norm.text[m.range.end..s.words[next].start].trim().is_empty()
+                && n.len() > 3
+                && n.ends_with('s')
+                && n.chars().all(char::is_alphabetic)
+                && !english().stop_words.has(n)
+                && !english().venue_nouns.has(n);
+            return !attributive;
         }
         if !english().place_modifiers.has(w) {
             break;
@@ -65,6 +76,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|m| m.word == k && crate::text::words(&s.norm.text[m.range]).len() + 1 >= n)
         };
+        // "Vienna: Russia-NATO Council session": a place alone before a
+        // label's mark heads what follows it.
+        let place_alone_before = |k: usize| {
+            let head = &s.norm.text[..s.words[k].start];
+            let head = head.rsplit(['|', ';', '(', ')']).next().unwrap_or(head);
+            let n = crate::text::words(head).len();
+            ctx.scan.mentions.iter().any(|m| {
+                m.range.end <= s.words[k].start
+                    && s.words.partition_point(|w| w.start < m.range.end) == k
+                    && crate::text::words(&s.norm.text[m.range]).len() == n
+            })
+        };
         // In a table row, the first cell is what the other cells speak of
         // ("| Warsaw | OSCE session |"): a place and a subject one of which
         // stands in it go together.
@@ -82,7 +105,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             return false;
                         }
                         // "OSCE Standing Committee session: Geneva." labels, not a new clause.
-                        let label = matches!(gap, ":" | "→" | "=" | "⇒") && w > b && place_alone_after(k);
+                        let label = matches!(gap, ":" | "→" | "=" | "⇒")
+                            && (w > b && place_alone_after(k) || w < a && place_alone_before(k));
                         let relative = w > b
                             && !relative_open
                             && gap == ","
@@ -130,6 +154,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     // "U.S. missile defense": a country or region just before
                     // the subject says whose it is, not where it stands.
                     && (k == EntityKind::City || !subject.iter().any(|&(a, _)| s.words.partition_point(|w| w.start < m.range.end) == a))
+                    // "the Geneva–Brussels–Vienna round and the Lavrov–Blinken
+                    // meeting": a place naming a venue other than the subject
+                    // is that venue's place.
+                    // ("the Vienna session of the Council" is the Council's session)
+                    && venue_of(ctx, m).is_none_or(|v| {
+                        // (the claim's own venue word: "the Riga Summit Declaration")
+                        claim.when.iter().flatten().any(|&t| {
+                            ctx.scan.any_of(&[t]).any(|h| s.word_at(h.range.start) <= v && v <= s.word_at(h.range.end.saturating_sub(1)))
+                        }) || subject.iter().any(|&(a, b)| {
+                            let (lo, hi) = if v > b { (b, v) } else { (v, a) };
+                            (lo..=hi).all(|k| !matches!(s.word(k), "and" | "or" | "while" | "between"))
+                                && !(lo + 1..=hi).any(|k| crate::note::negation::gap_breaks(s, k))
+                        })
+                    })
             })
             .collect();
         // The article's place is named inside another name ("at Madrid ...
@@ -214,6 +252,33 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     super::shared::terms::term_checks(ctx, Code::WrongPlace, out);
+}
+
+/// The venue noun a place names ("the Vienna session", "the
+/// Geneva/Brussels/Vienna round"): the word after it, or after the places
+/// joined to it by dashes or slashes.
+fn venue_of(ctx: &Ctx, m: &Mention) -> Option<usize> {
+    let s = ctx.sentence;
+    let mut end = m.range.end;
+    for _ in 0..4 {
+        let next = ctx.scan.mentions.iter().find(|o| {
+            o.range.start > end
+                && o.range.start - end <= 3
+                && ctx.note[ctx.orig(crate::span::NormSpan::new(end, o.range.start))]
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '-' | '–' | '—' | '/'))
+                && !ctx.note[ctx.orig(crate::span::NormSpan::new(end, o.range.start))]
+                    .trim()
+                    .is_empty()
+        });
+        match next {
+            Some(o) => end = o.range.end,
+            None => break,
+        }
+    }
+    let w = s.words.partition_point(|w| w.start < end);
+    (w < s.words.len() && english().venue_nouns.has(s.word(w))).then_some(w)
 }
 
 /// Is the mention joined by a dash to another one ("U.S.-Russian", "Russia–NATO")?

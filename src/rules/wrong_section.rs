@@ -31,6 +31,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .map(|(i, _)| i)
             .collect()
     };
+    // "the historical rule in §Roots, and the tension between X and Y": a
+    // point in another coordinated part of the sentence is not the one the
+    // reference places.
+    let in_its_part = |r: &crate::matcher::refs::SectionRef, ci: usize| {
+        let c = &ctx.base.claims[ci];
+        c.when.first().is_none_or(|g| {
+            ctx.scan.any_of(g).any(|h| {
+                let o = ctx.orig(h.range);
+                let between = if o.end <= r.range.start {
+                    ctx.note.get(o.end..r.range.start)
+                } else {
+                    ctx.note.get(r.range.end..o.start)
+                };
+                !between.is_some_and(|b| {
+                    [", and ", ", but ", ", while ", ", whereas "]
+                        .iter()
+                        .any(|sep| b.contains(sep))
+                })
+            })
+        })
+    };
     for r in &ctx.refs {
         let Some(sec) = r.section else { continue };
         // "..., not in §Roots": a reference set aside places nothing there.
@@ -58,7 +79,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let ci = points[0];
+        let Some(ci) = points.iter().copied().find(|&ci| in_its_part(r, ci)) else {
+            continue;
+        };
         let right = &ctx.base.sections[ctx.base.claims[ci].section];
         let mut f = ctx.finding_at(
             Code::WrongSection,

@@ -17,6 +17,11 @@ impl Quantity {
     }
 
     pub fn overlaps(&self, other: &Quantity) -> bool {
+        // Two spans that only touch ("15-20" and "20-25") give different figures.
+        let spans = self.hi - self.lo > 1e-9 && other.hi - other.lo > 1e-9;
+        if spans {
+            return self.lo < other.hi - 1e-9 && other.lo < self.hi - 1e-9;
+        }
         self.lo <= other.hi + 1e-9 && other.lo <= self.hi + 1e-9
     }
 
@@ -192,6 +197,18 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 i += 1;
                 continue;
             }
+            // "[32:30]", "1:02:33": a clock time or timestamp counts nothing.
+            let colon = |a: usize, b: usize| {
+                words.get(b).is_some_and(|n| &text[words[a].end..n.start] == ":") && digits(w(b)).is_some()
+            };
+            if colon(i, i + 1) {
+                let mut j = i + 1;
+                while colon(j, j + 1) {
+                    j += 1;
+                }
+                i = j + 1;
+                continue;
+            }
             // "2/3 of senators": a fraction written with digits.
             // ("2/3 core demands", without "of", is two of three.)
             let noun_follows = words
@@ -209,9 +226,27 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             // punctuation, numbers an item; it is a position, not a count.
             let after = words.get(i + 1).map_or("", |n| &text[words[i].end..n.start]);
             let before = if i > 0 { w(i - 1) } else { "" };
+            // ("demands 1 and 2": the coordinated digits number items too)
+            let coordinated = matches!(w(i + 1), "and" | "or") && digits(w(i + 2)).is_some();
+            let after_label = i >= 2
+                && matches!(w(i - 1), "and" | "or")
+                && out
+                    .last()
+                    .is_some_and(|m: &NumberMention| m.ordinal && m.last_word + 2 == i);
+            if after_label && d < 100.0 {
+                out.push(NumberMention {
+                    range: NormSpan::new(words[i].start, words[i].end),
+                    value,
+                    first_word: i,
+                    last_word: i,
+                    ordinal: true,
+                });
+                i += 1;
+                continue;
+            }
             if i > 0
                 && d < 100.0
-                && (i + 1 == words.len() || after.contains(['(', ':', ',', ';', ')']))
+                && (i + 1 == words.len() || after.contains(['(', ':', ',', ';', ')']) || coordinated)
                 && before.chars().all(|c| c.is_alphabetic())
                 && before.len() > 3
                 && !before.ends_with("ly")
@@ -243,6 +278,12 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 last = i + 1;
             }
             value = Quantity::exact(v);
+        } else if cur == "one" && matches!(w(i + 1), "by" | "after") && matches!(w(i + 2), "one" | "another")
+            || cur == "one" && w(i + 1) == "at" && w(i + 2) == "a" && w(i + 3) == "time"
+        {
+            // "one by one", "one after another", "one at a time": a manner.
+            i += 3;
+            continue;
         } else if cur == "none" && w(i + 1) != "of" {
             // "None" alone (a table cell, an answer) counts nothing.
             i += 1;
