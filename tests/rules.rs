@@ -106,6 +106,16 @@ fn wrong_attribution() {
     quiet("The author expects escalation, making \"military-technical means\" likelier.");
     // A pronoun refers back, not forward: "they" is not Ryabkov.
     quiet("They speak of twenty to twenty-five years, while Sergei Ryabkov said \"never ever.\"");
+    // A question reaches back only to its last semicolon.
+    fires(
+        "Yeltsin failed to secure a legally binding no-expansion pledge after reunification; is Putin now making up for that?",
+        &[(Code::WrongAttribution, "Yeltsin")],
+    );
+    // A title the claim base knows, after the name.
+    fires(
+        "Sergei Ryabkov, Russia's Deputy Defense Minister, answered bluntly.",
+        &[(Code::WrongAttribution, "Deputy Defense Minister")],
+    );
     // Each holder with its own item: a party set apart by a comma and
     // another holder is not the figure's.
     quiet("The piece lists Biden's decade, some experts' 20–25 years, and Ryabkov's refusal side by side.");
@@ -141,6 +151,16 @@ fn wrong_actor() {
     fires(
         "Once the talks were agreed, NATO presented Moscow with a draft treaty.",
         &[(Code::WrongActor, "NATO")],
+    );
+    // A gapped clause: the right party right before the claim's subject.
+    quiet("He closes with Congress preparing sanctions, the Kremlin countersanctions, and joint drills with Belarus.");
+    fires(
+        "Russia has promised to send the US and NATO counterproposals.",
+        &[(Code::WrongActor, "Russia")],
+    );
+    fires(
+        "The essay notes that it was the Europeans who walked away from the INF Treaty.",
+        &[(Code::WrongActor, "Europeans")],
     );
     quiet("The US has no genuine security interests in Ukraine, unlike Moscow.");
 }
@@ -183,6 +203,11 @@ fn misquote() {
     }
     quiet("Ryabkov's answer was “never ever.”");
     quiet("Putin wanted \"at least legally binding agreements.\"");
+    // One word of the article's phrase given another ending.
+    fires(
+        "Russian officials warn of \"military-technological means.\"",
+        &[(Code::Misquote, "military-technological means")],
+    );
 }
 
 #[test]
@@ -252,6 +277,11 @@ fn stance_reversal() {
     );
     // An indirect question asks about its words up to the next punctuation.
     quiet("A student asked whether the author takes the demands to be a bluff; no, he does not.");
+    // "since 1997" is a preposition's phrase, not a clause of its own.
+    fires(
+        "The author argues the demand to withdraw everything since 1997 is essential to Russia's security.",
+        &[(Code::StanceReversal, "essential")],
+    );
     // "out of reach" denies its subject.
     quiet("Putin asks for binding agreements, admitting that full guarantees are out of reach.");
 }

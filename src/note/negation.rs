@@ -14,6 +14,12 @@ pub fn is_clause_break(w: &str) -> bool {
     english().clause_openers.has(w)
 }
 
+/// Does word `k` open a clause? A clause opener, but not "since" before a
+/// year ("withdraw everything deployed since 1997 is ...": a preposition).
+pub fn opens_clause(s: &Sentence, k: usize) -> bool {
+    is_clause_break(s.word(k)) && !(s.word(k) == "since" && s.word(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Punctuation between two words that ends a clause. An abbreviation's
 /// dot ends none ("would not need U.S. ratification", "e.g. bases", "the
 /// first round of U.S.-Russian talks, held in Vienna"); one ending a line

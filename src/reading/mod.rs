@@ -25,6 +25,9 @@ pub struct Reading {
     pub hedged: Vec<bool>,
     /// The sentence asks (ends with "?").
     pub question: bool,
+    /// The first word the question asks about: the one after its last
+    /// semicolon ("Yeltsin got no pledge; Putin making up for it?").
+    pub asked_from: usize,
     /// Per clause id: the clause ends with "?" ("TODO: one doc or two? ...").
     pub asks: Vec<bool>,
     /// Per clause id: its subject is a pronoun ("when he said"), which most
@@ -88,7 +91,7 @@ impl Reading {
             // "A, but B", "A that B": an opener starts a clause (", and" too).
             // "Lavrov argued that ...": a reported clause stays with its speaker.
             let reported = s.word(k) == "that" && (1..=2).any(|b| k >= b && lex.reporting_verbs.has(s.word(k - b)));
-            let opener = (lex.clause_openers.has(s.word(k)) && Some(k) != cleft_that && !reported)
+            let opener = (crate::note::negation::opens_clause(s, k) && Some(k) != cleft_that && !reported)
                 || (gap.contains(',') && matches!(s.word(k), "and" | "or") && k + 1 < n);
             if punct || opener {
                 clauses.push(start..k);
@@ -121,6 +124,7 @@ impl Reading {
         }
         let trimmed = t.trim_end();
         let question = trimmed.ends_with('?') && !title_marks.contains(&(trimmed.len() - 1));
+        let asked_from = t.rfind(';').map_or(0, |i| s.word_at(i));
         let mut pronoun_subject = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
             if c.clone()
@@ -174,6 +178,7 @@ impl Reading {
             clause_ids,
             hedged,
             question,
+            asked_from,
             asks,
             pronoun_subject,
             telegraphic,
@@ -266,7 +271,7 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     let mut strong: Vec<&str> = Vec::new();
     let mut weak: Vec<&str> = Vec::new();
     let clause = r.clause_of(e.value_word);
-    if r.question || r.asks.get(clause).copied().unwrap_or(false) {
+    if r.question && e.value_word >= r.asked_from || r.asks.get(clause).copied().unwrap_or(false) {
         strong.push("read in a question");
     }
     // "whether the talks succeed", "how realistic it is": the word asked

@@ -52,7 +52,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // quotation that differs more, or of three words or fewer, is
             // more likely someone's paraphrase in quotation marks.
             let edits = edits_from_passage(&qwords, &word_list(&b.suggestion));
-            let certainty = if ql <= 3 || edits > 3.max(ql / 3) {
+            let passage = word_list(&b.suggestion);
+            let certainty = if (2..=3).contains(&ql) && one_word_reshaped(&qwords, &passage) {
+                // "military-technological means": the article's phrase with
+                // one word given another ending is an altered quotation.
+                Certainty::Likely
+            } else if ql <= 3 || edits > 3.max(ql / 3) {
                 Certainty::Possible
             } else if qm * 2 >= ql && qm >= 2 {
                 Certainty::Certain
@@ -177,6 +182,26 @@ fn elides_small_words(quote: &[String], passage: &[String]) -> bool {
     };
     let Some(first) = quote.first() else { return false };
     (0..passage.len()).any(|i| passage[i].eq_ignore_ascii_case(first) && from(i))
+}
+
+/// Is `quote` a run of the passage with exactly one word changed into
+/// another form of the same stem (a shared beginning of five letters or
+/// more: "technical"/"technological")?
+fn one_word_reshaped(quote: &[String], passage: &[String]) -> bool {
+    let stem = |a: &str, b: &str| {
+        let same = a
+            .chars()
+            .zip(b.chars())
+            .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+            .count();
+        same >= 5 && !a.eq_ignore_ascii_case(b)
+    };
+    passage.windows(quote.len()).any(|run| {
+        let differ: Vec<usize> = (0..quote.len())
+            .filter(|&i| !quote[i].eq_ignore_ascii_case(&run[i]))
+            .collect();
+        differ.len() == 1 && stem(&quote[differ[0]], &run[differ[0]])
+    })
 }
 
 /// The sentence's text after a quotation; when the quotation closes the

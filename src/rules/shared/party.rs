@@ -94,7 +94,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             })
             .collect();
         // "replies to Moscow's draft": the right party owns the claim's
-        // subject, so a rival acts on something else.
+        // subject, so a rival acts on something else. ("Congress preparing
+        // sanctions, the Kremlin countersanctions": a gapped clause gives
+        // the right party the subject right after it.)
         let subject_hits: Vec<&Hit> = claim
             .when
             .first()
@@ -102,11 +104,27 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             .unwrap_or_default();
         let owned = values.iter().any(|v| {
             let end = s.word_at(v.range.end.saturating_sub(1));
-            (s.word(end).ends_with("'s") || s.norm.text[v.range.end..].starts_with("'s"))
-                && subject_hits.iter().any(|h| {
-                    let w = s.word_at(h.range.start);
-                    w > end && w <= end + 2 && !(end + 1..=w).any(|k| gap_breaks(s, k))
-                })
+            let possessive = s.word(end).ends_with("'s") || s.norm.text[v.range.end..].starts_with("'s");
+            // (A gapped clause starts after punctuation: not "send the US
+            // and NATO counterproposals".)
+            let mut first = s.word_at(v.range.start);
+            if first > 0 && matches!(s.word(first - 1), "the" | "a") && !gap_breaks(s, first) {
+                first -= 1;
+            }
+            let opens = first == 0 || gap_breaks(s, first);
+            // (A subject that is the action itself, "Biden invited", is not owned.)
+            let action = |h: &Hit| {
+                ctx.scan
+                    .any_of(verb)
+                    .any(|v| v.range.start < h.range.end && h.range.start < v.range.end)
+            };
+            subject_hits.iter().any(|h| {
+                let w = s.word_at(h.range.start);
+                w > end
+                    && !action(h)
+                    && (possessive && w <= end + 2 || opens && w == end + 1)
+                    && !(end + 1..=w).any(|k| gap_breaks(s, k))
+            })
         });
         if owned {
             continue;
