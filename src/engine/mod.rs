@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Per-run choices: codes turned off, severities changed, and the least
 /// certainty a finding needs to be reported (`min-certainty`).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     pub disabled: HashSet<Code>,
     pub severity: HashMap<Code, Severity>,

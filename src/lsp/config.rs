@@ -89,6 +89,16 @@ impl World {
         }
     }
 
+    /// Did the two come from the same sources, to the same settings?
+    fn resolved_alike(&self, other: &World) -> bool {
+        self.sources == other.sources
+            && self.options == other.options
+            && self.article_uri == other.article_uri
+            && self.article_missing == other.article_missing
+            && self.messages == other.messages
+            && self.watched == other.watched
+    }
+
     /// Is this document a note to check? Markdown always, plain text when
     /// configured; never the article itself.
     pub fn is_note(&self, uri: &Url, language_id: &str) -> bool {
@@ -148,18 +158,22 @@ impl Worlds {
 }
 
 /// Build each workspace folder's world (`build` with that folder first).
+/// Folders whose settings resolve alike share one world: one claim base and
+/// article in memory, not one per folder.
 pub fn build_all(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, generation: u64) -> Worlds {
     if roots.len() <= 1 {
         return Worlds::one(build(client, roots, env_article, generation));
     }
-    let by_root = (0..roots.len())
-        .map(|i| {
-            let mut order = roots.to_vec();
-            order[..=i].rotate_right(1);
-            let world = build(client, &order, env_article, generation);
-            (roots[i].clone(), Arc::new(world))
-        })
-        .collect();
+    let mut by_root: Vec<(PathBuf, Arc<World>)> = Vec::with_capacity(roots.len());
+    for (i, root) in roots.iter().enumerate() {
+        let mut order = roots.to_vec();
+        order[..=i].rotate_right(1);
+        let world = build(client, &order, env_article, generation);
+        let alike = (by_root.iter())
+            .find(|(_, w)| w.resolved_alike(&world))
+            .map(|(_, w)| w.clone());
+        by_root.push((root.clone(), alike.unwrap_or_else(|| Arc::new(world))));
+    }
     Worlds { by_root }
 }
 

@@ -92,3 +92,26 @@ fn finds_the_article_in_the_workspace_and_reports_a_broken_claim_base() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn workspace_folders_resolve_their_own_settings_and_share_a_world_when_alike() {
+    let top = std::env::temp_dir().join(format!("claimlint-unit-worlds-{}", std::process::id()));
+    let (a, b, c) = (top.join("a"), top.join("b"), top.join("c"));
+    for d in [&a, &b, &c] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    std::fs::write(c.join(".claimlint.toml"), "disable = [\"wrong-list\"]\n").unwrap();
+    let worlds = build_all(&Settings::default(), &[a.clone(), b.clone(), c.clone()], None, 1);
+    let note = |d: &std::path::Path| tower_lsp::lsp_types::Url::from_file_path(d.join("n.md")).unwrap();
+    let (wa, wb, wc) = (worlds.of(&note(&a)), worlds.of(&note(&b)), worlds.of(&note(&c)));
+    assert!(
+        std::sync::Arc::ptr_eq(wa, wb),
+        "two folders without settings share one world"
+    );
+    assert!(!std::sync::Arc::ptr_eq(wa, wc));
+    assert!(wc.options.disabled.contains(&Code::WrongList));
+    assert!(!wa.options.disabled.contains(&Code::WrongList));
+    // A note outside every folder: the first folder's world.
+    assert!(std::sync::Arc::ptr_eq(worlds.of(&note(&top)), wa));
+    let _ = std::fs::remove_dir_all(&top);
+}
