@@ -180,24 +180,15 @@ pub fn words(text: &str) -> Vec<Word> {
             out.push(Word { start, end });
         }
     };
-    // The character at byte `i` and its length.
-    let at = |i: usize| -> (char, usize) {
-        if b[i].is_ascii() {
-            (b[i] as char, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        }
-    };
     let mut start: Option<usize> = None;
     let mut prev_digit = false;
     let mut i = 0;
     while i < b.len() {
-        let (c, len) = at(i);
+        let (c, len) = char_at(text, i);
         let inner_dot = (c == '.' || c == ',')
             && start.is_some()
             && i + 1 < b.len()
-            && at(i + 1).0.is_alphanumeric()
+            && char_at(text, i + 1).0.is_alphanumeric()
             && (c == '.' || prev_digit);
         if is_word_char(c) || inner_dot {
             if start.is_none() {
@@ -213,6 +204,18 @@ pub fn words(text: &str) -> Vec<Word> {
         push(&mut out, s, b.len());
     }
     out
+}
+
+/// The character at byte `i` of `text` (a character boundary) and its length.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
 }
 
 /// Word strings of a phrase, normalized; abbreviation dots dropped so "U.S."

@@ -40,7 +40,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if (!figure && !first_char.is_uppercase()) || known_entity(&r) {
             continue;
         }
-        let lower = crate::text::word_list(orig.trim_end_matches("'s").trim_end_matches("’s")).join(" ");
+        let lower = lookup_form(orig);
         if lower.is_empty() || ctx.quotations.in_vocabulary(&lower) || ctx.base.common.contains(&lower) {
             continue;
         }
@@ -71,4 +71,42 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         None,
         None,
     ));
+}
+
+/// How a capitalized word or a figure is looked up: its words, normalized,
+/// without a possessive's "'s" (as `text::word_list` gives them, joined).
+/// A word of plain letters and digits, the usual case, is only lowercased.
+fn lookup_form(orig: &str) -> String {
+    let mut t = orig;
+    // (`trim_end_matches` with a string builds a searcher on every call.)
+    while let Some(rest) = t.strip_suffix("'s") {
+        t = rest;
+    }
+    while let Some(rest) = t.strip_suffix("’s") {
+        t = rest;
+    }
+    if t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return t.to_ascii_lowercase();
+    }
+    crate::text::word_list(t).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    /// `lookup_form` gives what `word_list` gave after both possessives were trimmed.
+    #[test]
+    fn lookup_form_agrees_with_word_list() {
+        let pieces = ["A", "b", "9", "'s", "’s", "'S", ".", "'", ",", "É", "-", "*", "x"];
+        let mut seed = 5u64;
+        for _ in 0..20_000 {
+            let mut w = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                w.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let old = crate::text::word_list(w.trim_end_matches("'s").trim_end_matches("’s")).join(" ");
+            assert_eq!(super::lookup_form(&w), old, "{w:?}");
+        }
+    }
 }
