@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// warnings counted, at most so many with errors alone).
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("notes-dev", 20, 0, 0),
-    ("blind-round-1", 40, 0, 0),
+    ("blind-round-1", 41, 0, 0),
     ("blind-round-2", 37, 2, 1),
     ("blind-round-3", 40, 1, 0),
     ("blind-round-4", 34, 0, 0),
@@ -34,7 +34,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-11", 34, 5, 2),
     ("blind-round-12", 32, 5, 2),
     ("blind-round-13", 40, 0, 0),
-    ("blind-round-14", 32, 1, 1),
+    ("blind-round-14", 33, 1, 1),
     ("blind-round-15", 33, 0, 0),
 ];
 

@@ -588,3 +588,18 @@ fn session6_reading() {
     // Dates: a date set after the subject's is another event's.
     quiet("The invasion began on 24 February 2022, five weeks after the article appeared.");
 }
+
+/// Counts written as a dashed span, an abbreviated unit, or "only one of".
+#[test]
+fn counts_in_shorthand() {
+    fires("Some US experts put it at 15–20 years.", &[(Code::WrongNumber, "15")]);
+    fires(
+        "Confrontation with the West: 11 yrs by then.",
+        &[(Code::WrongNumber, "11")],
+    );
+    fires(
+        "A deal looks possible on only one of the three key issues.",
+        &[(Code::WrongNumber, "one")],
+    );
+    quiet("Some US experts put it at 20–25 years.");
+}

@@ -33,7 +33,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 (b.end, a.start.max(b.end))
             };
             a.start < b.end && b.start < a.end
-                || matches!(t[x..y].trim(), "to" | "or" | "or even" | "and" | "-" | "–" | "—" | "")
+                || matches!(t[x..y].trim(), "to" | "or" | "or even" | "and" | "")
+                || matches!(ctx.said(NormSpan::new(x, y)).trim(), "-" | "–" | "—")
         };
         let apart = |r: &NormSpan| !counts.iter().any(|(o, q)| !agrees(q) && joined(o, r));
         if value.len() == 1 && counts.iter().any(|(r, q)| agrees(q) && apart(r)) {
@@ -162,7 +163,10 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
             };
             (n.ordinal == ordinal || ranks)
                 && !appositive_both
-                && !(s.word(n.first_word) == "one" && s.word(n.last_word + 1) == "of")
+                // ("only one of the three" counts: only one, not two)
+                && !(s.word(n.first_word) == "one"
+                    && s.word(n.last_word + 1) == "of"
+                    && !(n.first_word > 0 && s.word(n.first_word - 1) == "only"))
                 && !crate::note::negation::mention_set_aside(s, n.first_word)
         })
         .cloned()
@@ -186,10 +190,17 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                 Some(m) => reach.max(m.last_word - n.last_word + 4),
                 None => reach,
             };
+            // "15–20 years": digits joined by a dash are a range, like "to".
+            let dash_range = n.last_word + 1 < s.words.len()
+                && matches!(
+                    ctx.said(NormSpan::new(s.words[n.last_word].end, s.words[n.last_word + 1].start)).trim(),
+                    "-" | "–" | "—"
+                )
+                && nums.iter().any(|m| m.first_word == n.last_word + 1);
             let after = u > n.last_word
                 && u - n.last_word <= reach
                 // "four of the five waves": both numbers count waves.
-                && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
+                && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || dash_range || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
                 && !(n.last_word + 1..u).any(|k| {
                     // "fifteen to twenty years": a range counts the same unit.
                     let next = if s.word(k + 1) == "even" { k + 2 } else { k + 1 };
