@@ -26,16 +26,16 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-3", 40, 1, 0),
     ("blind-round-4", 34, 0, 0),
     ("blind-round-5", 37, 0, 0),
-    ("blind-round-6", 33, 1, 1),
+    ("blind-round-6", 34, 1, 1),
     ("blind-round-7", 36, 2, 2),
     ("blind-round-8", 34, 4, 2),
     ("blind-round-9", 34, 5, 4),
-    ("blind-round-10", 25, 8, 5),
+    ("blind-round-10", 25, 7, 5),
     ("blind-round-11", 34, 5, 2),
     ("blind-round-12", 32, 5, 2),
-    ("blind-round-13", 40, 0, 0),
-    ("blind-round-14", 33, 1, 1),
-    ("blind-round-15", 33, 0, 0),
+    ("blind-round-13", 41, 0, 0),
+    ("blind-round-14", 34, 1, 1),
+    ("blind-round-15", 35, 0, 0),
 ];
 
 /// 1-based line of a byte offset.
