@@ -408,7 +408,7 @@ impl Body {
         }
     }
 
-    /// The bytes, joined (for tests).
+    /// The bytes, joined (what a test reads of a notification).
     pub fn to_vec(&self) -> Vec<u8> {
         self.slices().iter().flat_map(|s| s.iter().copied()).collect()
     }
@@ -448,8 +448,6 @@ struct Queue {
     /// At most one publication per note, in the order the notes first had one waiting.
     publications: std::collections::VecDeque<(String, Body)>,
     closed: bool,
-    /// Publications replaced before they were written.
-    superseded: u64,
 }
 
 impl Outbox {
@@ -483,10 +481,7 @@ impl Outbox {
         }
         // O(notes with a publication waiting): a handful.
         match q.publications.iter_mut().find(|(u, _)| u == uri) {
-            Some(slot) => {
-                slot.1 = body;
-                q.superseded += 1;
-            }
+            Some(slot) => slot.1 = body,
             None => q.publications.push_back((uri.to_string(), body)),
         }
         drop(q);
@@ -538,11 +533,6 @@ impl Outbox {
                 Next::Nothing => q = self.0.ready.wait(q).unwrap_or_else(|e| e.into_inner()),
             }
         }
-    }
-
-    /// Publications replaced before they were written, so far.
-    pub fn superseded(&self) -> u64 {
-        self.queue().superseded
     }
 
     /// Remember how the client wrote a URI, when its normalized form differs.
