@@ -377,10 +377,10 @@ impl Builder<'_> {
             None => (trimmed, false),
         };
         let letters: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
-        let exact = (!letters.is_empty()
-            && letters.len() <= 3
-            && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .then(|| body.to_string());
+        // Any length: "START" and "SWIFT" are also English words, and a
+        // form in other case the claim base lists itself ("Nato").
+        let exact = (!letters.is_empty() && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .then(|| body.to_string());
         let p = Pattern {
             text: crate::text::norm(body),
             prefix,

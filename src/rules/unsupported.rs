@@ -46,7 +46,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let sentence_start = i == 0 || {
             let gap = &s.norm.text[s.words[i - 1].end..w.start];
-            gap.contains([':', '.', '"', '(', '!', '?'])
+            gap.contains([':', '.', '"', '(', '!', '?', '|'])
         };
         let name = first_char.is_uppercase() && !sentence_start;
         // "..., not in the 2000s": what the note sets aside it does not assert.
