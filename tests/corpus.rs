@@ -30,7 +30,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-7", 36, 2, 2),
     ("blind-round-8", 34, 4, 2),
     ("blind-round-9", 34, 5, 4),
-    ("blind-round-10", 25, 7, 5),
+    ("blind-round-10", 27, 4, 3),
     ("blind-round-11", 34, 5, 2),
     ("blind-round-12", 32, 5, 2),
     ("blind-round-13", 41, 0, 0),

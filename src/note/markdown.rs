@@ -287,7 +287,9 @@ pub fn blocks(masked: &str) -> Vec<Range<usize>> {
         // After masking, a list marker or heading became spaces: the line
         // starts a block when its leading blank run is followed by text and
         // the masked line differs in indentation from plain continuation.
-        line.starts_with(' ')
+        // A speaker's label starts one too: a chat log's or minutes' lines
+        // ("ana: ...", "Q: ...") are utterances, not one sentence.
+        line.starts_with(' ') || speaker_label(line)
     };
     for line in masked.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
@@ -314,6 +316,22 @@ pub fn blocks(masked: &str) -> Vec<Range<usize>> {
         out.push(c);
     }
     out
+}
+
+/// Does the line open with a speaker's label: one or two short words of
+/// letters (dots allowed, "Dr. X") and a colon before a space?
+fn speaker_label(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split(' ').collect();
+    rest.starts_with(' ')
+        && !label.is_empty()
+        && label.len() <= 20
+        && words.len() <= 2
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 /// Each line of `text` (whole lines of a note) masked on its own, when none

@@ -18,6 +18,11 @@ pub struct Sentence {
     pub range: NoteSpan,
     pub norm: Norm,
     pub words: Vec<Word>,
+    /// Words with a dash before them in the note ("the main demand — no
+    /// enlargement — is being met"): the normalized text reads a dash as a
+    /// space, and an aside between two dashes is read apart. Empty for
+    /// most sentences.
+    pub dash_before: Vec<usize>,
 }
 
 impl Sentence {
@@ -81,8 +86,34 @@ impl Sentence {
     pub fn of(masked: &str, range: NoteSpan) -> Sentence {
         let norm = Norm::of_range(masked, range.range());
         let words = crate::text::words(&norm.text);
-        Sentence { range, norm, words }
+        let dash_before = dashes(masked, &norm, &words);
+        Sentence {
+            range,
+            norm,
+            words,
+            dash_before,
+        }
     }
+}
+
+/// The words with a dash of punctuation before them: an em dash, or an en
+/// dash, hyphen or "--" set off by a space ("Lavrov–Blinken" and
+/// "two-thirds" join words).
+fn dashes(masked: &str, norm: &Norm, words: &[Word]) -> Vec<usize> {
+    let Some(first) = words.first() else { return Vec::new() };
+    let span = norm.orig(first.start)..norm.orig(words[words.len() - 1].start);
+    let text = masked.get(span).unwrap_or("");
+    if !text.contains(['—', '–', '-']) {
+        return Vec::new();
+    }
+    (1..words.len())
+        .filter(|&k| {
+            let gap = masked
+                .get(norm.orig(words[k - 1].end)..norm.orig(words[k].start))
+                .unwrap_or("");
+            gap.contains('—') || gap.contains("--") || gap.contains(['–', '-']) && gap.contains(char::is_whitespace)
+        })
+        .collect()
 }
 
 const ABBREVIATIONS: [&str; 22] = [

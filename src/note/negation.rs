@@ -84,6 +84,19 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     let mut steps = 0;
     let mut stepped_to = usize::MAX;
     while k > 0 && steps < window {
+        // "the main demand — no enlargement — is being met": step over an
+        // aside between two dashes; a lone dash ends the clause (as does the
+        // one opening an aside the word stands in).
+        if k != stepped_to {
+            if let Ok(pos) = s.dash_before.binary_search(&k) {
+                if pos % 2 == 1 {
+                    k = s.dash_before[pos - 1];
+                    stepped_to = k;
+                    continue;
+                }
+                break;
+            }
+        }
         if unequal_before(s, k) {
             count += 1;
             break;

@@ -112,7 +112,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Some(ci),
                 None,
             );
-            if other_voice(ctx, s.word_at(h.range.start), claim.holder) {
+            if super::shared::voice::other_voice(ctx, s.word_at(h.range.start), claim.holder) {
                 f.lower(
                     Certainty::Possible,
                     ["the note reports someone else's view here, not the author's"],
@@ -219,48 +219,4 @@ fn predicates_another(s: &Sentence, w: usize, subject: &[(usize, usize)]) -> boo
         ) || lex.reporting_verbs.has(s.word(j))
     });
     !named && !pointer
-}
-
-/// Does the note give the stance at word `w` to someone other than the
-/// author ("students may say ...", "one side argues ...", "critics claim
-/// ...")? The nearest verb of saying before it, in its clause, whose
-/// subject names neither the article, its author (or a pronoun for them),
-/// nor the claim's own speaker.
-fn other_voice(ctx: &Ctx, w: usize, speaker: Option<usize>) -> bool {
-    let s = ctx.sentence;
-    let lex = english();
-    let mut k = w;
-    let verb = loop {
-        if k == 0 {
-            return false;
-        }
-        let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
-        if gap.contains([';', '.', '!', '?', '|']) {
-            return false;
-        }
-        k -= 1;
-        let x = s.word(k);
-        if lex.reporting_verbs.has(x) || lex.view_verbs.has(x) {
-            break k;
-        }
-    };
-    // Its subject: the words back to the clause's start, over modals ("may say").
-    let mut a = verb;
-    while a > 0 && verb - a < 5 && !gap_breaks(s, a) && !opens_clause(s, a - 1) {
-        a -= 1;
-    }
-    let words: Vec<usize> = (a..verb).filter(|&j| !lex.auxiliaries.has(s.word(j))).collect();
-    if words.is_empty() {
-        return false;
-    }
-    let author = words.iter().any(|&j| {
-        let x = s.word(j).trim_end_matches("'s");
-        lex.reporters.has(x) || matches!(x, "he" | "she" | "it" | "i" | "we" | "you")
-    });
-    let named = ctx
-        .scan
-        .mentions
-        .iter()
-        .any(|m| (a..verb).contains(&m.word) && (Some(m.entity) == ctx.base.author || Some(m.entity) == speaker));
-    !author && !named
 }

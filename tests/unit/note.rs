@@ -70,3 +70,29 @@ fn list_items_and_headings_are_their_own_blocks() {
         ["Notes", "one item", "two item", "para\ncontinues"]
     );
 }
+
+#[test]
+fn a_speakers_label_starts_its_own_block() {
+    // A chat log's or minutes' lines are utterances, not one sentence.
+    assert_eq!(
+        sents("bo: Madrid is next\nana: a moratorium instead\nQ: why not\nthe line goes on"),
+        [
+            "bo: Madrid is next",
+            "ana: a moratorium instead",
+            "Q: why not\nthe line goes on"
+        ]
+    );
+    // A colon after three words or more labels nothing.
+    assert_eq!(
+        sents("para\nthe three demands: none met"),
+        ["para\nthe three demands: none met"]
+    );
+}
+
+#[test]
+fn dashes_of_punctuation_are_kept_apart_from_hyphens() {
+    let r = read("The main demand — no enlargement – is met; two-thirds -- Lavrov–Blinken");
+    let s = &r.sentences[0];
+    let at = |w: &str| (0..s.words.len()).position(|k| s.word(k) == w).unwrap();
+    assert_eq!(s.dash_before, [at("no"), at("is"), at("lavrov")]);
+}

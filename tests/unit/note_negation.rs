@@ -45,3 +45,15 @@ fn a_no_inside_a_noun_phrase_and_a_warning_against_with_its_object() {
     ));
     assert!(!negated("The author cautions Moscow about provocation.", "provocation"));
 }
+
+#[test]
+fn an_aside_between_dashes_is_stepped_over() {
+    // The aside's own "no" does not deny the predicate after it ...
+    assert!(!negated(
+        "The main demand — no enlargement into the former USSR — is already being met.",
+        "met"
+    ));
+    // ... and a negation before the aside still reaches past it.
+    assert!(negated("Moscow did not — and could not — accept the role.", "accept"));
+    assert!(negated("The main demand — no enlargement — is met.", "enlargement"));
+}

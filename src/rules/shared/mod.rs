@@ -3,3 +3,4 @@
 pub mod party;
 pub mod subject;
 pub mod terms;
+pub mod voice;

@@ -295,6 +295,14 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             );
             // No action word ties the party to the claim, and it is set apart
             // from its subject: it may hold something else.
+            // "My draft said Russia left Open Skies": who did it, in someone
+            // else's words.
+            if code == Code::WrongActor && super::voice::doubted_voice(ctx, s.word_at(h.range.start)) {
+                f.lower(
+                    crate::finding::Certainty::Possible,
+                    ["the note reports someone else's words here, not the article's"],
+                );
+            }
             if verb.is_empty() && set_apart(h) {
                 f.lower(
                     crate::finding::Certainty::Possible,

@@ -1,0 +1,66 @@
+//! Whose voice a clause is in: the author's (or the note's), or someone
+//! else's that the note reports ("students may say ...").
+
+use crate::note::negation::{gap_breaks, opens_clause};
+use crate::rules::Ctx;
+use crate::word_classes::english;
+
+/// Does the note give the words at `w` to someone other than the
+/// author ("students may say ...", "one side argues ...", "critics claim
+/// ...")? The nearest verb of saying before it, in its clause, whose
+/// subject names neither the article, its author (or a pronoun for them),
+/// nor the claim's own speaker.
+pub fn other_voice(ctx: &Ctx, w: usize, speaker: Option<usize>) -> bool {
+    reporter(ctx, w, speaker).is_some()
+}
+
+/// Does the note give the words at `w` to a voice it doubts: a draft,
+/// critics, a rumour (`other_voices`), or a speaker who only "may say" it?
+/// Not a participant who "noted" what the article says.
+pub fn doubted_voice(ctx: &Ctx, w: usize) -> bool {
+    let lex = english();
+    reporter(ctx, w, None).is_some_and(|r| {
+        r.clone()
+            .any(|j| lex.other_voices.has(ctx.sentence.word(j)) || lex.hedges.has(ctx.sentence.word(j)))
+    })
+}
+
+/// The words (subject and modals) of the voice that `other_voice` finds.
+fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Range<usize>> {
+    let s = ctx.sentence;
+    let lex = english();
+    let mut k = w;
+    let verb = loop {
+        if k == 0 {
+            return None;
+        }
+        let gap = &s.norm.text[s.words[k - 1].end..s.words[k].start];
+        if gap.contains([';', '.', '!', '?', '|']) {
+            return None;
+        }
+        k -= 1;
+        let x = s.word(k);
+        if lex.reporting_verbs.has(x) || lex.view_verbs.has(x) {
+            break k;
+        }
+    };
+    // Its subject: the words back to the clause's start, over modals ("may say").
+    let mut a = verb;
+    while a > 0 && verb - a < 5 && !gap_breaks(s, a) && !opens_clause(s, a - 1) {
+        a -= 1;
+    }
+    let words: Vec<usize> = (a..verb).filter(|&j| !lex.auxiliaries.has(s.word(j))).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let author = words.iter().any(|&j| {
+        let x = s.word(j).trim_end_matches("'s");
+        lex.reporters.has(x) || matches!(x, "he" | "she" | "it" | "i" | "we" | "you")
+    });
+    let named = ctx
+        .scan
+        .mentions
+        .iter()
+        .any(|m| (a..verb).contains(&m.word) && (Some(m.entity) == ctx.base.author || Some(m.entity) == speaker));
+    (!author && !named).then_some(a..verb)
+}
