@@ -603,3 +603,45 @@ fn counts_in_shorthand() {
     );
     quiet("Some US experts put it at 20–25 years.");
 }
+
+/// Findings at error or warning severity of a whole note (tables, chat logs).
+fn note_findings(note: &str) -> Vec<(Code, String)> {
+    engine()
+        .check(note)
+        .into_iter()
+        .filter(|f| f.severity <= Severity::Warning)
+        .map(|f| (f.code, note[f.range].to_string()))
+        .collect()
+}
+
+#[test]
+fn round17_reading() {
+    // A number's own noun, then a colon: the number counts the noun.
+    quiet("Thesis in one breath: Moscow's demands are its goals in Europe, not chips.");
+    // A reference given as an example places no point.
+    quiet("Bracketed references such as [§Roots] point to sections of the analysis of Moscow's draft treaty.");
+    // A word of a member's own phrase names the member.
+    assert_eq!(
+        note_findings(
+            "| Demands | count | members |\n|---|---|---|\n| Moscow's unconditional demands | three | expansion, infrastructure, post-1997 rollback | The Limits of Possibility |\n"
+        ),
+        vec![]
+    );
+    // A section title filling a cell speaks of nothing ("Confrontation").
+    assert_eq!(
+        note_findings(
+            "| Actor | Action | Section |\n|---|---|---|\n| Biden | membership unlikely in the next decade | Evolution of the Confrontation; What Next? |\n"
+        ),
+        vec![]
+    );
+    // A member stops at its cell's boundary.
+    assert_eq!(
+        note_findings("| Year | Event | Section |\n|---|---|---|\n| 2004 | NATO wave: Baltics, Slovakia, Slovenia, Romania, Bulgaria, Poland | Security Guarantees |\n"),
+        vec![(Code::WrongList, "Poland".to_string())]
+    );
+    // Each line of a chat log is its own sentence.
+    assert_eq!(
+        note_findings("[20:31] A: NATO maneuvers near Russia need limits too\n[20:34] B: and the 1997 demand might be there just to drop later\n"),
+        vec![]
+    );
+}

@@ -106,7 +106,13 @@ impl Engine {
     /// Findings of one sentence, before suppression and options.
     pub fn check_sentence(&self, note: &str, masked: &str, s: &Sentence) -> Vec<Finding> {
         let refs = crate::matcher::refs::find_refs(masked, s.range, &self.base);
-        let marked: Vec<NoteSpan> = refs.iter().filter(|r| r.explicit).map(|r| r.range).collect();
+        // A title filling a table cell ("| Evolution of the Confrontation |")
+        // names a section as a marker does: its words speak of nothing.
+        let marked: Vec<NoteSpan> = refs
+            .iter()
+            .filter(|r| r.explicit || fills_cell(masked, &refs, r.range))
+            .map(|r| r.range)
+            .collect();
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
         let ctx = Ctx {
             base: &self.base,
@@ -225,4 +231,34 @@ pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding>
     out.sort_by_key(|f| (f.range.start, f.range.end, f.code));
     out.dedup_by(|a, b| a.range == b.range && a.code == b.code);
     out
+}
+
+/// Does the reference at `range`, with the other references of its cell,
+/// fill a table cell ("| Roots; What Next? |")?
+fn fills_cell(masked: &str, refs: &[crate::matcher::refs::SectionRef], range: NoteSpan) -> bool {
+    let line_start = masked[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = masked[range.end..].find('\n').map_or(masked.len(), |i| range.end + i);
+    if !masked[line_start..line_end].trim_start().starts_with('|') {
+        return false;
+    }
+    let (Some(a), Some(b)) = (
+        masked[line_start..range.start].rfind('|').map(|i| line_start + i + 1),
+        masked[range.end..line_end].find('|').map(|i| range.end + i),
+    ) else {
+        return false;
+    };
+    let mut rest: Vec<char> = Vec::new();
+    let mut at = a;
+    let mut inside: Vec<&crate::matcher::refs::SectionRef> =
+        refs.iter().filter(|r| a <= r.range.start && r.range.end <= b).collect();
+    inside.sort_by_key(|r| r.range.start);
+    for r in inside {
+        if r.range.start >= at {
+            rest.extend(masked[at..r.range.start].chars());
+            at = r.range.end;
+        }
+    }
+    rest.extend(masked[at..b].chars());
+    rest.iter()
+        .all(|c| c.is_whitespace() || matches!(c, ';' | ',' | '/' | '&'))
 }

@@ -211,11 +211,19 @@ pub fn split_sentences(masked: &str) -> Vec<NoteSpan> {
     out
 }
 
-/// A block split so that each table row ("| a | b |") stands alone: a row
-/// is one unit, never joined to the next row or to the prose around it.
+/// A line of a chat log, opening with its time ("[20:34] Maya: ...").
+fn timestamped(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .is_some_and(|(t, _)| t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':'))
+}
+
+/// A block split so that each table row ("| a | b |") and each line of a
+/// chat log ("[20:34] Maya: ...") stands alone: such a line is one unit,
+/// never joined to the next line or to the prose around it.
 fn table_rows_apart(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let text = &masked[block.clone()];
-    if !text.contains('|') {
+    if !text.contains('|') && !text.contains('[') {
         return vec![block];
     }
     let mut out = Vec::new();
@@ -223,7 +231,7 @@ fn table_rows_apart(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut at = 0;
     let mut prose_open = false;
     for line in text.split_inclusive('\n') {
-        let row = line.trim_start().starts_with('|');
+        let row = line.trim_start().starts_with('|') || timestamped(line.trim_start());
         if row {
             if prose_open {
                 out.push(block.start + start..block.start + at);

@@ -29,6 +29,8 @@ fn items(ctx: &Ctx) -> Vec<NormSpan> {
             " as well as ",
             " & ",
             " plus ",
+            // A table cell ends its item ("Poland | Security Guarantees").
+            " | ",
         ]
         .iter()
         .map(|sep| memmem::Finder::new(sep.as_bytes()))
@@ -48,11 +50,33 @@ fn items(ctx: &Ctx) -> Vec<NormSpan> {
     cuts.sort();
     let mut out = Vec::new();
     let mut start = 0;
-    for (a, b) in cuts {
+    for &(a, b) in &cuts {
         out.push(NormSpan::new(start, a));
         start = b;
     }
     out.push(NormSpan::new(start, t.len()));
+    // A whole table cell beside the list's cell ("| Croatia, Albania |
+    // Security Guarantees |") is no item of it.
+    let cell_cut = |at: usize, start: bool| {
+        cuts.iter()
+            .any(|&(a, b)| (if start { b } else { a }) == at && t[a..b] == *" | ")
+    };
+    if cuts.iter().any(|&(a, b)| t[a..b] == *" | ") {
+        out.retain(|r| {
+            let piece = t[*r].trim();
+            let opens = if r.start == 0 {
+                piece.starts_with('|')
+            } else {
+                cell_cut(r.start, true)
+            };
+            let closes = if r.end == t.len() {
+                piece.ends_with('|')
+            } else {
+                cell_cut(r.end, false)
+            };
+            !(opens && closes)
+        });
+    }
     out.retain(|r| !t[*r].trim().is_empty());
     out
 }
@@ -737,9 +761,12 @@ fn shorthand_of_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
         && !w.contains(' ')
         && members.iter().flat_map(|m| &m.matches).any(|&t| {
             ctx.base.terms[t].patterns.iter().any(|&p| {
-                crate::text::word_list(&ctx.base.patterns[p].text)
+                let words = crate::text::word_list(&ctx.base.patterns[p].text);
+                // "Pol" for Poland; "infrastructure" for "no more NATO
+                // infrastructure": a word of the member's own phrase.
+                words
                     .iter()
-                    .any(|x| x.len() > w.len() && x.starts_with(&w))
+                    .any(|x| x.len() > w.len() && x.starts_with(&w) || words.len() > 1 && *x == w)
             })
         })
 }

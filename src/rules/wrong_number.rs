@@ -199,6 +199,11 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                 && nums.iter().any(|m| m.first_word == n.last_word + 1);
             let after = u > n.last_word
                 && u - n.last_word <= reach
+                // "in one breath: Moscow's demands": a colon, semicolon or
+                // cell boundary after the number's own noun ends what it
+                // counts ("3/5: share of senators" labels its figure).
+                && !(u > n.last_word + 1
+                    && ctx.said(NormSpan::new(s.words[n.last_word + 1].end, s.words[u].start)).contains([':', ';', '|']))
                 // "four of the five waves": both numbers count waves.
                 && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || dash_range || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
                 && !(n.last_word + 1..u).any(|k| {

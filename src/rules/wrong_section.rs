@@ -62,6 +62,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if at < s.words.len() && crate::note::negation::mention_set_aside(s, at) {
             continue;
         }
+        // "references such as [§Roots] point to sections": a reference
+        // given as an example places no point.
+        if at > 0
+            && crate::word_classes::english()
+                .open_list_markers
+                .ending_at(|k| s.word(k), at - 1)
+                .is_some()
+        {
+            continue;
+        }
         let points = points_beside(r);
         // "(§Security Guarantees, §What Next?)": when another section named
         // beside it holds the point, the sentence lists where it is treated.
