@@ -61,6 +61,9 @@ fn wrong_date() {
     );
     quiet("Montenegro joined in 2017 and North Macedonia in 2020.");
     quiet("The Bucharest declaration of 2008 promised Ukraine and Georgia membership.");
+    // Each year owns the parenthesis just after it, not one after the next year.
+    quiet("Waves: 2004, 2009 (Croatia, Albania), 2017 (Montenegro).");
+    fires("Waves: 2004, 2017 (Croatia, Albania).", &[(Code::WrongDate, "2017")]);
 }
 
 #[test]

@@ -125,8 +125,17 @@ fn glossed_by(s: &crate::note::Sentence, end: usize) -> Option<std::ops::Range<u
         let before = if k == 0 { 0 } else { s.words[k - 1].end.max(end) };
         t[before..s.words[k].start].contains('(')
     })?;
-    // (No other clause between: "2004, and later (...)" is not a gloss.)
-    if (first..open).any(|k| k > first && t[s.words[k - 1].end..s.words[k].start].contains([',', ';', ')'])) {
+    // (No other clause or list item between: "2004, and later (...)" and
+    // "2004, 2009 (Croatia, ...)" gloss no 2004; the gap just after the
+    // date counts too.)
+    let gap_before = |k: usize| {
+        if k == first {
+            &t[end.min(s.words[k].start)..s.words[k].start]
+        } else {
+            &t[s.words[k - 1].end..s.words[k].start]
+        }
+    };
+    if (first..open).any(|k| gap_before(k).contains([',', ';', ')'])) {
         return None;
     }
     let close = (open + 1..s.words.len())
