@@ -81,6 +81,8 @@ fn wrong_number() {
         &[(Code::WrongNumber, "thirty")],
     );
     quiet("Four of the five most recent waves of NATO expansion came on Putin's watch.");
+    // A number before a noun of likelihood says how likely, counting nothing.
+    quiet("Zero chance US meets demands this month.");
     quiet("Agreement is possible on two of the three key issues.");
     quiet("The confrontation with the West has lasted eight years.");
     // A part of the claim's whole, "2/3" either way, a day of a month.

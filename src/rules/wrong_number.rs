@@ -168,6 +168,8 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                     && s.word(n.last_word + 1) == "of"
                     && !(n.first_word > 0 && s.word(n.first_word - 1) == "only"))
                 && !crate::note::negation::mention_set_aside(s, n.first_word)
+                // "zero chance the US meets the demands": how likely, not how many.
+                && !crate::word_classes::english().likelihood_nouns.has(s.word(n.last_word + 1))
         })
         .cloned()
         .collect();
