@@ -372,6 +372,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                 !allowed.contains(&x.entity)
                                     && !claim.entities.contains(&x.entity)
                                     && !located_at(ctx, x)
+                                    && !placed_here(ctx, x.entity)
                                     && allowed.iter().any(|&a| same_class(ctx.base.entities[a].kind, k))
                             })
                         })
@@ -408,6 +409,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             && !located_at(ctx, x)
                             && n_matched >= 1
                             && (ctx.base.entities[x.entity].external || listed_alone(ctx, ci, x.entity))
+                            && !placed_here(ctx, x.entity)
                             // The item is the entity alone ("and Montenegro"), not a clause about it.
                             // (a date may go with it: "Montenegro in 2009").
                             && bare_words(ctx, &item) <= words_in(ctx, &x.range)
@@ -441,9 +443,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             && words_in(ctx, &item)
                                 <= if colon_list { 8 } else { 5 }
                             // ("... in Romania and Poland": a place alone after one that locates)
-                            && !in_item
-                                .iter()
-                                .any(|x| located_at(ctx, x) && bare_words(ctx, &item) <= words_in(ctx, &x.range)) =>
+                            && !in_item.iter().any(|x| {
+                                (located_at(ctx, x) || placed_here(ctx, x.entity))
+                                    && bare_words(ctx, &item) <= words_in(ctx, &x.range)
+                            }) =>
                         {
                             Some(trimmed(ctx, item))
                         }
@@ -642,6 +645,14 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         || participle
         || clause
         || preposition && !after_conjunction
+}
+
+/// Does a place claim that applies to the sentence give the entity as its
+/// place ("missile defense sites: Romania and Poland")? Then the item says
+/// where, as the article does, and is no member of the list to judge.
+fn placed_here(ctx: &Ctx, e: usize) -> bool {
+    ctx.active()
+        .any(|(_, c)| matches!(&c.check, Check::Place { value } if value.contains(&e)))
 }
 
 /// Is the entity, on its own, a member of another of the article's lists
