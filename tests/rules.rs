@@ -300,6 +300,8 @@ fn unknown_section() {
         &[(Code::UnknownSection, "[[NATO Expansion]]")],
     );
     quiet("The waves are listed in [[Security Guarantees]].");
+    // A legend's placeholder for any section names none.
+    quiet("Notation: §Section, ¶ = paragraph of it.");
 }
 
 #[test]

@@ -10,6 +10,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if r.section.is_some() || !r.explicit {
             continue;
         }
+        // "§Section, ¶ = paragraph": a legend's placeholder names no section.
+        let name = crate::text::norm(&r.name);
+        let words: Vec<&str> = crate::text::words(&name)
+            .iter()
+            .map(|w| &name[w.start..w.end])
+            .collect();
+        if crate::word_classes::english().placeholder_names.is_exactly(&words) {
+            continue;
+        }
         let closest = closest_section(&r.name, ctx.base);
         let titles: Vec<&str> = ctx
             .base
