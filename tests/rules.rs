@@ -215,6 +215,8 @@ fn misquote() {
         "Russian officials warn of \"military-technological means.\"",
         &[(Code::Misquote, "military-technological means")],
     );
+    // Words a speaker might say in a condition are no quotation of the article.
+    quiet("If the other side says \"non-expansion already holds\": we reply it is not in writing.");
 }
 
 #[test]

@@ -105,6 +105,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the quotation is introduced as another source's words, not the article's"],
                 );
             }
+            if hypothetical_speech(&before) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the quotation gives words someone might say (“if X says ...”), not the article's"],
+                );
+            }
             if reviewed_sentence(ctx.said(inner), &after_quote(ctx, q.outer.end)) {
                 f.lower(
                     Certainty::Possible,
@@ -250,6 +256,17 @@ fn reviewed_sentence(quote: &str, after: &str) -> bool {
 fn other_voice(before: &[String]) -> bool {
     let lex = crate::word_classes::english();
     before.iter().any(|w| lex.other_voices.has(w))
+}
+
+/// Do the words just before a quotation give it to a speaker in a
+/// condition ("If the other side says “...”: ...")? The quoted words are
+/// what someone might say, not a quotation of the article.
+fn hypothetical_speech(before: &[String]) -> bool {
+    let lex = crate::word_classes::english();
+    before
+        .iter()
+        .rposition(|w| lex.hypothetical.has(w))
+        .is_some_and(|h| before[h + 1..].iter().any(|w| lex.reporting_verbs.has(w)))
 }
 
 fn edits_from_passage(quote: &[String], passage: &[String]) -> usize {
