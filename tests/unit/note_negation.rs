@@ -57,3 +57,10 @@ fn an_aside_between_dashes_is_stepped_over() {
     assert!(negated("Moscow did not — and could not — accept the role.", "accept"));
     assert!(negated("The main demand — no enlargement — is met.", "enlargement"));
 }
+
+#[test]
+fn w_slash_o_is_without() {
+    // "w/o" is shorthand for "without": it denies the noun phrase it governs.
+    assert!(negated("The talks ended w/o a public scandal.", "scandal"));
+    assert!(!negated("The talks ended with a public scandal.", "scandal"));
+}
