@@ -378,6 +378,12 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         if gap_breaks(s, k) {
             // "X = pointless": the shorthand copula joins a denying predicate.
             let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
+            // "Restoring the Soviet Union: the author says that is not the
+            // aim": a label opening the sentence, denied after its colon.
+            let label = idx == 0 || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
+            if label && gap.starts_with(':') {
+                return label_denied_after(s, k);
+            }
             return gap == "=" && denying_predicate_at(s, k);
         }
         let w = s.word(k);
@@ -407,6 +413,37 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
             return true;
         }
         k += 1;
+    }
+    false
+}
+
+/// Is the clause starting at word `k`, after a label's colon, a denial of
+/// the label: "... don't exist", "that is not the aim", "a myth"?
+fn label_denied_after(s: &Sentence, k: usize) -> bool {
+    let mut j = k;
+    while j < s.words.len() && j < k + 10 && (j == k || !gap_breaks(s, j)) {
+        let w = s.word(j);
+        let prev = if j > k { s.word(j - 1) } else { "" };
+        if matches!(w, "exist" | "exists" | "existed")
+            && (is_negator(prev) || prev == "simply" && j >= k + 2 && is_negator(s.word(j - 2)))
+        {
+            return true;
+        }
+        if denying_predicate_at(s, j) {
+            return true;
+        }
+        // "that is not the aim", "it isn't": a pronoun standing for the
+        // label, its copula denied.
+        let pronoun = |i: usize| i >= k && matches!(s.word(i), "that" | "this" | "it" | "which");
+        let denied_copula = matches!(w, "not" | "never" | "hardly")
+            && j >= k + 2
+            && matches!(prev, "is" | "are" | "was" | "were")
+            && pronoun(j - 2)
+            || matches!(w, "isn't" | "aren't" | "wasn't" | "weren't") && j > k && pronoun(j - 1);
+        if denied_copula {
+            return true;
+        }
+        j += 1;
     }
     false
 }

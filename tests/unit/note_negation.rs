@@ -64,3 +64,24 @@ fn w_slash_o_is_without() {
     assert!(negated("The talks ended w/o a public scandal.", "scandal"));
     assert!(!negated("The talks ended with a public scandal.", "scandal"));
 }
+
+#[test]
+fn a_label_denied_after_its_colon() {
+    assert!(negated(
+        "Restoring the Soviet Union: the author says that is not the aim.",
+        "restoring"
+    ));
+    assert!(negated(
+        "Cast-iron guarantees: \"simply don't exist,\" he says.",
+        "cast"
+    ));
+    assert!(!negated(
+        "Restoring the Soviet Union: the author says that is the aim.",
+        "restoring"
+    ));
+    // Only a label opening the sentence: a colon later is another clause.
+    assert!(!negated(
+        "He named the aim of restoring ties: it is not new.",
+        "restoring"
+    ));
+}
