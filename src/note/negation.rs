@@ -384,6 +384,14 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
             if label && gap.starts_with(':') {
                 return label_denied_after(s, k);
             }
+            // "| US willingness to defend Ukraine | None; ... |": a table
+            // row's first cell answered "none" by the next.
+            let first_cell = (1..=idx).all(|j| !s.norm.text[s.words[j - 1].end..s.words[j].start].contains('|'));
+            let answer = matches!(s.word(k), "none" | "no" | "nil" | "zero" | "never")
+                && (k + 1 == s.words.len() || gap_breaks(s, k + 1));
+            if first_cell && gap.starts_with('|') && answer {
+                return true;
+            }
             return gap == "=" && denying_predicate_at(s, k);
         }
         let w = s.word(k);

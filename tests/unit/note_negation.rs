@@ -85,3 +85,20 @@ fn a_label_denied_after_its_colon() {
         "restoring"
     ));
 }
+
+#[test]
+fn a_row_label_answered_none_by_its_next_cell() {
+    assert!(negated(
+        "| US willingness to defend Ukraine | None; no war for it | Low |",
+        "defend"
+    ));
+    assert!(!negated(
+        "| US willingness to defend Ukraine | Strong | Low |",
+        "defend"
+    ));
+    // "none" opening a longer cell is no answer to the label.
+    assert!(!negated(
+        "| US willingness to defend Ukraine | none of the allies object |",
+        "defend"
+    ));
+}
