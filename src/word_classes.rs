@@ -79,6 +79,7 @@ impl Class {
 pub struct Lexicon {
     pub negators: Class,
     pub negating_phrases: Class,
+    pub preference_words: Class,
     pub clause_openers: Class,
     pub hypothetical: Class,
     pub hedges: Class,
@@ -133,6 +134,7 @@ struct Raw {
 struct RawClasses {
     negators: Vec<String>,
     negating_phrases: Vec<String>,
+    preference_words: Vec<String>,
     clause_openers: Vec<String>,
     hypothetical: Vec<String>,
     hedges: Vec<String>,
@@ -184,6 +186,7 @@ impl Lexicon {
         Ok(Lexicon {
             negators: Class::of(&c.negators),
             negating_phrases: Class::of(&c.negating_phrases),
+            preference_words: Class::of(&c.preference_words),
             clause_openers: Class::of(&c.clause_openers),
             hypothetical: Class::of(&c.hypothetical),
             hedges: Class::of(&c.hedges),

@@ -481,6 +481,8 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
             "than" if matches!(prev, "rather" | "other") => return true,
             "of" if prev == "instead" => return true,
             "to" if prev == "opposed" => return true,
+            // "emphasis on deterrence over provocation": preferred to it.
+            "over" if (k.saturating_sub(3)..k).any(|j| english().preference_words.has(s.word(j))) => return true,
             "the" | "a" | "an" | "by" | "from" | "of" | "its" | "their" | "to" | "for" | "in" | "merely" | "simply"
             | "just" | "purely" | "only" | "mere" => {
                 if gap_breaks(s, k + 1) {

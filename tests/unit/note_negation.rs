@@ -102,3 +102,19 @@ fn a_row_label_answered_none_by_its_next_cell() {
         "defend"
     ));
 }
+
+#[test]
+fn what_is_preferred_over_is_set_aside() {
+    let set_aside = |note: &str, w: &str| {
+        let r = claimlint::note::read(note);
+        let s = &r.sentences[0];
+        let idx = (0..s.words.len()).position(|i| s.word(i) == w).unwrap();
+        claimlint::note::negation::mention_set_aside(s, idx)
+    };
+    assert!(set_aside(
+        "The emphasis on deterrence over provocation is welcome.",
+        "provocation"
+    ));
+    // "control over Ukraine": no preference, the place is named.
+    assert!(!set_aside("Moscow wants control over Ukraine.", "ukraine"));
+}
