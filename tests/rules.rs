@@ -168,6 +168,8 @@ fn wrong_actor() {
         &[(Code::WrongActor, "Europeans")],
     );
     quiet("The US has no genuine security interests in Ukraine, unlike Moscow.");
+    // The object of an irregular verb ("brought X to the table") is not its actor.
+    quiet("Pressure brought Washington to the table: the spring 2021 exercises came first.");
 }
 
 #[test]
