@@ -396,9 +396,7 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         }
         let w = s.word(k);
         let prev = s.word(k - 1);
-        if matches!(w, "exist" | "exists" | "existed")
-            && (is_negator(prev) || prev == "simply" && k >= 2 && is_negator(s.word(k - 2)))
-        {
+        if denied_existence(s, k, 0) {
             return true;
         }
         if denying_predicate_at(s, k) {
@@ -425,6 +423,15 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
     false
 }
 
+/// Is word `k` a denied "exist" ("don't exist", "simply do not exist"),
+/// its negator at word `from` or later?
+fn denied_existence(s: &Sentence, k: usize, from: usize) -> bool {
+    let negator_at = |j: usize| j >= from && is_negator(s.word(j));
+    matches!(s.word(k), "exist" | "exists" | "existed")
+        && k >= 1
+        && (negator_at(k - 1) || s.word(k - 1) == "simply" && k >= 2 && negator_at(k - 2))
+}
+
 /// Is the clause starting at word `k`, after a label's colon, a denial of
 /// the label: "... don't exist", "that is not the aim", "a myth"?
 fn label_denied_after(s: &Sentence, k: usize) -> bool {
@@ -432,9 +439,7 @@ fn label_denied_after(s: &Sentence, k: usize) -> bool {
     while j < s.words.len() && j < k + 10 && (j == k || !gap_breaks(s, j)) {
         let w = s.word(j);
         let prev = if j > k { s.word(j - 1) } else { "" };
-        if matches!(w, "exist" | "exists" | "existed")
-            && (is_negator(prev) || prev == "simply" && j >= k + 2 && is_negator(s.word(j - 2)))
-        {
+        if denied_existence(s, j, k) {
             return true;
         }
         if denying_predicate_at(s, j) {
