@@ -233,27 +233,15 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 && out
                     .last()
                     .is_some_and(|m: &NumberMention| m.ordinal && m.last_word + 2 == i);
-            if after_label && d < 100.0 {
-                out.push(NumberMention {
-                    range: NormSpan::new(words[i].start, words[i].end),
-                    value,
-                    first_word: i,
-                    last_word: i,
-                    ordinal: true,
-                });
-                i += 1;
-                continue;
-            }
-            if i > 0
-                && d < 100.0
+            let labels_item = i > 0
                 && (i + 1 == words.len() || after.contains(['(', ':', ',', ';', ')']) || coordinated)
                 && before.chars().all(|c| c.is_alphabetic())
                 && before.len() > 3
                 && !before.ends_with("ly")
                 && !crate::word_classes::english().stop_words.has(before)
                 && !crate::word_classes::english().determiners.has(before)
-                && text[words[i - 1].end..words[i].start].trim().is_empty()
-            {
+                && text[words[i - 1].end..words[i].start].trim().is_empty();
+            if d < 100.0 && (after_label || labels_item) {
                 out.push(NumberMention {
                     range: NormSpan::new(words[i].start, words[i].end),
                     value,
