@@ -1,20 +1,40 @@
-//! Typed byte ranges. Two coordinate systems meet in the rules: byte ranges
-//! of the note itself ([`NoteSpan`]: a sentence's place, as the splitter, the
-//! incremental checker and the server's analysis keep it, a section
-//! reference, a heading, what stands under the cursor, a finding and its
-//! fix), and byte ranges of one sentence's normalized text ([`NormSpan`]:
-//! matcher hits and mentions, quotations, dates and numbers). Both are
-//! `usize` offsets; the types keep them apart, so a normalized range cannot
-//! be reported as a note range or the other way round: `Sentence::orig`
-//! (and `rules::Ctx::orig`) is the one crossing, `Ctx::finding` takes a
-//! `NormSpan`, `Ctx::finding_at` a `NoteSpan`. In the spirit of ruff's
+//! Typed ranges. Two coordinate systems of bytes meet in the rules: byte
+//! ranges of the note itself ([`NoteSpan`]: a sentence's place, as the
+//! splitter, the incremental checker and the server's analysis keep it, a
+//! section reference, a heading, what stands under the cursor, a finding and
+//! its fix, the text a completion replaces, the part of a note whose
+//! coverage is counted, a hover's extent), and byte ranges of one sentence's
+//! normalized text ([`NormSpan`]: matcher hits and mentions, quotations,
+//! dates and numbers). Both are `usize` offsets; the types keep them apart,
+//! so a normalized range cannot be reported as a note range or the other way
+//! round: `Sentence::orig` (and `rules::Ctx::orig`) is the one crossing,
+//! `Ctx::finding` takes a `NormSpan`, `Ctx::finding_at` a `NoteSpan`. A third
+//! coordinate counts words ([`WordSpan`]: a reading's clauses, as positions
+//! in `Sentence::words`) and indexes no text. In the spirit of ruff's
 //! `TextRange` and harper's `Span`.
-
 use std::ops::{Index, Range};
 
 /// One span type: the same methods for each coordinate system, and no
-/// conversion between them.
+/// conversion between them; a span of `bytes` also indexes text.
 macro_rules! span {
+    ($(#[$doc:meta])* $name:ident, bytes) => {
+        span!($(#[$doc])* $name);
+
+        /// `&text[span]`: the bytes in the span.
+        impl Index<$name> for str {
+            type Output = str;
+            fn index(&self, s: $name) -> &str {
+                &self[s.range()]
+            }
+        }
+
+        impl Index<$name> for String {
+            type Output = str;
+            fn index(&self, s: $name) -> &str {
+                &self[s.range()]
+            }
+        }
+    };
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,9 +67,19 @@ macro_rules! span {
                 $name::new((self.start as isize + by) as usize, (self.end as isize + by) as usize)
             }
 
-            /// Do the two share a byte?
+            /// Do the two share a position?
             pub fn overlaps(self, other: $name) -> bool {
                 self.start < other.end && other.start < self.end
+            }
+
+            /// Is `at` inside (from the start, up to but not at the end)?
+            pub fn contains(self, at: usize) -> bool {
+                self.start <= at && at < self.end
+            }
+
+            /// The smallest span holding both.
+            pub fn cover(self, other: $name) -> $name {
+                $name::new(self.start.min(other.start), self.end.max(other.end))
             }
         }
 
@@ -58,30 +88,23 @@ macro_rules! span {
                 s.range()
             }
         }
-
-        /// `&text[span]`: the bytes in the span.
-        impl Index<$name> for str {
-            type Output = str;
-            fn index(&self, s: $name) -> &str {
-                &self[s.range()]
-            }
-        }
-
-        impl Index<$name> for String {
-            type Output = str;
-            fn index(&self, s: $name) -> &str {
-                &self[s.range()]
-            }
-        }
     };
 }
 
 span!(
     /// A byte range of the note.
-    NoteSpan
+    NoteSpan,
+    bytes
 );
 
 span!(
     /// A byte range of one sentence's normalized text (`Sentence::norm`).
-    NormSpan
+    NormSpan,
+    bytes
+);
+
+span!(
+    /// A range of word positions in one sentence (indices into
+    /// `Sentence::words`): it indexes no text.
+    WordSpan
 );

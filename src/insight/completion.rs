@@ -2,7 +2,7 @@
 //! elsewhere.
 
 use crate::claims::ClaimBase;
-use std::ops::Range;
+use crate::span::NoteSpan;
 
 /// What a completion offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,8 +17,9 @@ pub struct Completion {
     pub kind: CompletionKind,
     /// Roles of an entity, the summary of a section.
     pub detail: Option<String>,
-    /// Note bytes the completion replaces (the text typed so far).
-    pub replace: Range<usize>,
+    /// Bytes of the text given that the completion replaces (the text
+    /// typed so far).
+    pub replace: NoteSpan,
     pub insert: String,
 }
 
@@ -32,13 +33,13 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
     let line_start = note[..at].rfind('\n').map_or(0, |i| i + 1);
     let before = &note[line_start..at];
     // Every titled section, replacing `replace`, its title followed by `close`.
-    let sections = |replace: Range<usize>, close: &str| -> Vec<Completion> {
+    let sections = |replace: NoteSpan, close: &str| -> Vec<Completion> {
         (base.sections.iter().filter(|s| !s.title.is_empty()))
             .map(|s| Completion {
                 label: s.title.clone(),
                 kind: CompletionKind::Section,
                 detail: Some(s.summary.clone()),
-                replace: replace.clone(),
+                replace,
                 insert: format!("{}{close}", s.title),
             })
             .collect()
@@ -49,13 +50,13 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
     };
     if let Some(i) = before.rfind("[[").filter(|&i| !before[i..].contains("]]")) {
         let close = if note[at..].starts_with("]]") { "" } else { "]]" };
-        return sections(line_start + i + 2..at, close);
+        return sections(NoteSpan::new(line_start + i + 2, at), close);
     }
     if let Some(i) = before
         .rfind('§')
         .filter(|&i| title_chars(&before[i + '§'.len_utf8()..]))
     {
-        return sections(line_start + i + '§'.len_utf8()..at, "");
+        return sections(NoteSpan::new(line_start + i + '§'.len_utf8(), at), "");
     }
     let word_len: usize = before
         .chars()
@@ -64,7 +65,7 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
         .map(char::len_utf8)
         .sum();
     let prefix = before[before.len() - word_len..].to_lowercase();
-    let replace = at - word_len..at;
+    let replace = NoteSpan::new(at - word_len, at);
     let mut out: Vec<Completion> = Vec::new();
     for e in base.entities.iter().filter(|e| !e.external) {
         let names: Vec<&String> = if prefix.is_empty() {
@@ -88,7 +89,7 @@ pub fn completions(base: &ClaimBase, note: &str, at: usize) -> Vec<Completion> {
                 label: n.clone(),
                 kind: CompletionKind::Entity,
                 detail: detail.clone(),
-                replace: replace.clone(),
+                replace,
                 insert: n.clone(),
             });
         }

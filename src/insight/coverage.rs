@@ -6,7 +6,7 @@ use crate::engine::Engine;
 use crate::matcher::refs::find_refs;
 use crate::matcher::Scan;
 use crate::note::{self, ReadNote, Sentence};
-use std::ops::Range;
+use crate::span::NoteSpan;
 
 /// Claims a sentence touches: those whose `when` terms all appear in it, a
 /// list whose member it names, a quotation whose words it quotes. (Claims
@@ -69,11 +69,11 @@ impl Coverage {
 /// Coverage of the sentences that start inside `range` (note bytes): a
 /// section counts when one of its claims is touched or the note refers to it;
 /// a key claim counts when touched (see [`touched_claims`]).
-pub fn coverage(engine: &Engine, note: &str, read: &ReadNote, range: Range<usize>) -> Coverage {
+pub fn coverage(engine: &Engine, note: &str, read: &ReadNote, range: NoteSpan) -> Coverage {
     let base = &engine.base;
     let mut sections = vec![false; base.sections.len()];
     let mut touched = vec![false; base.claims.len()];
-    for s in read.sentences.iter().filter(|s| range.contains(&s.range.start)) {
+    for s in read.sentences.iter().filter(|s| range.contains(s.range.start)) {
         for c in touched_claims(engine, note, s) {
             touched[c] = true;
             sections[base.claims[c].section] = true;

@@ -8,6 +8,7 @@ use super::diagnostics::{article_link, Analysis};
 use crate::finding::ArticleSpan;
 use crate::insight::{self, Coverage};
 use crate::position::Encoding;
+use crate::span::NoteSpan;
 use serde_json::{json, Value};
 use tower_lsp::lsp_types::{CodeLens, Command, Position, Range, Url};
 
@@ -30,7 +31,7 @@ pub fn code_lenses(world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Ve
     let engine = &world.engine;
     let text = an.text();
     let conv = an.conv(enc);
-    let whole = insight::coverage(engine, text, an.read(), 0..text.len());
+    let whole = insight::coverage(engine, text, an.read(), NoteSpan::new(0, text.len()));
     let lens = |line: u32, title: String, args: Vec<Value>| CodeLens {
         range: Range::new(Position::new(line, 0), Position::new(line, 0)),
         command: Some(Command {
@@ -47,7 +48,7 @@ pub fn code_lenses(world: &World, an: &Analysis, uri: &Url, enc: Encoding) -> Ve
     };
     let tops: Vec<&insight::Heading> = heads.iter().filter(|h| h.level == top).collect();
     for h in &tops {
-        let cov = insight::coverage(engine, text, an.read(), h.range.start..h.part_end);
+        let cov = insight::coverage(engine, text, an.read(), NoteSpan::new(h.range.start, h.part_end));
         // A single heading on the first line heads the whole note: its lens would repeat the note's.
         if tops.len() == 1 && cov == whole && conv.position(h.range.start).line == 0 {
             continue;
@@ -68,7 +69,7 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
     let engine = &world.engine;
     let base = &engine.base;
     let text = an.text();
-    let mut range = 0..text.len();
+    let mut range = NoteSpan::new(0, text.len());
     let mut scope = "The note".to_string();
     if let Some(line) = line {
         let start = an.conv(enc).offset(Position::new(line, 0)).unwrap_or(text.len());
@@ -77,7 +78,7 @@ pub fn show_uncovered(world: &World, an: &Analysis, line: Option<u32>, json_form
             .find(|h| h.range.start == start)
         {
             scope = format!("The part “{}”", h.title);
-            range = h.range.start..h.part_end;
+            range = NoteSpan::new(h.range.start, h.part_end);
         }
     }
     let cov = insight::coverage(engine, text, an.read(), range);

@@ -36,7 +36,7 @@ pub fn completion(world: &World, snap: &Snapshot, pos: Position, enc: Encoding) 
                 documentation,
                 filter_text: Some(c.label.clone()),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                    range: conv.range(c.replace.start + start..c.replace.end + start),
+                    range: conv.range(c.replace.shifted(start as isize).range()),
                     new_text: c.insert.clone(),
                 })),
                 ..CompletionItem::default()

@@ -8,6 +8,7 @@ use super::diagnostics::{article_link, Analysis};
 use crate::claims::Check;
 use crate::insight::{self, Subject};
 use crate::position::Encoding;
+use crate::span::NoteSpan;
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 /// The hover card at `pos`: Markdown, or plain text for a client whose
@@ -20,7 +21,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
     let at = conv.offset(pos)?;
     let engine = &world.engine;
     let mut parts: Vec<String> = Vec::new();
-    let mut range: Option<std::ops::Range<usize>> = None;
+    let mut range: Option<NoteSpan> = None;
     for f in an.findings.iter().filter(|f| f.range.start <= at && at <= f.range.end) {
         let mut card = format!(
             "**{}** ({}): {}\n\n*Certainty* {}",
@@ -49,7 +50,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
             }
         }
         parts.push(card);
-        range = Some(range.map_or(f.range.range(), |r| r.start.min(f.range.start)..r.end.max(f.range.end)));
+        range = Some(range.map_or(f.range, |r| r.cover(f.range)));
     }
     // Claims the flags already explain are not repeated in the card.
     let explained: Vec<usize> = an
@@ -65,9 +66,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
     if let Some(spot) = spot {
         if let Some(card) = card(world, &spot, &explained) {
             parts.push(card);
-            range = Some(range.map_or(spot.range.range(), |r| {
-                r.start.min(spot.range.start)..r.end.max(spot.range.end)
-            }));
+            range = Some(range.map_or(spot.range, |r| r.cover(spot.range)));
         }
     }
     let range = range?;
@@ -79,7 +78,7 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
     };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind, value }),
-        range: Some(conv.range(range)),
+        range: Some(conv.range(range.range())),
     })
 }
 

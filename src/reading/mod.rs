@@ -6,8 +6,8 @@
 
 use crate::finding::{Certainty, Code, Finding};
 use crate::note::{notation_breaks, Sentence, NOTATION};
+use crate::span::WordSpan;
 use crate::word_classes::{english, Lexicon};
-use std::ops::Range;
 
 /// Punctuation that ends a clause.
 /// (Not ':' — "Yeltsin's oversight: no binding pledge" labels its topic.)
@@ -17,7 +17,7 @@ const CLAUSE_PUNCT: [char; 5] = [';', '(', ')', '?', '!'];
 pub struct Reading {
     /// Word ranges of the sentence's segments, in order, covering every
     /// word: a segment ends where a clause does or a parenthesis opens.
-    pub clauses: Vec<Range<usize>>,
+    pub clauses: Vec<WordSpan>,
     /// Per segment, the clause it belongs to: the words after a closing
     /// parenthesis continue the clause before it ("Montenegro (2017) joined").
     pub clause_ids: Vec<usize>,
@@ -94,7 +94,7 @@ impl Reading {
             let opener = (crate::note::negation::opens_clause(s, k) && Some(k) != cleft_that && !reported)
                 || (gap.contains(',') && matches!(s.word(k), "and" | "or") && k + 1 < n);
             if punct || opener {
-                clauses.push(start..k);
+                clauses.push(WordSpan::new(start, k));
                 clause_ids.push(id);
                 start = k;
                 let closes = gap.contains(')') && !gap.contains('(');
@@ -111,12 +111,12 @@ impl Reading {
             }
         }
         if n > 0 {
-            clauses.push(start..n);
+            clauses.push(WordSpan::new(start, n));
             clause_ids.push(id);
         }
         let mut hedged = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
-            if c.clone()
+            if c.range()
                 .any(|k| lex.hedges.has(s.word(k)) || lex.hypothetical.has(s.word(k)))
             {
                 hedged[i] = true;
@@ -127,7 +127,7 @@ impl Reading {
         let asked_from = t.rfind(';').map_or(0, |i| s.word_at(i));
         let mut pronoun_subject = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
-            if c.clone()
+            if c.range()
                 .take(2)
                 .any(|k| matches!(s.word(k), "he" | "she" | "they" | "it" | "who"))
             {

@@ -10,7 +10,7 @@ fn completes_sections_after_markers_and_entities_elsewhere() {
     assert!(cs.iter().any(|c| c.label == "Roots" && c.insert == "Roots]]"));
     assert!(cs
         .iter()
-        .all(|c| c.kind == CompletionKind::Section && c.replace == (6..8)));
+        .all(|c| c.kind == CompletionKind::Section && c.replace.range() == (6..8)));
     let n = "see §Sec and more";
     let at = n.find(" and").unwrap();
     let cs = completions(&base, n, at);
@@ -20,7 +20,7 @@ fn completes_sections_after_markers_and_entities_elsewhere() {
     let lavrov = cs.iter().find(|c| c.label == "Lavrov").unwrap();
     assert_eq!(lavrov.kind, CompletionKind::Entity);
     assert!(lavrov.detail.as_deref().unwrap().contains("foreign minister"));
-    assert_eq!(lavrov.replace, 5..8);
+    assert_eq!(lavrov.replace.range(), 5..8);
     // Past the end of the note: clamped, no panic.
     assert!(!completions(&base, "é", 1).is_empty());
 }

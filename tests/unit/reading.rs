@@ -17,7 +17,7 @@ fn clause_texts(text: &str) -> Vec<String> {
     let (s, r) = reading(text);
     r.clauses
         .iter()
-        .map(|c| c.clone().map(|k| s.word(k)).collect::<Vec<_>>().join(" "))
+        .map(|c| c.range().map(|k| s.word(k)).collect::<Vec<_>>().join(" "))
         .collect()
 }
 
