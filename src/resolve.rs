@@ -27,7 +27,7 @@ use crate::article::Article;
 use crate::claims::{load_claims, ClaimBase, LoadError, BUNDLED, BUNDLED_NAME};
 use crate::config::{self, key_line, Config};
 use crate::engine::{Engine, Options};
-use crate::finding::{Code, Severity};
+use crate::finding::{Certainty, Code, Severity};
 use crate::fsread;
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -85,7 +85,11 @@ pub enum Front {
 impl Front {
     fn source(self, key: &'static str) -> Source {
         match self {
-            Front::Cli => Source::Flag(if key == "article" { "--article" } else { "--claims" }),
+            Front::Cli => Source::Flag(match key {
+                "article" => "--article",
+                "min-certainty" => "--min-certainty",
+                _ => "--claims",
+            }),
             Front::Client => Source::Client(key),
         }
     }
@@ -146,6 +150,8 @@ pub struct Resolved {
     pub claims: (String, Source),
     pub disabled: Vec<(Code, Source)>,
     pub severity: BTreeMap<Code, (Severity, Source)>,
+    /// The least certainty reported, when set.
+    pub min_certainty: Option<(Certainty, Source)>,
     /// Problems, each naming the source of the value at fault.
     pub messages: Vec<Message>,
     /// The claim base that was asked for did not load (the bundled one is in
@@ -182,6 +188,10 @@ impl Resolved {
         }
         for (c, (sev, s)) in &self.severity {
             lines.push(format!("severity: {c} = {} (from {s})", sev.as_str()));
+        }
+        match &self.min_certainty {
+            Some((c, s)) => lines.push(format!("min-certainty: {} (from {s})", c.as_str())),
+            None => lines.push("min-certainty: possible (the default)".into()),
         }
         lines
     }
@@ -276,11 +286,14 @@ pub fn resolve(req: &Request) -> Resolved {
     for (c, s) in &req.given.severity {
         severity.insert(*c, (*s, req.front.source("severity")));
     }
+    // The flag or the client's setting, else the file's.
+    let min_certainty = (req.given.min_certainty)
+        .map(|c| (c, req.front.source("min-certainty")))
+        .or_else(|| file.min_certainty.map(|c| (c, file_source("min-certainty"))));
     let options = Options {
         disabled: disabled.iter().map(|(c, _)| *c).collect(),
         severity: severity.iter().map(|(c, (s, _))| (*c, *s)).collect(),
-        // The flag or the client's setting, else the file's.
-        min_certainty: req.given.min_certainty.or(file.min_certainty),
+        min_certainty: min_certainty.as_ref().map(|(c, _)| *c),
     };
 
     // The claim base: given, else the file's, else the bundled one.
@@ -416,6 +429,7 @@ pub fn resolve(req: &Request) -> Resolved {
         claims,
         disabled,
         severity,
+        min_certainty,
         messages,
         claims_failed,
         claims_errors,

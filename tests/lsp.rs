@@ -839,6 +839,49 @@ fn each_workspace_folder_checks_its_notes_with_its_own_settings() {
 }
 
 #[test]
+fn workspace_folders_added_and_removed_later_bring_and_take_their_settings() {
+    let top = std::fs::canonicalize(tmp("ws-folders-change")).unwrap();
+    let (first, added) = (top.join("first"), top.join("added"));
+    for dir in [&first, &added] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    std::fs::write(added.join(".claimlint.toml"), "disable = [\"wrong-date\"]\n").unwrap();
+    let folder = |p: &std::path::Path| json!({"uri": format!("file://{}", p.display()), "name": "f"});
+    let (mut lsp, init) = Spawn::in_process().root(first.clone()).answering().start(json!({
+        "capabilities": {},
+        "workspaceFolders": [folder(&first)],
+    }));
+    let folders = &init["result"]["capabilities"]["workspace"]["workspaceFolders"];
+    assert_eq!(
+        (&folders["supported"], &folders["changeNotifications"]),
+        (&json!(true), &json!(true))
+    );
+    let uri = format!("file://{}/note.md", added.display());
+    let has_date = |diags: &[Value]| diags.iter().any(|d| code(d) == "wrong-date");
+    lsp.open(&uri, NOTE);
+    // Outside every folder: the first folder's settings (none).
+    assert!(has_date(&lsp.diagnostics(&uri, 1)));
+    let change = |added: &[Value], removed: &[Value]| json!({"event": {"added": added, "removed": removed}});
+    lsp.notify("workspace/didChangeWorkspaceFolders", change(&[folder(&added)], &[]));
+    assert!(!has_date(&lsp.diagnostics(&uri, 1)), "the added folder's own settings");
+    // The log names the folder whose settings it lists.
+    let named = format!(
+        "resolved sources for {}\n  settings: {}",
+        added.display(),
+        added.display()
+    );
+    lsp.wait(
+        |m| m["method"] == "window/logMessage" && m["params"]["message"].as_str().unwrap_or("").contains(&named),
+        "the added folder's sources in the log",
+    );
+    lsp.notify("workspace/didChangeWorkspaceFolders", change(&[], &[folder(&added)]));
+    assert!(
+        has_date(&lsp.diagnostics(&uri, 1)),
+        "the folder's settings leave with it"
+    );
+}
+
+#[test]
 fn the_log_names_each_source_and_a_partial_settings_change_keeps_the_rest() {
     let root = tmp("ws-sources");
     std::fs::write(root.join("given.txt"), look_alike()).unwrap();

@@ -155,6 +155,20 @@ impl Worlds {
     pub fn all(&self) -> impl Iterator<Item = &Arc<World>> {
         self.by_root.iter().map(|(_, w)| w)
     }
+
+    /// Each world once, with the workspace folders it serves (none in a
+    /// workspace without folders), the first folder's first.
+    pub fn distinct(&self) -> Vec<(Vec<&Path>, &Arc<World>)> {
+        let mut out: Vec<(Vec<&Path>, &Arc<World>)> = Vec::new();
+        for (root, world) in &self.by_root {
+            let root = (!root.as_os_str().is_empty()).then_some(root.as_path());
+            match out.iter_mut().find(|(_, w)| Arc::ptr_eq(w, world)) {
+                Some((roots, _)) => roots.extend(root),
+                None => out.push((root.into_iter().collect(), world)),
+            }
+        }
+        out
+    }
 }
 
 /// Build each workspace folder's world (`build` with that folder first).
@@ -162,7 +176,10 @@ impl Worlds {
 /// article in memory, not one per folder.
 pub fn build_all(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, generation: u64) -> Worlds {
     if roots.len() <= 1 {
-        return Worlds::one(build(client, roots, env_article, generation));
+        let world = Arc::new(build(client, roots, env_article, generation));
+        return Worlds {
+            by_root: vec![(roots.first().cloned().unwrap_or_default(), world)],
+        };
     }
     let mut by_root: Vec<(PathBuf, Arc<World>)> = Vec::with_capacity(roots.len());
     for (i, root) in roots.iter().enumerate() {

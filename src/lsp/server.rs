@@ -368,8 +368,13 @@ impl Backend {
                 self.client.show_message(t, m).await;
             }
         }
-        for world in worlds.all() {
-            let log = format!("claimlint: resolved sources\n  {}", world.sources.join("\n  "));
+        for (folders, world) in worlds.distinct() {
+            let mut log = "claimlint: resolved sources".to_string();
+            if !folders.is_empty() {
+                let names: Vec<String> = folders.iter().map(|f| f.display().to_string()).collect();
+                log.push_str(&format!(" for {}", names.join(", ")));
+            }
+            log.push_str(&format!("\n  {}", world.sources.join("\n  ")));
             self.client.log_message(MessageType::INFO, log).await;
         }
         let unfound = worlds.all().any(|w| w.engine.article.is_none() && !w.article_missing);
@@ -683,6 +688,13 @@ impl LanguageServer for Backend {
                         work_done_progress_options: WorkDoneProgressOptions::default(),
                     })
                 }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..ServerCapabilities::default()
             },
         })
@@ -739,6 +751,23 @@ impl LanguageServer for Backend {
         // Settings given: they win over the answer to any earlier request.
         self.state.config_asks.fetch_add(1, Ordering::SeqCst);
         let settings = self.settings_from(&value);
+        self.reconfigure(settings).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        // Folders come and go: each has its own settings, so build the worlds again.
+        let path = |f: &WorkspaceFolder| f.uri.to_file_path().ok();
+        {
+            let mut roots = lock(&self.state.roots);
+            let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
+            roots.retain(|r| !removed.contains(r));
+            for p in params.event.added.iter().filter_map(path) {
+                if !roots.contains(&p) {
+                    roots.push(p);
+                }
+            }
+        }
+        let settings = lock(&self.state.settings).clone();
         self.reconfigure(settings).await;
     }
 

@@ -127,3 +127,35 @@ fn a_claim_base_that_does_not_load_is_an_error_naming_its_source() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn min_certainty_is_described_with_its_source() {
+    let dir = fixture("certainty", &[], Some("# ours\nmin-certainty = \"likely\"\n"));
+    let line = |r: &Resolved| {
+        let lines = r.describe();
+        lines.into_iter().find(|l| l.starts_with("min-certainty:")).unwrap()
+    };
+    let r = run(&dir, Front::Cli, &Config::default(), None);
+    let file = dir.join(config::FILE_NAME);
+    assert_eq!(
+        line(&r),
+        format!("min-certainty: likely (from {}:2 min-certainty)", file.display())
+    );
+    let flag = Config {
+        min_certainty: claimlint::finding::Certainty::parse("certain"),
+        ..Config::default()
+    };
+    assert_eq!(
+        line(&run(&dir, Front::Cli, &flag, None)),
+        "min-certainty: certain (from --min-certainty)"
+    );
+    assert_eq!(
+        line(&run(&dir, Front::Client, &flag, None)),
+        "min-certainty: certain (from the client setting claimlint.min-certainty)"
+    );
+    let bare = fixture("certainty-none", &[], None);
+    assert_eq!(
+        line(&run(&bare, Front::Cli, &Config::default(), None)),
+        "min-certainty: possible (the default)"
+    );
+}
