@@ -1,8 +1,11 @@
 //! Byte offsets <-> line/column, in every encoding a surface needs.
 //!
 //! The core works in byte offsets into UTF-8 text. The CLI reports 1-based
-//! character columns, LSP clients want UTF-16 (or UTF-8) code units. All of
-//! that conversion lives here, and nowhere else.
+//! character columns, LSP clients want UTF-16 (or UTF-8) code units. The
+//! line index of a whole text (the CLI's notes, the article) and the count
+//! of code units in a stretch live here; the server converts an open note's
+//! positions through its rope (`lsp::encoding`), counting with
+//! [`count_units`].
 
 /// Which unit a column counts (UTF-16 unless a client says otherwise, as LSP has it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! One resolver for what a check runs against: the article, the claim base,
-//! the disabled codes and the severities. The command line and the language
+//! the disabled codes, the severities and the least certainty reported. The
+//! command line and the language
 //! server both call [`resolve`]; they differ only in what they hand it (flags
 //! or the client's settings, the folder to start from, the folders to search).
 //!

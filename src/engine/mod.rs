@@ -1,7 +1,7 @@
 //! The checker: claim base + (optional) article in, findings out. Pure: no
-//! I/O, no protocol. The CLI and the language server both call `check`;
-//! the server checks through `Incremental`, which re-checks only the
-//! sentences an edit touched.
+//! I/O, no protocol. The CLI calls `check_with` (the options applied by
+//! `finish`); the server checks through `Incremental`, which re-checks only
+//! the sentences an edit touched and gives the same findings.
 
 mod incremental;
 

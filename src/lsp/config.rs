@@ -1,10 +1,12 @@
-//! The server's settings and the world they make. Settings come as
+//! The server's settings and the worlds they make. Settings come as
 //! initialization options and `workspace/didChangeConfiguration`
 //! (`claimlint.article`, `claimlint.claims`, `claimlint.severity`,
-//! `claimlint.disable`, and the server-only `claimlint.plaintext`) and merge
-//! key by key. The world is what `crate::resolve` makes of them, the same
-//! resolver the command line uses: this file only translates its messages and
-//! paths into LSP terms.
+//! `claimlint.disable`, `claimlint.min-certainty`, and the server-only
+//! `claimlint.plaintext`) and merge key by key. A world is what
+//! `crate::resolve` makes of them from one workspace folder, the same
+//! resolver the command line uses: this file builds one per folder
+//! ([`Worlds`], alike folders sharing one) and translates the resolver's
+//! messages and paths into LSP terms.
 
 use crate::config::Config;
 use crate::engine::{Engine, Options};

@@ -1,7 +1,9 @@
 //! A note's analysis (its reading and its findings at one version), and the
 //! findings as LSP diagnostics: code, documentation link, related information
 //! pointing at the article passage and naming the claim, and `data` carrying
-//! the fix so code actions need no recomputation.
+//! the fix so code actions need no recomputation. `PublishedJson` keeps each
+//! published diagnostic's JSON, so a diagnostic an edit left in place is not
+//! serialized again.
 
 use super::config::World;
 use super::documents::Snapshot;

@@ -1,7 +1,9 @@
 //! `claimlint lsp`: the language server, LSP 3.17 over stdio on tower-lsp.
 //! A thin adapter: each feature is a pure function in its own file over the
-//! core (`crate::engine`, `crate::insight`); `server.rs` only routes;
-//! `transport.rs` guards the wire.
+//! core (`crate::engine`, `crate::insight`); `server.rs` keeps the server's
+//! state and routes each method to its feature; `config.rs` builds what
+//! notes are checked against, per workspace folder; `documents.rs` holds the
+//! open notes; `transport.rs` guards the wire.
 
 pub mod capabilities;
 pub mod code_action;

@@ -2,9 +2,9 @@
 //! the worlds notes are checked against, one per workspace folder, the
 //! client's capabilities and settings), and routing from each LSP method to
 //! the pure function of its feature file. Checks, builds of the worlds and
-//! features run on the
-//! blocking pool (`off_the_executor`), never on the task that runs the
-//! handlers, so no request waits for another note's check (F3). Results for
+//! features run on the blocking pool (`off_the_executor`), never on the task
+//! that runs the handlers, so no request waits for another note's check (F3).
+//! Workspace folders added or removed later rebuild the worlds. Results for
 //! a superseded version, a closed opening of the note (F1) or an older world
 //! are dropped, never published or answered from. Requests to the client
 //! time out (F13).
