@@ -269,6 +269,90 @@ fn a_point_placed_in_one_of_several_sections_named_is_not_misplaced() {
     none("| Review | 2024 | What Now?; §Origins |");
 }
 
+#[test]
+fn a_section_number_names_the_nth_section_counted_from_the_opening_or_not() {
+    // Sections: the opening, Origins, What Now?. "II" is Origins counted
+    // from the opening; "I" is the opening or (not counting it) Origins.
+    none("The pact is to be reviewed in 2024 (see II).");
+    none("The pact is to be reviewed in 2024 (see I).");
+    none("The pact is to be reviewed in 2024, as section 1 says.");
+    none("Tolls may be cut later (§3).");
+    none("Tolls may be cut later, Part III.");
+    // Neither count holds the point: only possible (the note may number
+    // its sections its own way).
+    let f = found("Tolls may be cut later (see I).");
+    assert_eq!(
+        f.iter().map(|f| (f.0, f.1, f.2.as_str())).collect::<Vec<_>>(),
+        [(Code::WrongSection, Severity::Information, "see I")],
+        "{f:?}"
+    );
+    // Past the last section: no such section.
+    let f = found("Tolls may be cut later (see IV).");
+    assert_eq!(
+        f.iter().map(|f| (f.0, f.1, f.2.as_str())).collect::<Vec<_>>(),
+        [(Code::UnknownSection, Severity::Warning, "see IV")],
+        "{f:?}"
+    );
+    // Another text's section, a pronoun after "see", a decimal: no references.
+    none("Tolls may be cut later under section 9 of the harbour code.");
+    none("As you see I doubt the tolls may be cut later.");
+    none("Tolls may be cut later, section 9.5 says.");
+    // A number labelling the title after it is no reference of its own.
+    none("Part 1 — What Now?: tolls may be cut later.");
+}
+
+#[test]
+fn a_reference_the_point_is_set_beside_places_nothing() {
+    none("Tolls may be cut later; worth rereading alongside the Origins section when they are.");
+    one(
+        "Tolls may be cut later, as the Origins section says.",
+        Code::WrongSection,
+        Severity::Warning,
+        "Origins",
+        "“Origins” does not hold this point; the article makes it in What Now?: Tolls may be cut later (What Now?)",
+    );
+}
+
+#[test]
+fn a_section_name_in_quotation_marks_is_a_title() {
+    // In straight single quotes too, but not a possessive.
+    one(
+        "As the section 'Origins' explains, tolls may be cut later.",
+        Code::WrongSection,
+        Severity::Warning,
+        "Origins",
+        "“Origins” does not hold this point; the article makes it in What Now?: Tolls may be cut later (What Now?)",
+    );
+    one(
+        "As the section \"Origins\" explains, tolls may be cut later.",
+        Code::WrongSection,
+        Severity::Warning,
+        "Origins",
+        "“Origins” does not hold this point; the article makes it in What Now?: Tolls may be cut later (What Now?)",
+    );
+    none("The section's claim that the pact's tolls may be cut later is odd.");
+    // An unknown name is told where the article makes the point.
+    one(
+        "The section 'Sea Law' says tolls may be cut later.",
+        Code::UnknownSection,
+        Severity::Warning,
+        "Sea Law",
+        "the article has no section “Sea Law”; it makes this point in What Now?: Tolls may be cut later (What Now?)",
+    );
+}
+
+#[test]
+fn a_reference_among_the_writers_own_views_still_speaks_of_the_article() {
+    let note = "## My take (not the author's)\n\n- Xref: tolls cut later → §Origins\n";
+    let f: Vec<_> = engine()
+        .check(note)
+        .into_iter()
+        .filter(|f| f.code != Code::Unsupported)
+        .map(|f| (f.code, f.severity))
+        .collect();
+    assert_eq!(f, [(Code::WrongSection, Severity::Warning)]);
+}
+
 const COUNCIL_IN_KESMOUTH: &str =
     "the article places this in Kesmouth, not Lisbon: The Council met in Kesmouth (the opening)";
 

@@ -114,12 +114,20 @@ impl Engine {
             .map(|r| r.range)
             .collect();
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
+        let mut numbers = crate::values::numbers::find_numbers(&s.norm.text, &s.words);
+        // "section 4", "(see IV)": a section's number counts nothing.
+        numbers.retain(|n| {
+            let o = s.norm.orig(n.range.start);
+            !refs.iter().any(|r| {
+                r.range.start <= o && o < r.range.end && crate::matcher::refs::section_number(&r.name).is_some()
+            })
+        });
         let ctx = Ctx {
             base: &self.base,
             note,
             sentence: s,
             dates: crate::values::dates::find_dates(&s.norm.text, &s.words),
-            numbers: crate::values::numbers::find_numbers(&s.norm.text, &s.words),
+            numbers,
             quotes: note::quotes::find_quotes(s),
             refs,
             scan: &scan,

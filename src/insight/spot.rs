@@ -21,6 +21,8 @@ pub enum Subject {
     Section {
         name: String,
         section: Option<SectionId>,
+        /// The section a number may equally mean (`SectionRef::also`).
+        also: Option<SectionId>,
     },
     /// A quotation; the quotation claim it belongs to, and where the article
     /// holds its words (when it does, word for word).
@@ -75,6 +77,7 @@ pub fn spot_in(engine: &Engine, note: &str, masked: &str, s: &Sentence, at: usiz
                 Subject::Section {
                     name: r.name,
                     section: r.section,
+                    also: r.also,
                 },
             ));
         }
@@ -218,11 +221,30 @@ mod tests {
             spot.subject,
             Subject::Section {
                 name: "Security Guarantees".into(),
-                section: Some(id)
+                section: Some(id),
+                also: None,
             }
         );
         assert_eq!(&n[spot.range], "§Security Guarantees");
         assert_eq!(passage(&e, &spot), None);
+    }
+
+    #[test]
+    fn a_section_number_is_a_spot_for_the_nth_section() {
+        let e = engine();
+        let n = "- 3 unconditional demands (see IV)\n";
+        let read = note::read(n);
+        let spot = spot_at(&e, n, &read, n.find("IV").unwrap()).unwrap();
+        // Fourth counting the opening, or fourth titled.
+        assert_eq!(
+            spot.subject,
+            Subject::Section {
+                name: "IV".into(),
+                section: e.base.section_by_name("Forced Negotiations"),
+                also: e.base.section_by_name("Security Guarantees"),
+            }
+        );
+        assert_eq!(&n[spot.range], "see IV");
     }
 
     #[test]

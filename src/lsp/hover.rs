@@ -113,7 +113,9 @@ fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<Stri
     let base = &engine.base;
     let unexplained = |claims: &[usize]| claims.iter().any(|c| !explained.contains(c));
     Some(match &spot.subject {
-        Subject::Section { name, section: None } => {
+        Subject::Section {
+            name, section: None, ..
+        } => {
             let titles: Vec<&str> = base
                 .sections
                 .iter()
@@ -125,7 +127,11 @@ fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<Stri
                 titles.join(", ")
             )
         }
-        Subject::Section { section: Some(id), .. } => {
+        Subject::Section {
+            name,
+            section: Some(id),
+            also,
+        } => {
             let s = &base.sections[*id];
             let n = base.claims.iter().filter(|c| c.section == *id).count();
             let mut card = format!(
@@ -135,6 +141,13 @@ fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<Stri
                 base.sections.len(),
                 s.summary.trim()
             );
+            // "IV": counted from the first titled section, another one.
+            if let Some(a) = also {
+                card.push_str(&format!(
+                    "\n\n(“{name}” counted from the first titled section, not the opening: **§ {}**.)",
+                    base.sections[*a].display()
+                ));
+            }
             if let Some(link) = engine
                 .section_spans
                 .get(*id)

@@ -16,6 +16,17 @@ pub struct SectionRef {
     pub section: Option<SectionId>,
     /// Written with a marker (§, [[ ]], "see"): an unknown name is an error.
     pub explicit: bool,
+    /// Another section the reference may equally mean: a number ("see IV",
+    /// "§4") counts the sections from the untitled opening or from the
+    /// first titled one, and the note does not say which.
+    pub also: Option<SectionId>,
+}
+
+impl SectionRef {
+    /// Is `id` the section the reference names (or may equally name)?
+    pub fn names(&self, id: SectionId) -> bool {
+        self.section == Some(id) || self.also == Some(id)
+    }
 }
 
 const CONNECTORS: [&str; 9] = ["of", "the", "and", "in", "for", "a", "to", "on", "with"];
@@ -104,10 +115,12 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
             name: name.to_string(),
             section: base.section_by_name(name),
             explicit: true,
+            also: None,
         });
         covered.push(s..e);
         from = e;
     }
+    numbered_refs(text, base, &mut covered, &mut out, range.start);
     // §Title and "see Title"
     for marker in ["§", "see "].into_iter().filter(|m| has_marker(&found, m)) {
         let mut from = 0;
@@ -177,6 +190,7 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
                 section: base.section_by_name(&name),
                 name,
                 explicit: true,
+                also: None,
             });
         }
     }
@@ -217,6 +231,7 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
                 section,
                 name: name.to_string(),
                 explicit: true,
+                also: None,
             });
         }
     }
@@ -271,12 +286,131 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
                     name: text[s..e].to_string(),
                     section: Some(id),
                     explicit: called_section,
+                    also: None,
                 });
             }
         }
     }
     out.sort_by_key(|r| r.range.start);
+    // "Part 4 — Forced Negotiations", "§4 (Forced Negotiations)": a number
+    // labelling the title after it is no reference of its own.
+    let labels: Vec<usize> = (0..out.len().saturating_sub(1))
+        .filter(|&k| {
+            section_number(&out[k].name).is_some()
+                && masked[out[k].range.end..out[k + 1].range.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '.' | '(' | ','))
+        })
+        .collect();
+    for k in labels.into_iter().rev() {
+        out.remove(k);
+    }
     out
+}
+
+/// The value of a section number: 1 to 99 in digits, or I to X in capitals.
+pub fn section_number(word: &str) -> Option<usize> {
+    const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    if word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok().filter(|&n| n > 0);
+    }
+    ROMAN.iter().position(|r| *r == word).map(|i| i + 1)
+}
+
+/// Numbered references: "§4", "§ IV", "section 4", "Part IV", "(see IV)".
+/// The nth section counts from the untitled opening or from the first
+/// titled section; the note does not say which, so the reference names the
+/// one and may equally mean the other. A number past the article's last
+/// section names none (an unknown section).
+fn numbered_refs(
+    text: &str,
+    base: &ClaimBase,
+    covered: &mut Vec<Range<usize>>,
+    out: &mut Vec<SectionRef>,
+    origin: usize,
+) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts_number = (c.is_ascii_digit() || matches!(c, b'I' | b'V' | b'X'))
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b','));
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let e = i + b[i..]
+            .iter()
+            .position(|x| !x.is_ascii_alphanumeric())
+            .unwrap_or(b.len() - i);
+        let word = &text[i..e];
+        let at = i;
+        i = e.max(i + 1);
+        let Some(n) = section_number(word) else { continue };
+        let rest = &text[e..];
+        // "section 4.2", "part 2-3": not a plain number.
+        if rest.starts_with(['%', '-', '/', '\'', '’'])
+            || rest.len() > 1 && rest.starts_with(['.', ',']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let before = &text[..at];
+        let marked = before.strip_suffix(' ').unwrap_or(before).ends_with('§');
+        // The word before the number, when it is a section noun ("Part", "sec.").
+        let noun_at = before.strip_suffix(' ').and_then(|p| {
+            let w = p
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+                .unwrap_or("");
+            let lower = w.to_ascii_lowercase();
+            (!w.is_empty()
+                && crate::word_classes::english()
+                    .section_nouns
+                    .has(lower.trim_end_matches('.')))
+            .then(|| p.len() - w.len())
+        });
+        let noun = noun_at.is_some();
+        // "see IV" only as a whole aside: "(see IV)", "see IV." at the end.
+        let seen = before.ends_with("see ")
+            && (before.len() == 4 || before[..before.len() - 4].ends_with(['(', ' ', '[', ';']))
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ')' | ']' | '.' | ';' | ','));
+        // "section 5 of the Washington Treaty": another text's section.
+        let of_another = rest.trim_start().to_ascii_lowercase().starts_with("of ");
+        if !(marked || noun || seen) || of_another || covered.iter().any(|r| r.contains(&at)) {
+            continue;
+        }
+        let titled: Vec<SectionId> = (0..base.sections.len())
+            .filter(|&k| !base.sections[k].title.is_empty())
+            .collect();
+        let from_opening = (n <= base.sections.len()).then(|| n - 1);
+        let from_titled = titled.get(n - 1).copied();
+        let (section, also) = match (from_opening, from_titled) {
+            (Some(a), Some(t)) if a != t => (Some(a), Some(t)),
+            (a, t) => (a.or(t), None),
+        };
+        let start = if marked {
+            before.rfind('§').unwrap_or(at)
+        } else if let Some(k) = noun_at {
+            k
+        } else if seen {
+            at - 4
+        } else {
+            at
+        };
+        covered.push(start..e);
+        out.push(SectionRef {
+            range: NoteSpan::new(origin + start, origin + e),
+            name_range: NoteSpan::new(origin + at, origin + e),
+            name: word.to_string(),
+            section,
+            explicit: true,
+            also,
+        });
+    }
 }
 
 /// Is `name` written as a title: up to eight words, each capitalized but
@@ -368,6 +502,7 @@ fn named_sections(
             name: name.to_string(),
             section,
             explicit: true,
+            also: None,
         });
     }
 }
@@ -379,12 +514,39 @@ fn quoted_at(text: &str, at: usize) -> Option<(usize, usize)> {
         '"' => '"',
         '“' => '”',
         '‘' => '’',
+        '\'' => '\'',
         _ => return None,
     };
     let body = at + open.len_utf8();
-    let j = text[body..].find(close)?;
+    let j = if open == '\'' {
+        single_quoted(text, at)?
+    } else {
+        text[body..].find(close)?
+    };
     // A long run in marks is a quotation, not a name.
     (j > 0 && text[body..body + j].split_whitespace().count() <= 8).then_some((body, body + j))
+}
+
+/// The length of a name in straight single quotes opening at `at` ("the
+/// section 'Red Lines' says"): the mark stands after a space, the name
+/// starts with a capital, and the closing mark ends a word (not "section's").
+fn single_quoted(text: &str, at: usize) -> Option<usize> {
+    if at == 0 || !text[..at].ends_with([' ', '(']) {
+        return None;
+    }
+    let body = at + 1;
+    if !text[body..].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut from = body;
+    while let Some(j) = text[from..].find('\'') {
+        let end = from + j;
+        if !text[end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some(end - body);
+        }
+        from = end + 1;
+    }
+    None
 }
 
 /// A name after "section": quoted, or a title after "on"/"called"/... .
@@ -423,15 +585,20 @@ fn name_after_section(text: &str, e: usize, base: &ClaimBase) -> Option<(usize, 
 fn name_before_section(text: &str, s: usize, base: &ClaimBase) -> Option<(usize, usize, bool)> {
     let before = text[..s].trim_end();
     let last = before.chars().next_back()?;
-    if matches!(last, '"' | '”' | '’') {
+    if matches!(last, '"' | '”' | '’' | '\'') {
         let open = match last {
             '"' => '"',
             '”' => '“',
+            '\'' => '\'',
             _ => '‘',
         };
         let body_end = before.len() - last.len_utf8();
         let a = before[..body_end].rfind(open)? + open.len_utf8();
         let name = &before[a..body_end];
+        // "the 'Red Lines' section", not "the Russians' section"
+        if open == '\'' && (quoted_at(before, a - 1) != Some((a, body_end))) {
+            return None;
+        }
         return (!name.is_empty() && name.split_whitespace().count() <= 8).then_some((a, body_end, true));
     }
     // Walk back over capitalized words and connectors.

@@ -302,7 +302,8 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     {
         strong.push("the sentence is about a later date than the article");
     }
-    if e.quoted && f.code != Code::Misquote {
+    // (a section's name in quotation marks is a title, not words quoted)
+    if e.quoted && f.code != Code::Misquote && f.code != Code::WrongSection {
         strong.push("the words stand inside a quotation");
     }
     if !e.anchor_words.is_empty()
@@ -409,7 +410,16 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
         } else {
             None
         };
-        if let Some(frame) = frame.filter(|_| !t.starts_with('#')) {
+        // A reference to one of the article's sections speaks of the
+        // article even among the writer's own views ("Xref: ... → §Roots"):
+        // the frame makes it likely, not possible.
+        let frame = frame.filter(|_| !t.starts_with('#'));
+        let outside = frame.is_some_and(|fr| fr.contains("outside the article"));
+        if let Some(frame) = frame.filter(|_| outside && f.code == Code::WrongSection && why.is_empty()) {
+            f.lower(Certainty::Likely, [frame]);
+            continue;
+        }
+        if let Some(frame) = frame {
             why.push(frame);
         }
         if !why.is_empty() && f.code != Code::Unsupported {

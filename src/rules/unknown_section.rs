@@ -19,7 +19,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if crate::word_classes::english().placeholder_names.is_exactly(&words) {
             continue;
         }
-        let closest = closest_section(&r.name, ctx.base);
+        // The section that holds the sentence's point, when all its points
+        // are in one: a better suggestion than the closest name.
+        let points: Vec<usize> = ctx
+            .active()
+            .filter(|(_, c)| !matches!(c.check, crate::claims::Check::List { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        let holder = points.first().copied().filter(|&p| {
+            points
+                .iter()
+                .all(|&q| ctx.base.claims[q].section == ctx.base.claims[p].section)
+        });
+        let closest = holder
+            .map(|p| ctx.base.claims[p].section)
+            .or_else(|| closest_section(&r.name, ctx.base));
         let titles: Vec<&str> = ctx
             .base
             .sections
@@ -27,22 +41,28 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .filter(|s| !s.title.is_empty())
             .map(|s| s.title.as_str())
             .collect();
-        let message = match closest {
-            Some(c) => format!(
+        let message = match (holder, closest) {
+            (Some(p), Some(c)) => format!(
+                "the article has no section “{}”; it makes this point in {}: {}",
+                r.name,
+                ctx.base.sections[c].display(),
+                ctx.claim_summary(&ctx.base.claims[p])
+            ),
+            (None, Some(c)) => format!(
                 "the article has no section “{}”; did you mean “{}”? (sections: {})",
                 r.name,
                 ctx.base.sections[c].title,
                 titles.join(", ")
             ),
-            None => format!(
+            (_, None) => format!(
                 "the article has no section “{}” (sections: {})",
                 r.name,
                 titles.join(", ")
             ),
         };
-        // No claim: the finding rests on the reference alone, and its fix
-        // replaces the name, not the marks around it.
-        let mut f = ctx.finding_at(Code::UnknownSection, r.range, message, None, None);
+        // The claim, when one places the point (else the finding rests on
+        // the reference alone); the fix replaces the name, not the marks.
+        let mut f = ctx.finding_at(Code::UnknownSection, r.range, message, holder, None);
         f.section = closest.map(|c| ctx.base.sections[c].id.clone());
         f.fix = closest
             .filter(|&c| !ctx.base.sections[c].title.is_empty())

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::claims::Check;
-use crate::finding::{Code, Finding, Fix};
+use crate::finding::{Certainty, Code, Finding, Fix};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // A sentence naming three sections or more lists them (a table of
@@ -44,11 +44,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 } else {
                     ctx.note.get(r.range.end..o.start)
                 };
-                !between.is_some_and(|b| {
-                    [", and ", ", but ", ", while ", ", whereas "]
-                        .iter()
-                        .any(|sep| b.contains(sep))
-                })
+                !between.is_some_and(starts_another_part)
             })
         })
     };
@@ -63,29 +59,37 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         // "references such as [§Roots] point to sections": a reference
-        // given as an example places no point.
-        if at > 0
-            && crate::word_classes::english()
-                .open_list_markers
-                .ending_at(|k| s.word(k), at - 1)
-                .is_some()
-        {
+        // given as an example places no point; nor does one the point is
+        // set beside ("worth rereading alongside the X section when ...").
+        let lex = crate::word_classes::english();
+        let before = |class: &crate::word_classes::Class| {
+            at > 0 && {
+                let k = at - 1;
+                let k = if k > 0 && lex.determiners.has(s.word(k)) {
+                    k - 1
+                } else {
+                    k
+                };
+                class.ending_at(|j| s.word(j), k).is_some()
+            }
+        };
+        if at > 0 && lex.open_list_markers.ending_at(|k| s.word(k), at - 1).is_some() || before(&lex.beside_words) {
             continue;
         }
         let points = points_beside(r);
         // "(§Security Guarantees, §What Next?)": when another section named
         // beside it holds the point, the sentence lists where it is treated.
         let other_holds = |i: usize| {
-            ctx.refs.iter().any(|o| {
-                o.section
-                    .is_some_and(|os| os != sec && os == ctx.base.claims[i].section)
-            })
+            ctx.refs
+                .iter()
+                .any(|o| o.section != Some(sec) && o.names(ctx.base.claims[i].section))
         };
         if points.is_empty()
             || points
                 .iter()
-                .any(|&i| ctx.base.claims[i].section == sec || other_holds(i))
+                .any(|&i| r.names(ctx.base.claims[i].section) || other_holds(i))
             || mentioned_in(ctx, sec, &r.name)
+            || r.also.is_some_and(|a| mentioned_in(ctx, a, &r.name))
         {
             continue;
         }
@@ -93,19 +97,35 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let right = &ctx.base.sections[ctx.base.claims[ci].section];
+        let named = match r.also {
+            // "IV": the fourth section counting the opening, or the fourth titled one.
+            Some(a) => format!(
+                "Section {} (“{}”, or “{}” if the opening is not counted)",
+                r.name,
+                ctx.base.sections[sec].display(),
+                ctx.base.sections[a].display()
+            ),
+            None => format!("“{}”", ctx.base.sections[sec].display()),
+        };
         let mut f = ctx.finding_at(
             Code::WrongSection,
             r.range,
             format!(
-                "“{}” does not hold this point; the article makes it in {}: {}",
-                ctx.base.sections[sec].display(),
+                "{named} does not hold this point; the article makes it in {}: {}",
                 right.display(),
                 ctx.claim_summary(&ctx.base.claims[ci])
             ),
             Some(ci),
             None,
         );
-        if !right.title.is_empty() {
+        if r.also.is_some() {
+            f.lower(
+                Certainty::Possible,
+                ["a section's number may count from the opening or not, or follow the note's own numbering"],
+            );
+        }
+        // A number is replaced by a title only when the note wrote a title.
+        if !right.title.is_empty() && crate::matcher::refs::section_number(&r.name).is_none() {
             f.fix = Some(Fix {
                 range: r.name_range,
                 replacement: right.title.clone(),
@@ -113,6 +133,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         out.push(f);
     }
+}
+
+/// Does `between` (the words between a point and a reference) hold a
+/// comma and a conjunction starting another part ("..., and ...")?
+fn starts_another_part(between: &str) -> bool {
+    let lex = crate::word_classes::english();
+    between.match_indices(", ").any(|(i, _)| {
+        let rest = &between[i + 2..];
+        let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        // (the conjunction is followed by more words, as ", and " was)
+        rest.len() > word.len() && lex.part_conjunctions.has(&word.to_lowercase())
+    })
 }
 
 /// Does the sentence quote the section, name a person, thing or city that

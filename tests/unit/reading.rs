@@ -208,7 +208,13 @@ fn grade_in_note_reference(note: &str, out: &mut [Finding]) {
         if line.get(..col).is_some_and(|b| b.matches("~~").count() % 2 == 1) {
             why.push("the words are struck through");
         }
-        if let Some(frame) = outside_from[i].filter(|_| !t.starts_with('#')) {
+        let frame = outside_from[i].filter(|_| !t.starts_with('#'));
+        // (a section reference among the writer's own views: likely)
+        if f.code == Code::WrongSection && why.is_empty() && frame.is_some_and(|fr| fr.contains("outside")) {
+            f.lower(Certainty::Likely, frame);
+            continue;
+        }
+        if let Some(frame) = frame {
             why.push(frame);
         }
         if !why.is_empty() && f.code != Code::Unsupported {
