@@ -35,10 +35,10 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-12", 32, 5, 2),
     ("blind-round-13", 41, 0, 0),
     ("blind-round-14", 34, 1, 1),
-    ("blind-round-15", 35, 0, 0),
+    ("blind-round-15", 36, 0, 0),
     ("blind-round-16", 35, 1, 1),
     ("blind-round-17", 33, 4, 4),
-    ("blind-round-18", 36, 1, 0),
+    ("blind-round-18", 37, 1, 0),
 ];
 
 /// 1-based line of a byte offset.
