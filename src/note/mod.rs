@@ -125,92 +125,108 @@ const ABBREVIATIONS: [&str; 22] = [
 /// or paragraphs; inside a block, a sentence ends at . ! ? before a capital.
 pub fn split_sentences(masked: &str) -> Vec<NoteSpan> {
     let mut out = Vec::new();
-    // One buffer of characters for every block (not one allocation per block).
-    let mut chars: Vec<(usize, char)> = Vec::new();
     for block in markdown::blocks(masked)
         .into_iter()
         .flat_map(|b| table_rows_apart(masked, b))
     {
-        let text = &masked[block.clone()];
-        let mut start = 0;
-        chars.clear();
-        chars.extend(text.char_indices());
-        let mut k = 0;
-        // No sentence ends inside a quotation ("No one listened to us before. Well, ...").
-        let mut quote_open: Option<usize> = None;
-        while k < chars.len() {
-            let (i, c) = chars[k];
-            match c {
-                '“' => quote_open = Some(i),
-                '”' => quote_open = None,
-                '"' => quote_open = if quote_open.is_some() { None } else { Some(i) },
-                _ => {}
-            }
-            if quote_open.is_some_and(|o| i - o > 400) {
-                quote_open = None;
-            }
-            if matches!(c, '.' | '!' | '?') && (quote_open.is_none() || closes_quote(&chars, k + 1)) {
-                // Swallow closing quotes, brackets and further stops.
-                let mut j = k + 1;
-                while j < chars.len()
-                    && matches!(
-                        chars[j].1,
-                        '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_'
-                    )
-                {
-                    j += 1;
-                }
-                let at_space = j < chars.len() && chars[j].1.is_whitespace();
-                let mut n = j;
-                while n < chars.len() && chars[n].1.is_whitespace() {
-                    n += 1;
-                }
-                let next_starts = n < chars.len()
-                    && (chars[n].1.is_uppercase()
-                        || chars[n].1.is_ascii_digit()
-                        || matches!(chars[n].1, '"' | '“' | '‘' | '(' | '[' | '*' | '_' | '§'));
-                // The word before a stop is read only where it decides: a
-                // full stop that would otherwise end the sentence.
-                let abbrev = || {
-                    // (At most 24 characters back: no abbreviation is longer, and
-                    // a long run of letters and dots must not be re-read at every stop.)
-                    let word_before: String = text[..i]
-                        .chars()
-                        .rev()
-                        .take(24)
-                        .take_while(|c| c.is_alphanumeric() || *c == '.')
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect::<String>()
-                        .to_lowercase();
-                    ABBREVIATIONS.contains(&word_before.as_str())
-                        || (word_before.chars().count() == 1 && word_before.chars().all(char::is_alphabetic))
-                };
-                // "... ratification in the U.S.\nCould also cover ...": an
-                // abbreviation ending a line before a capital ends the sentence.
-                let line_ends = (j..n).any(|m| chars[m].1 == '\n') && chars.get(n).is_some_and(|c| c.1.is_uppercase());
-                // "... (N. Macedonia).\n→ of the last 5 waves, ...": a line
-                // opening with an arrow starts a new sentence.
-                let next_starts = next_starts
-                    || (j..n).any(|m| chars[m].1 == '\n')
-                        && chars.get(n).is_some_and(|c| matches!(c.1, '→' | '⇒' | '•'));
-                if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
-                    let end = if j < chars.len() { chars[j].0 } else { text.len() };
-                    push_trimmed(&mut out, masked, block.start + start, block.start + end);
-                    start = if n < chars.len() { chars[n].0 } else { text.len() };
-                    quote_open = None;
-                    k = n;
-                    continue;
-                }
-            }
-            k += 1;
-        }
-        push_trimmed(&mut out, masked, block.start + start, block.end);
+        split_block(masked, block, &mut out);
     }
     out
 }
 
+/// The closing marks a stop swallows: quotes, brackets, emphasis, more stops.
+fn closing_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
+}
+
+/// The sentences of one block. Only stops and quotation marks decide, so the
+/// block is read byte by byte and characters are decoded only after a stop
+/// (callgrind: decoding every character into a buffer was most of a split).
+fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
+    let text = &masked[block.clone()];
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    // No sentence ends inside a quotation ("No one listened to us before. Well, ...").
+    let mut quote_open: Option<usize> = None;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b @ (b'.' | b'!' | b'?' | b'"') => b as char,
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9C]) => '“',
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9D]) => '”',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // A quotation left open for 400 bytes is closed by any character
+        // after that: by the one before this, if there was one.
+        if let Some(o) = quote_open {
+            let mut prev = i - 1;
+            while !text.is_char_boundary(prev) {
+                prev -= 1;
+            }
+            if prev > o && prev - o > 400 {
+                quote_open = None;
+            }
+        }
+        match c {
+            '“' => quote_open = Some(i),
+            '”' => quote_open = None,
+            '"' => quote_open = if quote_open.is_some() { None } else { Some(i) },
+            _ => {}
+        }
+        if quote_open.is_some_and(|o| i - o > 400) {
+            quote_open = None;
+        }
+        let after = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?') && (quote_open.is_none() || closes_quote(&text[after..])) {
+            // Swallow closing quotes, brackets and further stops.
+            let j = after + text[after..].find(|c| !closing_mark(c)).unwrap_or(text.len() - after);
+            let rest = &text[j..];
+            let at_space = rest.starts_with(char::is_whitespace);
+            let n = j + rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+            let next = text[n..].chars().next();
+            let next_starts = next.is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[' | '*' | '_' | '§')
+            });
+            // The word before a stop is read only where it decides: a
+            // full stop that would otherwise end the sentence.
+            let abbrev = || {
+                // (At most 24 characters back: no abbreviation is longer, and
+                // a long run of letters and dots must not be re-read at every stop.)
+                let word_before: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take(24)
+                    .take_while(|c| c.is_alphanumeric() || *c == '.')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<String>()
+                    .to_lowercase();
+                ABBREVIATIONS.contains(&word_before.as_str())
+                    || (word_before.chars().count() == 1 && word_before.chars().all(char::is_alphabetic))
+            };
+            let new_line = text[j..n].contains('\n');
+            // "... ratification in the U.S.\nCould also cover ...": an
+            // abbreviation ending a line before a capital ends the sentence.
+            let line_ends = new_line && next.is_some_and(char::is_uppercase);
+            // "... (N. Macedonia).\n→ of the last 5 waves, ...": a line
+            // opening with an arrow starts a new sentence.
+            let next_starts = next_starts || new_line && next.is_some_and(|c| matches!(c, '→' | '⇒' | '•'));
+            if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
+                push_trimmed(out, masked, block.start + start, block.start + j);
+                start = n;
+                quote_open = None;
+                i = n;
+                continue;
+            }
+        }
+        i = after;
+    }
+    push_trimmed(out, masked, block.start + start, block.end);
+}
 /// A line of a chat log, opening with its time ("[20:34] Maya: ...").
 fn timestamped(line: &str) -> bool {
     line.strip_prefix('[')
@@ -250,12 +266,12 @@ fn table_rows_apart(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Does the run of closing marks after a stop close the open quotation?
-fn closes_quote(chars: &[(usize, char)], from: usize) -> bool {
-    chars[from.min(chars.len())..]
-        .iter()
-        .take_while(|(_, c)| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_'))
-        .any(|(_, c)| matches!(c, '"' | '”'))
+/// Does the run of closing marks at the start of `rest` (after a stop)
+/// close the open quotation?
+fn closes_quote(rest: &str) -> bool {
+    rest.chars()
+        .take_while(|&c| closing_mark(c))
+        .any(|c| matches!(c, '"' | '”'))
 }
 
 /// The longest sentence checked as one, in bytes (~300 words; real
