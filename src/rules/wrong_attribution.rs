@@ -43,6 +43,15 @@ fn apposition_filler(ctx: &Ctx, w: &str) -> bool {
 
 fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.sentence;
+    // Only a person the article gives titles can be given a wrong one (most
+    // sentences name none: the title hits are not gathered for them).
+    let titled = |m: &crate::matcher::Mention| {
+        let e = &ctx.base.entities[m.entity];
+        e.kind == EntityKind::Person && !e.role_names.is_empty()
+    };
+    if !ctx.scan.mentions.iter().any(titled) {
+        return;
+    }
     // Title hits, keeping only the longest where they overlap.
     let mut hits: Vec<&Hit> = ctx.scan.any_of(&ctx.base.titles).collect();
     hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
@@ -56,11 +65,8 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         longest.push(h);
     }
-    for m in &ctx.scan.mentions {
+    for m in ctx.scan.mentions.iter().filter(|m| titled(m)) {
         let e = &ctx.base.entities[m.entity];
-        if e.kind != EntityKind::Person || e.role_names.is_empty() {
-            continue;
-        }
         let mw = m.word;
         let me = s.word_at(m.range.end.saturating_sub(1));
         let title = longest.iter().find(|t| {
