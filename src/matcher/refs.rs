@@ -467,6 +467,13 @@ fn named_sections(
     out: &mut Vec<SectionRef>,
     origin: usize,
 ) {
+    // Most sentences never say "section": they are not lowercased and searched.
+    let b = text.as_bytes();
+    let says_section =
+        memchr::memchr2_iter(b's', b'S', b).any(|i| b.len() - i >= 7 && b[i..i + 7].eq_ignore_ascii_case(b"section"));
+    if !says_section {
+        return;
+    }
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = lower[from..].find("section") {
