@@ -124,12 +124,23 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
         .max()
 }
 
-fn member_of(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> Option<usize> {
-    members.iter().position(|m| {
-        ctx.scan
-            .any_of(&m.matches)
-            .any(|h| item.start <= h.range.start && h.range.end <= item.end && !in_ref(ctx, h) && !modal(ctx, h))
-    })
+/// For each item, the member it names (the first in the list's order), if
+/// any. The members' hits are gathered once for all items (callgrind:
+/// asking every member's terms again for every item was most of the rule).
+fn members_of_items(ctx: &Ctx, items: &[NormSpan], members: &[Member]) -> Vec<Option<usize>> {
+    let hits: Vec<(usize, &crate::matcher::Hit)> = (members.iter().enumerate())
+        .flat_map(|(k, m)| ctx.scan.any_of(&m.matches).map(move |h| (k, h)))
+        .collect();
+    items
+        .iter()
+        .map(|item| {
+            (hits.iter())
+                .find(|(_, h)| {
+                    item.start <= h.range.start && h.range.end <= item.end && !in_ref(ctx, h) && !modal(ctx, h)
+                })
+                .map(|&(k, _)| k)
+        })
+        .collect()
 }
 
 /// "will eventually try": a member's word read as the modal verb it also is
@@ -180,11 +191,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // threatening infrastructure, not the two sides' concerns).
     // (Lists compete with the most named one only for the same items:
     // "A, B in 2004; C in 2009" holds two.)
+    // Which member each item names, per touched list (read once, for the
+    // engagement and for the check below).
+    let mut named_items: Vec<Vec<Option<usize>>> = Vec::with_capacity(touched.len());
     let engaged: Vec<(usize, usize, Vec<usize>)> = touched
         .iter()
         .filter_map(|&ci| {
             let items = split.get_or_insert_with(|| items(ctx));
-            engagement(ctx, ci, items).map(|(n, at)| (ci, n, at))
+            let named = match &ctx.base.claims[ci].check {
+                Check::List { members, .. } => members_of_items(ctx, items, members),
+                _ => Vec::new(),
+            };
+            let e = engagement(ctx, ci, &named).map(|(n, at)| (ci, n, at));
+            named_items.push(named);
+            e
         })
         .collect();
     let most = engaged.iter().max_by_key(|e| e.1);
@@ -194,7 +214,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .find(|e| e.0 == ci)
             .is_some_and(|(_, n, at)| most.is_some_and(|(_, m, other)| m > n && other.iter().any(|k| at.contains(k))))
     };
-    for ci in touched {
+    for (ci, matched) in touched.into_iter().zip(named_items) {
         if outnamed(ci) {
             continue;
         }
@@ -217,7 +237,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // article's examples: ...") reads even an open list as it stands.
         let ascribed = ctx.scan.mentions.iter().any(|m| Some(m.entity) == ctx.base.author);
         let when_active = !claim.when.is_empty() && ctx.scan.active.contains(&ci);
-        let matched: Vec<Option<usize>> = all_items.iter().map(|r| member_of(ctx, r, members)).collect();
         let n_matched = matched.iter().filter(|m| m.is_some()).count();
         let mut distinct: Vec<usize> = matched.iter().flatten().copied().collect();
         distinct.sort_unstable();
@@ -839,18 +858,16 @@ fn clause_like(ctx: &Ctx, r: &NormSpan) -> bool {
         })
 }
 
-/// How many of the list's members the enumeration names, and in which of
-/// its items, when it engages the list at all (its context terms are there,
+/// How many of the list's members the enumeration names (`named`: the member
+/// each item names), and in which of its items, when it engages the list at all (its context terms are there,
 /// or enough members).
-fn engagement(ctx: &Ctx, ci: usize, all_items: &[NormSpan]) -> Option<(usize, Vec<usize>)> {
+fn engagement(ctx: &Ctx, ci: usize, named: &[Option<usize>]) -> Option<(usize, Vec<usize>)> {
     let claim = &ctx.base.claims[ci];
     let Check::List { members, .. } = &claim.check else {
         return None;
     };
-    let at: Vec<usize> = (0..all_items.len())
-        .filter(|&k| member_of(ctx, &all_items[k], members).is_some())
-        .collect();
-    let matched: Vec<usize> = all_items.iter().filter_map(|r| member_of(ctx, r, members)).collect();
+    let at: Vec<usize> = (0..named.len()).filter(|&k| named[k].is_some()).collect();
+    let matched: Vec<usize> = named.iter().flatten().copied().collect();
     let mut distinct = matched.clone();
     distinct.sort_unstable();
     distinct.dedup();
