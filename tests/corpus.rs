@@ -39,6 +39,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-16", 35, 1, 1),
     ("blind-round-17", 33, 4, 4),
     ("blind-round-18", 37, 1, 0),
+    ("blind-round-19", 37, 5, 5),
+    ("blind-round-21", 35, 7, 4),
 ];
 
 /// 1-based line of a byte offset.
