@@ -658,3 +658,41 @@ fn round17_reading() {
         vec![]
     );
 }
+
+#[test]
+fn session7_stance_and_parties() {
+    // A predicate limited by "only" and a condition is not asserted outright.
+    quiet("Guarantees worth the name exist only through nuclear deterrence; treaties give paper promises at most.");
+    // After a determiner, "no" makes a compound: it denies nothing after it.
+    quiet("The author sees the no-expansion demand as met de facto, since Washington will not defend Ukraine.");
+    // The article relays the words it quotes.
+    quiet("The passage the article quotes reads: \"No one listened to us before. Well, listen to us now.\"");
+    // "rather than" sets aside a verb phrase over its helpers.
+    quiet("The author says such steps should answer real threats rather than be used to punish the West.");
+    // A verb coordinated after an embedded clause shares the first subject,
+    // also behind the author's frame.
+    quiet("The author says the U.S. knew Moscow was unhappy but ignored it.");
+    // "elsewhere" moves the predicate off the claim's subject.
+    quiet("He puts the real danger elsewhere, in NATO troops inside Ukraine.");
+    // "as X admitted": the note's own view, with X agreeing.
+    quiet("Two-thirds ratification is practically out of reach, as Putin tacitly admitted by asking for \"at least legally binding agreements\".");
+    // A rival naming which order it is does not hold it; an owner still acts.
+    quiet("He argues the United States shaped a European order around its own primacy after the Cold War.");
+    fires(
+        "Talks resumed for the first time since Moscow's INF withdrawal.",
+        &[(Code::WrongActor, "Moscow")],
+    );
+    // A section title after "under" names where a point is made.
+    quiet("Gorbachev's failure to get a binding pledge is discussed later, under Security Guarantees.");
+    // Whether a denial before an arrow carries over is not said.
+    quiet("No legal or political pact ⇒ absolute guarantee of implementation");
+    // An abbreviated "deputy" before a title.
+    quiet("Dep. FM Ryabkov: \"never ever\"");
+    quiet("Dep FM Ryabkov: \"never ever\"");
+    fires("FM Ryabkov: \"never ever\"", &[(Code::WrongAttribution, "FM")]);
+    // "attributes it to X" ties the quotation to X.
+    fires(
+        "The piece quotes \"never ever\" and attributes it to Foreign Minister Lavrov.",
+        &[(Code::WrongAttribution, "Lavrov")],
+    );
+}

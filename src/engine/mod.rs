@@ -110,7 +110,7 @@ impl Engine {
         // names a section as a marker does: its words speak of nothing.
         let marked: Vec<NoteSpan> = refs
             .iter()
-            .filter(|r| r.explicit || fills_cell(masked, &refs, r.range))
+            .filter(|r| r.explicit || fills_cell(masked, &refs, r.range) || placed_under(masked, r))
             .map(|r| r.range)
             .collect();
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
@@ -239,6 +239,20 @@ pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding>
     out.sort_by_key(|f| (f.range.start, f.range.end, f.code));
     out.dedup_by(|a, b| a.range == b.range && a.code == b.code);
     out
+}
+
+/// "comes up later, under Security Guarantees": a known title of several
+/// words after a preposition of place names where a point is made.
+fn placed_under(masked: &str, r: &crate::matcher::refs::SectionRef) -> bool {
+    let before = masked[..r.range.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    r.section.is_some()
+        && r.name.split_whitespace().count() >= 2
+        && matches!(prev.as_str(), "under" | "in" | "see" | "from")
 }
 
 /// Does the reference at `range`, with the other references of its cell,

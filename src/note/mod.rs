@@ -116,9 +116,9 @@ fn dashes(masked: &str, norm: &Norm, words: &[Word]) -> Vec<usize> {
         .collect()
 }
 
-const ABBREVIATIONS: [&str; 22] = [
+const ABBREVIATIONS: [&str; 23] = [
     "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "vs", "etc", "no", "jan", "feb", "aug", "sept",
-    "oct", "nov", "dec", "gen", "approx",
+    "oct", "nov", "dec", "gen", "approx", "dep",
 ];
 
 /// Sentence ranges of masked text: blocks are lines (list items, headings)

@@ -28,6 +28,10 @@ pub fn gap_breaks(s: &Sentence, before_word: usize) -> bool {
     if before_word == 0 {
         return false;
     }
+    // The sentence's end breaks what reads on past it.
+    if before_word >= s.words.len() {
+        return true;
+    }
     let prev = s.word(before_word - 1);
     let gap = &s.norm.text[s.words[before_word - 1].end..s.words[before_word].start];
     let abbreviation =
@@ -220,7 +224,14 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                 s.word(k - 1),
                 "on" | "of" | "about" | "over" | "for" | "with" | "regarding" | "concerning"
             )
-            && (k + 2..idx).any(|j| english().auxiliaries.has(s.word(j)) || english().linking_verbs.has(s.word(j)));
+            && (k + 2..idx).any(|j| english().auxiliaries.has(s.word(j)) || english().linking_verbs.has(s.word(j)))
+            // "the no-enlargement demand is met": after a determiner, "no"
+            // makes a compound modifier ("that no" may open a clause).
+            || w == "no"
+                && k > 0
+                && idx > k + 2
+                && s.word(k - 1) != "that"
+                && english().determiners.has(s.word(k - 1));
         let counts = [
             in_phrase,
             neither_after_nor,
@@ -472,6 +483,19 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
             && (idx - back + 1..=idx).all(|k| !gap_breaks(s, k))
         {
             return true;
+        }
+    }
+    // "answer real threats rather than be used to punish": the alternative
+    // set aside is a verb phrase, read over its infinitive's helpers.
+    let mut k = idx;
+    while k > 0 && idx - k < 6 && !gap_breaks(s, k) {
+        k -= 1;
+        match s.word(k) {
+            "than" if k > 0 && s.word(k - 1) == "rather" => return true,
+            "of" if k > 0 && s.word(k - 1) == "instead" => return true,
+            "be" | "being" | "used" | "to" | "try" | "trying" | "seek" | "seeking" | "serve" | "serving" | "as"
+            | "merely" | "simply" | "just" | "only" | "purely" | "the" | "a" | "an" => {}
+            _ => break,
         }
     }
     let mut k = idx;

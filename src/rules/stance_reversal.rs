@@ -112,6 +112,40 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Some(ci),
                 None,
             );
+            // "guarantees exist only via nuclear deterrence": a predicate
+            // limited by "only" and a condition is not asserted outright.
+            let next = s.word_at(h.range.end);
+            // "He put the real danger elsewhere, in NATO's presence": the
+            // predicate is moved off the claim's subject.
+            let moved = (next..next + 2)
+                .take_while(|&k| k == next || !gap_breaks(s, k))
+                .any(|k| s.word(k) == "elsewhere");
+            if moved {
+                f.lower(
+                    Certainty::Possible,
+                    ["the note places the predicate “elsewhere”, not on the claim's subject"],
+                );
+            }
+            // "No treaty or accord ⇒ absolute guarantee": whether the denial
+            // before the arrow carries over is the writer's shorthand.
+            if denied_before_arrow(s, s.word_at(h.range.start)) {
+                f.lower(
+                    Certainty::Possible,
+                    ["a denial before the arrow may carry over to it; the shorthand does not say"],
+                );
+            }
+            if s.word(next) == "only"
+                && !gap_breaks(s, next)
+                && matches!(
+                    s.word(next + 1),
+                    "via" | "through" | "in" | "with" | "under" | "by" | "if" | "when" | "where" | "as" | "on" | "for"
+                )
+            {
+                f.lower(
+                    Certainty::Possible,
+                    ["the note limits the predicate (“only ...”), it does not assert it outright"],
+                );
+            }
             if super::shared::voice::other_voice(ctx, s.word_at(h.range.start), claim.holder) {
                 f.lower(
                     Certainty::Possible,
@@ -219,4 +253,20 @@ fn predicates_another(s: &Sentence, w: usize, subject: &[(usize, usize)]) -> boo
         ) || lex.reporting_verbs.has(s.word(j))
     });
     !named && !pointer
+}
+
+/// Is there an arrow before word `w` whose left side opens with a denial
+/// ("No treaty (legal) or political accord ⇒ ...")?
+fn denied_before_arrow(s: &Sentence, w: usize) -> bool {
+    let arrow =
+        |k: usize| k > 0 && k < s.words.len() && s.norm.text[s.words[k - 1].end..s.words[k].start].contains(['⇒', '→']);
+    let Some(k) = (1..=w).rev().find(|&k| arrow(k)) else {
+        return false;
+    };
+    // The left side's first word: back to the previous arrow or clause end.
+    let mut a = k - 1;
+    while a > 0 && !arrow(a) && !s.norm.text[s.words[a - 1].end..s.words[a].start].contains([';', '.', ':']) {
+        a -= 1;
+    }
+    matches!(s.word(a), "no" | "neither" | "nothing" | "none")
 }

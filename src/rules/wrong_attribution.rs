@@ -87,7 +87,15 @@ fn titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             before || after
         });
         let Some(t) = title else { continue };
-        let said_norm = &s.norm.text[t.range];
+        // "Dep FM", "Dep. FM": an abbreviated "deputy" before the title.
+        let tw = s.word_at(t.range.start);
+        let deputy = tw > 0 && matches!(s.word(tw - 1).trim_end_matches('.'), "dep" | "dpty" | "dy");
+        let said_norm = if deputy {
+            format!("deputy {}", &s.norm.text[t.range])
+        } else {
+            s.norm.text[t.range].to_string()
+        };
+        let said_norm = said_norm.as_str();
         let fits = e.role_names.iter().any(|r| {
             let r = crate::text::norm(r.trim_end_matches('*'));
             said_norm == r || said_norm.starts_with(&r) && r.ends_with(' ') || crate::text::norm(said_norm) == r
@@ -136,7 +144,7 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
                         EntityKind::Group | EntityKind::Org | EntityKind::Person | EntityKind::Country
                     )
                 };
-                comparable && !mention_set_aside(s, m.word)
+                comparable && !mention_set_aside(s, m.word) && !relays(s, m)
             })
             .collect();
         if persons.is_empty()
@@ -170,6 +178,16 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         out.push(f);
     }
+}
+
+/// "the line the article quotes", "Blinken cited ...": the party right
+/// before a verb of relaying passes on someone else's words.
+fn relays(s: &crate::note::Sentence, m: &crate::matcher::Mention) -> bool {
+    let end = s.word_at(m.range.end.saturating_sub(1));
+    (end + 1..=end + 2)
+        .take_while(|&k| !crate::note::negation::gap_breaks(s, k))
+        // ("Putin, quoted as saying": a passive keeps its subject the speaker.)
+        .any(|k| english().relaying_verbs.has(s.word(k)) && !matches!(s.word(k + 1), "as" | "by" | "in"))
 }
 
 const UNTIED: &str = "nothing in the sentence makes the person the quotation's speaker";
@@ -241,8 +259,13 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
             && ((after..m.word).any(|k| saying(s.word(k)))
                 || (end + 1..end + 3).any(|k| saying(s.word(k)))
                 || between.contains([':', '=', '—', '–']));
-        let source =
-            m.word <= after + 12 && (1..=3).any(|b| m.word >= b && matches!(s.word(m.word - b), "from" | "by"));
+        // ("... and attributes it to Lavrov", "credited to Lavrov".)
+        let credited = |b: usize| {
+            s.word(m.word - b) == "to"
+                && (after..m.word - b).any(|k| s.word(k).starts_with("attribut") || s.word(k).starts_with("credit"))
+        };
+        let source = m.word <= after + 12
+            && (1..=3).any(|b| m.word >= b && (matches!(s.word(m.word - b), "from" | "by") || credited(b)));
         (near || source)
             && !between.contains('|')
             && !(after..m.word).any(|k| matches!(s.word(k), "but" | "while" | "whereas"))
@@ -316,7 +339,7 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Some(m) = reporter {
             let said = ctx.said(m.range);
             let who = ctx.base.entities[holder].name().to_string();
-            out.push(ctx.finding(
+            let mut f = ctx.finding(
                 Code::WrongAttribution,
                 m.range,
                 format!(
@@ -325,7 +348,19 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ),
                 Some(ci),
                 None,
-            ));
+            );
+            // "..., as Putin tacitly admitted": the note states the view in
+            // its own voice and cites the party as agreeing.
+            let w = s.word_at(m.range.start);
+            let agreeing =
+                (1..=2).any(|b| w >= b && s.word(w - b) == "as" && crate::note::negation::gap_breaks(s, w - b));
+            if agreeing {
+                f.lower(
+                    Certainty::Possible,
+                    ["the note states the view itself and cites the party as agreeing (“as X said”)"],
+                );
+            }
+            out.push(f);
         }
     }
 }

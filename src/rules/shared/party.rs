@@ -42,6 +42,32 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     .any(|v| v.range.start <= r.range.start && r.range.end <= v.range.end && v.range != r.range)
             })
             .collect();
+        // "a European order": a rival right before the claim's subject
+        // names which one, it does not hold or do anything.
+        let subject_hits: Vec<&Hit> = claim
+            .when
+            .first()
+            .map(|g| ctx.scan.any_of(g).collect())
+            .unwrap_or_default();
+        let rivals: Vec<&Hit> = rivals
+            .into_iter()
+            .filter(|r| {
+                let next = s.word_at(r.range.end.saturating_sub(1)) + 1;
+                // ("Moscow's INF withdrawal": an owner acts.)
+                if s.word(next - 1).ends_with("'s") || s.norm.text[r.range.end..].starts_with("'s") {
+                    return true;
+                }
+                // (Not before the action itself: "Russian demands".)
+                !subject_hits.iter().any(|h| {
+                    s.word_at(h.range.start) == next
+                        && !gap_breaks(s, next)
+                        && !ctx
+                            .scan
+                            .any_of(verb)
+                            .any(|v| v.range.start < h.range.end && h.range.start < v.range.end)
+                })
+            })
+            .collect();
         if rivals.is_empty() {
             continue;
         }
@@ -97,11 +123,6 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         // subject, so a rival acts on something else. ("Congress preparing
         // sanctions, the Kremlin countersanctions": a gapped clause gives
         // the right party the subject right after it.)
-        let subject_hits: Vec<&Hit> = claim
-            .when
-            .first()
-            .map(|g| ctx.scan.any_of(g).collect())
-            .unwrap_or_default();
         let owned = values.iter().any(|v| {
             let end = s.word_at(v.range.end.saturating_sub(1));
             let possessive = s.word(end).ends_with("'s") || s.norm.text[v.range.end..].starts_with("'s");
@@ -143,8 +164,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     let pw = s.word_at(p.range.start);
                     a < pw && pw < b
                 });
+                // (A table cell's border parts like a comma: "| ... ties with
+                // China | Officials have threatened ... |".)
                 holder_between
-                    && (a + 1..=b).any(|k| s.norm.text[s.words[k - 1].end..s.words[k].start].contains([',', ';']))
+                    && (a + 1..=b).any(|k| s.norm.text[s.words[k - 1].end..s.words[k].start].contains([',', ';', '|']))
             };
             !subject_hits.is_empty() && subject_hits.iter().all(|x| apart(s.word_at(x.range.start)))
         };
@@ -213,7 +236,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 20)
                         .filter(|h| can_be_subject(s, h, usize::MAX))
                         .min_by_key(|h| h.range.start)
-                        .filter(|h| !verb_between(s, 0, s.word_at(h.range.start)))
+                        .filter(|h| {
+                            let w = s.word_at(h.range.start);
+                            !verb_between(s, after_author_frame(s, w), w)
+                        })
                         .or(before)
                 } else {
                     before
@@ -312,6 +338,20 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// "The author says the U.S. knew ...": the word after the last frame
+/// before `w` that gives the words to the author (a reporter noun or a
+/// pronoun and a verb of saying, with its "that"), else 0.
+fn after_author_frame(s: &Sentence, w: usize) -> usize {
+    let lex = english();
+    (1..w)
+        .rev()
+        .find(|&k| {
+            (lex.reporting_verbs.has(s.word(k)) || lex.view_verbs.has(s.word(k)))
+                && (lex.reporters.has(s.word(k - 1)) || matches!(s.word(k - 1), "he" | "she" | "i" | "we"))
+        })
+        .map_or(0, |k| if s.word(k + 1) == "that" { k + 2 } else { k + 1 })
 }
 
 /// Does a finite verb stand between words `from` and `to` (exclusive)? Then
