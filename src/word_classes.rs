@@ -136,12 +136,27 @@ pub struct Lexicon {
     pub quoting_words: Class,
     pub assertion_verbs: Class,
     pub prompt_frames: Class,
+    pub date_relations: Class,
+    pub order_after: Class,
+    pub order_before: Class,
+    /// Marks matched as written in normalized text (`[marks]`).
+    pub marks: Marks,
+}
+
+/// Strings matched in a sentence's normalized text exactly as written,
+/// spaces and punctuation included.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marks {
+    pub list_separators: Vec<String>,
+    pub enumeration_openers: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
     classes: RawClasses,
+    marks: Marks,
 }
 
 #[derive(serde::Deserialize)]
@@ -195,6 +210,9 @@ struct RawClasses {
     quoting_words: Vec<String>,
     assertion_verbs: Vec<String>,
     prompt_frames: Vec<String>,
+    date_relations: Vec<String>,
+    order_after: Vec<String>,
+    order_before: Vec<String>,
 }
 
 impl Lexicon {
@@ -251,6 +269,10 @@ impl Lexicon {
             quoting_words: Class::of(&c.quoting_words),
             assertion_verbs: Class::of(&c.assertion_verbs),
             prompt_frames: Class::of(&c.prompt_frames),
+            date_relations: Class::of(&c.date_relations),
+            order_after: Class::of(&c.order_after),
+            order_before: Class::of(&c.order_before),
+            marks: raw.marks,
         })
     }
 }

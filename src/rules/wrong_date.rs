@@ -7,6 +7,7 @@ use crate::claims::Check;
 use crate::finding::{Code, Finding};
 use crate::span::NormSpan;
 use crate::values::dates::DateSpec;
+use crate::word_classes::english;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     dates(ctx, out);
@@ -54,12 +55,7 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         let w = s.word_at(m.range.start);
         let related = subject.iter().all(|&(a, b)| {
             let (lo, hi) = if w > b { (b + 1, w) } else { (w + 1, a) };
-            (lo..hi).any(|k| {
-                matches!(
-                    s.word(k),
-                    "after" | "before" | "following" | "since" | "until" | "till" | "prior" | "earlier" | "later"
-                )
-            })
+            (lo..hi).any(|k| english().date_relations.has(s.word(k)))
         });
         if !subject.is_empty() && related {
             continue;
@@ -150,8 +146,8 @@ fn relation(words: &[&str], i: usize) -> Option<(bool, usize)> {
     let next = words.get(i + 1).copied().unwrap_or("");
     Some(match w {
         "followed" | "preceded" if next == "by" => (w == "preceded", 2),
-        "after" | "following" | "later" | "follows" | "followed" | "succeeded" => (true, 1),
-        "before" | "preceding" | "preceded" | "precedes" | "earlier" | "ahead" | "prior" => (false, 1),
+        _ if english().order_after.has(w) => (true, 1),
+        _ if english().order_before.has(w) => (false, 1),
         _ => return None,
     })
 }

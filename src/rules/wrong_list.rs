@@ -19,22 +19,12 @@ fn items(ctx: &Ctx) -> Vec<NormSpan> {
                                                     // Searchers made once (a `str::find` builds one per call: callgrind).
     static SEPARATORS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
     let separators = SEPARATORS.get_or_init(|| {
-        [
-            ", and ",
-            ", or ",
-            ", ",
-            "; ",
-            " and ",
-            " or ",
-            " as well as ",
-            " & ",
-            " plus ",
-            // A table cell ends its item ("Poland | Security Guarantees").
-            " | ",
-        ]
-        .iter()
-        .map(|sep| memmem::Finder::new(sep.as_bytes()))
-        .collect()
+        english()
+            .marks
+            .list_separators
+            .iter()
+            .map(|sep| memmem::Finder::new(sep.as_bytes()))
+            .collect()
     });
     for sep in separators {
         let len = sep.needle().len();
@@ -86,37 +76,12 @@ fn introducer_end(ctx: &Ctx, before: usize) -> Option<usize> {
     let t = &ctx.sentence.norm.text.as_bytes()[..before];
     static INTRODUCERS: OnceLock<Vec<memmem::FinderRev<'static>>> = OnceLock::new();
     let introducers = INTRODUCERS.get_or_init(|| {
-        [
-            ": ",
-            " such as ",
-            " including ",
-            " namely ",
-            " were ",
-            " are ",
-            " include ",
-            " included ",
-            " list ",
-            " comprised ",
-            " depends on ",
-            // "depends, the author says, on A, B and C": the aside ends at "on".
-            ", on ",
-            " depend on ",
-            " rests on ",
-            " comes down to ",
-            " sets out to ",
-            " aims to ",
-            " against ",
-            " would mean ",
-            " means ",
-            " mean ",
-            " comprising ",
-            " consisted of ",
-            " involved ",
-            " covered ",
-        ]
-        .iter()
-        .map(|i| memmem::FinderRev::new(i.as_bytes()))
-        .collect()
+        english()
+            .marks
+            .enumeration_openers
+            .iter()
+            .map(|i| memmem::FinderRev::new(i.as_bytes()))
+            .collect()
     });
     introducers
         .iter()
