@@ -23,12 +23,12 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("notes-dev", 20, 0, 0),
     ("blind-round-1", 41, 0, 0),
     ("blind-round-2", 37, 2, 1),
-    ("blind-round-3", 40, 1, 0),
+    ("blind-round-3", 40, 0, 0),
     ("blind-round-4", 34, 0, 0),
     ("blind-round-5", 37, 0, 0),
     ("blind-round-6", 34, 1, 1),
     ("blind-round-7", 36, 2, 2),
-    ("blind-round-8", 34, 3, 2),
+    ("blind-round-8", 34, 2, 1),
     ("blind-round-9", 34, 5, 4),
     ("blind-round-10", 27, 4, 3),
     ("blind-round-11", 34, 4, 1),
@@ -39,8 +39,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-16", 35, 0, 0),
     ("blind-round-17", 33, 0, 0),
     ("blind-round-18", 37, 1, 0),
-    ("blind-round-19", 37, 3, 3),
-    ("blind-round-21", 35, 5, 3),
+    ("blind-round-19", 38, 0, 0),
+    ("blind-round-21", 36, 3, 2),
 ];
 
 /// 1-based line of a byte offset.

@@ -602,6 +602,39 @@ fn session6_reading() {
     quiet("The invasion began on 24 February 2022, five weeks after the article appeared.");
 }
 
+/// Session 7, rounds 19-21: notation that numbers, orders, closes or sets
+/// aside, each beside the finding it must not hide.
+#[test]
+fn session7_notation() {
+    // "#1" numbers a demand; "one set of" counts sets.
+    quiet("demand #1 (no expansion into ex-USSR) already de facto met");
+    quiet("Three venues, three audiences, one set of demands.");
+    fires(
+        "Three venues, three audiences, two demands.",
+        &[(Code::WrongNumber, "two")],
+    );
+    // A semicolon or "=" ends what a relation word orders; a place just
+    // before another venue's name modifies that name.
+    quiet("Jan 21 Lavrov/Blinken; preceding wk = Geneva / Brussels NRC / Vienna OSCE");
+    fires(
+        "The Lavrov–Blinken meeting preceded the Geneva round.",
+        &[(Code::WrongDate, "preceded")],
+    );
+    // "that's it" closes a list; a bare noun after "of X and" shares the "of".
+    quiet("Geneva results thin: strategic stability + cyber consultations, that's it");
+    quiet("Post-1991 order: US dominant, NATO central as instrument of regulation and security.");
+    fires(
+        "Post-1991 order: US dominant, NATO central, and security.",
+        &[(Code::WrongList, "security")],
+    );
+    // "mil HQ" is the military headquarters, written short.
+    quiet("Kremlin + MFA: no illusions; mil HQ even fewer");
+    fires(
+        "Kremlin + MFA: no illusions; Kremlin even fewer",
+        &[(Code::WrongPlace, "MFA")],
+    );
+}
+
 /// Counts written as a dashed span, an abbreviated unit, or "only one of".
 #[test]
 fn counts_in_shorthand() {

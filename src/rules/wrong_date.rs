@@ -180,9 +180,18 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
             if i > 0 && words[i - 1] == "not" {
                 continue;
             }
-            // Nearest claim term on each side of the relation word.
-            let left = (0..i).rev().take(8).find_map(side);
-            let right = (i + len..words.len()).take(8).find_map(side);
+            // Nearest claim term on each side of the relation word, in its
+            // clause: "Jan 21 Lavrov/Blinken; preceding wk = Geneva" orders
+            // nothing across the semicolon or the "=".
+            let hard_break = |k: usize| {
+                k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].contains(';')
+                    || crate::note::notation_breaks(s, k)
+            };
+            let left = (0..i).rev().take(8).take_while(|&k| !hard_break(k + 1)).find_map(side);
+            let right = (i + len..words.len())
+                .take(8)
+                .take_while(|&k| !hard_break(k))
+                .find_map(side);
             let (Some(l), Some(r)) = (left, right) else { continue };
             if l == r {
                 continue;

@@ -269,6 +269,35 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // (after a member that is itself a short phrase, not a clause)
                 && words_in(ctx, &all_items[k - 1]) <= 5
         };
+        // "NATO central as instrument of regulation and security": a bare
+        // noun after a plain "and" that follows a preposition's one-word
+        // object (no name, no date) shares that object's preposition; it is
+        // no item of the enumeration.
+        let continues_object = |k: usize| {
+            if k == 0 {
+                return false;
+            }
+            let s = ctx.sentence;
+            let before = t[..all_items[k].start].trim_end();
+            let plain_and = (before.ends_with(" and") || before.ends_with(" or"))
+                && !before.ends_with(", and")
+                && !before.ends_with(", or");
+            let prev = &all_items[k - 1];
+            let last = s.word_at(prev.end.saturating_sub(1));
+            let named = |r: NormSpan| {
+                ctx.scan
+                    .mentions
+                    .iter()
+                    .any(|m| m.range.start < r.end && r.start < m.range.end)
+                    || ctx.dates.iter().any(|d| d.range.start < r.end && r.start < d.range.end)
+            };
+            plain_and
+                && last >= 1
+                && s.words[last - 1].start >= prev.start
+                && english().item_prepositions.has(s.word(last - 1))
+                && !named(NormSpan::new(s.words[last].start, s.words[last].end))
+                && !named(all_items[k])
+        };
         // "2 of 3 (non-expansion, non-deployment), political": a list in
         // parentheses ends at its ')'.
         let first_start = first_member_hit(ctx, &all_items[first_matched], members);
@@ -411,6 +440,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Some(x) => Some(x.range),
                         None if near_miss(ctx, ci, &item).is_some() => near_miss(ctx, ci, &item).map(|(r, ..)| r),
                         None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k) || tail(k))
+                            && !continues_object(k)
                             // ("..., plus the Lavrov–Blinken meeting on January 21":
                             // an item with a date of its own is another event)
                             // (the list's own date is no other event: "Poland in 2004")
@@ -608,7 +638,7 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let last = words.last().copied().unwrap_or("");
     // "nothing more", "the author says", "the order itself", "the last":
     // a close, a reporting aside, or words pointing back, not a member.
-    let closes = lex.item_closes.has(first);
+    let closes = lex.item_closes.has(first) || lex.item_closes.is_exactly(&words);
     let aside = words
         .windows(2)
         .any(|w| matches!(w[0], "author" | "article" | "he" | "she" | "it") && english().reporting_verbs.has(w[1]));

@@ -227,9 +227,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     let (lo, hi) = if m.word > b { (b, m.word) } else { (m.word, a) };
                     !(lo + 1..=hi).any(|k| crate::note::negation::gap_breaks(s, k))
                 };
+                // ("Brussels NRC / Vienna OSCE": a place written just before
+                // another subject's name modifies that name)
+                let next = s.words.partition_point(|w| w.start < m.range.end);
+                let modifies = theirs.iter().any(|&(a, _)| {
+                    a == next && a < s.words.len() && s.norm.text[m.range.end..s.words[a].start].trim().is_empty()
+                });
                 // (a table row's first cell goes with every other cell)
-                (theirs.iter().any(unbroken) || theirs.iter().any(|&(a, _)| row && (in_head(m.word) || in_head(a))))
-                    && super::shared::subject::distance(&theirs, m.word) <= own_distance(m)
+                modifies
+                    || (theirs.iter().any(unbroken)
+                        || theirs.iter().any(|&(a, _)| row && (in_head(m.word) || in_head(a))))
+                        && super::shared::subject::distance(&theirs, m.word) <= own_distance(m)
             })
         });
         if let Some(m) = wrong {

@@ -163,12 +163,12 @@ fn digits(w: &str) -> Option<f64> {
 /// Is the figure at word `i` a label rather than a count: a thread's post
 /// number ("2/ Opening claim", "20/"), a table row's number in its first
 /// cell ("| 38 | ..."), or a number after a sign that marks one ("¶10",
-/// "§ 4")?
+/// "§ 4", "demand #1")?
 pub fn is_label(text: &str, words: &[Word], i: usize) -> bool {
     let rest = &text[words[i].end..];
     let post_number = rest.starts_with('/') && rest[1..].chars().next().is_none_or(char::is_whitespace);
     let row_number = text[..words[i].start].trim() == "|" && rest.trim_start().starts_with('|');
-    let marked = text[..words[i].start].trim_end().ends_with(['¶', '§']);
+    let marked = text[..words[i].start].trim_end().ends_with(['¶', '§']) || text[..words[i].start].ends_with('#');
     (post_number || row_number || marked) && text[words[i].start..words[i].end].chars().all(|c| c.is_ascii_digit())
 }
 
