@@ -40,6 +40,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-17", 33, 0, 0),
     ("blind-round-18", 37, 1, 0),
     ("blind-round-19", 38, 0, 0),
+    ("blind-round-20", 33, 0, 0),
     ("blind-round-21", 36, 3, 2),
 ];
 
