@@ -3,6 +3,8 @@
 //! No code means every code.
 
 use crate::finding::{Code, Finding};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 pub struct Suppressions {
     /// (bytes, codes) for next-line comments: the line they silence, from
@@ -14,28 +16,10 @@ pub struct Suppressions {
     len: usize,
 }
 
-#[derive(Clone, Copy)]
-enum Marker {
-    Open,
-    Close,
-}
-
-/// The first `<!--` or `-->` in `hay`, as `str::find` finds it, with a
-/// vectorized search (a note is scanned for comments at every check).
-fn find(hay: &str, m: Marker) -> Option<usize> {
-    use aho_corasick::AhoCorasick;
-    use std::sync::OnceLock;
-    static FINDERS: OnceLock<Option<[AhoCorasick; 2]>> = OnceLock::new();
-    let needle = match m {
-        Marker::Open => "<!--",
-        Marker::Close => "-->",
-    };
-    let finders = FINDERS.get_or_init(|| Some([AhoCorasick::new(["<!--"]).ok()?, AhoCorasick::new(["-->"]).ok()?]));
-    match finders {
-        Some(f) => f[m as usize].find(hay).map(|x| x.start()),
-        None => hay.find(needle),
-    }
-}
+/// Searchers for a comment's opening and closing marks, made once: a note is
+/// scanned for comments at every check (SIMD, like `str::find` finds them).
+static OPEN: LazyLock<Finder> = LazyLock::new(|| Finder::new("<!--"));
+static CLOSE: LazyLock<Finder> = LazyLock::new(|| Finder::new("-->"));
 
 /// The start of the line after the one holding byte `at`, if there is one.
 fn next_line(note: &str, at: usize) -> Option<usize> {
@@ -60,11 +44,11 @@ impl Suppressions {
         let mut regions = Vec::new();
         let mut open: Vec<(usize, Vec<Code>)> = Vec::new();
         let mut from = 0;
-        while let Some(i) = find(&note[from..], Marker::Open) {
+        while let Some(i) = OPEN.find(&note.as_bytes()[from..]) {
             let s = from + i;
             // The close is looked for after the opening: in `<!-->` the
             // "-->" overlaps the "<!--".
-            let Some(j) = find(&note[s + 4..], Marker::Close) else {
+            let Some(j) = CLOSE.find(&note.as_bytes()[s + 4..]) else {
                 break;
             };
             let e = s + 4 + j + 3;
