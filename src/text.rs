@@ -163,8 +163,9 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Words of a normalized text: runs of letters, digits and apostrophes, plus
 /// dots inside abbreviations and numbers ("u.s.", "3.5"). Read byte by
-/// byte (a character decoded only when it is not ASCII), each word's edge
-/// apostrophes (quotes, not contractions) stripped as it ends.
+/// byte (a run of ASCII letters and digits at once, a character decoded
+/// only when it is not ASCII), each word's edge apostrophes (quotes, not
+/// contractions) stripped as it ends.
 pub fn words(text: &str) -> Vec<Word> {
     let b = text.as_bytes();
     // Room for a typical sentence's words: one allocation, not a doubling per few words.
@@ -184,6 +185,19 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut prev_digit = false;
     let mut i = 0;
     while i < b.len() {
+        // A run of ASCII letters and digits (most of a word) is taken at once.
+        if b[i].is_ascii_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            prev_digit = b[j - 1].is_ascii_digit();
+            i = j;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         let inner_dot = (c == '.' || c == ',')
             && start.is_some()
