@@ -836,6 +836,17 @@ fn each_workspace_folder_checks_its_notes_with_its_own_settings() {
     assert_eq!(date(&mut lsp, &loud), Some(json!(4)));
     assert_eq!(date(&mut lsp, &nested), Some(json!(2)));
     assert_eq!(date(&mut lsp, &top), None);
+    // Folders with settings of their own: the warning names those without an article.
+    let no_article = lsp.wait(
+        |m| m["method"] == "window/showMessage" && m["params"]["message"].as_str().unwrap_or("").contains("no article"),
+        "the warning that there is no article",
+    );
+    let folders = [&quiet, &loud, &nested].map(|f| f.display().to_string()).join(", ");
+    let text = no_article["params"]["message"].as_str().unwrap();
+    assert!(
+        text.starts_with(&format!("claimlint: no article found for {folders} (")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -377,17 +377,28 @@ impl Backend {
             log.push_str(&format!("\n  {}", world.sources.join("\n  ")));
             self.client.log_message(MessageType::INFO, log).await;
         }
-        let unfound = worlds.all().any(|w| w.engine.article.is_none() && !w.article_missing);
+        let distinct = worlds.distinct();
+        let unfound: Vec<_> = (distinct.iter())
+            .filter(|(_, w)| w.engine.article.is_none() && !w.article_missing)
+            .collect();
         if worlds.all().all(|w| w.engine.article.is_some()) {
             self.state.told_no_article.store(false, Ordering::SeqCst);
-        } else if unfound && !self.state.told_no_article.swap(true, Ordering::SeqCst) {
-            self.client
-                .show_message(
-                    MessageType::WARNING,
-                    "claimlint: no article found (set claimlint.article, `article` in .claimlint.toml or CLAIMLINT_ARTICLE, or put the article's text in the workspace). \
-                     Checks run on the claim base alone; go-to-section, article links and word-for-word quotation checks need the article.",
-                )
-                .await;
+        } else if !unfound.is_empty() && !self.state.told_no_article.swap(true, Ordering::SeqCst) {
+            // Folders with settings of their own: say which have no article.
+            let mut whose = String::new();
+            if distinct.len() > 1 {
+                let names: Vec<String> = unfound
+                    .iter()
+                    .flat_map(|(f, _)| f)
+                    .map(|f| f.display().to_string())
+                    .collect();
+                whose = format!(" for {}", names.join(", "));
+            }
+            let msg = format!(
+                "claimlint: no article found{whose} (set claimlint.article, `article` in .claimlint.toml or CLAIMLINT_ARTICLE, or put the article's text in the workspace). \
+                 Checks run on the claim base alone; go-to-section, article links and word-for-word quotation checks need the article."
+            );
+            self.client.show_message(MessageType::WARNING, msg).await;
         }
     }
 
