@@ -334,20 +334,16 @@ pub fn resolve(req: &Request) -> Resolved {
         }
     }
     let bundled = || load_claims(BUNDLED, BUNDLED_NAME, None).unwrap_or_else(|_| crate::claims::bundled());
-    let shown_titles: Vec<String>;
-    let hint;
-    {
-        let fallback;
-        let shown = match &custom {
-            Some((_, _, b, _)) => b,
-            None => {
-                fallback = bundled();
-                &fallback
-            }
-        };
-        shown_titles = shown.sections.iter().map(|s| s.title.clone()).collect();
-        hint = shown.file_hint.clone();
-    }
+    // Without a claim base of its own, the bundled one, loaded once: its
+    // titles find the article, and then it is the base.
+    let mut fallback = custom.is_none().then(bundled);
+    let shown = custom.as_ref().map(|(_, _, b, _)| b).or(fallback.as_ref());
+    let shown_titles: Vec<String> = shown
+        .iter()
+        .flat_map(|b| &b.sections)
+        .map(|s| s.title.clone())
+        .collect();
+    let hint = shown.and_then(|b| b.file_hint.clone());
 
     // The article: the first source that gives a readable file.
     let mut candidates: Vec<(PathBuf, Source)> = Vec::new();
@@ -398,7 +394,10 @@ pub fn resolve(req: &Request) -> Resolved {
 
     // With the article, a custom claim base must match it.
     let (base, claims) = match custom {
-        None => (bundled(), (BUNDLED_NAME.to_string(), Source::Bundled)),
+        None => (
+            fallback.take().unwrap_or_else(bundled),
+            (BUNDLED_NAME.to_string(), Source::Bundled),
+        ),
         Some((src, name, base, source)) => match &article {
             None => (base, (name, source)),
             Some((a, _)) => match load_claims(&src, &name, Some(a)) {
