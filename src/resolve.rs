@@ -25,7 +25,7 @@
 //! [`Source`] it came from, and every message names it.
 
 use crate::article::Article;
-use crate::claims::{load_claims, ClaimBase, LoadError, BUNDLED, BUNDLED_NAME};
+use crate::claims::{load_claims, ClaimBase, LoadError, BUNDLED_NAME};
 use crate::config::{self, key_line, Config};
 use crate::engine::{Engine, Options};
 use crate::finding::{Certainty, Code, Severity};
@@ -333,7 +333,7 @@ pub fn resolve(req: &Request) -> Resolved {
             },
         }
     }
-    let bundled = || load_claims(BUNDLED, BUNDLED_NAME, None).unwrap_or_else(|_| crate::claims::bundled());
+    let bundled = crate::claims::bundled;
     // Without a claim base of its own, the bundled one, loaded once: its
     // titles find the article, and then it is the base.
     let mut fallback = custom.is_none().then(bundled);
