@@ -723,6 +723,44 @@ fn session7_stance_and_parties() {
     quiet("Dep. FM Ryabkov: \"never ever\"");
     quiet("Dep FM Ryabkov: \"never ever\"");
     fires("FM Ryabkov: \"never ever\"", &[(Code::WrongAttribution, "FM")]);
+    // The same words agree with another claim read here (the measures
+    // are unspecified): which claim they speak of is open.
+    quiet("Moscow's officials keep talking of \"military-technical means\", a vague phrase for military steps.");
+    // A row whose other cell agrees names the word as its topic.
+    assert_eq!(
+        note_findings("| Risk | Name | Odds | Evidence |\n|---|---|---|---|\n| R4 | Open breakdown of the talks | Low for now | The week closed with no public scandal and no definitive rupture |\n"),
+        vec![]
+    );
+    // Verbs of avoiding deny their object.
+    quiet("\"intergovernmental agreement\": sidesteps ratification in the U.S.");
+    // Gates: "pulling ... out", "infra", "E. Europe", "the withdrawal
+    // demand", "entry into NATO"; a capital for its country.
+    fires(
+        "The author says moving all military infrastructure out of NATO's eastern members by pulling it is essential to Russia's security.",
+        &[(Code::StanceReversal, "essential")],
+    );
+    fires(
+        "The author regards the withdrawal demand as vital to Russian security.",
+        &[(Code::StanceReversal, "vital")],
+    );
+    fires(
+        "He treats Ukraine's entry into NATO as an imminent threat.",
+        &[(Code::StanceReversal, "imminent")],
+    );
+    fires(
+        "A moratorium on new members, at Berlin's initiative.",
+        &[(Code::WrongActor, "Berlin")],
+    );
+    // A quotation filling its cell, its speaker opening the next one.
+    assert_eq!(
+        note_findings("| Quotation | Speaker |\n|---|---|\n| \"at least legally binding agreements\" | Lavrov |\n| \"never ever\" | Deputy FM Sergei Ryabkov |\n"),
+        vec![(Code::WrongAttribution, "Lavrov".to_string())]
+    );
+    // "X's image" ties the article's own words to X.
+    fires(
+        "\"an unsinkable aircraft carrier\", Ryabkov's image for a Ukraine under U.S. control.",
+        &[(Code::WrongAttribution, "Ryabkov")],
+    );
     // "attributes it to X" ties the quotation to X.
     fires(
         "The piece quotes \"never ever\" and attributes it to Foreign Minister Lavrov.",

@@ -126,6 +126,40 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the note places the predicate “elsewhere”, not on the claim's subject"],
                 );
             }
+            // "\"military-technical means\", a vague phrase": the same words
+            // agree with another claim read here (its measures unspecified),
+            // so which one they speak of is open.
+            let hw = s.word_at(h.range.start);
+            let agrees_elsewhere = ctx.active().any(|(cj, other)| {
+                let Check::Stance {
+                    says: says2,
+                    opposite: opposite2,
+                    affirms: affirms2,
+                    ..
+                } = &other.check
+                else {
+                    return false;
+                };
+                let at_h = |g: &NormSpan| g.start < h.range.end && h.range.start < g.end;
+                cj != ci
+                    && (ctx
+                        .scan
+                        .any_of(says2)
+                        .any(|g| at_h(&g.range) && denied(hw) != *affirms2)
+                        || ctx
+                            .scan
+                            .any_of(opposite2)
+                            .any(|g| at_h(&g.range) && (denied(hw) || !*affirms2)))
+            });
+            // "| Public breakdown of talks | Low | ended with no public
+            // scandal |": a row that also agrees names the word as its topic.
+            let row_agrees = s.norm.text.contains('|') && reversed.iter().any(|(_, ro)| !ro);
+            if agrees_elsewhere || row_agrees {
+                f.lower(
+                    Certainty::Possible,
+                    ["the same words also agree with the article here (another claim, or another cell of the row)"],
+                );
+            }
             // "No treaty or accord ⇒ absolute guarantee": whether the denial
             // before the arrow carries over is the writer's shorthand.
             if denied_before_arrow(s, s.word_at(h.range.start)) {

@@ -266,6 +266,12 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
         };
         let source = m.word <= after + 12
             && (1..=3).any(|b| m.word >= b && (matches!(s.word(m.word - b), "from" | "by") || credited(b)));
+        // "| “...” | Lavrov | ...": a quotation filling its cell, the name
+        // opening the next one (a table of quotations and speakers).
+        let fills_cell = t[..q.outer.start].trim_end().ends_with('|');
+        if fills_cell && between.trim() == "|" {
+            return true;
+        }
         (near || source)
             && !between.contains('|')
             && !(after..m.word).any(|k| matches!(s.word(k), "but" | "while" | "whereas"))
