@@ -79,12 +79,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         let nominal = |v: &&Hit| {
             let w = s.word_at(v.range.start);
             let next = s.word_at(v.range.end.saturating_sub(1)) + 1;
-            !matches!(s.word(next), "of" | "by")
-                && w > 0
-                && matches!(
-                    s.word(w - 1),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "whose"
-                )
+            // ("It was Russia that refused": "that" opens a clause.)
+            let det = if w > 0 { s.word(w - 1) } else { "" };
+            !english().agent_markers.has(s.word(next)) && det != "that" && english().determiners.has(det)
         };
         if all_verbs.iter().any(|v| !nominal(v)) {
             all_verbs.retain(|v| !nominal(v));
@@ -215,7 +212,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         !(a..=b).any(|k| gap_breaks(s, k))
                             || (a..b).any(|k| mention_set_aside(s, k))
                             // "Moscow itself, the author writes, viewed ...": a reporting aside.
-                            || (a..b).any(|k| matches!(s.word(k), "author" | "article" | "piece"))
+                            || (a..b).any(|k| english().reporters.has(s.word(k)))
                     })
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 // "A knew that B objected but went on": a verb coordinated
@@ -229,7 +226,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 if g > 0 && s.word(g - 1).ends_with("ly") && !gap_breaks(s, g) {
                     g -= 1;
                 }
-                let coordinated = g > 0 && !gap_breaks(s, g) && matches!(s.word(g - 1), "but" | "and" | "yet" | "then");
+                let coordinated = g > 0 && !gap_breaks(s, g) && english().verb_coordinators.has(s.word(g - 1));
                 let before = if coordinated {
                     parties
                         .iter()
@@ -250,8 +247,8 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     let w = s.word_at(h.range.start);
                     h.range.start >= v.range.end
                         && w <= vend + 3
-                        && (w >= 1 && matches!(s.word(w - 1), "by" | "of")
-                            || w >= 2 && matches!(s.word(w - 2), "by" | "of"))
+                        && (w >= 1 && english().agent_markers.has(s.word(w - 1))
+                            || w >= 2 && english().agent_markers.has(s.word(w - 2)))
                         && (s.word(vend + 1) == "by" || s.word(vend + 1) == "of" || s.word(vend + 2) == "by")
                         // "of" gives the agent of a noun ("the oversight of X"), not
                         // of a verb ("knew of Russian dissatisfaction").
@@ -274,7 +271,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             // "the initiative would come from Moscow": the party follows.
             let from_rival = rivals.iter().copied().find(|r| {
                 let w = s.word_at(r.range.start);
-                (1..=2).any(|k| w >= k && matches!(s.word(w - k), "from" | "by" | "per"))
+                (1..=2).any(|k| w >= k && english().source_markers.has(s.word(w - k)))
             });
             // "if NATO cannot ..., it will resort to other methods": the rival
             // is the only party named, and it stands where a subject stands.
@@ -349,7 +346,7 @@ fn after_author_frame(s: &Sentence, w: usize) -> usize {
         .rev()
         .find(|&k| {
             (lex.reporting_verbs.has(s.word(k)) || lex.view_verbs.has(s.word(k)))
-                && (lex.reporters.has(s.word(k - 1)) || matches!(s.word(k - 1), "he" | "she" | "i" | "we"))
+                && (lex.reporters.has(s.word(k - 1)) || lex.author_pronouns.has(s.word(k - 1)))
         })
         .map_or(0, |k| if s.word(k + 1) == "that" { k + 2 } else { k + 1 })
 }
@@ -365,7 +362,7 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
         }
         (w.len() > 4 && w.ends_with("ed") && !english().ed_adjectives.has(w))
             // "... Russia was unhappy - it simply preferred to ignore": a new subject.
-            || matches!(w, "it" | "they" | "he" | "she" | "we")
+            || english().new_subjects.has(w)
             || english().clause_verbs.has(w)
     })
 }
