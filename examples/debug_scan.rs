@@ -16,7 +16,7 @@ fn main() {
             .map(|m| e.base.entities[m.entity].id.as_str())
             .collect();
         println!("   mentions: {ms:?}");
-        for f in e.check_sentence(&note, &read.masked, s) {
+        for f in e.check_sentence(&note, &read.masked, s).0 {
             println!("   -> {} {}", f.code, f.message);
         }
     }

@@ -31,6 +31,10 @@ fn wide_edit(rng: &mut notegen::Rng, text: &str) -> (usize, usize, String) {
         "“Well, listen to us today.” ",
         "\n# Heading\n",
         "---\n",
+        // (section references leaning on a table's header or the sentence before)
+        "\n| # | Section |\n|---|---|\n| Biden invited Putin | Roots |\n",
+        "\nA: §Roots.\n",
+        "Source: §What Next? ",
     ];
     let boundary = |mut i: usize| {
         while !text.is_char_boundary(i) {

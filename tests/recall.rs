@@ -341,6 +341,57 @@ fn a_section_name_in_quotation_marks_is_a_title() {
     );
 }
 
+/// The (code, severity, line) of every wrong-section finding of a note.
+fn sections_flagged(note: &str) -> Vec<(Code, Severity, usize)> {
+    engine()
+        .check(note)
+        .into_iter()
+        .filter(|f| f.code == Code::WrongSection)
+        .map(|f| (f.code, f.severity, note[..f.range.start].matches('\n').count() + 1))
+        .collect()
+}
+
+#[test]
+fn a_bare_or_back_pointing_reference_takes_the_point_of_the_sentence_before() {
+    for note in [
+        "Q: Where are tolls said to be cut later?\nA: §Origins.\n",
+        "- Tolls may be cut later.\n- Source: §Origins\n",
+        "Tolls may be cut later. **verified** (§Origins)\n",
+        "Tolls may be cut later.\nThis point is made in the article's Origins section.\n",
+        "- Tolls may be cut later.\n- that quote sits in §Origins, I think.\n",
+    ] {
+        let line = note.matches('\n').count();
+        assert_eq!(
+            sections_flagged(note),
+            [(Code::WrongSection, Severity::Warning, line)],
+            "{note:?}"
+        );
+    }
+    for note in [
+        // The right section; a sentence two lines up; a reader sent on for more.
+        "Q: Where are tolls said to be cut later?\nA: §What Now?\n",
+        "Tolls may be cut later.\n\n\nA: §Origins.\n",
+        "- Tolls may be cut later.\n- Read §Origins first.\n",
+        // The sentence before placed its point itself; an outline's heading.
+        "- Tolls may be cut later (§What Now?).\n- Source: §Origins\n",
+        "- Tolls may be cut later.\n- II. Origins\n",
+    ] {
+        assert_eq!(sections_flagged(note), [], "{note:?}");
+    }
+}
+
+#[test]
+fn a_section_title_in_a_section_column_is_a_reference() {
+    let table = |header: &str| {
+        format!("| # | Risk | {header} |\n|---|---|---|\n| 1 | Tolls may be cut later | Origins |\n| 2 | Tolls may be cut later | What Now? |\n")
+    };
+    assert_eq!(
+        sections_flagged(&table("Section")),
+        [(Code::WrongSection, Severity::Warning, 3)]
+    );
+    assert_eq!(sections_flagged(&table("Theme")), []);
+}
+
 #[test]
 fn a_reference_among_the_writers_own_views_still_speaks_of_the_article() {
     let note = "## My take (not the author's)\n\n- Xref: tolls cut later → §Origins\n";

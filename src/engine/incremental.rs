@@ -1,7 +1,7 @@
 //! Incremental checking: a cache of each sentence's findings, brought up to
 //! date after an edit by checking again only the sentences it touched.
 
-use super::{finish, Engine, Options};
+use super::{finish, Engine, Lean, Options};
 use crate::finding::Finding;
 use crate::note::{self, Sentence};
 use crate::span::NoteSpan;
@@ -49,6 +49,8 @@ struct Cached {
     key: u64,
     /// Does it have words (is it a sentence `note::read` keeps)?
     words: bool,
+    /// How a section reference of it leans on its context (`Engine::check_sentence`).
+    lean: Lean,
     findings: Vec<Finding>,
 }
 
@@ -78,8 +80,11 @@ impl Incremental {
     /// engine: make a new one when the engine changes.
     pub fn check(&mut self, engine: &Engine, note: &Arc<String>, opts: &Options) -> CheckedNote {
         self.update(engine, note);
+        let mut merged = self.merged();
+        let leaning = (self.sentences.iter()).filter(|c| c.words).map(|c| (c.range, &c.lean));
+        merged.extend(engine.context_findings(note, &self.masked, leaning));
         CheckedNote {
-            findings: finish(note, self.merged(), opts),
+            findings: finish(note, merged, opts),
             masked: self.masked.clone(),
             sentences: {
                 let mut v = Vec::with_capacity(self.sentences.iter().filter(|c| c.words).count());
@@ -152,6 +157,7 @@ impl Incremental {
                         range: r,
                         key,
                         words: old[i].words,
+                        lean: old[i].lean.clone(),
                         findings,
                     }
                 }
@@ -317,6 +323,7 @@ impl Incremental {
                     range: r,
                     key,
                     words: c.words,
+                    lean: c.lean.clone(),
                     findings: c.findings.clone(),
                 },
                 None => {
@@ -343,18 +350,17 @@ fn checked(engine: &Engine, note: &str, masked: &str, r: NoteSpan, key: u64) -> 
             range: r,
             key,
             words: false,
+            lean: Lean::No,
             findings: Vec::new(),
         };
     }
-    let findings = engine
-        .check_sentence(note, masked, &s)
-        .iter()
-        .map(|f| moved(f, r.start, 0))
-        .collect();
+    let (found, lean) = engine.check_sentence(note, masked, &s);
+    let findings = found.iter().map(|f| moved(f, r.start, 0)).collect();
     Cached {
         range: r,
         key,
         words: true,
+        lean,
         findings,
     }
 }
@@ -427,7 +433,7 @@ fn diff(old: &str, new: &str) -> (usize, usize, usize) {
 }
 
 /// A finding of a sentence at `from`, for the same sentence at `to`.
-fn moved(f: &Finding, from: usize, to: usize) -> Finding {
+pub(super) fn moved(f: &Finding, from: usize, to: usize) -> Finding {
     let mv = |r: &NoteSpan| NoteSpan::new(r.start - from + to, r.end - from + to);
     let mut g = f.clone();
     g.range = mv(&f.range);

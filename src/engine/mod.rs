@@ -94,18 +94,44 @@ impl Engine {
         // held normalized in full.
         let masked = note::markdown::mask(note);
         let mut out = Vec::new();
+        let mut sentences = Vec::new();
         for r in note::split_sentences(&masked) {
             let s = Sentence::of(&masked, r);
             if !s.words.is_empty() {
-                out.extend(self.check_sentence(note, &masked, &s));
+                let (found, lean) = self.check_sentence(note, &masked, &s);
+                out.extend(found);
+                sentences.push((r, lean));
             }
         }
+        out.extend(self.context_findings(note, &masked, sentences.iter().map(|(r, l)| (*r, l))));
         finish(note, out, opts)
     }
 
-    /// Findings of one sentence, before suppression and options.
-    pub fn check_sentence(&self, note: &str, masked: &str, s: &Sentence) -> Vec<Finding> {
-        let refs = crate::matcher::refs::find_refs(masked, s.range, &self.base);
+    /// Findings of one sentence, before suppression and options, and
+    /// whether a section reference of it leans on its context: a bare
+    /// reference or one pointing back ("A: §Roots.", "that quote sits in
+    /// §Roots") whose point is in the sentence before, or a section title
+    /// filling a table cell whose column is headed "Section". Both depend on
+    /// the sentence's own bytes alone (the incremental cache keeps them).
+    pub fn check_sentence(&self, note: &str, masked: &str, s: &Sentence) -> (Vec<Finding>, Lean) {
+        self.check_sentence_with(note, masked, s, None, &[])
+    }
+
+    /// Findings of `s` (all rules, or only wrong-section read with the
+    /// claims of `context`, a wider sentence holding it, and `extra`
+    /// references), and whether the sentence leans on its context.
+    fn check_sentence_with(
+        &self,
+        note: &str,
+        masked: &str,
+        s: &Sentence,
+        context: Option<&Sentence>,
+        extra: &[crate::matcher::refs::SectionRef],
+    ) -> (Vec<Finding>, Lean) {
+        let mut refs = crate::matcher::refs::find_refs(masked, s.range, &self.base);
+        refs.extend(extra.iter().cloned());
+        refs.sort_by_key(|r| r.range.start);
+        let s = context.unwrap_or(s);
         // A title filling a table cell ("| Evolution of the Confrontation |")
         // names a section as a marker does: its words speak of nothing.
         let marked: Vec<NoteSpan> = refs
@@ -135,11 +161,80 @@ impl Engine {
             claim_spans: &self.claim_spans,
         };
         let mut out = Vec::new();
+        if context.is_some() || !extra.is_empty() {
+            crate::rules::wrong_section::check(&ctx, &mut out);
+            if context.is_none() {
+                self.grade(&ctx, &mut out);
+            }
+            return (out, Lean::No);
+        }
         for rule in RULES.iter().chain(&AFTER_RULES) {
             rule(&ctx, &mut out);
         }
         if !out.is_empty() {
             self.grade(&ctx, &mut out);
+        }
+        let lean = if crate::rules::wrong_section::leans_back(&ctx) {
+            Lean::Back
+        } else if let Some(cell) = section_cell(masked, s.range, &ctx.refs, &self.base) {
+            // Checked now (the row's own bytes), kept for the header to decide.
+            let (found, _) = self.check_sentence_with(note, masked, s, None, &[cell.reference]);
+            Lean::Cell {
+                column: cell.column,
+                findings: found.iter().map(|f| incremental::moved(f, s.range.start, 0)).collect(),
+            }
+        } else {
+            Lean::No
+        };
+        (out, lean)
+    }
+
+    /// The wrong-section findings of the sentences that lean on their
+    /// context (`check_sentence`): a reference pointing back read with the
+    /// sentence just before it (on its line or the line above, itself
+    /// holding no reference), a section title in a "Section" column read as
+    /// a reference of its row. `sentences`: every sentence with words, in
+    /// order, and whether it leans.
+    pub fn context_findings<'a>(
+        &self,
+        note: &str,
+        masked: &str,
+        sentences: impl Iterator<Item = (NoteSpan, &'a Lean)>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut prev: Option<(NoteSpan, bool)> = None;
+        for (r, lean) in sentences {
+            let before = prev.replace((r, !matches!(lean, Lean::No)));
+            match lean {
+                Lean::No => continue,
+                Lean::Cell { column, findings } => {
+                    if under_section_header(masked, r.start, *column) {
+                        out.extend(findings.iter().map(|f| incremental::moved(f, 0, r.start)));
+                    }
+                    continue;
+                }
+                Lean::Back => {}
+            }
+            let Some((prev, prev_leans)) = before else { continue };
+            // The sentence before: on the same line or the one above, with
+            // no reference of its own (it placed its point itself).
+            let between = &masked[prev.end.min(r.start)..r.start];
+            if prev_leans
+                || between.matches('\n').count() > 1
+                || !crate::matcher::refs::find_refs(masked, prev, &self.base).is_empty()
+            {
+                continue;
+            }
+            let s = Sentence::of(masked, r);
+            let both = Sentence::of(masked, NoteSpan::new(prev.start, r.end));
+            let (mut found, _) = self.check_sentence_with(note, masked, &s, Some(&both), &[]);
+            for f in &mut found {
+                f.lower(
+                    Certainty::Likely,
+                    ["the point is read from the sentence before the reference"],
+                );
+            }
+            out.extend(found);
         }
         out
     }
@@ -253,6 +348,102 @@ fn placed_under(masked: &str, r: &crate::matcher::refs::SectionRef) -> bool {
     r.section.is_some()
         && r.name.split_whitespace().count() >= 2
         && matches!(prev.as_str(), "under" | "in" | "see" | "from")
+}
+
+/// How a sentence's section reference leans on its context (see
+/// `Engine::check_sentence`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Lean {
+    #[default]
+    No,
+    /// Bare or pointing back: read with the sentence before.
+    Back,
+    /// A section title fills cell `column` of a table row: `findings`
+    /// (relative to the sentence's start) hold when the column is headed
+    /// "Section".
+    Cell { column: usize, findings: Vec<Finding> },
+}
+
+/// A section title filling a table cell of the row `range` that no
+/// reference of `refs` covers ("| ... | Countermeasures |"): a reference
+/// when its column is headed "Section".
+struct SectionCell {
+    column: usize,
+    reference: crate::matcher::refs::SectionRef,
+}
+
+fn section_cell(
+    masked: &str,
+    range: NoteSpan,
+    refs: &[crate::matcher::refs::SectionRef],
+    base: &ClaimBase,
+) -> Option<SectionCell> {
+    let text = &masked[range];
+    let lead = text.len() - text.trim_start().len();
+    if !text[lead..].starts_with('|') {
+        return None;
+    }
+    let mut at = range.start + lead + 1;
+    for (column, cell) in text[lead + 1..].split('|').enumerate() {
+        let start = at;
+        at += cell.len() + 1;
+        let name = cell.trim();
+        let Some(section) = base.section_by_name(name).filter(|_| !name.is_empty()) else {
+            continue;
+        };
+        let a = start + (cell.len() - cell.trim_start().len());
+        let span = NoteSpan::new(a, a + name.len());
+        if refs
+            .iter()
+            .any(|r| r.range.start < span.end && span.start < r.range.end)
+        {
+            continue;
+        }
+        return Some(SectionCell {
+            column,
+            reference: crate::matcher::refs::SectionRef {
+                range: span,
+                name_range: span,
+                name: name.to_string(),
+                section: Some(section),
+                explicit: true,
+                also: None,
+            },
+        });
+    }
+    None
+}
+
+/// Is column `column` of the table row starting at `row` headed by a name
+/// for sections ("Section", "§")? The header is the table's first line,
+/// followed by its delimiter row.
+fn under_section_header(masked: &str, row: usize, column: usize) -> bool {
+    let line_start = masked[..row].rfind('\n').map_or(0, |i| i + 1);
+    let mut lines: Vec<&str> = Vec::new();
+    let mut end = line_start;
+    // Walk up over the table's lines (a long table: at most 500 rows).
+    while end > 0 && lines.len() < 500 {
+        let start = masked[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = masked[start..end - 1].trim();
+        if !line.starts_with('|') {
+            break;
+        }
+        lines.push(line);
+        end = start;
+    }
+    // The first two lines: the header and its delimiter.
+    let (Some(header), Some(delimiter)) = (lines.last(), lines.len().checked_sub(2).map(|i| lines[i])) else {
+        return false;
+    };
+    if !delimiter.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+        return false;
+    }
+    header[1..].split('|').nth(column).is_some_and(|h| {
+        let h = crate::text::norm(h.trim().trim_matches('*'));
+        crate::word_classes::english()
+            .section_columns
+            .is_exactly(&h.split_whitespace().collect::<Vec<_>>())
+    })
 }
 
 /// Does the reference at `range`, with the other references of its cell,

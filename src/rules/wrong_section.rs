@@ -118,6 +118,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(ci),
             None,
         );
+        // The untitled opening previews what the sections go on to treat:
+        // a point it makes may well be in the section named too.
+        if right.title.is_empty() {
+            f.lower(
+                Certainty::Possible,
+                ["the article's opening previews the points its sections treat"],
+            );
+        }
         if r.also.is_some() {
             f.lower(
                 Certainty::Possible,
@@ -133,6 +141,41 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         out.push(f);
     }
+}
+
+/// Does a section reference of the sentence lean on the sentence before
+/// it? It names a section, the sentence makes no point of its own, and it
+/// is bare ("A: §Roots.", "Source: §X", "**verified** (§X)": two words or
+/// fewer besides, none sending the reader on for more) or points back
+/// ("that quote sits in §Roots", "This point is made in the Roots section").
+pub fn leans_back(ctx: &Ctx) -> bool {
+    if !ctx.refs.iter().any(|r| r.section.is_some()) {
+        return false;
+    }
+    if ctx
+        .active()
+        .any(|(_, c)| !matches!(c.check, Check::List { .. }) || !c.when.is_empty())
+    {
+        return false;
+    }
+    let s = ctx.sentence;
+    let lex = crate::word_classes::english();
+    let outside: Vec<usize> = (0..s.words.len())
+        .filter(|&k| {
+            let w = &s.words[k];
+            let (a, b) = (s.norm.orig(w.start), s.norm.orig(w.end.saturating_sub(1)));
+            !ctx.refs.iter().any(|r| r.range.start <= a && b < r.range.end)
+        })
+        .collect();
+    // (a title alone, unmarked, is an outline's heading: "- V. Security Guarantees")
+    let marked = ctx.refs.iter().any(|r| r.section.is_some() && r.explicit);
+    let bare = marked && outside.len() <= 2 && !outside.iter().any(|&k| lex.reading_pointers.has(s.word(k)));
+    let points_back = outside.windows(2).any(|p| {
+        lex.back_reference_determiners.has(s.word(p[0]))
+            && p[1] == p[0] + 1
+            && lex.back_reference_nouns.has(s.word(p[1]))
+    });
+    bare || points_back
 }
 
 /// Does `between` (the words between a point and a reference) hold a
