@@ -761,6 +761,11 @@ fn session7_stance_and_parties() {
         "\"an unsinkable aircraft carrier\", Ryabkov's image for a Ukraine under U.S. control.",
         &[(Code::WrongAttribution, "Ryabkov")],
     );
+    // Words told apart are named, not asserted.
+    quiet("Arg: treating each demand as strategic removes any way to tell bluff from red line.");
+    // The writer's own earlier words, reported to be corrected.
+    quiet("My draft said Russia left Open Skies; the article lists it among U.S. withdrawals.");
+    fires("Russia left Open Skies.", &[(Code::WrongActor, "Russia")]);
     // "attributes it to X" ties the quotation to X.
     fires(
         "The piece quotes \"never ever\" and attributes it to Foreign Minister Lavrov.",

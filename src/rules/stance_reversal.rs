@@ -160,6 +160,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the same words also agree with the article here (another claim, or another cell of the row)"],
                 );
             }
+            // "no way to tell bluff from red line": words told apart are
+            // named, not asserted.
+            let told_apart = (hw.saturating_sub(3)..hw).any(|k| {
+                matches!(
+                    s.word(k),
+                    "tell" | "telling" | "distinguish" | "distinguishing" | "separate" | "separating"
+                ) && (k + 1..=hw).all(|j| !gap_breaks(s, j))
+                    && (k + 1..hw + 5).any(|j| s.word(j) == "from")
+            });
+            if told_apart {
+                f.lower(
+                    Certainty::Possible,
+                    ["the note tells the words apart from others (“tell X from Y”), it asserts neither"],
+                );
+            }
             // "No treaty or accord ⇒ absolute guarantee": whether the denial
             // before the arrow carries over is the writer's shorthand.
             if denied_before_arrow(s, s.word_at(h.range.start)) {
