@@ -381,6 +381,18 @@ fn a_bare_or_back_pointing_reference_takes_the_point_of_the_sentence_before() {
 }
 
 #[test]
+fn a_name_the_article_treats_in_one_section_places_the_point_there() {
+    // ("Where to find things: the Ferry Pact argument: §What Now?")
+    assert_eq!(
+        sections_flagged("- The Ferry Pact argument: §What Now?\n"),
+        [(Code::WrongSection, Severity::Warning, 1)]
+    );
+    assert_eq!(sections_flagged("- The Ferry Pact argument: §Origins\n"), []);
+    // The author speaks in every section.
+    assert_eq!(sections_flagged("- What the author stresses: §What Now?\n"), []);
+}
+
+#[test]
 fn a_section_title_in_a_section_column_is_a_reference() {
     let table = |header: &str| {
         format!("| # | Risk | {header} |\n|---|---|---|\n| 1 | Tolls may be cut later | Origins |\n| 2 | Tolls may be cut later | What Now? |\n")

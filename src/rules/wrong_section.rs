@@ -76,7 +76,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if at > 0 && lex.open_list_markers.ending_at(|k| s.word(k), at - 1).is_some() || before(&lex.beside_words) {
             continue;
         }
-        let points = points_beside(r);
+        let mut points = points_beside(r);
+        // With no claim applying, a thing or person the article treats in
+        // one section alone places the point there.
+        let by_entity = points.is_empty().then(|| entity_point(ctx, r)).flatten();
+        points.extend(by_entity);
         // "(§Security Guarantees, §What Next?)": when another section named
         // beside it holds the point, the sentence lists where it is treated.
         let other_holds = |i: usize| {
@@ -93,7 +97,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some(ci) = points.iter().copied().find(|&ci| in_its_part(r, ci)) else {
+        let Some(ci) = by_entity.or_else(|| points.iter().copied().find(|&ci| in_its_part(r, ci))) else {
             continue;
         };
         let right = &ctx.base.sections[ctx.base.claims[ci].section];
@@ -124,6 +128,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             f.lower(
                 Certainty::Possible,
                 ["the article's opening previews the points its sections treat"],
+            );
+        }
+        if by_entity.is_some() {
+            f.lower(
+                Certainty::Likely,
+                ["the point is read from a name the article treats in one section only"],
             );
         }
         if r.also.is_some() {
@@ -176,6 +186,47 @@ pub fn leans_back(ctx: &Ctx) -> bool {
             && lex.back_reference_nouns.has(s.word(p[1]))
     });
     bare || points_back
+}
+
+/// "The mutually assured destruction argument: §X": a person, thing or
+/// city named outside the reference, every claim about which lies in one
+/// section, and which the referenced section's claims never name. Its
+/// first claim stands for the point.
+fn entity_point(ctx: &Ctx, r: &crate::matcher::refs::SectionRef) -> Option<usize> {
+    use crate::claims::EntityKind;
+    let base = ctx.base;
+    let mut found: Option<(usize, usize)> = None;
+    for m in &ctx.scan.mentions {
+        let o = ctx.orig(m.range);
+        // (the author speaks everywhere, whatever the claims record)
+        if o.end > r.range.start && o.start < r.range.end
+            || base.author == Some(m.entity)
+            || !matches!(
+                base.entities[m.entity].kind,
+                EntityKind::Person | EntityKind::Thing | EntityKind::City
+            )
+        {
+            continue;
+        }
+        let mut claims = (base.claims.iter().enumerate()).filter(|(_, c)| c.entities.contains(&m.entity));
+        let (first, c) = claims.next()?;
+        let section = c.section;
+        if claims.any(|(_, c)| c.section != section) || found.is_some_and(|(_, s)| s != section) {
+            return None;
+        }
+        // The referenced section may name it in a claim about something else.
+        let named_there = |sec: usize| {
+            base.entities[m.entity].names.iter().any(|n| {
+                let words = crate::text::word_list(n);
+                !words.is_empty() && words.iter().all(|w| base.section_words[sec].contains(w))
+            })
+        };
+        if r.section.is_some_and(named_there) || r.also.is_some_and(named_there) {
+            return None;
+        }
+        found.get_or_insert((first, section));
+    }
+    found.map(|(ci, _)| ci)
 }
 
 /// Does `between` (the words between a point and a reference) hold a
