@@ -627,6 +627,29 @@ fn session7_notation() {
         "Post-1991 order: US dominant, NATO central, and security.",
         &[(Code::WrongList, "security")],
     );
+    // A parenthesis glosses the words it follows: the names are the conflicts'.
+    fires(
+        "real problem ≠ frozen conflicts (Abkhazia, S. Ossetia, Transnistria)",
+        &[(Code::WrongList, "Transnistria")],
+    );
+    // A count equal to the items gives an open list as complete, and names
+    // a list whose context words are missing.
+    fires(
+        "Putin long tried to persuade Americans the two sides could cooperate on four challenges: universal security, terrorism, the pandemic and climate change.",
+        &[(Code::WrongList, "climate change")],
+    );
+    quiet(
+        "Putin pitched cooperation against global challenges such as universal security, terrorism and climate change.",
+    );
+    fires(
+        "In short, three things: stop NATO expansion into former Soviet countries, keep offensive weapons that could reach Russia out of Europe, and ban NATO exercises in the Black Sea.",
+        &[(Code::WrongList, "ban NATO exercises in the Black Sea")],
+    );
+    // "doesn't expect that to happen": "that" is an object, nothing reported.
+    fires(
+        "He doesn't expect that to happen at this year's NATO summit in Brussels.",
+        &[(Code::WrongPlace, "Brussels")],
+    );
     // "mil HQ" is the military headquarters, written short.
     quiet("Kremlin + MFA: no illusions; mil HQ even fewer");
     fires(

@@ -52,6 +52,10 @@ pub struct Reading {
     /// The first word after a short label that opens the sentence
     /// ("Expected answer: ..."): the label's words assert nothing.
     pub label_end: Option<usize>,
+    /// Per clause id: for a clause inside parentheses, the clause the
+    /// parenthesis opened in, which it glosses ("frozen conflicts
+    /// (Abkhazia, S. Ossetia)": the names are the conflicts').
+    pub glosses: Vec<Option<usize>>,
 }
 
 impl Reading {
@@ -82,6 +86,8 @@ impl Reading {
         let mut id = 0;
         let mut next_id = 1;
         let mut open: Vec<usize> = Vec::new();
+        // Per clause id, the clause its parenthesis opened in.
+        let mut glosses: Vec<Option<usize>> = vec![None];
         // "It was Russia, not NATO, that increased ...": a cleft's "that"
         // joins its focus to its predicate.
         let cleft_that = cleft_joint(s);
@@ -105,6 +111,7 @@ impl Reading {
                     Some(outer) => outer,
                     None => {
                         next_id += 1;
+                        glosses.push(open.last().copied());
                         next_id - 1
                     }
                 };
@@ -147,7 +154,11 @@ impl Reading {
         let negated =
             |v: usize| (1..=2).any(|b| v >= b && (lex.negators.has(s.word(v - b)) || s.word(v - b).ends_with("n't")));
         let denied_report = (2..n)
-            .find(|&k| s.word(k) == "that" && lex.reporting_verbs.has(s.word(k - 1)) && negated(k - 1))
+            // ("doesn't expect that to happen": "that" before "to" is the
+            // verb's object, what it stands for is not reported)
+            .find(|&k| {
+                s.word(k) == "that" && s.word(k + 1) != "to" && lex.reporting_verbs.has(s.word(k - 1)) && negated(k - 1)
+            })
             // "the author does not say Russia chose to stay outside": a verb
             // of saying denied, its clause without "that".
             .or_else(|| (1..n).find(|&v| lex.assertion_verbs.has(s.word(v)) && negated(v)));
@@ -187,6 +198,7 @@ impl Reading {
             rejected_before,
             asked_at,
             label_end,
+            glosses,
         }
     }
 
@@ -306,11 +318,20 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     if e.quoted && f.code != Code::Misquote && f.code != Code::WrongSection {
         strong.push("the words stand inside a quotation");
     }
+    // A value in a parenthesis glosses the clause it opened in: "frozen
+    // conflicts (Abkhazia, Transnistria)", "the Founding Act (1999)".
+    let glossed = matches!(
+        f.code,
+        Code::WrongList | Code::WrongNumber | Code::WrongDate | Code::WrongPlace
+    )
+    .then(|| r.glosses.get(clause).copied().flatten())
+    .flatten();
     if !e.anchor_words.is_empty()
-        && !e
-            .anchor_words
-            .iter()
-            .any(|&a| r.clause_of(a) == clause || r.row_head.is_some_and(|h| h == r.clause_of(a) || h == clause))
+        && !e.anchor_words.iter().any(|&a| {
+            r.clause_of(a) == clause
+                || Some(r.clause_of(a)) == glossed
+                || r.row_head.is_some_and(|h| h == r.clause_of(a) || h == clause)
+        })
         && f.code != Code::Misquote
         && f.code != Code::WrongSection
     {

@@ -206,12 +206,37 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut distinct: Vec<usize> = matched.iter().flatten().copied().collect();
         distinct.sort_unstable();
         distinct.dedup();
+        // The enumeration proper starts at the first matched item's introducer.
+        let first = all_items[matched.iter().position(Option::is_some).unwrap_or(0)];
+        let region_start = introducer_end(ctx, first_member_hit(ctx, &first, members)).unwrap_or(0);
+        // "...: A, B in 2004; C in 2009; D": each ';' part is its own enumeration.
+        let t = &ctx.sentence.norm.text;
+        let segment = |r: &NormSpan| t[..r.start].matches(';').count();
+        // "four challenges: A, B, C and D", "the three demands were A, B
+        // and C": a count just before the introducer that equals the number
+        // of items gives the enumeration as complete.
+        let enumerated = all_items
+            .iter()
+            .filter(|r| r.end > region_start && segment(r) == segment(&first))
+            .count();
+        let intro_word = ctx.sentence.words.partition_point(|w| w.end <= region_start);
+        let counted = region_start > 0
+            && ctx.numbers.iter().any(|n| {
+                !n.ordinal
+                    && n.last_word < intro_word
+                    && intro_word - n.last_word <= 4
+                    && n.value.lo == n.value.hi
+                    && n.value.lo == enumerated as f64
+            });
         // (An open list takes more members: the claim-base audit's P7-P14.)
-        let open = *open && !ascribed;
+        let open = *open && !ascribed && !counted;
         // A list with context terms needs them; a bare list needs two members
         // named; three members or more, over half the list, name it anyway
-        // ("2004: the Baltics, Poland, Slovakia, ...").
-        let named_outright = distinct.len() >= 3 && 2 * distinct.len() > members.len();
+        // ("2004: the Baltics, Poland, Slovakia, ..."); so does a count of
+        // the list's size with all members but one named ("in short, three
+        // things: A, B and C").
+        let named_outright = distinct.len() >= 3 && 2 * distinct.len() > members.len()
+            || counted && enumerated == members.len() && distinct.len() >= 2 && distinct.len() + 1 >= enumerated;
         let engaged = if claim.when.is_empty() {
             n_matched >= 2
         } else {
@@ -220,9 +245,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !engaged {
             continue;
         }
-        // The enumeration proper starts at the first matched item's introducer.
-        let first = all_items[matched.iter().position(Option::is_some).unwrap_or(0)];
-        let region_start = introducer_end(ctx, first_member_hit(ctx, &first, members)).unwrap_or(0);
         let member_entities: Vec<usize> = members
             .iter()
             .flat_map(|m| {
@@ -235,9 +257,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let kinds: Vec<EntityKind> = member_entities.iter().map(|&e| ctx.base.entities[e].kind).collect();
         let first_matched = matched.iter().position(Option::is_some).unwrap_or(0);
         let colon_list = region_start >= 2 && ctx.sentence.norm.text[..region_start].ends_with(": ");
-        // "...: A, B in 2004; C in 2009; D": each ';' part is its own enumeration.
-        let t = &ctx.sentence.norm.text;
-        let segment = |r: &NormSpan| t[..r.start].matches(';').count();
         let member_segments: Vec<usize> = all_items
             .iter()
             .zip(&matched)
