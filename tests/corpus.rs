@@ -29,7 +29,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-6", 34, 1, 1),
     ("blind-round-7", 36, 2, 2),
     ("blind-round-8", 34, 2, 1),
-    ("blind-round-9", 36, 4, 3),
+    ("blind-round-9", 36, 3, 2),
     ("blind-round-10", 28, 4, 3),
     ("blind-round-11", 34, 4, 1),
     ("blind-round-12", 34, 3, 0),
@@ -39,9 +39,9 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-16", 35, 0, 0),
     ("blind-round-17", 34, 0, 0),
     ("blind-round-18", 37, 1, 0),
-    ("blind-round-19", 40, 0, 0),
-    ("blind-round-20", 36, 0, 0),
-    ("blind-round-21", 39, 0, 0),
+    ("blind-round-19", 41, 0, 0),
+    ("blind-round-20", 38, 0, 0),
+    ("blind-round-21", 41, 0, 0),
 ];
 
 /// 1-based line of a byte offset.

@@ -645,6 +645,13 @@ fn session7_notation() {
         "In short, three things: stop NATO expansion into former Soviet countries, keep offensive weapons that could reach Russia out of Europe, and ban NATO exercises in the Black Sea.",
         &[(Code::WrongList, "ban NATO exercises in the Black Sea")],
     );
+    // What the article rules out is wrong inside a member's item too; a
+    // parenthesis after a member glosses it.
+    fires(
+        "US exits, last ~2 decades: ABM + INF + CFE + Iran deal",
+        &[(Code::WrongList, "CFE")],
+    );
+    quiet("Geneva (U.S.–Russia, first round), Brussels (Russia–NATO Council), Vienna (OSCE Standing Committee).");
     // "doesn't expect that to happen": "that" is an object, nothing reported.
     fires(
         "He doesn't expect that to happen at this year's NATO summit in Brussels.",

@@ -350,10 +350,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             .saturating_sub(1),
                     )
                     .is_some();
+            // "US dominant, NATO central (mil. + pol. regulation)": a piece
+            // inside a parenthesis opened after the first member glosses an
+            // item; it is none itself.
+            let glossing = k > first_matched && item.start > first_start && {
+                let before = &t[first_start..item.start];
+                before.matches('(').count() > before.matches(')').count()
+            };
             if item.end <= region_start
                 || item.start >= region_end
                 || k < first_matched && !introduced
                 || !member_segments.contains(&segment(item))
+                || glossing
             {
                 continue;
             }
@@ -366,6 +374,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .filter(|x| item.start <= x.range.start && x.range.end <= item.end)
                 .collect();
             let wrong = match m {
+                // What the article rules out is wrong even inside an item
+                // that names a member ("ABM + INF + CFE").
+                Some(_)
+                    if ctx
+                        .scan
+                        .any_of(excluded)
+                        .any(|h| item.start <= h.range.start && h.range.end <= item.end) =>
+                {
+                    ctx.scan
+                        .any_of(excluded)
+                        .find(|h| item.start <= h.range.start && h.range.end <= item.end)
+                        .map(|h| h.range)
+                }
                 // A matched member naming an entity that does not belong with it.
                 Some(mi) => {
                     let mem = &members[*mi];
