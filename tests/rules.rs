@@ -652,6 +652,8 @@ fn session7_notation() {
         &[(Code::WrongList, "CFE")],
     );
     quiet("Geneva (U.S.–Russia, first round), Brussels (Russia–NATO Council), Vienna (OSCE Standing Committee).");
+    // A thread's post number opening a post ("9/12") counts nothing.
+    quiet("10/12 Enlargement: 4 of the last 5 NATO waves happened on Putin's watch (2004, 2009, 2017, 2020).");
     // "doesn't expect that to happen": "that" is an object, nothing reported.
     fires(
         "He doesn't expect that to happen at this year's NATO summit in Brussels.",

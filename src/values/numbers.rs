@@ -197,6 +197,20 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 i += 1;
                 continue;
             }
+            // "9/12 On guarantees: ...": a post's number out of the thread's
+            // posts, opening the sentence (no fraction has so many parts).
+            let slash_pair = words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/");
+            if i == 0
+                && slash_pair
+                && digits(w(1)).is_some_and(|den| den >= 6.0 && den >= d)
+                && w(2) != "of"
+                && words
+                    .get(2)
+                    .is_some_and(|n| text[words[1].end..n.start].trim().is_empty())
+            {
+                i += 2;
+                continue;
+            }
             // "[32:30]", "1:02:33": a clock time or timestamp counts nothing.
             let colon = |a: usize, b: usize| {
                 words.get(b).is_some_and(|n| &text[words[a].end..n.start] == ":") && digits(w(b)).is_some()
