@@ -1134,3 +1134,74 @@ fn an_open_claim_base_gets_its_claims_check_problems_at_their_lines() {
         assert!(p["diagnostics"].as_array().unwrap().is_empty(), "{p}");
     }
 }
+
+#[test]
+fn a_client_that_answers_configuration_is_asked_per_folder_and_each_folder_gets_its_own() {
+    let top = std::fs::canonicalize(tmp("ws-scoped-settings")).unwrap();
+    let (plain, quiet) = (top.join("plain"), top.join("quiet"));
+    for dir in [&plain, &quiet] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let url = |p: &std::path::Path| format!("file://{}", p.display());
+    let folder = |p: &std::path::Path| json!({"uri": url(p), "name": "f"});
+    // The editor's settings for `quiet` alone (a folder's own settings file
+    // in VS Code, `.dir-locals.el` in Emacs).
+    let settings = json!({ url(&quiet): {"claimlint": {"disable": ["wrong-date"]}} });
+    let (mut lsp, _) = Spawn::in_process()
+        .root(plain.clone())
+        .answering_settings(settings)
+        .start(json!({
+            "capabilities": {"workspace": {"configuration": true}},
+            "workspaceFolders": [folder(&plain), folder(&quiet)],
+        }));
+    let ask = lsp.wait(|m| m["method"] == "workspace/configuration", "the settings asked for");
+    let scopes: Vec<&Value> = ask["params"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| &i["scopeUri"])
+        .collect();
+    assert_eq!(scopes, [&json!(url(&plain)), &json!(url(&quiet))]);
+    let applied = format!("resolved sources for {}", quiet.display());
+    lsp.wait(
+        |m| {
+            let text = m["params"]["message"].as_str().unwrap_or("");
+            m["method"] == "window/logMessage"
+                && text.contains(&applied)
+                && text.contains("disabled: wrong-date (from the client setting claimlint.disable)")
+        },
+        "the folder's own settings applied",
+    );
+    let has_date = |lsp: &mut Lsp, dir: &std::path::Path| {
+        let uri = format!("{}/note.md", url(dir));
+        lsp.open(&uri, NOTE);
+        lsp.diagnostics(&uri, 1).iter().any(|d| code(d) == "wrong-date")
+    };
+    assert!(has_date(&mut lsp, &plain), "the other folder keeps the code");
+    assert!(!has_date(&mut lsp, &quiet), "the folder's own editor settings");
+}
+
+#[test]
+fn workspace_symbols_come_from_every_folders_world() {
+    let top = std::fs::canonicalize(tmp("ws-symbols")).unwrap();
+    let (first, second) = (top.join("first"), top.join("second"));
+    for dir in [&first, &second] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(".claimlint.toml"), "article = \"article.txt\"\n").unwrap();
+    }
+    std::fs::write(first.join("article.txt"), look_alike()).unwrap();
+    std::fs::write(second.join("article.txt"), format!("A preface\n\n{}", look_alike())).unwrap();
+    let folder = |p: &std::path::Path| json!({"uri": format!("file://{}", p.display()), "name": "f"});
+    let (mut lsp, _) = Spawn::in_process().root(first.clone()).answering().start(json!({
+        "capabilities": {},
+        "workspaceFolders": [folder(&first), folder(&second)],
+    }));
+    let syms = lsp.call("workspace/symbol", json!({"query": "guarantees"}));
+    let files: Vec<String> = (syms.as_array().unwrap().iter())
+        .map(|s| s["location"]["uri"].as_str().unwrap().to_string())
+        .collect();
+    for dir in [&first, &second] {
+        let article = format!("file://{}/article.txt", dir.display());
+        assert!(files.contains(&article), "{article} in {files:?}");
+    }
+}

@@ -135,7 +135,7 @@ impl Worlds {
         self.first().generation
     }
 
-    /// The first folder's world: what serves requests about no document.
+    /// The first folder's world: what serves a note outside every folder.
     pub fn first(&self) -> &Arc<World> {
         &self.by_root[0].1
     }
@@ -173,11 +173,26 @@ impl Worlds {
     }
 }
 
-/// Build each workspace folder's world (`build` with that folder first).
-/// Folders whose settings resolve alike share one world: one claim base and
-/// article in memory, not one per folder.
-pub fn build_all(client: &Settings, roots: &[PathBuf], env_article: Option<&str>, generation: u64) -> Worlds {
+/// The client's settings for a folder: its own where the client gave them
+/// per folder (`workspace/configuration` with the folder as `scopeUri`), else
+/// the workspace's.
+pub fn of_folder<'a>(client: &'a Settings, scoped: &'a [(PathBuf, Settings)], root: &Path) -> &'a Settings {
+    scoped.iter().find(|(r, _)| r == root).map_or(client, |(_, s)| s)
+}
+
+/// Build each workspace folder's world (`build` with that folder first, and
+/// the client's settings for that folder, `of_folder`). Folders whose
+/// settings resolve alike share one world: one claim base and article in
+/// memory, not one per folder.
+pub fn build_all(
+    client: &Settings,
+    scoped: &[(PathBuf, Settings)],
+    roots: &[PathBuf],
+    env_article: Option<&str>,
+    generation: u64,
+) -> Worlds {
     if roots.len() <= 1 {
+        let client = roots.first().map_or(client, |r| of_folder(client, scoped, r));
         let world = Arc::new(build(client, roots, env_article, generation));
         return Worlds {
             by_root: vec![(roots.first().cloned().unwrap_or_default(), world)],
@@ -187,7 +202,7 @@ pub fn build_all(client: &Settings, roots: &[PathBuf], env_article: Option<&str>
     for (i, root) in roots.iter().enumerate() {
         let mut order = roots.to_vec();
         order[..=i].rotate_right(1);
-        let world = build(client, &order, env_article, generation);
+        let world = build(of_folder(client, scoped, root), &order, env_article, generation);
         let alike = (by_root.iter())
             .find(|(_, w)| w.resolved_alike(&world))
             .map(|(_, w)| w.clone());

@@ -80,6 +80,10 @@ struct State {
     initialized: tokio::sync::Notify,
     caps: RwLock<Caps>,
     settings: Mutex<Settings>,
+    /// Each workspace folder's own settings, when the client gave them per
+    /// folder (`workspace/configuration` asked with the folder as `scopeUri`);
+    /// a folder not listed has `settings`.
+    scoped: Mutex<Vec<(PathBuf, Settings)>>,
     roots: Mutex<Vec<PathBuf>>,
     /// Messages for the user, held until the client is initialized.
     pending: Mutex<Vec<(MessageType, String)>>,
@@ -257,6 +261,7 @@ impl Backend {
                 initialized: tokio::sync::Notify::new(),
                 caps: RwLock::new(Caps::default()),
                 settings: Mutex::new(Settings::default()),
+                scoped: Mutex::new(Vec::new()),
                 roots: Mutex::new(Vec::new()),
                 pending: Mutex::new(Vec::new()),
                 told_no_article: AtomicBool::new(false),
@@ -473,8 +478,10 @@ impl Backend {
     async fn build(&self, settings: Settings) -> Option<Arc<Worlds>> {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let roots = lock(&self.state.roots).clone();
+        let scoped = lock(&self.state.scoped).clone();
         let env = std::env::var("CLAIMLINT_ARTICLE").ok();
-        let worlds = off_the_executor(move || config::build_all(&settings, &roots, env.as_deref(), generation)).await;
+        let worlds =
+            off_the_executor(move || config::build_all(&settings, &scoped, &roots, env.as_deref(), generation)).await;
         let worlds = Arc::new(worlds);
         let mut slot = self.state.worlds.write().unwrap_or_else(|e| e.into_inner());
         if slot.as_ref().is_some_and(|w| w.generation() > worlds.generation()) {
@@ -509,19 +516,30 @@ impl Backend {
     }
 
     /// Ask the client for its settings, in a task of its own, at most
-    /// `CLIENT_TIMEOUT`; apply them unless a newer settings change came in
-    /// meanwhile. `only_if_set`: apply nothing when the answer is the defaults.
+    /// `CLIENT_TIMEOUT`: once per workspace folder (the folder as
+    /// `scopeUri`, so that a folder's own editor settings apply to the notes
+    /// in it), or once without a scope in a workspace without folders. Apply
+    /// them unless a newer settings change came in meanwhile. `only_if_set`:
+    /// apply nothing when the answer is the defaults.
     fn ask_settings(&self, only_if_set: bool) {
         let ask = self.state.config_asks.fetch_add(1, Ordering::SeqCst) + 1;
         let me = self.clone();
         self.spawn("asking for the settings", async move {
-            let items = vec![ConfigurationItem {
-                scope_uri: None,
-                section: Some("claimlint".into()),
-            }];
-            let value = match tokio::time::timeout(CLIENT_TIMEOUT, me.client.configuration(items)).await {
-                Ok(Ok(values)) => values.into_iter().next().unwrap_or(Value::Null),
-                Ok(Err(_)) => Value::Null,
+            let roots = lock(&me.state.roots).clone();
+            let scopes: Vec<Option<Url>> = if roots.is_empty() {
+                vec![None]
+            } else {
+                roots.iter().map(|r| Url::from_file_path(r).ok()).collect()
+            };
+            let items = (scopes.into_iter())
+                .map(|scope_uri| ConfigurationItem {
+                    scope_uri,
+                    section: Some("claimlint".into()),
+                })
+                .collect();
+            let values = match tokio::time::timeout(CLIENT_TIMEOUT, me.client.configuration(items)).await {
+                Ok(Ok(values)) => values,
+                Ok(Err(_)) => Vec::new(),
                 Err(_) => {
                     let msg = format!(
                         "claimlint: the client did not answer workspace/configuration within {} s; settings unchanged",
@@ -535,14 +553,36 @@ impl Backend {
             if me.state.config_asks.load(Ordering::SeqCst) != ask {
                 return; // a newer settings change was made meanwhile
             }
-            if only_if_set && value.is_null() {
+            let value = |i: usize| values.get(i).unwrap_or(&Value::Null);
+            if only_if_set && (0..roots.len().max(1)).all(|i| value(i).is_null()) {
                 return;
             }
-            let settings = me.settings_from(&value);
-            if only_if_set && settings == Settings::default() && lock(&me.state.pending).is_empty() {
+            let global = lock(&me.state.settings).clone();
+            if roots.is_empty() {
+                let settings = me.settings_from(&global, value(0));
+                if only_if_set && settings == Settings::default() && lock(&me.state.pending).is_empty() {
+                    return;
+                }
+                return me.reconfigure(settings).await;
+            }
+            // Each folder's answer applied over what that folder had.
+            let had = lock(&me.state.scoped).clone();
+            let scoped: Vec<(PathBuf, Settings)> = (roots.iter().enumerate())
+                .map(|(i, r)| {
+                    (
+                        r.clone(),
+                        me.settings_from(config::of_folder(&global, &had, r), value(i)),
+                    )
+                })
+                .collect();
+            if only_if_set
+                && scoped.iter().all(|(_, s)| *s == Settings::default())
+                && lock(&me.state.pending).is_empty()
+            {
                 return;
             }
-            me.reconfigure(settings).await;
+            *lock(&me.state.scoped) = scoped;
+            me.reconfigure(global).await;
         });
     }
 
@@ -578,10 +618,10 @@ impl Backend {
         self.client.show_message(MessageType::WARNING, msg).await;
     }
 
-    /// The settings so far with a client's settings object applied key by
+    /// The settings `so_far` with a client's settings object applied key by
     /// key; a rejected value is told to the user and keeps its old value.
-    fn settings_from(&self, value: &Value) -> Settings {
-        let mut settings = lock(&self.state.settings).clone();
+    fn settings_from(&self, so_far: &Settings, value: &Value) -> Settings {
+        let mut settings = so_far.clone();
         for e in settings.patch(value) {
             lock(&self.state.pending).push((MessageType::ERROR, e));
         }
@@ -642,7 +682,10 @@ impl LanguageServer for Backend {
             roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
         }
         *lock(&self.state.roots) = roots;
-        let settings = self.settings_from(params.initialization_options.as_ref().unwrap_or(&Value::Null));
+        let settings = self.settings_from(
+            &Settings::default(),
+            params.initialization_options.as_ref().unwrap_or(&Value::Null),
+        );
         *lock(&self.state.settings) = settings.clone();
         // The world (claim base, article, engine: tens of milliseconds) is
         // built in the background; what needs it waits (`State::ready`).
@@ -759,9 +802,16 @@ impl LanguageServer for Backend {
             self.ask_settings(false);
             return;
         }
-        // Settings given: they win over the answer to any earlier request.
+        // Settings given: they win over the answer to any earlier request,
+        // in every folder.
         self.state.config_asks.fetch_add(1, Ordering::SeqCst);
-        let settings = self.settings_from(&value);
+        let global = lock(&self.state.settings).clone();
+        let settings = self.settings_from(&global, &value);
+        let scoped = lock(&self.state.scoped).clone();
+        let scoped = (scoped.into_iter())
+            .map(|(r, s)| (r, self.settings_from(&s, &value)))
+            .collect();
+        *lock(&self.state.scoped) = scoped;
         self.reconfigure(settings).await;
     }
 
@@ -780,6 +830,10 @@ impl LanguageServer for Backend {
         }
         let settings = lock(&self.state.settings).clone();
         self.reconfigure(settings).await;
+        // Settings asked per folder: ask the new folders' too.
+        if !lock(&self.state.scoped).is_empty() && self.state.caps().configuration {
+            self.ask_settings(false);
+        }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -867,10 +921,23 @@ impl LanguageServer for Backend {
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
         self.state.ready().await;
-        let world = self.state.worlds().first().clone();
+        let worlds = self.state.worlds();
         let enc = self.state.caps().enc;
         Ok(Some(
-            off_the_executor(move || workspace_symbols(&world, &params.query, enc)).await,
+            off_the_executor(move || {
+                // Each world's, once: folders alike share a world, and
+                // worlds of the same article give the same symbols.
+                let mut found: Vec<SymbolInformation> = Vec::new();
+                for (_, world) in worlds.distinct() {
+                    for s in workspace_symbols(world, &params.query, enc) {
+                        if !found.contains(&s) {
+                            found.push(s);
+                        }
+                    }
+                }
+                found
+            })
+            .await,
         ))
     }
 

@@ -26,6 +26,8 @@ pub struct Spawn {
     stderr: Option<Stdio>,
     bin: String,
     answer_requests: bool,
+    /// The editor's settings per `scopeUri` (`""`: asked without one).
+    settings: Value,
     in_process: bool,
 }
 
@@ -39,6 +41,7 @@ impl Spawn {
             stderr: None,
             bin: BIN.to_string(),
             answer_requests: false,
+            settings: json!({}),
             in_process: false,
         }
     }
@@ -82,6 +85,13 @@ impl Spawn {
         self
     }
 
+    /// `answering`, and `workspace/configuration` answered from `settings`,
+    /// an object from each item's `scopeUri` (`""` for none) to its value.
+    pub fn answering_settings(mut self, settings: Value) -> Spawn {
+        self.settings = settings;
+        self.answering()
+    }
+
     /// Start the server; not initialized.
     pub fn spawn(self) -> Lsp {
         let root = self.root.clone().unwrap_or_else(|| tmp("ws"));
@@ -114,7 +124,7 @@ impl Spawn {
         };
         let input = Arc::new(Mutex::new(Some(input)));
         let (tx, rx) = channel();
-        let answer = self.answer_requests.then(|| input.clone());
+        let answer = self.answer_requests.then(|| (input.clone(), self.settings));
         std::thread::spawn(move || read_messages(output, answer, tx));
         Lsp {
             child,
@@ -213,10 +223,11 @@ impl Read for ChannelReader {
 }
 
 /// The reader thread: each frame's JSON to `tx`; the server's requests
-/// answered through `answer` when given.
+/// answered through `answer` when given (`workspace/configuration` from its
+/// settings per scope).
 fn read_messages(
     output: Box<dyn Read + Send>,
-    answer: Option<Arc<Mutex<Option<Input>>>>,
+    answer: Option<(Arc<Mutex<Option<Input>>>, Value)>,
     tx: std::sync::mpsc::Sender<Value>,
 ) {
     let mut r = BufReader::new(output);
@@ -240,10 +251,12 @@ fn read_messages(
             return;
         }
         let msg: Value = serde_json::from_slice(&body).expect("the server writes JSON");
-        if let Some(input) = &answer {
+        if let Some((input, settings)) = &answer {
             if msg.get("method").is_some() && msg.get("id").is_some() {
                 let result = if msg["method"] == "workspace/configuration" {
-                    json!([null])
+                    let items = msg["params"]["items"].as_array().cloned().unwrap_or_default();
+                    let scope = |i: &Value| i["scopeUri"].as_str().unwrap_or("").to_string();
+                    items.iter().map(|i| settings[scope(i)].clone()).collect()
                 } else {
                     Value::Null
                 };

@@ -101,7 +101,7 @@ fn workspace_folders_resolve_their_own_settings_and_share_a_world_when_alike() {
         std::fs::create_dir_all(d).unwrap();
     }
     std::fs::write(c.join(".claimlint.toml"), "disable = [\"wrong-list\"]\n").unwrap();
-    let worlds = build_all(&Settings::default(), &[a.clone(), b.clone(), c.clone()], None, 1);
+    let worlds = build_all(&Settings::default(), &[], &[a.clone(), b.clone(), c.clone()], None, 1);
     let note = |d: &std::path::Path| tower_lsp::lsp_types::Url::from_file_path(d.join("n.md")).unwrap();
     let (wa, wb, wc) = (worlds.of(&note(&a)), worlds.of(&note(&b)), worlds.of(&note(&c)));
     assert!(
