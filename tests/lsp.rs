@@ -1205,3 +1205,40 @@ fn workspace_symbols_come_from_every_folders_world() {
         assert!(files.contains(&article), "{article} in {files:?}");
     }
 }
+
+#[test]
+fn a_flagged_quotation_leads_to_the_passage_its_message_names() {
+    let Some((mut lsp, a)) = with_article() else {
+        return;
+    };
+    let uri = lsp.uri("note.md");
+    let text = "Putin said in 2018: \"No one listened to us then. Well, listen to us now.\"\n\nRussia wants \"at least politically binding agreements\" from the West.\n";
+    lsp.open(&uri, text);
+    let diags = lsp.diagnostics(&uri, 1);
+    let article = std::fs::read_to_string(&a).unwrap();
+    for needle in ["No one listened", "at least politically"] {
+        let (l, c) = at(text, needle);
+        let flag = (diags.iter())
+            .find(|d| code(d) == "misquote" && d["range"]["start"]["line"] == l)
+            .unwrap_or_else(|| panic!("a misquote of {needle} among {diags:#?}"));
+        let named = &flag["relatedInformation"][0]["location"]["range"]["start"]["line"];
+        let d = lsp.call(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri}, "position": pos(l, c + 1)}),
+        );
+        assert_eq!(&d["range"]["start"]["line"], named, "{needle}: {d}");
+        let line = named.as_u64().unwrap() as usize;
+        assert!(article
+            .lines()
+            .nth(line)
+            .is_some_and(|t| t.contains("binding") || t.contains("listened")));
+    }
+    // A quotation of the article's own words: "quotes", not "quotes the article".
+    let (l, c) = at(text, "at least politically");
+    let h = lsp.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": pos(l, c + 1)}),
+    );
+    let card = h["contents"]["value"].as_str().unwrap();
+    assert!(!card.contains("quotes the article"), "{card}");
+}

@@ -164,8 +164,14 @@ fn knowing(base: &ClaimBase, active: &[usize], matches: impl Fn(&Check) -> Optio
 /// Claims involving an entity: those active in the sentence first.
 pub fn claims_of_entity(base: &ClaimBase, e: EntityId, active: &[usize]) -> Vec<usize> {
     let involves = |c: usize| base.claims[c].entities.contains(&e);
-    let mut out: Vec<usize> = active.iter().copied().filter(|&c| involves(c)).collect();
-    out.extend((0..base.claims.len()).filter(|&c| involves(c) && !active.contains(&c)));
+    let mut out: Vec<usize> = Vec::new();
+    // Each claim once: a claim active by several of the sentence's terms
+    // is listed once.
+    for c in active.iter().copied().chain(0..base.claims.len()) {
+        if involves(c) && !out.contains(&c) {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -207,6 +213,18 @@ mod tests {
 
     fn engine() -> Engine {
         Engine::bundled()
+    }
+
+    #[test]
+    fn an_entity_lists_each_claim_once_however_often_it_is_active() {
+        let base = crate::claims::bundled();
+        let c = (0..base.claims.len())
+            .find(|&c| !base.claims[c].entities.is_empty())
+            .unwrap();
+        let e = base.claims[c].entities[0];
+        let claims = claims_of_entity(&base, e, &[c, c, c]);
+        assert_eq!(claims[0], c);
+        assert_eq!(claims.iter().filter(|&&x| x == c).count(), 1, "{claims:?}");
     }
 
     #[test]

@@ -168,10 +168,11 @@ fn card(world: &World, spot: &insight::Spot, explained: &[usize]) -> Option<Stri
             match claim.map(|c| &base.claims[c]) {
                 Some(c) => {
                     if let Check::Quote { quote, speaker } = &c.check {
+                        // No speaker: the article's own words in quotation marks.
                         let who = speaker
-                            .map(|e| base.entities[e].name().to_string())
-                            .unwrap_or_else(|| "the article".into());
-                        card.push_str(&format!("\n\nThe article quotes {who}: “{quote}”"));
+                            .map(|e| format!(" {}:", base.entities[e].name()))
+                            .unwrap_or_default();
+                        card.push_str(&format!("\n\nThe article quotes{who} “{quote}”"));
                     }
                     card.push_str(&format!("\n\n{}", claim_line(world, c)));
                 }
