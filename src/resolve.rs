@@ -146,6 +146,8 @@ pub struct Resolved {
     pub options: Options,
     /// The settings file that applied.
     pub settings_file: Option<PathBuf>,
+    /// The article that file names (resolved from its folder), read or not.
+    pub file_article: Option<PathBuf>,
     pub article: Option<(PathBuf, Source)>,
     /// The claim base's name (its path, or the bundled file's) and source.
     pub claims: (String, Source),
@@ -350,8 +352,9 @@ pub fn resolve(req: &Request) -> Resolved {
     if let Some(a) = &req.given.article {
         candidates.push((config::resolve(req.given_base, a), req.front.source("article")));
     }
-    if let Some(a) = &file.article {
-        candidates.push((config::resolve(&file_dir, a), file_source("article")));
+    let file_article = file.article.as_deref().map(|a| config::resolve(&file_dir, a));
+    if let Some(a) = &file_article {
+        candidates.push((a.clone(), file_source("article")));
     }
     if let Some(a) = req.env_article.filter(|v| !v.is_empty()) {
         candidates.push((req.cwd.join(a), Source::Env("CLAIMLINT_ARTICLE")));
@@ -392,7 +395,8 @@ pub fn resolve(req: &Request) -> Resolved {
         }
     }
 
-    // With the article, a custom claim base must match it.
+    // With the article, a custom claim base must match it (its anchors and
+    // quotations found there; the base itself is the one already loaded).
     let (base, claims) = match custom {
         None => (
             fallback.take().unwrap_or_else(bundled),
@@ -400,8 +404,8 @@ pub fn resolve(req: &Request) -> Resolved {
         ),
         Some((src, name, base, source)) => match &article {
             None => (base, (name, source)),
-            Some((a, _)) => match load_claims(&src, &name, Some(a)) {
-                Ok(checked) => (checked, (name, source)),
+            Some((a, _)) => match crate::claims::check_against(&src, &name, &base, a) {
+                Ok(()) => (base, (name, source)),
                 Err(errors) => {
                     claims_failed = true;
                     claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(&source))));
@@ -425,6 +429,7 @@ pub fn resolve(req: &Request) -> Resolved {
         engine: Engine::new(base, article),
         options,
         settings_file,
+        file_article,
         article: article_info,
         claims,
         disabled,

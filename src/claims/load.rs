@@ -97,6 +97,42 @@ pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<C
     }
 }
 
+/// Check against the article a claim base loaded without it (`base`, what
+/// `load_claims(src, file, None)` made of `src`): the errors, with their
+/// lines and fields, that loading with the article adds (anchors and
+/// quotations not found), without building the base a second time.
+pub fn check_against(src: &str, file: &str, base: &ClaimBase, article: &Article) -> Result<(), Vec<LoadError>> {
+    let lines = LineStarts::new(src);
+    let raw: RawBase = toml::from_str(src).map_err(|e| {
+        vec![LoadError {
+            file: file.to_string(),
+            line: e.span().map(|s| lines.line(s.start)),
+            field: None,
+            message: e.message().trim().to_string(),
+        }]
+    })?;
+    let mut b = Builder {
+        file,
+        src,
+        lines,
+        errors: Vec::new(),
+        base: ClaimBase::default(),
+        pattern_ids: HashMap::new(),
+        term_ids: HashMap::new(),
+    };
+    let ranges = section_ranges(article, &base.sections);
+    for c in &raw.claim {
+        if let Some(section) = base.section_by_id(&c.get_ref().section) {
+            b.article_problems(c.get_ref(), c.span(), section, &ranges, article);
+        }
+    }
+    if b.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(b.errors)
+    }
+}
+
 /// The field a TOML or schema error is about: the one the message names
 /// ("missing field `value`", "unknown field `colour`"), else the key of
 /// the line it points at.
@@ -470,6 +506,31 @@ impl Builder<'_> {
         }
     }
 
+    /// A claim's anchor and quotation found in the article, or an error each.
+    fn article_problems(
+        &mut self,
+        c: &RawClaim,
+        span: std::ops::Range<usize>,
+        section: usize,
+        section_ranges: &[Option<std::ops::Range<usize>>],
+        a: &Article,
+    ) {
+        if let Some((field, message)) = anchor_problem(a, section_ranges, section, c.line, &c.anchor) {
+            let l = self.field_line(span, field);
+            self.err(Some(l), Some(field), format!("claim `{}`: {message}", c.id));
+        }
+        if let Some(q) = &c.quote {
+            if a.locate(&q.get_ref().text).is_none() {
+                let l = self.field_line(q.span(), "text");
+                self.err(
+                    Some(l),
+                    Some("text"),
+                    format!("claim `{}`: quotation not found in the article", c.id),
+                );
+            }
+        }
+    }
+
     fn claims(&mut self, raw: &RawBase, article: Option<&Article>) {
         let mut seen = HashSet::new();
         let section_ranges = article
@@ -512,21 +573,7 @@ impl Builder<'_> {
                 );
             }
             if let Some(a) = article {
-                let problem = anchor_problem(a, &section_ranges, section, c.line, &c.anchor);
-                if let Some((field, message)) = problem {
-                    let l = at(self, field);
-                    self.err(Some(l), Some(field), format!("claim `{}`: {message}", c.id));
-                }
-                if let Some(q) = &c.quote {
-                    if a.locate(&q.get_ref().text).is_none() {
-                        let l = self.field_line(q.span(), "text");
-                        self.err(
-                            Some(l),
-                            Some("text"),
-                            format!("claim `{}`: quotation not found in the article", c.id),
-                        );
-                    }
-                }
+                self.article_problems(c, span.clone(), section, &section_ranges, a);
             }
             let holder = match &c.speaker {
                 Some(h) => {

@@ -282,12 +282,7 @@ fn missing_articles(client: &Settings, r: &resolve::Resolved, root: &Path) -> Ve
     if let Some(a) = &client.config.article {
         out.push(crate::config::resolve(root, a));
     }
-    if let Some(f) = &r.settings_file {
-        let text = resolve::read_text(f, "settings file").unwrap_or_default();
-        if let Some(a) = Config::read_toml(&text).0.article {
-            out.push(crate::config::resolve(f.parent().unwrap_or(root), &a));
-        }
-    }
+    out.extend(r.file_article.iter().cloned());
     out.retain(|p| r.article.as_ref().is_none_or(|(a, _)| a != p));
     out
 }

@@ -159,3 +159,28 @@ fn min_certainty_is_described_with_its_source() {
         "min-certainty: possible (the default)"
     );
 }
+
+/// A custom claim base is built once, without the article (its titles find
+/// the article), and then checked against it: the same errors, at the same
+/// lines and fields, as loading it with the article.
+#[test]
+fn a_claim_base_checked_against_the_article_has_the_errors_loading_with_it_gives() {
+    use claimlint::claims::{check_against, load_claims};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbour");
+    let src = std::fs::read_to_string(dir.join("claims.toml")).unwrap();
+    let article = claimlint::article::Article::new(
+        dir.join("article.txt"),
+        std::fs::read_to_string(dir.join("article.txt")).unwrap(),
+    );
+    let broken = src
+        .replacen("anchor = \"March 3, 2019\"", "anchor = \"March 4, 2019\"", 1)
+        .replacen("a fair bargain for two small nations", "a fair bargain for two nations", 1);
+    assert_ne!(broken, src);
+    for text in [&src, &broken] {
+        let base = load_claims(text, "c.toml", None).expect("loads without the article");
+        let with = load_claims(text, "c.toml", Some(&article)).err().unwrap_or_default();
+        let checked = check_against(text, "c.toml", &base, &article).err().unwrap_or_default();
+        assert_eq!(checked, with);
+        assert_eq!(with.is_empty(), text == &src, "{with:?}");
+    }
+}
