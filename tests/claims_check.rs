@@ -150,6 +150,11 @@ fn the_cli_reports_and_exits_1_and_is_clean_on_the_bundled_base() {
         out.contains("field `anchor`: claim `x`") && out.contains("1 problem(s)"),
         "{out}"
     );
+    // The article was given: what went unchecked is for the base's failing to load.
+    assert!(
+        !out.contains("no article given") && out.contains("the claim base does not load"),
+        "{out}"
+    );
 
     // The bundled claim base against the real article: clean.
     if let Some(art) = crate::common::article_path() {

@@ -311,6 +311,8 @@ fn check_claims(sources: &Sources) -> i32 {
                 out.push_str(&format!("uncovered sentences on article lines: {}\n", lines.join(", ")));
             }
         }
+        None if article.is_some() => out
+            .push_str("the claim base does not load: its coverage of the article, own words and rivals not checked\n"),
         None => out
             .push_str("no article given (--article or CLAIMLINT_ARTICLE): anchors, own words and rivals not checked\n"),
     }

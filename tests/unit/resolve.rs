@@ -174,7 +174,11 @@ fn a_claim_base_checked_against_the_article_has_the_errors_loading_with_it_gives
     );
     let broken = src
         .replacen("anchor = \"March 3, 2019\"", "anchor = \"March 4, 2019\"", 1)
-        .replacen("a fair bargain for two small nations", "a fair bargain for two nations", 1);
+        .replacen(
+            "a fair bargain for two small nations",
+            "a fair bargain for two nations",
+            1,
+        );
     assert_ne!(broken, src);
     for text in [&src, &broken] {
         let base = load_claims(text, "c.toml", None).expect("loads without the article");
