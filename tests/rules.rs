@@ -725,6 +725,30 @@ fn round17_reading() {
 }
 
 #[test]
+fn session7_topics_prompts_and_readings() {
+    // A party that is the topic of a phrase ("the wording on X and Y") does
+    // nothing; one that loses face still acts.
+    quiet("Dropping the Bucharest wording on Georgia and Ukraine at Madrid is improbable: too much loss of face.");
+    fires(
+        "Dropping the Bucharest wording at Madrid is improbable: too much loss of face for Ukraine.",
+        &[(Code::WrongActor, "Ukraine")],
+    );
+    // An inline "True or false:" prompt frames a statement to judge.
+    quiet("3. True or false: the Western sanctions and Russia's countermeasures were both spelled out in detail.");
+    fires(
+        "The Western sanctions and Russia's countermeasures were both spelled out in detail.",
+        &[(Code::StanceReversal, "spelled out")],
+    );
+    // Someone's reading of the piece is theirs; the writer's own is a claim.
+    quiet("He read the article as saying that Russia wants to restore the Soviet Union.");
+    quiet("Critics took the piece as arguing that Russia wants to restore the Soviet Union.");
+    fires(
+        "I read the article as saying that Russia wants to restore the Soviet Union.",
+        &[(Code::StanceReversal, "restore")],
+    );
+}
+
+#[test]
 fn session7_stance_and_parties() {
     // A predicate limited by "only" and a condition is not asserted outright.
     quiet("Guarantees worth the name exist only through nuclear deterrence; treaties give paper promises at most.");

@@ -413,6 +413,17 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
         {
             why.push("the words are struck through");
         }
+        // "5. True or false: X. Explain.": a prompt written inline frames the
+        // rest of its line as a statement to judge, as a heading would.
+        if let Some(head) = line
+            .get(..col)
+            .and_then(|b| b.split_once(':'))
+            .map(|(h, _)| crate::text::norm(h))
+        {
+            if head.split_whitespace().count() <= 6 && lex.prompt_frames.in_text(&head) {
+                why.push("the line lists a statement to judge (true or false), not an assertion");
+            }
+        }
         // The frame of the line's section: set by the last heading at or before it.
         let h = headings.partition_point(|&s| s <= start);
         let frame = if h > 0 {

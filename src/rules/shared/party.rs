@@ -171,9 +171,16 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         let wrong: Option<&Hit> = if verb.is_empty() {
             // No action word to anchor on: the rival is named and the party
             // is not (the first not set apart from the claim's subject).
-            values
-                .is_empty()
-                .then(|| rivals.iter().copied().find(|r| !set_apart(r)).unwrap_or(rivals[0]))
+            // ("the 2008 language on Ukraine and Georgia": a party that is
+            // the topic of a phrase holds nothing.)
+            let candidates: Vec<&Hit> = rivals.iter().copied().filter(|r| !topic_of_phrase(ctx, r)).collect();
+            (values.is_empty() && !candidates.is_empty()).then(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|r| !set_apart(r))
+                    .unwrap_or(candidates[0])
+            })
         } else {
             // The party nearest before the action word (its subject, unless
             // another verb stands between), else the one after "by" (passive).
@@ -335,6 +342,38 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// Is the party at `h` the topic of a phrase ("the language on Ukraine
+/// and Georgia", "talks about Russia"): right after a topic preposition,
+/// or coordinated with a party that is?
+fn topic_of_phrase(ctx: &Ctx, h: &Hit) -> bool {
+    let s = ctx.sentence;
+    let lex = english();
+    let mut k = s.word_at(h.range.start);
+    for _ in 0..6 {
+        if k == 0 || gap_breaks(s, k) {
+            return false;
+        }
+        let prev = s.word(k - 1);
+        if lex.topic_prepositions.has(prev) {
+            return true;
+        }
+        // ("Ukraine and Georgia": step to the party before the conjunction.)
+        if !matches!(prev, "and" | "or") || k < 2 || gap_breaks(s, k - 1) {
+            return false;
+        }
+        match ctx
+            .scan
+            .mentions
+            .iter()
+            .find(|m| s.word_at(m.range.end.saturating_sub(1)) == k - 2)
+        {
+            Some(m) => k = m.word,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// "The author says the U.S. knew ...": the word after the last frame

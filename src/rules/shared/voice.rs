@@ -33,6 +33,9 @@ fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Ran
     let s = ctx.sentence;
     let lex = english();
     let mut k = w;
+    // "she read the piece as saying that ...": a reader's reading of the
+    // piece, so no pronoun before it stands for the piece's author.
+    let mut reading = false;
     let verb = loop {
         if k == 0 {
             return None;
@@ -44,6 +47,10 @@ fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Ran
         k -= 1;
         let x = s.word(k);
         if lex.reporting_verbs.has(x) || lex.view_verbs.has(x) {
+            break k;
+        }
+        if lex.reading_verbs.has(x) && reads_piece_as(s, k + 1, w) {
+            reading = true;
             break k;
         }
     };
@@ -58,7 +65,7 @@ fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Ran
     }
     let author = words.iter().any(|&j| {
         let x = s.word(j).trim_end_matches("'s");
-        lex.reporters.has(x) || matches!(x, "he" | "she" | "it" | "i" | "we" | "you")
+        matches!(x, "i" | "we") || (!reading && (lex.reporters.has(x) || matches!(x, "he" | "she" | "it" | "you")))
     });
     let named = ctx
         .scan
@@ -66,4 +73,15 @@ fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Ran
         .iter()
         .any(|m| (a..verb).contains(&m.word) && (Some(m.entity) == ctx.base.author || Some(m.entity) == speaker));
     (!author && !named).then_some(a..verb)
+}
+
+/// Do the words from `from` (before `w`) name the piece and then "as"
+/// ("the piece as", "the article as")?
+fn reads_piece_as(s: &crate::note::Sentence, from: usize, w: usize) -> bool {
+    let lex = english();
+    let mut j = from;
+    while j < w && lex.determiners.has(s.word(j)) {
+        j += 1;
+    }
+    j + 1 < w && lex.reporters.has(s.word(j)) && s.word(j + 1) == "as"
 }
