@@ -828,3 +828,23 @@ fn session7_stance_and_parties() {
         &[(Code::WrongAttribution, "Lavrov")],
     );
 }
+
+/// Late session 7 (rounds 23-24): a row label, a paragraph number and a
+/// ratio are no wrong counts; a count "N of M" before a dash still counts.
+#[test]
+fn session7_labels_and_ratios() {
+    // "Row 4:" labels the note's own row; "2.10 On ..." numbers a paragraph.
+    quiet("Row 4: the author thinks demand #3 was put in so it could be dropped later.");
+    quiet("2.10 On guarantees, the only real one is mutually assured destruction.");
+    // "two out of every three" senators is two thirds.
+    quiet("A treaty needs two out of every three senators to ratify it.");
+    fires(
+        "A treaty needs three out of every four senators to ratify it.",
+        &[(Code::WrongNumber, "three out of every four")],
+    );
+    // "3 of 5 - of those waves": the "of" after a number is no noun's.
+    fires(
+        "- **2 of 5** — of those waves that happened on Putin's watch.",
+        &[(Code::WrongNumber, "2")],
+    );
+}

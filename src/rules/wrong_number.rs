@@ -209,7 +209,11 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                 // "one set of demands", "two rounds of talks": the number
                 // counts its own noun, the one "of" follows (not "four of
                 // the five waves", "four out of five waves").
-                && !(n.last_word + 2..u).any(|k| s.word(k) == "of" && s.word(k - 1) != "out")
+                // ("3 of 5 - of those waves": an "of" after a number is no
+                // noun's.)
+                && !(n.last_word + 2..u).any(|k| {
+                    s.word(k) == "of" && s.word(k - 1) != "out" && !nums.iter().any(|m| m.last_word == k - 1)
+                })
                 // "four of the five waves": both numbers count waves.
                 && (matches!(s.word(n.last_word + 1), "of" | "to" | "or") || dash_range || !nums.iter().any(|m| m.first_word > n.last_word && m.last_word < u && m.value != n.value))
                 && !(n.last_word + 1..u).any(|k| {

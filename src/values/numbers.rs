@@ -211,6 +211,18 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 i += 2;
                 continue;
             }
+            // "1.10 On guarantees": a paragraph's number opening the line,
+            // before a function word (an amount is followed by its unit).
+            let lex = crate::word_classes::english();
+            let function_word_follows = words.get(1).is_some_and(|n| {
+                text[words[0].end..n.start].trim().is_empty()
+                    && w(1) != "of"
+                    && (lex.stop_words.has(w(1)) || lex.determiners.has(w(1)) || lex.topic_prepositions.has(w(1)))
+            });
+            if i == 0 && cur.contains('.') && !cur.ends_with('.') && function_word_follows {
+                i += 1;
+                continue;
+            }
             // "[32:30]", "1:02:33": a clock time or timestamp counts nothing.
             let colon = |a: usize, b: usize| {
                 words.get(b).is_some_and(|n| &text[words[a].end..n.start] == ":") && digits(w(b)).is_some()
@@ -255,6 +267,17 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 && !crate::word_classes::english().stop_words.has(before)
                 && !crate::word_classes::english().determiners.has(before)
                 && text[words[i - 1].end..words[i].start].trim().is_empty();
+            // "Row 10: ...", "Item 3: ...": a word and a number opening the
+            // line, then a colon, label the note's own rows; they count nothing.
+            let opens_line = i == 1
+                && after.trim_start().starts_with(':')
+                && before.chars().all(|c| c.is_alphabetic())
+                && !crate::word_classes::english().stop_words.has(before)
+                && !crate::word_classes::english().determiners.has(before);
+            if d < 100.0 && opens_line {
+                i += 1;
+                continue;
+            }
             if d < 100.0 && (after_label || labels_item) {
                 out.push(NumberMention {
                     range: NormSpan::new(words[i].start, words[i].end),
@@ -300,6 +323,14 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
                 if w(i + 1).ends_with('s') || u == 1.0 {
                     out.push(NumberMention::fraction(words, i, u / den));
                     i += 2;
+                    continue;
+                }
+            }
+            // "two out of every three": a ratio, the fraction two thirds.
+            if w(i + 1) == "out" && w(i + 2) == "of" && w(i + 3) == "every" {
+                if let Some(den) = unit_word(w(i + 4)).or_else(|| digits(w(i + 4))).filter(|&den| den > u) {
+                    push_mention(&mut out, words, i, i + 4, Quantity::exact(u / den));
+                    i += 5;
                     continue;
                 }
             }
