@@ -848,3 +848,11 @@ fn session7_labels_and_ratios() {
         &[(Code::WrongNumber, "2")],
     );
 }
+
+/// Late session 7 (rounds 23-24): a party that names an agreement ("the
+/// Iran deal") or a place after "in" is no actor.
+#[test]
+fn session7_named_not_acting() {
+    quiet("Washington's record: it left ABM, INF, Open Skies and the Iran deal, each time on its own.");
+    quiet("- Built the post-1991 security order in Europe and saw Russia as a declining power.");
+}

@@ -102,6 +102,14 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             .chain(rivals.iter())
             .copied()
             .filter(|h| !english().place_nouns.has(s.word(s.word_at(h.range.end))))
+            // "the Iran deal": a party naming an agreement does not act.
+            .filter(|h| !english().agreement_nouns.has(s.word(s.word_at(h.range.end))))
+            // "the order in Europe": a place after "in" is where, not who.
+            .filter(|h| {
+                let w = s.word_at(h.range.start);
+                let possessive = s.norm.text[h.range].ends_with("'s") || s.norm.text[h.range.end..].starts_with("'s");
+                possessive || w == 0 || s.word(w - 1) != "in" || gap_breaks(s, w)
+            })
             // "Russia-Ukraine fighting": a pair of parties joined by a dash names a thing.
             .filter(|h| {
                 let dashed = |a: usize, b: usize| ctx.note[ctx.orig(NormSpan::new(a, b))].contains(['-', '–', '—']);
