@@ -75,6 +75,15 @@ impl Class {
         }
     }
 
+    /// Do `words` start with a member (word or phrase)?
+    pub fn starts(&self, words: &[&str]) -> bool {
+        words.first().is_some_and(|w| self.has(w))
+            || self
+                .phrases
+                .iter()
+                .any(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+    }
+
     /// Does `text` (normalized) hold a member as whole words?
     pub fn in_text(&self, text: &str) -> bool {
         let ws: Vec<&str> = text
@@ -118,6 +127,8 @@ pub struct Lexicon {
     pub item_subordinators: Class,
     pub item_appositions: Class,
     pub item_closes: Class,
+    pub item_sequels: Class,
+    pub measure_nouns: Class,
     pub back_pointers: Class,
     pub place_nouns: Class,
     pub agreement_nouns: Class,
@@ -204,6 +215,8 @@ struct RawClasses {
     item_subordinators: Vec<String>,
     item_appositions: Vec<String>,
     item_closes: Vec<String>,
+    item_sequels: Vec<String>,
+    measure_nouns: Vec<String>,
     back_pointers: Vec<String>,
     place_nouns: Vec<String>,
     agreement_nouns: Vec<String>,
@@ -275,6 +288,8 @@ impl Lexicon {
             item_subordinators: Class::of(&c.item_subordinators),
             item_appositions: Class::of(&c.item_appositions),
             item_closes: Class::of(&c.item_closes),
+            item_sequels: Class::of(&c.item_sequels),
+            measure_nouns: Class::of(&c.measure_nouns),
             back_pointers: Class::of(&c.back_pointers),
             place_nouns: Class::of(&c.place_nouns),
             agreement_nouns: Class::of(&c.agreement_nouns),

@@ -420,7 +420,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                 .unwrap_or(item.start);
                             in_item.iter().find(|x| {
                                 let k = ctx.base.entities[x.entity].kind;
-                                x.range.start > member_at &&
+                                // ("launchers (a Russian concern)": a gloss in
+                                // parentheses after the member says whose, it
+                                // is no companion of it)
+                                let glossed = |at: usize| {
+                                    let between = &t[member_at..at];
+                                    between.matches('(').count() > between.matches(')').count()
+                                };
+                                x.range.start > member_at && !glossed(x.range.start) &&
                                 // (the claim's own parties, such as Russia, go with any member)
                                 !allowed.contains(&x.entity)
                                     && !claim.entities.contains(&x.entity)
@@ -451,6 +458,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 {
                     None
                 }
+                // "no further NATO infrastructure" for "no more NATO
+                // infrastructure": an item sharing content words with a
+                // member (its "in Europe" split off as another piece) is
+                // that member in other words.
+                None if paraphrases_member(ctx, &item, members) => None,
                 None if not_an_item(ctx, &item) || shorthand_of_member(ctx, &item, members) => {
                     ended = ends_enumeration(ctx, &item);
                     None
@@ -675,13 +687,25 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let s = ctx.sentence;
     let (a, b) = (s.word_at(r.start), s.word_at(r.end.saturating_sub(1)));
     let words: Vec<&str> = (a..=b).map(|k| s.word(k)).collect();
+    // "..., and, according to X, ...": a conjunction alone is no item.
+    if matches!(words[..], ["and" | "or"]) {
+        return true;
+    }
     let last = words.last().copied().unwrap_or("");
     // "nothing more", "the author says", "the order itself", "the last":
     // a close, a reporting aside, or words pointing back, not a member.
-    let closes = lex.item_closes.has(first) || lex.item_closes.is_exactly(&words);
-    let aside = words
-        .windows(2)
-        .any(|w| matches!(w[0], "author" | "article" | "he" | "she" | "it") && english().reporting_verbs.has(w[1]));
+    let closes = lex.item_closes.starts(&words);
+    // "..., then C": the next step of a sequence, another list.
+    let sequel = lex.item_sequels.has(first);
+    // "three cities, one week": a count of the whole, no member.
+    let measure = words.len() == 2
+        && lex.measure_nouns.has(last)
+        && (first == "a" || ctx.numbers.iter().any(|n| n.first_word == a && n.last_word == a));
+    // ("..., according to the piece, ...": whose account it is)
+    let aside = words.starts_with(&["according", "to"])
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0], "author" | "article" | "he" | "she" | "it") && english().reporting_verbs.has(w[1]));
     let pointing_back = lex.back_pointers.has(last);
     // "rolled out in Europe": a participle continues the item before it.
     let participle = first.len() > 4 && first.ends_with("ed");
@@ -694,6 +718,8 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         || apposition
         || etcetera
         || closes
+        || sequel
+        || measure
         || aside
         || pointing_back
         || participle
@@ -836,6 +862,34 @@ fn shorthand_of_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
         })
 }
 
+/// Does the item share two content words (four letters or more, not a
+/// list's glue) with the name of a member? Then it is that member
+/// paraphrased, not an extra.
+fn paraphrases_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
+    let s = ctx.sentence;
+    let lex = english();
+    let content = |w: &str| {
+        let w = w.trim_end_matches("'s");
+        (w.len() >= 4 && !lex.determiners.has(w) && !lex.item_prepositions.has(w)).then(|| w.to_string())
+    };
+    let mine: Vec<String> = (s.words.iter())
+        .filter(|w| item.start <= w.start && w.end <= item.end)
+        .filter_map(|w| content(&s.norm.text[w.start..w.end]))
+        .collect();
+    if mine.len() < 2 {
+        return false;
+    }
+    members.iter().any(|m| {
+        let name = crate::text::norm(&m.name);
+        let theirs: Vec<String> = crate::text::word_list(&name)
+            .iter()
+            .filter_map(|w| content(w))
+            .collect();
+        let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+        shared >= 2
+    })
+}
+
 /// Does the piece open a contrast, a subordinate clause or the sentence's
 /// predicate, after which no item follows?
 fn ends_enumeration(ctx: &Ctx, r: &NormSpan) -> bool {
@@ -847,6 +901,7 @@ fn ends_enumeration(ctx: &Ctx, r: &NormSpan) -> bool {
         "but" | "yet" | "while" | "whereas" | "although" | "though" | "because" | "only"
     ) || english().auxiliaries.has(first)
         || english().item_contrasts.has(first)
+        || english().item_sequels.has(first)
 }
 
 /// Does the piece open with a party and a verb ("Russia ended up outside
