@@ -224,7 +224,11 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                 s.word(k - 1),
                 "on" | "of" | "about" | "over" | "for" | "with" | "regarding" | "concerning"
             )
-            && (k + 2..idx).any(|j| english().auxiliaries.has(s.word(j)) || english().linking_verbs.has(s.word(j)))
+            && ((k + 2..idx).any(|j| english().auxiliaries.has(s.word(j)) || english().linking_verbs.has(s.word(j)))
+                // "a power with no acceptable place in the order eventually
+                // tries to break it": a noun phrase is short (as after
+                // "without"); a gerund carries the phrase on.
+                || idx > k + 5 && !s.word(k + 1).ends_with("ing"))
             // "the no-enlargement demand is met": after a determiner, "no"
             // makes a compound modifier ("that no" may open a clause).
             || w == "no"

@@ -175,6 +175,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the note tells the words apart from others (“tell X from Y”), it asserts neither"],
                 );
             }
+            // "Should the talks collapse, ...", "if talking fails", "once
+            // nuclear weapons exist": a condition supposes, it asserts nothing.
+            if in_condition(s, hw) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the words stand in a condition (“if ...”, “once ...”), which asserts nothing"],
+                );
+            }
             // "No treaty or accord ⇒ absolute guarantee": whether the denial
             // before the arrow carries over is the writer's shorthand.
             if denied_before_arrow(s, s.word_at(h.range.start)) {
@@ -302,6 +310,42 @@ fn predicates_another(s: &Sentence, w: usize, subject: &[(usize, usize)]) -> boo
         ) || lex.reporting_verbs.has(s.word(j))
     });
     !named && !pointer
+}
+
+/// Does word `w` stand in a condition or time clause: after "if",
+/// "unless", a clause-opening "once" ("says that once nuclear weapons
+/// exist"), or in an inverted condition opening its clause and ended by a
+/// comma ("Should the talks collapse, Moscow will ...")? ("if not" adds:
+/// "harder, if not impossible"; "as if" tells a manner.)
+fn in_condition(s: &Sentence, w: usize) -> bool {
+    let lex = english();
+    let mut start = w;
+    while start > 0 && !gap_breaks(s, start) {
+        start -= 1;
+    }
+    let clause_start = |k: usize| {
+        k == start || opens_clause(s, k - 1) || matches!(s.word(k - 1), "and" | "but" | "or" | "even" | "only")
+    };
+    let opener = (start..w).any(|k| {
+        let word = s.word(k);
+        // ("writes as if a breakthrough had been within reach": a manner,
+        // what the writer is said to hold.)
+        let as_if = k > 0 && s.word(k - 1) == "as";
+        lex.condition_openers.has(word) && s.word(k + 1) != "not" && !as_if && (word != "once" || clause_start(k))
+    });
+    if opener {
+        return true;
+    }
+    // An inverted condition: its verb first, then a subject (not "Had to
+    // accept ...", "Should have ...": shorthand with its subject left out).
+    let next = s.word(start + 1);
+    let inverted = lex.inverted_conditions.has(s.word(start))
+        && start + 1 < w
+        && !lex.auxiliaries.has(next)
+        && !matches!(next, "to" | "not" | "no" | "never")
+        && !next.ends_with("ed");
+    let ends = (w + 1..s.words.len()).find(|&k| gap_breaks(s, k));
+    inverted && ends.is_some_and(|k| s.norm.text[s.words[k - 1].end..s.words[k].start].contains(','))
 }
 
 /// Is there an arrow before word `w` whose left side opens with a denial
