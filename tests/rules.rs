@@ -856,3 +856,14 @@ fn session7_named_not_acting() {
     quiet("Washington's record: it left ABM, INF, Open Skies and the Iran deal, each time on its own.");
     quiet("- Built the post-1991 security order in Europe and saw Russia as a declining power.");
 }
+
+/// Late session 7 (round 24): the party an action is done to is not its
+/// actor; the one doing it still is.
+#[test]
+fn session7_acted_on() {
+    quiet("Moscow's steps stay vague, unlike the sanctions the West threatens over an invasion of Ukraine.");
+    fires(
+        "Sanctions are threatened in case Belarus invades Ukraine.",
+        &[(Code::WrongActor, "Belarus")],
+    );
+}

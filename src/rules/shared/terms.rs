@@ -26,9 +26,26 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             continue;
         }
         // A rival set aside ("not X") or denied ("does not want X") is not asserted.
+        // "an invasion of Ukraine", "invading Ukraine": a party right after
+        // the claim's action word (or it and "of", "on", "against") is what
+        // the action is done to, not who does it.
+        let acted_on = |w: usize| {
+            let s = ctx.sentence;
+            let mut k = w;
+            if k > 0 && matches!(s.word(k - 1), "of" | "on" | "against") {
+                k -= 1;
+            }
+            code == Code::WrongActor
+                && k > 0
+                && claim.when.iter().any(|g| {
+                    ctx.scan
+                        .any_of(g)
+                        .any(|a| s.word_at(a.range.end.saturating_sub(1)) + 1 == k)
+                })
+        };
         let Some(h) = ctx.scan.any_of(rival).find(|h| {
             let w = ctx.sentence.word_at(h.range.start);
-            !mention_set_aside(ctx.sentence, w) && !negated_at(ctx.sentence, w, 8)
+            !mention_set_aside(ctx.sentence, w) && !negated_at(ctx.sentence, w, 8) && !acted_on(w)
         }) else {
             continue;
         };
