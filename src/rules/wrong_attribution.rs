@@ -144,7 +144,7 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
                         EntityKind::Group | EntityKind::Org | EntityKind::Person | EntityKind::Country
                     )
                 };
-                comparable && !mention_set_aside(s, m.word) && !relays(s, m)
+                comparable && !mention_set_aside(s, m.word) && !relays(s, m) && !owns_speaker(ctx, m, speaker)
             })
             .collect();
         if persons.is_empty()
@@ -178,6 +178,23 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         out.push(f);
     }
+}
+
+/// "Russia may turn to what its officials call ...": a possessive pronoun
+/// after the party, before the head of the speaker's name whose other words
+/// name that party ("Russian officials"), names the speaker as the party's.
+fn owns_speaker(ctx: &Ctx, m: &crate::matcher::Mention, speaker: usize) -> bool {
+    let s = ctx.sentence;
+    let party = &ctx.base.entities[m.entity];
+    let norm = |x: &str| crate::text::norm(x);
+    ctx.base.entities[speaker].names.iter().any(|name| {
+        let name = norm(name);
+        let Some((owner, head)) = name.rsplit_once(' ') else {
+            return false;
+        };
+        party.names.iter().any(|p| norm(p) == owner)
+            && (m.word + 1..s.words.len()).any(|k| matches!(s.word(k), "its" | "their") && s.word(k + 1) == head)
+    })
 }
 
 /// "the line the article quotes", "Blinken cited ...": the party right
