@@ -43,6 +43,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-20", 38, 0, 0),
     ("blind-round-21", 41, 0, 0),
     ("blind-round-22", 38, 3, 3),
+    ("blind-round-23", 34, 3, 1),
+    ("blind-round-24", 36, 3, 2),
 ];
 
 /// 1-based line of a byte offset.
