@@ -372,6 +372,7 @@ fn a_bare_or_back_pointing_reference_takes_the_point_of_the_sentence_before() {
         "Q: Where are tolls said to be cut later?\nA: §What Now?\n",
         "Tolls may be cut later.\n\n\nA: §Origins.\n",
         "- Tolls may be cut later.\n- Read §Origins first.\n",
+        "- Tolls may be cut later.\n- See §Origins.\n",
         // The sentence before placed its point itself; an outline's heading.
         "- Tolls may be cut later (§What Now?).\n- Source: §Origins\n",
         "- Tolls may be cut later.\n- II. Origins\n",
