@@ -45,6 +45,9 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-22", 38, 3, 3),
     ("blind-round-23", 34, 3, 1),
     ("blind-round-24", 36, 3, 2),
+    ("blind-round-26", 34, 10, 8),
+    ("blind-round-27", 32, 29, 24),
+    ("blind-round-29", 33, 11, 4),
 ];
 
 /// 1-based line of a byte offset.
