@@ -25,7 +25,7 @@
 //! [`Source`] it came from, and every message names it.
 
 use crate::article::Article;
-use crate::claims::{load_claims, ClaimBase, LoadError, BUNDLED_NAME};
+use crate::claims::{Draft, LoadError, BUNDLED_NAME};
 use crate::config::{self, key_line, Config};
 use crate::engine::{Engine, Options};
 use crate::finding::{Certainty, Code, Severity};
@@ -316,30 +316,40 @@ pub fn resolve(req: &Request) -> Resolved {
         Source::Flag(_) => String::new(),
         s => format!(" (from {s})"),
     };
-    let mut custom: Option<(String, String, ClaimBase, Source)> = None;
+    let mut custom_src: Option<(String, String, &Source)> = None;
     if let Some((path, source)) = &claims_choice {
-        let name = path.display().to_string();
         match read_text(path, "claim base") {
             Err(e) => {
                 claims_failed = true;
                 claims_errors.push(format!("{e}{}", from(source)));
                 messages.push(error(format!("{e} (from {source})")));
             }
-            Ok(src) => match load_claims(&src, &name, None) {
-                Ok(base) => custom = Some((src, name, base, source.clone())),
-                Err(errors) => {
-                    claims_failed = true;
-                    claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(source))));
-                    messages.push(error(load_errors(&errors, source)));
-                }
-            },
+            Ok(src) => custom_src = Some((src, path.display().to_string(), source)),
+        }
+    }
+    // Built once, without the article (its titles help find it); checked
+    // against the article once that is found.
+    let mut custom: Option<(Draft, &str, &Source)> = None;
+    if let Some((src, name, source)) = &custom_src {
+        let errors = match Draft::parse(src, name) {
+            Ok(draft) if draft.errors().is_empty() => {
+                custom = Some((draft, name, *source));
+                None
+            }
+            Ok(draft) => draft.finish().err(),
+            Err(errors) => Some(errors),
+        };
+        if let Some(errors) = errors {
+            claims_failed = true;
+            claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(source))));
+            messages.push(error(load_errors(&errors, source)));
         }
     }
     let bundled = crate::claims::bundled;
     // Without a claim base of its own, the bundled one, loaded once: its
     // titles find the article, and then it is the base.
     let mut fallback = custom.is_none().then(bundled);
-    let shown = custom.as_ref().map(|(_, _, b, _)| b).or(fallback.as_ref());
+    let shown = custom.as_ref().map(|(d, _, _)| d.base()).or(fallback.as_ref());
     let shown_titles: Vec<String> = shown
         .iter()
         .flat_map(|b| &b.sections)
@@ -402,18 +412,20 @@ pub fn resolve(req: &Request) -> Resolved {
             fallback.take().unwrap_or_else(bundled),
             (BUNDLED_NAME.to_string(), Source::Bundled),
         ),
-        Some((src, name, base, source)) => match &article {
-            None => (base, (name, source)),
-            Some((a, _)) => match crate::claims::check_against(&src, &name, &base, a) {
-                Ok(()) => (base, (name, source)),
+        Some((mut draft, name, source)) => {
+            if let Some((a, _)) = &article {
+                draft.check_against(a);
+            }
+            match draft.finish() {
+                Ok(base) => (base, (name.to_string(), source.clone())),
                 Err(errors) => {
                     claims_failed = true;
-                    claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(&source))));
-                    messages.push(error(load_errors(&errors, &source)));
+                    claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(source))));
+                    messages.push(error(load_errors(&errors, source)));
                     (bundled(), (BUNDLED_NAME.to_string(), Source::Bundled))
                 }
-            },
-        },
+            }
+        }
     };
     if claims_failed {
         if let Some(last) = messages.iter_mut().rev().find(|m| m.level == Level::Error) {

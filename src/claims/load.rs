@@ -46,90 +46,104 @@ pub fn bundled() -> ClaimBase {
 /// Parse and validate a claim base. With the article, every snippet and
 /// quotation must be found in it.
 pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<ClaimBase, Vec<LoadError>> {
-    let lines = LineStarts::new(src);
-    let raw: RawBase = toml::from_str(src).map_err(|e| {
-        let line = e.span().map(|s| lines.line(s.start));
-        let mut message = e.message().trim().to_string();
-        if message.starts_with("unknown field `check`") {
-            message.push_str(" (a check is a typed table now: `[claim.date]`, see docs/claim-base.md)");
-        }
-        let field = error_field(&message, line.and_then(|l| src.lines().nth(l - 1)));
-        vec![LoadError {
-            file: file.to_string(),
-            line,
-            field,
-            message,
-        }]
-    })?;
-    let mut b = Builder {
-        file,
-        src,
-        lines,
-        errors: Vec::new(),
-        base: ClaimBase {
-            title: raw.article.title.clone(),
-            file_hint: raw.article.file.clone(),
-            ..ClaimBase::default()
-        },
-        pattern_ids: HashMap::new(),
-        term_ids: HashMap::new(),
-    };
-    if let Some(d) = &raw.article.date {
-        match DateSpec::parse(d) {
-            Some(spec) => b.base.date = Some(spec),
-            None => b.err(None, Some("article.date"), format!("`{d}` is not a date")),
-        }
+    let mut draft = Draft::parse(src, file)?;
+    if let Some(a) = article {
+        draft.check_against(a);
     }
-    b.sections(&raw);
-    b.title_finder();
-    b.entities(&raw);
-    b.lexicon(&raw);
-    b.author(&raw);
-    b.affiliations();
-    b.claims(&raw, article);
-    b.quotes();
-    b.section_words();
-    b.lists_of_term();
-    if b.errors.is_empty() {
-        Ok(b.base)
-    } else {
-        Err(b.errors)
-    }
+    draft.finish()
 }
 
-/// Check against the article a claim base loaded without it (`base`, what
-/// `load_claims(src, file, None)` made of `src`): the errors, with their
-/// lines and fields, that loading with the article adds (anchors and
-/// quotations not found), without building the base a second time.
-pub fn check_against(src: &str, file: &str, base: &ClaimBase, article: &Article) -> Result<(), Vec<LoadError>> {
-    let lines = LineStarts::new(src);
-    let raw: RawBase = toml::from_str(src).map_err(|e| {
-        vec![LoadError {
-            file: file.to_string(),
-            line: e.span().map(|s| lines.line(s.start)),
-            field: None,
-            message: e.message().trim().to_string(),
-        }]
-    })?;
-    let mut b = Builder {
-        file,
-        src,
-        lines,
-        errors: Vec::new(),
-        base: ClaimBase::default(),
-        pattern_ids: HashMap::new(),
-        term_ids: HashMap::new(),
-    };
-    let ranges = section_ranges(article, &base.sections);
-    for c in &raw.claim {
-        if let Some(section) = base.section_by_id(&c.get_ref().section) {
-            b.article_problems(c.get_ref(), c.span(), section, &ranges, article);
+/// A claim base parsed and built once, kept with its parsed source until
+/// it is finished: the article, found later (the base's titles help find
+/// it), is checked against it without parsing or building again. Its
+/// errors then stand where loading with the article would have put them.
+pub struct Draft<'s> {
+    b: Builder<'s>,
+    raw: RawBase,
+    /// For each claim the article can check: its index in `raw.claim`, its
+    /// section, and how many errors came before its anchor's.
+    article_slots: Vec<(usize, SectionId, usize)>,
+}
+
+impl<'s> Draft<'s> {
+    /// Parse `src` (named `file` in errors) and build the base. Only a
+    /// file that does not parse is an error here; the rest wait in `errors`.
+    pub fn parse(src: &'s str, file: &'s str) -> Result<Draft<'s>, Vec<LoadError>> {
+        let lines = LineStarts::new(src);
+        let raw: RawBase = toml::from_str(src).map_err(|e| {
+            let line = e.span().map(|s| lines.line(s.start));
+            let mut message = e.message().trim().to_string();
+            if message.starts_with("unknown field `check`") {
+                message.push_str(" (a check is a typed table now: `[claim.date]`, see docs/claim-base.md)");
+            }
+            let field = error_field(&message, line.and_then(|l| src.lines().nth(l - 1)));
+            vec![LoadError {
+                file: file.to_string(),
+                line,
+                field,
+                message,
+            }]
+        })?;
+        let mut b = Builder {
+            file,
+            src,
+            lines,
+            errors: Vec::new(),
+            base: ClaimBase {
+                title: raw.article.title.clone(),
+                file_hint: raw.article.file.clone(),
+                ..ClaimBase::default()
+            },
+            pattern_ids: HashMap::new(),
+            term_ids: HashMap::new(),
+        };
+        if let Some(d) = &raw.article.date {
+            match DateSpec::parse(d) {
+                Some(spec) => b.base.date = Some(spec),
+                None => b.err(None, Some("article.date"), format!("`{d}` is not a date")),
+            }
+        }
+        b.sections(&raw);
+        b.title_finder();
+        b.entities(&raw);
+        b.lexicon(&raw);
+        b.author(&raw);
+        b.affiliations();
+        let article_slots = b.claims(&raw);
+        b.quotes();
+        b.section_words();
+        b.lists_of_term();
+        Ok(Draft { b, raw, article_slots })
+    }
+
+    /// The base as built so far (complete unless `errors` says otherwise).
+    pub fn base(&self) -> &ClaimBase {
+        &self.b.base
+    }
+
+    pub fn errors(&self) -> &[LoadError] {
+        &self.b.errors
+    }
+
+    /// Every anchor and quotation must be found in the article: an error
+    /// each that is not, in its claim's place among the others.
+    pub fn check_against(&mut self, a: &Article) {
+        let ranges = section_ranges(a, &self.b.base.sections);
+        for &(ci, section, at) in self.article_slots.iter().rev() {
+            let before = self.b.errors.len();
+            let c = &self.raw.claim[ci];
+            self.b.article_problems(c.get_ref(), c.span(), section, &ranges, a);
+            let found: Vec<LoadError> = self.b.errors.drain(before..).collect();
+            self.b.errors.splice(at..at, found);
         }
     }
-    if b.errors.is_empty() {
-        Ok(())
-    } else {
-        Err(b.errors)
+
+    pub fn finish(self) -> Result<ClaimBase, Vec<LoadError>> {
+        if self.b.errors.is_empty() {
+            Ok(self.b.base)
+        } else {
+            Err(self.b.errors)
+        }
     }
 }
 
@@ -531,12 +545,12 @@ impl Builder<'_> {
         }
     }
 
-    fn claims(&mut self, raw: &RawBase, article: Option<&Article>) {
+    /// Builds the claims; returns where the article's checks of their
+    /// anchors and quotations belong (`Draft::article_slots`).
+    fn claims(&mut self, raw: &RawBase) -> Vec<(usize, SectionId, usize)> {
         let mut seen = HashSet::new();
-        let section_ranges = article
-            .map(|a| section_ranges(a, &self.base.sections))
-            .unwrap_or_default();
-        for c in &raw.claim {
+        let mut article_slots = Vec::new();
+        for (ci, c) in raw.claim.iter().enumerate() {
             let span = c.span();
             let c = c.get_ref();
             let at = |b: &Self, f: &str| b.field_line(span.clone(), f);
@@ -572,9 +586,7 @@ impl Builder<'_> {
                     ),
                 );
             }
-            if let Some(a) = article {
-                self.article_problems(c, span.clone(), section, &section_ranges, a);
-            }
+            article_slots.push((ci, section, self.errors.len()));
             let holder = match &c.speaker {
                 Some(h) => {
                     let hl = at(self, "speaker");
@@ -660,6 +672,7 @@ impl Builder<'_> {
                 });
             }
         }
+        article_slots
     }
 
     /// The compiled checks of a claim's typed tables, each with its own

@@ -10,7 +10,7 @@ use crate::values::dates::DateSpec;
 use crate::values::numbers::Quantity;
 use regex::Regex;
 
-pub use load::{bundled, check_against, load_claims, LoadError};
+pub use load::{bundled, load_claims, Draft, LoadError};
 
 /// The claim base bundled into the binary.
 pub const BUNDLED: &str = include_str!("../../data/week-of-talks.claims.toml");

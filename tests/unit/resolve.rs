@@ -160,12 +160,13 @@ fn min_certainty_is_described_with_its_source() {
     );
 }
 
-/// A custom claim base is built once, without the article (its titles find
-/// the article), and then checked against it: the same errors, at the same
-/// lines and fields, as loading it with the article.
+/// A custom claim base is parsed and built once, without the article (its
+/// titles find the article), and then checked against it: the same errors,
+/// at the same lines and fields and in the same order (each claim's in its
+/// place among the others), as loading it with the article.
 #[test]
 fn a_claim_base_checked_against_the_article_has_the_errors_loading_with_it_gives() {
-    use claimlint::claims::{check_against, load_claims};
+    use claimlint::claims::{load_claims, Draft};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbour");
     let src = std::fs::read_to_string(dir.join("claims.toml")).unwrap();
     let article = claimlint::article::Article::new(
@@ -179,12 +180,27 @@ fn a_claim_base_checked_against_the_article_has_the_errors_loading_with_it_gives
             "a fair bargain for two nations",
             1,
         );
-    assert_ne!(broken, src);
-    for text in [&src, &broken] {
-        let base = load_claims(text, "c.toml", None).expect("loads without the article");
+    // And an error the article has no part in, between and after them.
+    let worse = broken
+        .replacen("speaker = \"@columnist\"", "speaker = \"@nobody\"", 1)
+        .replacen("anchor = \"Kesmouth\"", "anchor = \"Nowhere\"", 1);
+    assert!(src != broken && broken != worse);
+    for text in [&src, &broken, &worse] {
         let with = load_claims(text, "c.toml", Some(&article)).err().unwrap_or_default();
-        let checked = check_against(text, "c.toml", &base, &article).err().unwrap_or_default();
+        let mut draft = Draft::parse(text, "c.toml").expect("parses");
+        assert_eq!(draft.errors().is_empty(), text != &worse);
+        assert!(!draft.base().sections.is_empty());
+        draft.check_against(&article);
+        let checked = draft.finish().err().unwrap_or_default();
         assert_eq!(checked, with);
         assert_eq!(with.is_empty(), text == &src, "{with:?}");
+        let lines: Vec<usize> = with.iter().map(|e| e.line.unwrap()).collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "{with:#?}");
     }
+    let fields: Vec<_> = load_claims(&worse, "c.toml", Some(&article))
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field.unwrap())
+        .collect();
+    assert_eq!(fields, ["anchor", "text", "speaker", "anchor"]);
 }
