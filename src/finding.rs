@@ -199,16 +199,15 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// Why the finding has its certainty, in one line (hover, JSON).
+    /// Why the finding has its certainty, in one line (hover, JSON). A
+    /// finding no claim rests on has no claim's subject to be read with.
     pub fn why_line(&self) -> String {
-        if self.why.is_empty() {
-            format!(
-                "{}: read in one plain clause with the claim's subject",
-                self.certainty.as_str()
-            )
-        } else {
-            format!("{}: {}", self.certainty.as_str(), self.why)
-        }
+        let why = match (self.why.as_str(), &self.claim) {
+            ("", Some(_)) => "read in one plain clause with the claim's subject",
+            ("", None) => "read in one plain clause",
+            (why, _) => why,
+        };
+        format!("{}: {why}", self.certainty.as_str())
     }
 
     /// Lower the certainty to at most `to`, noting why.

@@ -277,7 +277,11 @@ pub struct Evidence<'a> {
 /// nothing hedges it and it is not asked, quoted or telegraphic; each doubt
 /// lowers the certainty and is written into `why`.
 pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
-    if matches!(f.code, Code::Unsupported | Code::UnknownSection) {
+    // Words the article never mentions: nothing read makes that more than a guess.
+    if f.code == Code::Unsupported {
+        return f.lower(Certainty::Possible, ["no claim in the base mentions this"]);
+    }
+    if f.code == Code::UnknownSection {
         return;
     }
     let mut strong: Vec<&str> = Vec::new();

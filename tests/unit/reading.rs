@@ -289,3 +289,25 @@ fn whether_asks_about_its_words_up_to_the_next_punctuation() {
     assert_eq!(w, at("whether"));
     assert_eq!(w + reach, at("bluff"));
 }
+
+/// A finding no claim rests on claims no certainty a claim would give: an
+/// `unsupported` one is only possible and says that no claim mentions what
+/// it flags; any other, read plainly, has no claim's subject to be read with.
+#[test]
+fn a_finding_without_a_claim_does_not_claim_the_certainty_of_one() {
+    let engine = claimlint::Engine::new(claimlint::claims::bundled(), None);
+    let fs = engine.check("Lavrov later met Jacinda Ardern in Wellington.\n");
+    let f = fs
+        .iter()
+        .find(|f| f.code == Code::Unsupported)
+        .expect("an unsupported finding");
+    assert_eq!(f.certainty, Certainty::Possible);
+    assert_eq!(f.why_line(), "possible: no claim in the base mentions this");
+    let mut f = finding(Code::Misquote);
+    assert_eq!(f.why_line(), "certain: read in one plain clause");
+    f.claim = Some("a-claim".to_string());
+    assert_eq!(
+        f.why_line(),
+        "certain: read in one plain clause with the claim's subject"
+    );
+}
