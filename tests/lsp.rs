@@ -1181,6 +1181,63 @@ fn a_client_that_answers_configuration_is_asked_per_folder_and_each_folder_gets_
     assert!(!has_date(&mut lsp, &quiet), "the folder's own editor settings");
 }
 
+/// A folder removed takes its own settings with it: added again, and its
+/// editor settings gone meanwhile, it starts from the workspace's. (The
+/// settings that a notification gives while the removal's ask is pending
+/// win over that ask's answer, so no ask rebuilds the folders' settings
+/// before the folder comes back.)
+#[test]
+fn a_removed_folders_own_settings_go_with_it() {
+    let top = std::fs::canonicalize(tmp("ws-removed-folder")).unwrap();
+    let (plain, quiet) = (top.join("plain"), top.join("quiet"));
+    for dir in [&plain, &quiet] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let url = |p: &Path| format!("file://{}", p.display());
+    let folder = |p: &Path| json!({"uri": url(p), "name": "f"});
+    let (mut lsp, _) = Spawn::in_process().root(plain.clone()).start(json!({
+        "capabilities": {"workspace": {"configuration": true}},
+        "workspaceFolders": [folder(&plain), folder(&quiet)],
+    }));
+    let answer = |lsp: &mut Lsp, result: Value| {
+        let ask = lsp.wait(|m| m["method"] == "workspace/configuration", "the settings asked for");
+        lsp.send(json!({"jsonrpc": "2.0", "id": ask["id"], "result": result}));
+    };
+    let quiet_log = |lsp: &mut Lsp, disabled: bool| {
+        let name = quiet.display().to_string();
+        lsp.wait(
+            |m| {
+                let text = m["params"]["message"].as_str().unwrap_or("");
+                m["method"] == "window/logMessage"
+                    && text.starts_with("claimlint: resolved sources for")
+                    && text.lines().next().unwrap_or("").contains(&name)
+                    && text.contains("disabled: wrong-date") == disabled
+            },
+            "the quiet folder's settings applied",
+        );
+    };
+    answer(&mut lsp, json!([null, {"claimlint": {"disable": ["wrong-date"]}}]));
+    quiet_log(&mut lsp, true);
+    let change = |removed: &[Value], added: &[Value]| json!({"event": {"removed": removed, "added": added}});
+    lsp.notify("workspace/didChangeWorkspaceFolders", change(&[folder(&quiet)], &[]));
+    let removal_ask = lsp.wait(|m| m["method"] == "workspace/configuration", "the settings asked again");
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"min-certainty": "possible"}}}),
+    );
+    lsp.send(json!({"jsonrpc": "2.0", "id": removal_ask["id"], "result": [null]}));
+    lsp.notify("workspace/didChangeWorkspaceFolders", change(&[], &[folder(&quiet)]));
+    answer(&mut lsp, json!([null, null]));
+    lsp.drain(Duration::ZERO);
+    quiet_log(&mut lsp, false);
+    let uri = format!("{}/note.md", url(&quiet));
+    lsp.open(&uri, NOTE);
+    assert!(
+        lsp.diagnostics(&uri, 1).iter().any(|d| code(d) == "wrong-date"),
+        "the folder is back with the workspace's settings"
+    );
+}
+
 #[test]
 fn workspace_symbols_come_from_every_folders_world() {
     let top = std::fs::canonicalize(tmp("ws-symbols")).unwrap();

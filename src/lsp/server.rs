@@ -818,9 +818,9 @@ impl LanguageServer for Backend {
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         // Folders come and go: each has its own settings, so build the worlds again.
         let path = |f: &WorkspaceFolder| f.uri.to_file_path().ok();
+        let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
         {
             let mut roots = lock(&self.state.roots);
-            let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
             roots.retain(|r| !removed.contains(r));
             for p in params.event.added.iter().filter_map(path) {
                 if !roots.contains(&p) {
@@ -828,10 +828,18 @@ impl LanguageServer for Backend {
                 }
             }
         }
+        // A removed folder's own settings go with it (were it added again,
+        // it would start from the workspace's, like any new folder).
+        let asked_per_folder = {
+            let mut scoped = lock(&self.state.scoped);
+            let asked = !scoped.is_empty();
+            scoped.retain(|(r, _)| !removed.contains(r));
+            asked
+        };
         let settings = lock(&self.state.settings).clone();
         self.reconfigure(settings).await;
         // Settings asked per folder: ask the new folders' too.
-        if !lock(&self.state.scoped).is_empty() && self.state.caps().configuration {
+        if asked_per_folder && self.state.caps().configuration {
             self.ask_settings(false);
         }
     }
