@@ -5,15 +5,24 @@
 
 use std::ops::Range;
 
+/// Blank `r` of `out`: every byte but a line break becomes a space.
+fn blank(out: &mut [u8], r: Range<usize>) {
+    for b in &mut out[r] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Blank every range of `spans` in `out`, and empty `spans`.
+fn blank_all(out: &mut [u8], spans: &mut Vec<Range<usize>>) {
+    for r in spans.drain(..) {
+        blank(out, r);
+    }
+}
+
 pub fn mask(note: &str) -> String {
     let mut out: Vec<u8> = note.as_bytes().to_vec();
-    let blank = |out: &mut Vec<u8>, r: Range<usize>| {
-        for b in &mut out[r] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b' ';
-            }
-        }
-    };
     // Front matter.
     let mut pos = 0;
     if note.starts_with("---\n") || note.starts_with("---\r\n") || note.starts_with("+++\n") {
@@ -56,20 +65,26 @@ pub fn mask(note: &str) -> String {
         }
         off += line.len();
     }
-    let text = String::from_utf8(out.clone()).unwrap_or_default();
+    // Each later pass reads the text as the passes before it left it, and
+    // notes what to blank; the blanks land after it. The text is read in
+    // place, never copied: a 1 MB note's mask held four megabytes when each
+    // pass read a copy (the peak of an edit that re-masks the whole note).
+    let mut spans: Vec<Range<usize>> = Vec::new();
     // HTML comments (may span lines).
+    let text = std::str::from_utf8(&out).unwrap_or_default();
     let mut from = 0;
     while let Some(i) = text[from..].find("<!--") {
         let s = from + i;
         let e = text[s + 4..].find("-->").map_or(text.len(), |j| s + 4 + j + 3);
-        blank(&mut out, s..e);
+        spans.push(s..e);
         from = e;
     }
-    let text = String::from_utf8(out.clone()).unwrap_or_default();
-    inline_spans(&text, &mut out);
+    blank_all(&mut out, &mut spans);
+    inline_spans(std::str::from_utf8(&out).unwrap_or_default(), &mut spans);
+    blank_all(&mut out, &mut spans);
     // Line markers: list bullets, ordered-list numbers, block quotes, headings,
     // reference-style link definitions.
-    let text = String::from_utf8(out.clone()).unwrap_or_default();
+    let text = std::str::from_utf8(&out).unwrap_or_default();
     let mut off = 0;
     for line in text.split_inclusive('\n') {
         let mut k = 0;
@@ -80,17 +95,17 @@ pub fn mask(note: &str) -> String {
             }
             if k < lb.len() && (lb[k] == b'>' || lb[k] == b'#') {
                 let n = lb[k..].iter().take_while(|&&b| b == lb[k]).count();
-                blank(&mut out, off + k..off + k + n);
+                spans.push(off + k..off + k + n);
                 k += n;
                 continue;
             }
             if k + 1 < lb.len() && matches!(lb[k], b'-' | b'*' | b'+') && lb[k + 1] == b' ' {
-                blank(&mut out, off + k..off + k + 1);
+                spans.push(off + k..off + k + 1);
                 k += 1;
                 // "- [ ]" task boxes
                 if line[k..].trim_start().starts_with("[ ]") || line[k..].trim_start().starts_with("[x]") {
                     let s = k + (line[k..].len() - line[k..].trim_start().len());
-                    blank(&mut out, off + s..off + s + 3);
+                    spans.push(off + s..off + s + 3);
                     k = s + 3;
                 }
                 continue;
@@ -101,7 +116,7 @@ pub fn mask(note: &str) -> String {
                 && matches!(lb.get(k + digits), Some(b'.') | Some(b')'))
                 && lb.get(k + digits + 1) == Some(&b' ')
             {
-                blank(&mut out, off + k..off + k + digits + 1);
+                spans.push(off + k..off + k + digits + 1);
                 k += digits + 1;
                 continue;
             }
@@ -109,22 +124,17 @@ pub fn mask(note: &str) -> String {
         }
         let t = line.trim_start();
         if t.starts_with('[') && t.contains("]:") && !t.starts_with("[[") {
-            blank(&mut out, off..off + line.len());
+            spans.push(off..off + line.len());
         }
         off += line.len();
     }
+    blank_all(&mut out, &mut spans);
     String::from_utf8(out).unwrap_or_else(|_| note.to_string())
 }
 
-/// Blank inline code, link targets, autolinks, HTML tags and URLs of `text` in `out`.
-fn inline_spans(text: &str, out: &mut [u8]) {
-    let blank = |out: &mut [u8], r: Range<usize>| {
-        for b in &mut out[r] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b' ';
-            }
-        }
-    };
+/// The inline code, link targets, autolinks, HTML tags and URLs of `text`,
+/// to blank (added to `spans`, in order).
+fn inline_spans(text: &str, spans: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     // Inline spans, byte by byte (all markers are ASCII). O(n log n) in the
     // note's length: no search runs from a marker to the end of the note
@@ -145,7 +155,7 @@ fn inline_spans(text: &str, out: &mut [u8]) {
                 // The first `n` backticks in a row after this run, as `find` of them would give.
                 if let Some(j) = ticks.first_at_least(i + n, n) {
                     let e = j + n;
-                    blank(out, i..e);
+                    spans.push(i..e);
                     i = e;
                     continue;
                 }
@@ -157,7 +167,7 @@ fn inline_spans(text: &str, out: &mut [u8]) {
                 if let Some(c) = next_close.at(bytes, i + 1) {
                     if next_nl.at(bytes, i + 1).is_none_or(|nl| nl > c) {
                         let e = c + 1;
-                        blank(out, i + 1..e);
+                        spans.push(i + 1..e);
                         i = e;
                         continue;
                     }
@@ -171,7 +181,7 @@ fn inline_spans(text: &str, out: &mut [u8]) {
                         && next_nl.at(bytes, i + 1).is_none_or(|nl| nl > g)
                         && next_two_spaces.at(bytes, i + 1).is_none_or(|p| p + 2 > g);
                     if tagish {
-                        blank(out, i..g + 1);
+                        spans.push(i..g + 1);
                         i = g + 1;
                         continue;
                     }
@@ -181,7 +191,7 @@ fn inline_spans(text: &str, out: &mut [u8]) {
                 let e = text[i..]
                     .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
                     .map_or(text.len(), |j| i + j);
-                blank(out, i..e);
+                spans.push(i..e);
                 i = e;
                 continue;
             }
@@ -474,7 +484,9 @@ mod tests {
                 for p in pieces {
                     let t = format!("{c}{p}");
                     let mut out = t.as_bytes().to_vec();
-                    inline_spans(&t, &mut out);
+                    let mut spans = Vec::new();
+                    inline_spans(&t, &mut spans);
+                    blank_all(&mut out, &mut spans);
                     assert_eq!(String::from_utf8(out).unwrap(), mask_inline_reference(&t), "{t:?}");
                     checked += 1;
                     next.push(t);
