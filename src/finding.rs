@@ -8,12 +8,13 @@ use std::ops::Range;
 
 /// One table makes `Code` and what each code knows of itself: the codes of
 /// findings about a note (in `Code::ALL`), then the others; each with its
-/// spelling (part of the JSON contract), default severity and one line on
-/// what it means (SARIF rules, documentation).
+/// spelling (part of the JSON contract) and one line on what it means (SARIF
+/// rules, documentation). How severe a note code's findings are shown is
+/// data: the severity policy, `data/severity.toml` (`policy::default_severity`).
 macro_rules! codes {
     (
-        note { $($code:ident $name:literal $severity:ident $about:literal;)* }
-        other { $($(#[$doc:meta])* $other:ident $other_name:literal $other_severity:ident $other_about:literal;)* }
+        note { $($code:ident $name:literal $about:literal;)* }
+        other { $($(#[$doc:meta])* $other:ident $other_name:literal $other_about:literal;)* }
     ) => {
         /// The stable diagnostic codes.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -41,35 +42,28 @@ macro_rules! codes {
                     $(Code::$other => $other_about,)*
                 }
             }
-
-            pub fn default_severity(self) -> Severity {
-                match self {
-                    $(Code::$code => Severity::$severity,)*
-                    $(Code::$other => Severity::$other_severity,)*
-                }
-            }
         }
     };
 }
 
 codes! {
     note {
-        WrongDate "wrong-date" Error "A date, year, season or order of events that the article gives differently.";
-        WrongNumber "wrong-number" Error "A count, ordinal or quantity that the article gives differently.";
-        WrongAttribution "wrong-attribution" Error "Words, a view or a role credited to the wrong person or holder.";
-        WrongActor "wrong-actor" Error "The wrong party to an action: who did what to whom.";
-        WrongPlace "wrong-place" Error "A place or venue that the article gives differently.";
-        WrongList "wrong-list" Error "A member of one of the article's enumerated lists that is not on it.";
-        Misquote "misquote" Error "Quoted words the article does not contain, or altered wording of a real quotation.";
-        StanceReversal "stance-reversal" Error "The note says the author argues the opposite of what the article argues.";
-        UnknownSection "unknown-section" Warning "A reference to a section the article does not have.";
-        WrongSection "wrong-section" Warning "A section reference whose section does not hold the point made.";
-        Unsupported "unsupported" Hint "A factual statement about the article's subject that no claim supports.";
+        WrongDate "wrong-date" "A date, year, season or order of events that the article gives differently.";
+        WrongNumber "wrong-number" "A count, ordinal or quantity that the article gives differently.";
+        WrongAttribution "wrong-attribution" "Words, a view or a role credited to the wrong person or holder.";
+        WrongActor "wrong-actor" "The wrong party to an action: who did what to whom.";
+        WrongPlace "wrong-place" "A place or venue that the article gives differently.";
+        WrongList "wrong-list" "A member of one of the article's enumerated lists that is not on it.";
+        Misquote "misquote" "Quoted words the article does not contain, or altered wording of a real quotation.";
+        StanceReversal "stance-reversal" "The note says the author argues the opposite of what the article argues.";
+        UnknownSection "unknown-section" "A reference to a section the article does not have.";
+        WrongSection "wrong-section" "A section reference whose section does not hold the point made.";
+        Unsupported "unsupported" "A factual statement about the article's subject that no claim supports.";
     }
     other {
         /// A problem of a claim-base file open in the editor (`claimlint claims
         /// --check`): not a finding about a note, so not in `ALL`.
-        ClaimBase "claim-base" Error "A problem of a claim-base file: it does not load, copies the article, flags the article's own words, or contradicts itself.";
+        ClaimBase "claim-base" "A problem of a claim-base file: it does not load, copies the article, flags the article's own words, or contradicts itself.";
     }
 }
 
@@ -133,9 +127,11 @@ pub struct Fix {
     pub replacement: String,
 }
 
-/// How sure the reading behind a finding is. It decides the severity shown:
-/// a certain finding keeps its code's severity, a likely one is at most a
-/// warning, a possible one at most information (`Certainty::cap`).
+/// How sure the reading behind a finding is. With the code it decides the
+/// severity shown: the severity policy (`data/severity.toml`) gives the most
+/// severe level of each code and certainty, calibrated on unseen notes; a
+/// severity the user set for a code is capped by the certainty alone
+/// (`Certainty::cap`: likely at most a warning, possible at most information).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Certainty {
@@ -167,8 +163,8 @@ impl Certainty {
         }
     }
 
-    /// The severity shown for a finding of this certainty whose code (or
-    /// the user's setting) gives `base`: never more severe than the
+    /// The severity shown for a finding of this certainty whose user
+    /// setting (or policy entry) gives `base`: never more severe than the
     /// certainty allows.
     pub fn cap(self, base: Severity) -> Severity {
         let most = match self {
@@ -184,7 +180,8 @@ impl Certainty {
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
-    /// How sure the reading is; `severity` is capped by it.
+    /// How sure the reading is; `severity` follows from it and the code
+    /// (the severity policy).
     pub certainty: Certainty,
     /// Why the certainty is lower than certain, in one line (empty when certain).
     pub why: String,

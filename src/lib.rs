@@ -14,6 +14,7 @@ pub mod insight;
 pub mod lsp;
 pub mod matcher;
 pub mod note;
+pub mod policy;
 pub mod position;
 pub mod quotations;
 pub mod reading;

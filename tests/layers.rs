@@ -16,8 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["span"],
     // text, positions and findings: no knowledge of notes or claims
     &["text", "position", "fsread", "stderr", "finding", "word_classes"],
-    // a note's prose, the article, values written in words, suppression comments
-    &["note", "article", "values", "suppress"],
+    // a note's prose, the article, values written in words, suppression comments,
+    // the severity policy
+    &["note", "article", "values", "suppress", "policy"],
     &["claims"],
     // a note read against the claim base; a sentence's reading; the quotation index
     &["matcher", "reading", "quotations"],

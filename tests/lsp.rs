@@ -97,7 +97,7 @@ fn diagnostics_are_published_on_open_and_after_incremental_edits_with_versions()
     let (line, col) = at(&text, "2016");
     assert_eq!(date["range"]["start"], pos(line, col));
     assert_eq!(date["range"]["end"], pos(line, col + 4));
-    assert_eq!(date["severity"], 1);
+    assert_eq!(date["severity"], 2, "a warning by the calibrated policy");
     assert_eq!(date["source"], "claimlint");
     assert!(date["message"].as_str().unwrap().contains("2017"), "{date}");
     assert!(date["codeDescription"]["href"]
@@ -561,7 +561,7 @@ fn configuration_changes_disable_codes_and_change_severities() {
     let uri = lsp.uri("note.md");
     lsp.open(&uri, NOTE);
     let diags = lsp.diagnostics(&uri, 1);
-    assert_eq!(find(&diags, "wrong-place")["severity"], 1);
+    assert_eq!(find(&diags, "wrong-place")["severity"], 2);
     lsp.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": {"claimlint": {"disable": ["wrong-date"], "severity": {"wrong-place": "hint"}, "article": ""}}}),
@@ -569,6 +569,13 @@ fn configuration_changes_disable_codes_and_change_severities() {
     let diags = lsp.diagnostics(&uri, 1);
     assert!(diags.iter().all(|d| code(d) != "wrong-date"), "{diags:#?}");
     assert_eq!(find(&diags, "wrong-place")["severity"], 4);
+    // A code raised above the calibrated policy is shown as set.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimlint": {"severity": {"wrong-place": "error"}, "article": ""}}}),
+    );
+    let diags = lsp.diagnostics(&uri, 1);
+    assert_eq!(find(&diags, "wrong-place")["severity"], 1);
     // A bad setting is said, and the defaults serve.
     lsp.notify(
         "workspace/didChangeConfiguration",

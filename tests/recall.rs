@@ -179,11 +179,24 @@ fn engine() -> &'static Engine {
     })
 }
 
-/// The (code, severity, covered text, message) of every finding on `- {sentence}`.
+/// The (code, severity, covered text, message) of every finding on `- {sentence}`,
+/// with every contradiction code set to error and the section codes to
+/// warning: the severity shows the reading's certainty (certain: the code's
+/// severity; likely: at most warning; possible: information), whatever the
+/// calibrated policy makes of it by default.
 fn found(sentence: &str) -> Vec<(Code, Severity, String, String)> {
     let note = format!("- {sentence}\n");
+    let mut opts = claimlint::Options::default();
+    for code in Code::ALL {
+        let set = match code {
+            Code::WrongSection | Code::UnknownSection => Severity::Warning,
+            Code::Unsupported => Severity::Hint,
+            _ => Severity::Error,
+        };
+        opts.severity.insert(code, set);
+    }
     engine()
-        .check(&note)
+        .check_with(&note, &opts)
         .into_iter()
         .filter(|f| f.code != Code::Unsupported)
         .map(|f| (f.code, f.severity, note[f.range].to_string(), f.message))

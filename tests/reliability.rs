@@ -67,7 +67,12 @@ fn cli(dir: &Path, args: &[&str], within: Duration) -> (i32, String) {
 fn f9_fifos_and_devices_named_as_note_article_claims_or_in_settings_are_refused_at_once() {
     let _g = together();
     let d = tmp("f9");
-    std::fs::write(d.join("note.md"), NOTE).unwrap();
+    // (a misquote: an error by the calibrated policy, so the exit status is 1)
+    std::fs::write(
+        d.join("note.md"),
+        "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n",
+    )
+    .unwrap();
     let fifo = d.join("fifo.md");
     if !mkfifo(&fifo) {
         eprintln!("skipped: no mkfifo");

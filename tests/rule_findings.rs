@@ -76,7 +76,7 @@ fn wrong_date() {
         &[
             (
                 Code::WrongDate,
-                Severity::Error,
+                Severity::Warning,
                 "2018",
                 49..53,
                 "the article gives March 3, 2019, not 2018: The two countries signed the accord on March 3, 2019 (the opening)",
@@ -116,7 +116,7 @@ fn wrong_number() {
         "The accord was signed after nine rounds of talks.",
         &[(
             Code::WrongNumber,
-            Severity::Error,
+            Severity::Warning,
             "nine",
             30..34,
             "the article gives 11, not nine: Eleven rounds of negotiation came before the signing (the opening)",
@@ -149,7 +149,7 @@ fn wrong_place() {
         "The Harbour Accord was signed in Kesmouth.",
         &[(
             Code::WrongPlace,
-            Severity::Error,
+            Severity::Warning,
             "Kesmouth",
             35..43,
             "the article places this in Port Arrel, not Kesmouth: The signing took place in Port Arrel (the opening)",
@@ -165,7 +165,7 @@ fn wrong_list() {
         &[
             (
                 Code::WrongList,
-                Severity::Error,
+                Severity::Warning,
                 "oil rights",
                 70..80,
                 "“oil rights” is not on the article's list (fishing quotas; shipping lanes; the shared lighthouse): What the accord covers: fish quotas, sea lanes and the lighthouse both countries share (the opening)",
@@ -188,7 +188,7 @@ fn wrong_list() {
         "The columnist lists what was left for later: seabed cables, oil rights and tariffs.",
         &[(
             Code::WrongList,
-            Severity::Error,
+            Severity::Warning,
             "tariffs",
             77..84,
             "“tariffs” is not on the article's list (seabed cables; oil rights): Questions deferred to later talks include undersea cables and oil rights (an open list) (Doubts)",
@@ -256,7 +256,7 @@ fn wrong_attribution() {
         &[
             (
                 Code::WrongAttribution,
-                Severity::Error,
+                Severity::Warning,
                 "Quell",
                 2..7,
                 "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)",
@@ -270,7 +270,7 @@ fn wrong_attribution() {
         "Ilse Marrow, Veska's prime minister, praised the accord.",
         &[(
             Code::WrongAttribution,
-            Severity::Error,
+            Severity::Warning,
             "prime minister",
             23..37,
             "the article calls Ilse Marrow foreign minister, not prime minister",
@@ -281,7 +281,7 @@ fn wrong_attribution() {
         "Tomas Quell, Norland's foreign minister, said little.",
         &[(
             Code::WrongAttribution,
-            Severity::Error,
+            Severity::Warning,
             "foreign minister",
             25..41,
             "the article calls Tomas Quell chief negotiator, not foreign minister",
@@ -298,7 +298,7 @@ fn wrong_attribution() {
     let untied = "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)";
     expect(
         "“A fair bargain for two small nations,” said Quell.",
-        &[(Code::WrongAttribution, Severity::Error, "Quell", 51..56, untied)],
+        &[(Code::WrongAttribution, Severity::Warning, "Quell", 51..56, untied)],
     );
     expect(
         "For Quell, the deal was “a fair bargain for two small nations.”",
@@ -316,7 +316,7 @@ fn stance_reversal() {
         "The accord imposes a penalty for breaches, the columnist notes.",
         &[(
             Code::StanceReversal,
-            Severity::Error,
+            Severity::Warning,
             "penalty",
             23..30,
             "the article argues the opposite of “penalty” here: Breaking the accord carries no penalty (Doubts)",
@@ -328,7 +328,7 @@ fn stance_reversal() {
         "The accord, per the columnist, sets a penalty for breaches.",
         &[(
             Code::StanceReversal,
-            Severity::Error,
+            Severity::Warning,
             "penalty",
             40..47,
             "the article argues the opposite of “penalty” here: Breaking the accord carries no penalty (Doubts)",
@@ -457,7 +457,7 @@ fn wrong_actor() {
         &[
             (
                 Code::WrongActor,
-                Severity::Error,
+                Severity::Warning,
                 "Veska",
                 2..7,
                 "the article has this done by Norland, not Veska: Norland wrote the first draft of the accord (the opening)",

@@ -392,7 +392,7 @@ fn sarif_doc(results: Vec<Value>, problems: &[String]) -> String {
                 "name": rule_name(*c),
                 "shortDescription": { "text": c.description() },
                 "fullDescription": { "text": c.description() },
-                "defaultConfiguration": { "level": sarif_level(c.default_severity()) },
+                "defaultConfiguration": { "level": sarif_level(claimlint::policy::default_severity(*c)) },
             })
         })
         .collect();

@@ -327,9 +327,12 @@ pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding>
     if let Some(floor) = opts.min_certainty {
         out.retain(|f| f.certainty >= floor);
     }
+    let policy = crate::policy::bundled();
     for f in &mut out {
-        let base = opts.severity.get(&f.code).copied().unwrap_or(f.severity);
-        f.severity = f.certainty.cap(base);
+        f.severity = match opts.severity.get(&f.code) {
+            Some(&set) => f.certainty.cap(set),
+            None => policy.most(f.code, f.certainty),
+        };
     }
     out.sort_by_key(|f| (f.range.start, f.range.end, f.code));
     out.dedup_by(|a, b| a.range == b.range && a.code == b.code);

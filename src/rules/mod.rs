@@ -115,7 +115,7 @@ impl<'a> Ctx<'a> {
         };
         Finding {
             code,
-            severity: code.default_severity(),
+            severity: crate::policy::default_severity(code),
             certainty: crate::finding::Certainty::Certain,
             why: String::new(),
             fix: fix.map(|replacement| Fix { range: at, replacement }),

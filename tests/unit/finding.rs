@@ -15,7 +15,10 @@ fn every_code_is_spelled_one_way_in_json_text_and_settings() {
     // A claim-base problem is no finding about a note: it cannot be configured.
     assert_eq!(Code::parse("claim-base"), None);
     assert_eq!(Code::ALL.len(), 11);
-    assert_eq!(Code::Unsupported.default_severity(), Severity::Hint);
-    assert_eq!(Code::WrongSection.default_severity(), Severity::Warning);
-    assert_eq!(Code::Misquote.default_severity(), Severity::Error);
+    assert_eq!(claimlint::policy::default_severity(Code::Unsupported), Severity::Hint);
+    assert_eq!(
+        claimlint::policy::default_severity(Code::WrongSection),
+        Severity::Warning
+    );
+    assert_eq!(claimlint::policy::default_severity(Code::Misquote), Severity::Error);
 }

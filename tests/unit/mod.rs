@@ -14,6 +14,7 @@ mod lsp_encoding;
 mod lsp_transport;
 mod note;
 mod note_negation;
+mod policy;
 mod position;
 mod reading;
 mod resolve;

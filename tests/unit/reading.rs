@@ -95,7 +95,7 @@ fn a_rejecting_verdict_cell_sets_aside_the_cells_before_it() {
 fn finding(code: Code) -> Finding {
     Finding {
         code,
-        severity: code.default_severity(),
+        severity: claimlint::policy::default_severity(code),
         certainty: Certainty::Certain,
         why: String::new(),
         range: NoteSpan::new(0, 1),
