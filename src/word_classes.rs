@@ -178,6 +178,8 @@ pub struct Lexicon {
 pub struct Marks {
     pub list_separators: Vec<String>,
     pub enumeration_openers: Vec<String>,
+    /// What joins an enumeration's last item to the ones before it.
+    pub final_conjunctions: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]

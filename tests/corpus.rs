@@ -29,7 +29,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-6", 34, 1, 0),
     ("blind-round-7", 36, 2, 0),
     ("blind-round-8", 34, 2, 0),
-    ("blind-round-9", 36, 3, 0),
+    ("blind-round-9", 36, 2, 0),
     ("blind-round-10", 28, 4, 0),
     ("blind-round-11", 34, 4, 0),
     ("blind-round-12", 34, 3, 0),
@@ -42,12 +42,12 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-19", 41, 0, 0),
     ("blind-round-20", 38, 0, 0),
     ("blind-round-21", 41, 0, 0),
-    ("blind-round-22", 38, 3, 0),
-    ("blind-round-23", 34, 3, 0),
+    ("blind-round-22", 38, 2, 0),
+    ("blind-round-23", 34, 2, 0),
     ("blind-round-24", 36, 3, 0),
-    ("blind-round-26", 34, 10, 1),
-    ("blind-round-27", 32, 29, 0),
-    ("blind-round-29", 33, 11, 0),
+    ("blind-round-26", 34, 8, 1),
+    ("blind-round-27", 32, 27, 0),
+    ("blind-round-29", 33, 10, 0),
 ];
 
 /// 1-based line of a byte offset.

@@ -870,3 +870,22 @@ fn session7_acted_on() {
         &[(Code::WrongActor, "Belarus")],
     );
 }
+
+/// Session 8: an unnamed piece is an added member only where an item of
+/// the enumeration stands (between members, first after the introducer, or
+/// last after "and"); elsewhere it may be the note's comment. A member's
+/// words in other forms ("exercising" for "exercise") paraphrase it.
+#[test]
+fn session8_list_pieces() {
+    quiet("The closing scene: Congress weighing sanctions, the Kremlin readying countersanctions, and Russian troops exercising with Belarus.");
+    quiet("The week's venues: Geneva, Brussels and Vienna — tense, no walkout.");
+    quiet("Post-1991 order: US dominance + NATO central, as arbiter and guardian of European stability.");
+    fires(
+        "Geneva summit results: strategic stability, cybersecurity and the return of ambassadors.",
+        &[(Code::WrongList, "the return of ambassadors")],
+    );
+    fires(
+        "2004 wave: the Baltics, Slovakia, Slovenia, Romania, Bulgaria, Poland.",
+        &[(Code::WrongList, "Poland")],
+    );
+}

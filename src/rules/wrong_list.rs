@@ -328,6 +328,51 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // A contrast or a predicate ends the enumeration ("..., but they are
         // conditional and never absolute").
         let mut ended = false;
+        // Is the unmatched piece at `k` placed as one of the enumeration's
+        // items: between two members, first after the introducer and before
+        // a member ("such as climate change, terrorism and ..."), or the
+        // last conjunct ("and"/"or"/"plus") right after a member? A piece
+        // anywhere else may be the note's own comment on the list ("...,
+        // Vienna (OSCE) — tough, no blow-up"; "..., NATO central, as
+        // regulator and guarantor of security"), not a member it adds.
+        let conjunct = |k: usize| {
+            // (the piece from the introducer on: "..., he argued that they
+            // could join forces against challenges such as climate change")
+            let piece = NormSpan::new(all_items[k].start.max(region_start), all_items[k].end);
+            if clause_like(ctx, &piece) {
+                return false;
+            }
+            let before_member = k + 1 < matched.len() && matched[k + 1].is_some();
+            if before_member && (k > 0 && matched[k - 1].is_some() || all_items[k].start <= region_start) {
+                return true;
+            }
+            let last_here = (k + 1..all_items.len())
+                .all(|j| segment(&all_items[j]) != segment(&all_items[k]) || all_items[j].start >= region_end);
+            // (", plus C": the comma is the cut, the conjunction opens the piece)
+            let joined = k > 0 && {
+                let conj = |c: &str| english().marks.final_conjunctions.iter().any(|x| x == c);
+                let sep = t[all_items[k - 1].end..all_items[k].start].trim();
+                let lead = ctx.sentence.word(ctx.sentence.word_at(all_items[k].start));
+                conj(sep) || matches!(sep, "," | "") && conj(lead)
+            };
+            last_here && joined && matched[k - 1].is_some()
+        };
+        // ... or is the piece a name of the members' own kind (a country
+        // among countries: "Slovakia, Romania, Poland")?
+        let kind_named = |item: &NormSpan| {
+            let s = ctx.sentence;
+            let mut w = s.words.partition_point(|x| x.start < item.start);
+            while w < s.words.len() && english().determiners.has(s.word(w)) {
+                w += 1;
+            }
+            ctx.scan.mentions.iter().any(|x| {
+                x.word == w
+                    && x.range.end <= item.end
+                    && kinds.contains(&ctx.base.entities[x.entity].kind)
+                    && !member_entities.contains(&x.entity)
+            })
+        };
+        let mut doubt: Option<&'static str> = None;
         for (k, (item, m)) in all_items.iter().zip(&matched).enumerate() {
             // (an item after the first member that holds a verb's auxiliary or
             // a negation past its first word is a clause: the enumeration
@@ -514,6 +559,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                     && bare_words(ctx, &item) <= words_in(ctx, &x.range)
                             }) =>
                         {
+                            if !counted && !conjunct(k) && !kind_named(&item) {
+                                doubt = Some("the piece is no conjunct of the list's members (between two of them, or last after \"and\"): it may be the note's comment, not an added member");
+                            }
                             Some(trimmed(ctx, item))
                         }
                         None => None,
@@ -555,6 +603,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Certainty::Likely,
                         ["an open list: the item may be the note's own example"],
                     );
+                }
+                if let Some(why) = doubt {
+                    f.lower(Certainty::Possible, [why]);
                 }
                 out.push(f);
                 break;
@@ -885,9 +936,19 @@ fn paraphrases_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
             .iter()
             .filter_map(|w| content(w))
             .collect();
-        let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+        let shared = mine.iter().filter(|w| theirs.iter().any(|t| same_stem(w, t))).count();
         shared >= 2
     })
+}
+
+/// Two forms of one word: the same word, or a shared stem of five letters or
+/// more that is most of the shorter word ("exercising" / "exercise",
+/// "Russian" / "Russia"), not a shared prefix ("countersanctions" /
+/// "countermeasures").
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    a == b || common >= 5 && 4 * common >= 3 * shorter
 }
 
 /// Does the piece open a contrast, a subordinate clause or the sentence's
