@@ -158,3 +158,34 @@ fn typing_a_letter_rechecks_one_sentence() {
     assert!(inc.was_local());
     assert!(inc.fresh() <= 3, "{}", inc.fresh());
 }
+
+#[test]
+fn typing_in_a_code_block_or_on_its_fence_rechecks_the_block_alone() {
+    let engine = engine();
+    let opts = Options::default();
+    let mut inc = Incremental::default();
+    let mut text = "# Notes\n\nMontenegro joined NATO in 2016.\n\n```text\nraw excerpt: Vienna 2016\n```\n\n\
+                    Biden invited Putin to a summit in Vienna.\n\n~~~\nunclosed 2016"
+        .to_string();
+    inc.check(engine, &Arc::new(text.clone()), &opts);
+    // (what, replaced by, the edited lines alone?)
+    let steps = [
+        ("raw excerpt", "raw `excerpt", true),
+        ("```text", "```texts", true),
+        ("2016\n```", "2016\n<!-- x\n```", true),
+        ("unclosed", "still unclosed", true),
+        // The block now closes before its old end, or where it ran on: the whole note.
+        ("unclosed 2016", "unclosed 2016\n~~~", false),
+        ("raw", "```\nraw", false),
+        // (the fence opened above now runs to the end: these lines are in it)
+        ("Biden", "Joe Biden", true),
+        ("Joe", "---\nJoe", false),
+    ];
+    for (from, to, local) in steps {
+        text = text.replacen(from, to, 1);
+        let got = inc.check(engine, &Arc::new(text.clone()), &opts);
+        assert_eq!(got.findings, engine.check_with(&text, &opts), "{from:?} -> {to:?}");
+        assert_eq!(*got.masked, claimlint::note::read(&text).masked, "{from:?} -> {to:?}");
+        assert_eq!(inc.was_local(), local, "{from:?} -> {to:?}");
+    }
+}

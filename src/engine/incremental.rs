@@ -3,6 +3,7 @@
 
 use super::{finish, Engine, Lean, Options};
 use crate::finding::Finding;
+use crate::note::markdown::FencedBlocks;
 use crate::note::{self, Sentence};
 use crate::span::NoteSpan;
 use std::sync::Arc;
@@ -19,14 +20,16 @@ use std::sync::Arc;
 /// apply after the merge, in `finish`, as for a full check.
 ///
 /// Two paths. An edit whose lines (before and after it) cannot change what
-/// the masker sees elsewhere (no comment marker, fence or front-matter line
-/// among them, no code span left open on one, their backtick runs unchanged,
-/// and the lines provably outside any code block, comment or code span)
-/// re-masks those lines alone and
-/// re-splits only the blocks around them: typing, deleting, pressing Enter,
-/// pasting lines. Any other edit re-masks and re-splits the whole note (both
-/// linear), and looks each sentence up by its two texts, compared byte for
-/// byte with the previous version's.
+/// the masker sees elsewhere re-masks those lines alone and re-splits only
+/// the blocks around them: typing, deleting, pressing Enter, pasting lines.
+/// Such lines are either prose (no comment marker, fence or front-matter
+/// line among them, no code span left open on one, their backtick runs
+/// unchanged, and the lines provably outside any code block, comment or code
+/// span), or lines of one fenced code block that stays one block with the
+/// same ends (the masker blanks all its lines, whatever they hold). Any other
+/// edit re-masks and re-splits the whole note (both linear), and looks each
+/// sentence up by its two texts, compared byte for byte with the previous
+/// version's.
 #[derive(Default)]
 pub struct Incremental {
     /// The note as last checked, its masked text, and its sentences (every
@@ -34,6 +37,8 @@ pub struct Incremental {
     /// with the caller, not copied.
     text: Arc<String>,
     masked: Arc<String>,
+    /// The note's fenced code blocks, as the masker found them.
+    fences: FencedBlocks,
     sentences: Vec<Cached>,
     primed: bool,
     /// Sentences checked (not reused) by the last `check`.
@@ -123,7 +128,8 @@ impl Incremental {
     /// Re-read the whole note; reuse the findings of sentences whose texts
     /// the previous version had.
     fn full(&mut self, engine: &Engine, note: &Arc<String>) {
-        let masked = note::markdown::mask(note);
+        let (masked, fences) = note::markdown::mask_with_fences(note);
+        self.fences = fences;
         let ranges = note::split_sentences(&masked);
         // The previous sentences by key (sorted pairs: no allocation per
         // sentence), each one's findings moved, not copied, to its match.
@@ -195,47 +201,29 @@ impl Incremental {
         let lines_end_old = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
         let lines_end_new = note[new_end..].find('\n').map_or(note.len(), |i| new_end + i);
         let (old_lines, new_lines) = (&old[lines_start..lines_end_old], &note[lines_start..lines_end_new]);
-        // A backtick run left open before the lines looks for its partner
-        // through them: their runs must stay as they were.
-        let runs = |t: &str| -> Vec<usize> {
-            t.as_bytes()
-                .split(|&b| b != b'`')
-                .filter(|r| !r.is_empty())
-                .map(<[u8]>::len)
-                .collect()
-        };
-        if runs(old_lines) != runs(new_lines) {
-            return false;
-        }
         let masked_old = &self.masked[lines_start..lines_end_old];
-        let Some(alone_old) = note::markdown::mask_lines_alone(old_lines) else {
-            return false;
+        let delta = note.len() as isize - old.len() as isize;
+        let (alone_old, alone_new) = match self.inside_fence(note, lines_start, lines_end_old, delta) {
+            Some(k) => {
+                let all_blank = masked_old.bytes().all(|b| b == b' ' || b == b'\n');
+                if !all_blank || [old_lines, new_lines].iter().any(|l| !plain_code_lines(l)) {
+                    return false;
+                }
+                self.fences.blocks[k].end = (self.fences.blocks[k].end as isize + delta) as usize;
+                (masked_old.to_string(), blanked(new_lines))
+            }
+            None => {
+                let Some(alone) = self.alone(old_lines, new_lines, lines_start) else {
+                    return false;
+                };
+                alone
+            }
         };
-        if alone_old != masked_old {
-            return false;
-        }
-        let Some(alone_new) = note::markdown::mask_lines_alone(new_lines) else {
-            return false;
-        };
-        // Outside every fenced block, comment, code span and front matter: a
-        // region covering the lines covers the last non-blank byte before
-        // them too; and one covering their start (no comment end or fence
-        // among them) covers at least all up to their first backtick, so an
-        // unmasked byte before it shows none does.
-        let before = old.as_bytes()[..lines_start]
-            .iter()
-            .rposition(|b| !b.is_ascii_whitespace())
-            .filter(|&i| lines_start - i < 4096);
-        let outside = before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
-            || masked_old.as_bytes()[..old_lines.find('`').unwrap_or(old_lines.len())]
-                .iter()
-                .any(|&b| b != b' ' && b != b'\n')
-            || old.as_bytes()[..lines_start].iter().all(u8::is_ascii_whitespace);
-        if !outside {
-            return false;
+        // Blocks after the edited lines move with the text.
+        for f in (self.fences.blocks.iter_mut()).filter(|f| f.start >= lines_end_old) {
+            *f = (f.start as isize + delta) as usize..(f.end as isize + delta) as usize;
         }
         let old_masked_line = alone_old;
-        let delta = note.len() as isize - old.len() as isize;
         match Arc::get_mut(&mut self.masked) {
             Some(m) => {
                 // Grow by a little, not by doubling: a megabyte note keeps
@@ -340,6 +328,78 @@ impl Incremental {
         self.local = true;
         true
     }
+
+    /// The fenced block (its index) that holds the edited lines whole, before
+    /// the edit and after it: the block's text after the edit, read alone,
+    /// still opens a fence at its first line and closes it at its last (or
+    /// runs to the end unclosed, as before). Then the edit changes no
+    /// masking outside the block (whose lines are all blanked), which
+    /// typing in a code block, or on its fence's info string, needs.
+    fn inside_fence(&self, note: &str, lines_start: usize, lines_end_old: usize, delta: isize) -> Option<usize> {
+        let blocks = &self.fences.blocks;
+        let k = blocks.partition_point(|f| f.end <= lines_start);
+        let f = blocks.get(k)?;
+        if f.start > lines_start || !(lines_end_old < f.end || f.end == self.text.len()) {
+            return None;
+        }
+        let open = self.fences.last_open && k + 1 == blocks.len();
+        let end = usize::try_from(f.end as isize + delta).ok()?;
+        let block = note.get(f.start..end)?;
+        let after = note::markdown::fenced_blocks(block, 0);
+        (after.blocks.len() == 1 && after.blocks[0] == (0..block.len()) && after.last_open == open).then_some(k)
+    }
+
+    /// The edited lines masked on their own, before and after the edit
+    /// (`None` when their masking may reach past them, or theirs may be
+    /// reached from outside: see the type's documentation).
+    fn alone(&self, old_lines: &str, new_lines: &str, lines_start: usize) -> Option<(String, String)> {
+        let old = &self.text;
+        // A backtick run left open before the lines looks for its partner
+        // through them: their runs must stay as they were.
+        let runs = |t: &str| -> Vec<usize> {
+            t.as_bytes()
+                .split(|&b| b != b'`')
+                .filter(|r| !r.is_empty())
+                .map(<[u8]>::len)
+                .collect()
+        };
+        if runs(old_lines) != runs(new_lines) {
+            return None;
+        }
+        let masked_old = &self.masked[lines_start..lines_start + old_lines.len()];
+        let alone_old = note::markdown::mask_lines_alone(old_lines)?;
+        if alone_old != masked_old {
+            return None;
+        }
+        let alone_new = note::markdown::mask_lines_alone(new_lines)?;
+        // Outside every fenced block, comment, code span and front matter: a
+        // region covering the lines covers the last non-blank byte before
+        // them too; and one covering their start (no comment end or fence
+        // among them) covers at least all up to their first backtick, so an
+        // unmasked byte before it shows none does.
+        let before = old.as_bytes()[..lines_start]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .filter(|&i| lines_start - i < 4096);
+        let outside = before.is_some_and(|i| self.masked.as_bytes()[i] == old.as_bytes()[i])
+            || masked_old.as_bytes()[..old_lines.find('`').unwrap_or(old_lines.len())]
+                .iter()
+                .any(|&b| b != b' ' && b != b'\n')
+            || old.as_bytes()[..lines_start].iter().all(u8::is_ascii_whitespace);
+        outside.then_some((alone_old, alone_new))
+    }
+}
+
+/// Lines of a code block that the fast path may re-mask: no carriage return
+/// and no line a front matter could end at (`---`, `...`, `+++`).
+fn plain_code_lines(lines: &str) -> bool {
+    !lines.contains('\r') && lines.split('\n').all(|l| !matches!(l.trim(), "---" | "..." | "+++"))
+}
+
+/// Text as the masker leaves a code block's lines: every byte but a line
+/// break a space.
+fn blanked(lines: &str) -> String {
+    lines.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect()
 }
 
 /// Check one sentence of `note` at `r`, findings made relative to its start.

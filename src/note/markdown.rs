@@ -22,6 +22,11 @@ fn blank_all(out: &mut [u8], spans: &mut Vec<Range<usize>>) {
 }
 
 pub fn mask(note: &str) -> String {
+    mask_with_fences(note).0
+}
+
+/// `mask`, and the note's fenced code blocks (`FencedBlocks`).
+pub fn mask_with_fences(note: &str) -> (String, FencedBlocks) {
     let mut out: Vec<u8> = note.as_bytes().to_vec();
     // Front matter.
     let mut pos = 0;
@@ -42,28 +47,9 @@ pub fn mask(note: &str) -> String {
             pos = e;
         }
     }
-    // Fenced code blocks, line by line.
-    let mut fence: Option<(char, usize)> = None;
-    let mut off = pos;
-    for line in note[pos..].split_inclusive('\n') {
-        let t = line.trim_start_matches(' ');
-        let indent = line.len() - t.len();
-        let run = |ch: char| t.chars().take_while(|&c| c == ch).count();
-        match fence {
-            Some((ch, n)) => {
-                blank(&mut out, off..off + line.len());
-                if indent < 4 && run(ch) >= n && t[run(ch)..].trim().is_empty() {
-                    fence = None;
-                }
-            }
-            None if indent < 4 && (run('`') >= 3 || run('~') >= 3) => {
-                let ch = if run('`') >= 3 { '`' } else { '~' };
-                fence = Some((ch, run(ch)));
-                blank(&mut out, off..off + line.len());
-            }
-            None => {}
-        }
-        off += line.len();
+    let fences = fenced_blocks(note, pos);
+    for r in &fences.blocks {
+        blank(&mut out, r.clone());
     }
     // Each later pass reads the text as the passes before it left it, and
     // notes what to blank; the blanks land after it. The text is read in
@@ -129,7 +115,51 @@ pub fn mask(note: &str) -> String {
         off += line.len();
     }
     blank_all(&mut out, &mut spans);
-    String::from_utf8(out).unwrap_or_else(|_| note.to_string())
+    (String::from_utf8(out).unwrap_or_else(|_| note.to_string()), fences)
+}
+
+/// The fenced code blocks of a note, in order: each from its opening line's
+/// start to its closing line's end (line break included), the last one to
+/// the note's end when nothing closes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FencedBlocks {
+    pub blocks: Vec<Range<usize>>,
+    /// Does the last block run to the note's end unclosed?
+    pub last_open: bool,
+}
+
+/// The fenced code blocks of `note[from..]` (`from`: where any front matter
+/// ends), line by line.
+pub fn fenced_blocks(note: &str, from: usize) -> FencedBlocks {
+    let mut blocks = Vec::new();
+    // The open fence's character, length and opening line.
+    let mut fence: Option<(char, usize, usize)> = None;
+    let mut off = from;
+    for line in note[from..].split_inclusive('\n') {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let run = |ch: char| t.chars().take_while(|&c| c == ch).count();
+        match fence {
+            Some((ch, n, start)) if indent < 4 && run(ch) >= n && t[run(ch)..].trim().is_empty() => {
+                blocks.push(start..off + line.len());
+                fence = None;
+            }
+            Some(_) => {}
+            None if indent < 4 && (run('`') >= 3 || run('~') >= 3) => {
+                let ch = if run('`') >= 3 { '`' } else { '~' };
+                fence = Some((ch, run(ch), off));
+            }
+            None => {}
+        }
+        off += line.len();
+    }
+    if let Some((_, _, start)) = fence {
+        blocks.push(start..note.len());
+    }
+    FencedBlocks {
+        blocks,
+        last_open: fence.is_some(),
+    }
 }
 
 /// The inline code, link targets, autolinks, HTML tags and URLs of `text`,
