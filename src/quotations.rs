@@ -39,6 +39,9 @@ struct QuotedText {
 pub struct BestMatch {
     pub quote_matched: usize,
     pub context_matched: usize,
+    /// Aligned words, of the quotation or its context, that are not stop
+    /// words: how much of the match rests on content.
+    pub content_matched: usize,
     pub suggestion: String,
     pub claim: Option<usize>,
     pub article: Option<ArticleSpan>,
@@ -211,6 +214,7 @@ impl QuoteIndex {
         }
         let (total, i, qm, pairs) = best?;
         let e = &self.entries[i];
+        let content_matched = pairs.iter().filter(|(a, _)| !STOP.contains(&seq[*a])).count();
         let in_quote: Vec<&(usize, usize)> = pairs.iter().filter(|(a, _)| (q0..q1).contains(a)).collect();
         let ctx_before = pairs.iter().filter(|(a, _)| *a < q0).map(|p| p.1).max();
         let ctx_after = pairs.iter().filter(|(a, _)| *a >= q1).map(|p| p.1).min();
@@ -226,6 +230,7 @@ impl QuoteIndex {
             return Some(BestMatch {
                 quote_matched: 0,
                 context_matched: total,
+                content_matched,
                 suggestion: e.display[e.spans[start].start..e.spans[end].end].to_string(),
                 claim: e.claim,
                 article: e.article.clone(),
@@ -251,6 +256,7 @@ impl QuoteIndex {
         Some(BestMatch {
             quote_matched: qm,
             context_matched: total - qm,
+            content_matched,
             suggestion,
             claim: e.claim,
             article: e.article.clone(),

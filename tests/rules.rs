@@ -212,6 +212,11 @@ fn misquote() {
     }
     quiet("Ryabkov's answer was “never ever.”");
     quiet("Putin wanted \"at least legally binding agreements.\"");
+    if engine().article.is_some() {
+        // A label in quotation marks that meets a passage on one content
+        // word ("force") and small words is a paraphrase, not a misquote.
+        quiet("Kremlin insiders call it the \"force them to the table\" play.");
+    }
     // One word of the article's phrase given another ending.
     fires(
         "Russian officials warn of \"military-technological means.\"",

@@ -93,6 +93,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
             // "phantom for the foreseeable future" for "phantom one for
             // ...": leaving out small words is quoting, not altering.
+            // A quotation whose match with the passage, context included,
+            // rests on one content word ("force" of `the "force them to
+            // talk" tactic` against "force to protect") and small words is
+            // a paraphrase in quotation marks, not an altered quotation.
+            if b.content_matched < 2 {
+                f.lower(
+                    Certainty::Possible,
+                    ["the quotation and its context share fewer than two content words with the nearest passage"],
+                );
+            }
             if elides_small_words(&qwords, &word_list(&b.suggestion)) {
                 f.lower(
                     Certainty::Possible,
