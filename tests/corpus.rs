@@ -35,7 +35,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-12", 34, 3, 0),
     ("blind-round-13", 41, 0, 0),
     ("blind-round-14", 34, 1, 0),
-    ("blind-round-15", 36, 0, 0),
+    ("blind-round-15", 37, 0, 0),
     ("blind-round-16", 35, 0, 0),
     ("blind-round-17", 34, 0, 0),
     ("blind-round-18", 37, 1, 0),

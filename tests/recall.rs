@@ -372,6 +372,8 @@ fn a_bare_or_back_pointing_reference_takes_the_point_of_the_sentence_before() {
         "Tolls may be cut later. **verified** (§Origins)\n",
         "Tolls may be cut later.\nThis point is made in the article's Origins section.\n",
         "- Tolls may be cut later.\n- that quote sits in §Origins, I think.\n",
+        // A pronoun stands for what the sentence before named.
+        "Tolls come up at the end. But the Origins section says they may be cut later.\n",
     ] {
         let line = note.matches('\n').count();
         assert_eq!(
@@ -392,6 +394,22 @@ fn a_bare_or_back_pointing_reference_takes_the_point_of_the_sentence_before() {
     ] {
         assert_eq!(sections_flagged(note), [], "{note:?}");
     }
+}
+
+#[test]
+fn a_capitalized_word_opening_the_sentence_is_not_part_of_the_title_before_section() {
+    // "In the Origins section": the title is "Origins", not "In the Origins".
+    assert_eq!(
+        sections_flagged("- In the Origins section tolls may be cut later.\n"),
+        [(Code::WrongSection, Severity::Warning, 1)]
+    );
+    let codes: Vec<Code> = engine()
+        .check("- In the What Now? section tolls may be cut later.\n")
+        .into_iter()
+        .map(|f| f.code)
+        .filter(|&c| c != Code::Unsupported)
+        .collect();
+    assert_eq!(codes, []);
 }
 
 #[test]

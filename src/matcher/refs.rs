@@ -618,6 +618,8 @@ fn name_before_section(text: &str, s: usize, base: &ClaimBase) -> Option<(usize,
         })
         .collect();
     let mut start = None;
+    // Where each word of the run starts, latest first.
+    let mut starts = Vec::new();
     for &(p, w) in words.iter().rev().take(6) {
         let cap = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         let clean = w
@@ -628,12 +630,19 @@ fn name_before_section(text: &str, s: usize, base: &ClaimBase) -> Option<(usize,
         } else if !(clean && CONNECTORS.contains(&w)) {
             break;
         }
+        starts.push(p);
     }
     let a = start?;
-    let name = &before[a..];
-    if base.section_by_name(name).is_some() {
-        return Some((a, before.len(), false));
+    // The longest known title ending the run names the section: "In the
+    // Forced Negotiations section" opens with a capitalized preposition.
+    if let Some(&known) = starts
+        .iter()
+        .rev()
+        .find(|&&p| p >= a && base.section_by_name(&before[p..]).is_some())
+    {
+        return Some((known, before.len(), false));
     }
+    let name = &before[a..];
     (capitalized_words(name) >= 2 && is_title(name)).then_some((a, before.len(), false))
 }
 

@@ -157,7 +157,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// it? It names a section, the sentence makes no point of its own, and it
 /// is bare ("A: §Roots.", "Source: §X", "**verified** (§X)": two words or
 /// fewer besides, none sending the reader on for more) or points back
-/// ("that quote sits in §Roots", "This point is made in the Roots section").
+/// ("that quote sits in §Roots", "This point is made in the Roots section",
+/// "the Roots section says it ...").
 pub fn leans_back(ctx: &Ctx) -> bool {
     if !ctx.refs.iter().any(|r| r.section.is_some()) {
         return false;
@@ -185,7 +186,10 @@ pub fn leans_back(ctx: &Ctx) -> bool {
             && p[1] == p[0] + 1
             && lex.back_reference_nouns.has(s.word(p[1]))
     });
-    bare || points_back
+    // "the Countermeasures section says it was put forward to be retracted":
+    // a pronoun stands for what the sentence before named.
+    let pronoun = outside.iter().any(|&k| lex.back_reference_pronouns.has(s.word(k)));
+    bare || points_back || pronoun
 }
 
 /// "The mutually assured destruction argument: §X": a person, thing or
