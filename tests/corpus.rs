@@ -45,8 +45,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-22", 38, 2, 0),
     ("blind-round-23", 34, 2, 0),
     ("blind-round-24", 36, 3, 0),
-    ("blind-round-26", 34, 8, 0),
-    ("blind-round-27", 32, 27, 0),
+    ("blind-round-26", 34, 7, 0),
+    ("blind-round-27", 32, 25, 0),
     ("blind-round-29", 33, 10, 0),
 ];
 

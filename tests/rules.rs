@@ -124,6 +124,14 @@ fn wrong_attribution() {
     // Each holder with its own item: a party set apart by a comma and
     // another holder is not the figure's.
     quiet("The piece lists Biden's decade, some experts' 20–25 years, and Ryabkov's refusal side by side.");
+    // A possessive right before the figure names its holder; a rival's
+    // possessive there is the wrong holder.
+    quiet("Ryabkov's refusal and the experts' twenty to twenty-five years are far apart.");
+    quiet("Putin's red lines vs. the analysts' 20-25 years: hard to square.");
+    fires(
+        "Biden's twenty to twenty-five years sounded patient.",
+        &[(Code::WrongAttribution, "Biden")],
+    );
     fires(
         "Ryabkov preferred “never ever,” while Antony Blinken has spoken of twenty to twenty-five years.",
         &[(Code::WrongAttribution, "Antony Blinken")],

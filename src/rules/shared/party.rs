@@ -176,7 +176,27 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             };
             !subject_hits.is_empty() && subject_hits.iter().all(|x| apart(s.word_at(x.range.start)))
         };
-        let wrong: Option<&Hit> = if verb.is_empty() {
+        // "some experts' 20–25 years": a possessive right before the
+        // claim's subject names its holder; unless that is a rival, a rival
+        // elsewhere in the sentence holds something else ("Ryabkov's
+        // “never ever”").
+        let holder_given = subject_hits.iter().any(|h| {
+            let w = s.word_at(h.range.start);
+            w > 0 && {
+                let k = w - 1;
+                let x = s.word(k);
+                let possessive =
+                    x.ends_with("'s") || x.ends_with("s'") || s.norm.text[s.words[k].end..].starts_with('\'');
+                possessive
+                    && !rivals.iter().any(|r| {
+                        let rw = s.word_at(r.range.end.saturating_sub(1));
+                        rw == k
+                    })
+            }
+        });
+        let wrong: Option<&Hit> = if verb.is_empty() && holder_given {
+            None
+        } else if verb.is_empty() {
             // No action word to anchor on: the rival is named and the party
             // is not (the first not set apart from the claim's subject).
             // ("the 2008 language on Ukraine and Georgia": a party that is
