@@ -46,8 +46,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-23", 34, 2, 0),
     ("blind-round-24", 36, 3, 0),
     ("blind-round-26", 34, 7, 0),
-    ("blind-round-27", 32, 25, 0),
-    ("blind-round-29", 33, 10, 0),
+    ("blind-round-27", 32, 12, 0),
+    ("blind-round-29", 33, 3, 0),
 ];
 
 /// 1-based line of a byte offset.

@@ -902,3 +902,20 @@ fn session8_list_pieces() {
         &[(Code::WrongList, "Poland")],
     );
 }
+
+#[test]
+fn session8_verdicts_after_a_statement() {
+    // A verdict after the statement rejects it: the note asserts its opposite.
+    quiet("A6. The author claims Russia accepted the inferior role offered to it. — **False.** It refused.");
+    quiet("| 27 | Binding treaties give absolute guarantees | ❌ | none can |");
+    // An accepting verdict keeps the statement asserted.
+    fires(
+        "D3. The author claims Russia accepted the inferior role offered to it. — **True.** It did.",
+        &[(Code::StanceReversal, "accepted")],
+    );
+    // A verdict word in running text, or a column's lone "No", is no verdict.
+    fires(
+        "The author claims Russia accepted the inferior role offered to it; the false hope faded.",
+        &[(Code::StanceReversal, "accepted")],
+    );
+}

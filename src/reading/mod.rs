@@ -8,6 +8,7 @@ use crate::finding::{Certainty, Code, Finding};
 use crate::note::{notation_breaks, Sentence, NOTATION};
 use crate::span::WordSpan;
 use crate::word_classes::{english, Lexicon};
+use std::collections::HashMap;
 
 /// Punctuation that ends a clause.
 /// (Not ':' — "Yeltsin's oversight: no binding pledge" labels its topic.)
@@ -398,6 +399,8 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
         let t = l.trim();
         t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
     };
+    // Per line (by its start): where its last rejecting verdict stands.
+    let mut verdicts: HashMap<usize, Option<usize>> = HashMap::new();
     for f in out.iter_mut() {
         let start = lines.start_of(f.range.start);
         let (line, next) = lines.at(start);
@@ -427,6 +430,16 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
             if head.split_whitespace().count() <= 6 && lex.prompt_frames.in_text(&head) {
                 why.push("the line lists a statement to judge (true or false), not an assertion");
             }
+        }
+        // "A3. The author says the talks ended in a rupture. — **False.**",
+        // "| 27 | Treaties give absolute guarantees | ❌ | ... |": a verdict
+        // after the words rejects the statement they make, which the note
+        // therefore does not assert.
+        let verdict = *verdicts
+            .entry(start)
+            .or_insert_with(|| last_rejecting_verdict(line, lex));
+        if verdict.is_some_and(|v| col < v) {
+            why.push("a verdict after the statement rejects it (“False”, ❌)");
         }
         // The frame of the line's section: set by the last heading at or before it.
         let h = headings.partition_point(|&s| s <= start);
@@ -462,6 +475,40 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
             f.lower(Certainty::Possible, why);
         }
     }
+}
+
+/// Marks a fact-checker writes for "false" (a cross), standing alone.
+const REJECTING_MARKS: [char; 5] = ['❌', '✗', '✘', '✖', '⛔'];
+
+/// Where in `line` the last rejecting verdict stands alone between
+/// separators - a dash, a table border, a sentence end (" — **False.**",
+/// "| ❌ |", ". Wrong.") - if it holds one: the words before it are judged.
+/// A verdict word inside running text ("the false claim that") is no
+/// verdict. (Read once per line: a line dense with findings must not be
+/// read again for each.)
+fn last_rejecting_verdict(line: &str, lex: &Lexicon) -> Option<usize> {
+    let mut last = None;
+    let mut at = 0;
+    for seg in line.split(['—', '–', '|', '.', '!', ';', '→', '⇒']) {
+        let here = at;
+        at += seg.len() + line[at + seg.len()..].chars().next().map_or(0, char::len_utf8);
+        let seg = seg.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`' | ':' | ','));
+        let rejects = if seg.chars().count() == 1 && seg.starts_with(REJECTING_MARKS) {
+            true
+        } else if seg.len() <= 40 {
+            // (A verdict is a few words: longer segments are not normalized.)
+            let norm = crate::text::norm(seg);
+            let words: Vec<&str> = norm.split_whitespace().collect();
+            // (A lone "No" may answer a column's question: "| Negotiable? | No |".)
+            !words.is_empty() && words != ["no"] && words.len() <= 4 && lex.rejecting_verdicts.is_exactly(&words)
+        } else {
+            false
+        };
+        if rejects && here > 0 {
+            last = Some(here);
+        }
+    }
+    last
 }
 
 /// The lines of a (non-empty) note as `str::split_inclusive('\n')` gives
