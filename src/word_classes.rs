@@ -166,6 +166,7 @@ pub struct Lexicon {
     pub reading_verbs: Class,
     pub topic_prepositions: Class,
     pub date_relations: Class,
+    pub relative_pronouns: Class,
     pub order_after: Class,
     pub order_before: Class,
     /// Marks matched as written in normalized text (`[marks]`).
@@ -259,6 +260,7 @@ struct RawClasses {
     reading_verbs: Vec<String>,
     topic_prepositions: Vec<String>,
     date_relations: Vec<String>,
+    relative_pronouns: Vec<String>,
     order_after: Vec<String>,
     order_before: Vec<String>,
 }
@@ -335,6 +337,7 @@ impl Lexicon {
             reading_verbs: Class::of(&c.reading_verbs),
             topic_prepositions: Class::of(&c.topic_prepositions),
             date_relations: Class::of(&c.date_relations),
+            relative_pronouns: Class::of(&c.relative_pronouns),
             order_after: Class::of(&c.order_after),
             order_before: Class::of(&c.order_before),
             marks: raw.marks,

@@ -919,3 +919,30 @@ fn session8_verdicts_after_a_statement() {
         &[(Code::StanceReversal, "accepted")],
     );
 }
+
+/// Session 8: what a number, a place or an order word is attached to. A
+/// count's singular noun before a number labels an item; a number hyphened
+/// to a word counts that word; a sum ending in the article's figure splits
+/// it; a place naming a venue after "after" says when; "after which" orders
+/// the clause before it first; a table cell border parts a day from a month.
+#[test]
+fn session8_attachment() {
+    quiet("Demand 2 is already met in practice.");
+    quiet("Plan: a one-page brief, demands and likely outcomes.");
+    quiet("Tally: 2 negotiable demands + 1 non-negotiable = 3.");
+    fires(
+        "Russia's draft treaty rests on four demands.",
+        &[(Code::WrongNumber, "four")],
+    );
+    quiet("The Russia-NATO Council sat there after the Geneva round.");
+    fires(
+        "The Russia-NATO Council sat in Geneva.",
+        &[(Code::WrongPlace, "Geneva")],
+    );
+    quiet("The Geneva round came first, after which the OSCE committee met in Vienna.");
+    fires(
+        "The OSCE committee met in Vienna, after which the Geneva round took place.",
+        &[(Code::WrongDate, "after")],
+    );
+    quiet("| 12 | Jan 21, 2022 | Lavrov–Blinken meeting |");
+}

@@ -144,12 +144,16 @@ fn glossed_by(s: &crate::note::Sentence, end: usize) -> Option<std::ops::Range<u
 fn relation(words: &[&str], i: usize) -> Option<(bool, usize)> {
     let w = words[i];
     let next = words.get(i + 1).copied().unwrap_or("");
-    Some(match w {
+    let (x_after_y, len) = match w {
         "followed" | "preceded" if next == "by" => (w == "preceded", 2),
         _ if english().order_after.has(w) => (true, 1),
         _ if english().order_before.has(w) => (false, 1),
         _ => return None,
-    })
+    };
+    // "X, after which Y": the relative pronoun stands for X, which the
+    // word orders against Y, the other way round from "X after Y".
+    let relative = words.get(i + len).is_some_and(|&r| english().relative_pronouns.has(r));
+    Some((x_after_y != relative, len))
 }
 
 fn order(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -103,7 +103,20 @@ fn subset_or_fraction(ctx: &Ctx, range: &NormSpan, agrees: &dyn Fn(&Quantity) ->
             .numbers
             .iter()
             .any(|m| m.first_word > n.last_word && m.first_word <= n.last_word + 3 && agrees(&m.value));
-    whole_only && (other || whole)
+    // "2 negotiable demands + 1 other = 3": a sum whose total (after "=")
+    // is the article's figure splits that figure into parts.
+    let term_start = t[..n.range.start].rfind([';', '=', ':']).map_or(0, |p| p + 1);
+    let sum = t[n.range.end..].split_once('=').is_some_and(|(before, _)| {
+        (before.contains('+') || t[term_start..n.range.start].contains('+'))
+            && !before.contains(';')
+            && ctx.numbers.iter().any(|m| {
+                m.range.start > n.range.end
+                    && t[n.range.end..m.range.start].matches('=').count() == 1
+                    && t[n.range.end..m.range.start].trim_end().ends_with('=')
+                    && agrees(&m.value)
+            })
+    });
+    whole_only && (other || whole) || sum
 }
 
 /// Does another applicable number claim count this same number, with its
@@ -223,9 +236,24 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                     matches!(s.word(k), "and" | "or" | "than" | "to" | "in" | "by" | "per") && !joins_range
                 });
             // "round three", not "3 venues, 1 week": nothing between.
+            // (A count's noun in the singular before a number labels an
+            // item, "Demand 1 is met"; "(1) no expansion" numbers one.)
+            // ("Senate 3/5": a fraction after its noun is no label)
+            let fraction = s.norm.text[s.words[n.last_word].end..].starts_with('/');
+            let label = !ordinal && !s.word(u).ends_with('s') && !fraction;
+            // ("demands + 1 = 3": a sign joins terms of a sum)
             let before = u < n.first_word
                 && n.first_word - u == 1
-                && !s.norm.text[s.words[u].end..s.words[n.first_word].start].contains([',', ';', ':', '.']);
+                && !label
+                && !s.norm.text[s.words[u].end..s.words[n.first_word].start]
+                    .contains([',', ';', ':', '.', '(', '+', '=']);
+            // "a one-page brief on the demands": a number joined by a hyphen
+            // to a word counts that word ("page"), not a unit further on.
+            let compound = n.last_word + 1 < s.words.len()
+                && u > n.last_word + 1
+                && ctx.said(NormSpan::new(s.words[n.last_word].end, s.words[n.last_word + 1].start)) == "-"
+                && !nums.iter().any(|m| m.first_word == n.last_word + 1);
+            let after = after && !compound;
             // "Of the five most recent waves of expansion, three happened ...".
             let partitive = s.word(0) == "of" && u < n.first_word && n.first_word - u <= 6 && s.norm.text[s.words[u].end..s.words[n.first_word].start].contains(',');
             after || before || partitive

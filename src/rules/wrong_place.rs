@@ -151,6 +151,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     && !s.norm.text[m.range.end..].starts_with("'s")
                     // "U.S.-Russian agreements": a pair joined by a dash names a thing.
                     && (k == EntityKind::City || !dash_paired(ctx, m))
+                    // "met there after the Geneva round": a place naming a
+                    // venue after "after"/"before"/"since" says when, not where.
+                    && !(venue_of(ctx, m).is_some() && dated_by(ctx, m))
                     // "U.S. missile defense": a country or region just before
                     // the subject says whose it is, not where it stands.
                     && (k == EntityKind::City || !subject.iter().any(|&(a, _)| s.words.partition_point(|w| w.start < m.range.end) == a))
@@ -287,6 +290,17 @@ fn venue_of(ctx: &Ctx, m: &Mention) -> Option<usize> {
     }
     let w = s.words.partition_point(|w| w.start < end);
     (w < s.words.len() && english().venue_nouns.has(s.word(w))).then_some(w)
+}
+
+/// Does a word of time relation ("after", "since") stand before the
+/// mention, with at most a determiner between?
+fn dated_by(ctx: &Ctx, m: &Mention) -> bool {
+    let s = ctx.sentence;
+    let mut k = m.word;
+    while k > 0 && english().determiners.has(s.word(k - 1)) {
+        k -= 1;
+    }
+    k > 0 && english().date_relations.has(s.word(k - 1)) && !crate::note::negation::gap_breaks(s, k)
 }
 
 /// Is the mention joined by a dash to another one ("U.S.-Russian", "Russia–NATO")?

@@ -179,6 +179,13 @@ impl DateSpec {
 
 /// Every date in a normalized text, given its words.
 pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
+    // (a table cell border or a parenthesis between two words parts them:
+    // "| 15 | Jan 21, 2022 |" holds no "15 Jan")
+    let tight = |i: usize| {
+        words
+            .get(i + 1)
+            .is_none_or(|n| !text[words[i].end..n.start].contains(['|', ';', '(', ')']))
+    };
     let w = |i: usize| -> &str { words.get(i).map_or("", |w| &text[w.start..w.end]) };
     let mut out: Vec<DateMention> = Vec::new();
     let mut i = 0;
@@ -207,7 +214,7 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
                 i += 1;
                 continue;
             }
-        } else if let (Some(d), Some(m)) = (day(cur).filter(|_| cur.len() <= 4), month(w(i + 1))) {
+        } else if let (Some(d), Some(m)) = (day(cur).filter(|_| cur.len() <= 4 && tight(i)), month(w(i + 1))) {
             // "21 January"
             spec.day = Some(d);
             spec.months = Some((m, m));
