@@ -183,7 +183,9 @@ pub struct Finding {
     /// How sure the reading is; `severity` follows from it and the code
     /// (the severity policy).
     pub certainty: Certainty,
-    /// Why the certainty is lower than certain, in one line (empty when certain).
+    /// Why the finding has its certainty, in one line: what lowered it, or
+    /// for a certain finding the evidence that made it so (empty when no
+    /// reading graded it).
     pub why: String,
     pub range: NoteSpan,
     pub message: String,
@@ -210,6 +212,10 @@ impl Finding {
     /// Lower the certainty to at most `to`, noting why.
     pub fn lower<'a>(&mut self, to: Certainty, why: impl IntoIterator<Item = &'a str>) {
         if to < self.certainty {
+            // What made the finding certain no longer explains it.
+            if self.certainty == Certainty::Certain {
+                self.why.clear();
+            }
             self.certainty = to;
         }
         for w in why {

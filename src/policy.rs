@@ -159,6 +159,32 @@ impl Policy {
     }
 }
 
+impl Policy {
+    /// Why a finding shown at `shown` is less severe than its certainty
+    /// allows, when the policy made it so (hover): the unseen figures.
+    pub fn reason(&self, code: Code, certainty: Certainty, shown: Severity) -> Option<String> {
+        let e = self.rows.get(&code)?[slot(certainty)];
+        if e.most != shown || e.most == certainty.cap(Severity::Error) {
+            return None;
+        }
+        let figures = match e.unseen {
+            Some((right, wrong)) => format!(
+                "{} {code} readings were right {right} times of {} on notes the rules had not been fitted to",
+                certainty.as_str(),
+                right + wrong
+            ),
+            None => format!(
+                "{} {code} readings have not been measured on unseen notes",
+                certainty.as_str()
+            ),
+        };
+        Some(format!(
+            "shown as {}: {figures} (an error needs 95%; data/severity.toml)",
+            shown.as_str()
+        ))
+    }
+}
+
 /// The bundled policy.
 pub fn bundled() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();

@@ -242,6 +242,12 @@ fn hover_explains_flags_entities_and_sections() {
     let md = h["contents"]["value"].as_str().unwrap();
     assert_eq!(h["contents"]["kind"], "markdown");
     assert!(md.contains("wrong-date") && md.contains("2017"), "{md}");
+    // Its certainty's evidence, and why a certain finding is a warning.
+    assert!(
+        md.contains("certain: the claim's subject and the contradicting words in one clause")
+            && md.contains("shown as warning: certain wrong-date readings were right 31 times of 37"),
+        "{md}"
+    );
     if let Some(a) = &a {
         assert!(
             md.contains(&format!("file://{}#L", a.display())),

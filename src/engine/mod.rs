@@ -276,10 +276,11 @@ impl Engine {
                 .words
                 .partition_point(|w| s.norm.orig(w.end.saturating_sub(1)) < f.range.start)
                 .min(s.words.len().saturating_sub(1));
-            let anchor_words: Vec<usize> = f
+            let claim = f
                 .claim
                 .as_ref()
-                .and_then(|id| self.base.claims.iter().find(|c| &c.id == id))
+                .and_then(|id| self.base.claims.iter().find(|c| &c.id == id));
+            let anchor_words: Vec<usize> = claim
                 .and_then(|c| c.when.first())
                 .map(|g| ctx.scan.any_of(g).map(|h| s.word_at(h.range.start)).collect())
                 .unwrap_or_default();
@@ -302,6 +303,7 @@ impl Engine {
                         .note
                         .get(f.range.range())
                         .is_some_and(|t| t.contains(crate::note::NOTATION)),
+                    claim_has_subject: claim.is_some_and(|c| !c.when.is_empty()),
                 },
             );
             if later_date == Some(false) && matches!(f.code, Code::WrongDate | Code::WrongActor) {

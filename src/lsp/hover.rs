@@ -30,6 +30,10 @@ pub fn hover(world: &World, an: &Analysis, pos: Position, enc: Encoding, markdow
             f.message,
             f.why_line()
         );
+        // (a certain finding shown as a warning says why: the policy's figures)
+        if let Some(reason) = crate::policy::bundled().reason(f.code, f.certainty, f.severity) {
+            card.push_str(&format!("; {reason}"));
+        }
         let section = f.section.as_deref().and_then(|s| engine.base.section_by_id(s));
         if let Some(c) = f.claim.as_deref().and_then(|id| engine.base.claim_by_id(id)) {
             card.push_str(&format!("\n\nThe article: {}", claim_line(world, c)));

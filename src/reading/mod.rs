@@ -271,6 +271,9 @@ pub struct Evidence<'a> {
     pub later_date: bool,
     /// The flagged words hold shorthand notation ("demands = goals").
     pub notation_quoted: bool,
+    /// The claim has words for its subject (`when`), whether or not the
+    /// sentence names them.
+    pub claim_has_subject: bool,
 }
 
 /// Grade a finding from the sentence's reading: a certain reading is one
@@ -283,6 +286,10 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
         return f.lower(Certainty::Possible, ["no claim in the base mentions this"]);
     }
     if f.code == Code::UnknownSection {
+        // (a name is no section's wherever it is read)
+        if f.certainty == Certainty::Certain && f.why.is_empty() {
+            f.why = "no section of the article has this name".to_string();
+        }
         return;
     }
     let mut strong: Vec<&str> = Vec::new();
@@ -377,6 +384,33 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
         Certainty::Certain
     };
     f.lower(certainty, strong.iter().chain(&weak).copied());
+    // A certain finding says what made it so (`Finding::lower` drops this
+    // when a later doubt lowers it).
+    if f.certainty == Certainty::Certain && f.why.is_empty() {
+        let subject_here = e.anchor_words.iter().any(|&a| r.clause_of(a) == clause);
+        let subject_in_row = e
+            .anchor_words
+            .iter()
+            .any(|&a| r.row_head.is_some_and(|h| h == r.clause_of(a) || h == clause));
+        let plain = "no question, hedge, quotation or outside frame";
+        f.why = match f.code {
+            Code::Misquote => {
+                "the quoted words are close to, but not, the article's wording; not asked, and given to no other source"
+                    .to_string()
+            }
+            Code::WrongSection => format!("the point read in this sentence is made in another section; {plain}"),
+            _ if subject_here => format!("the claim's subject and the contradicting words in one clause; {plain}"),
+            _ if subject_in_row => format!("the claim's subject in the same table row; {plain}"),
+            _ if !e.anchor_words.is_empty() => {
+                format!("the words gloss (in parentheses) the clause naming the claim's subject; {plain}")
+            }
+            _ if f.claim.is_none() => format!("read in one plain clause (no claim, so no subject to place); {plain}"),
+            _ if e.claim_has_subject => {
+                format!("the claim's subject is not named in the sentence, its other words are; {plain}")
+            }
+            _ => format!("read in one clause (the claim names no subject words to place); {plain}"),
+        };
+    }
 }
 
 /// Note-level context, applied after findings are merged (it reads lines

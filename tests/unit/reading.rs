@@ -116,6 +116,7 @@ fn graded(r: &Reading, code: Code, anchor_words: &[usize], later_date: bool) -> 
         quoted: false,
         later_date,
         notation_quoted: false,
+        claim_has_subject: !anchor_words.is_empty(),
     };
     grade(&mut f, r, &evidence);
     f
@@ -126,6 +127,23 @@ fn grading_lowers_certainty_with_each_doubt() {
     let (_, r) = reading("Moscow invited Biden, and Putin went to Geneva; Lavrov spoke.");
     let f = graded(&r, Code::WrongActor, &[1], false);
     assert_eq!(f.certainty, Certainty::Certain);
+    // A certain finding says which evidence made it so; a doubt replaces it.
+    assert!(
+        f.why_line()
+            .starts_with("certain: the claim's subject and the contradicting words in one clause"),
+        "{}",
+        f.why_line()
+    );
+    let mut lowered = f.clone();
+    lowered.lower(Certainty::Possible, ["read in a heading"]);
+    assert_eq!(lowered.why_line(), "possible: read in a heading");
+    let f = graded(&r, Code::WrongActor, &[], false);
+    assert!(
+        f.why
+            .starts_with("read in one clause (the claim names no subject words to place)"),
+        "{}",
+        f.why
+    );
     let f = graded(&r, Code::WrongActor, &[7], false);
     assert_eq!(f.certainty, Certainty::Possible);
     assert_eq!(f.why, "the party and the claim's subject are in different clauses");
