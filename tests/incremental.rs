@@ -189,3 +189,34 @@ fn typing_in_a_code_block_or_on_its_fence_rechecks_the_block_alone() {
         assert_eq!(inc.was_local(), local, "{from:?} -> {to:?}");
     }
 }
+
+/// A reference that leans on the sentence before it is read again when that
+/// sentence changes, and its reading is kept while only other lines do.
+#[test]
+fn a_reference_leaning_back_follows_the_sentence_before_it() {
+    let engine = Engine::new(claimlint::claims::bundled(), None);
+    let opts = Options::default();
+    let mut inc = Incremental::default();
+    let lean = "Source: §What Next?\n";
+    let expansion = "Montenegro joined NATO in 2017.\n";
+    let tactic = "Putin announced the tactic in a 2018 address to parliament.\n";
+    let mut seen = Vec::new();
+    for text in [
+        format!("{expansion}{lean}"),
+        format!("{tactic}{lean}"),
+        format!("Intro.\n\n{tactic}{lean}"),
+        format!("{expansion}{lean}"),
+    ] {
+        let read = inc.check(&engine, &Arc::new(text.clone()), &opts).findings;
+        assert_eq!(read, engine.check_with(&text, &opts), "{text}");
+        let sections: Vec<String> = (read.iter())
+            .filter(|f| f.code == Code::WrongSection)
+            .map(|f| f.message.clone())
+            .collect();
+        assert_eq!(sections.len(), 1, "{text}");
+        seen.push(sections);
+    }
+    assert_ne!(seen[0], seen[1], "the point comes from the sentence before");
+    assert_eq!(seen[1], seen[2]);
+    assert_eq!(seen[0], seen[3]);
+}

@@ -1,7 +1,7 @@
 //! Incremental checking: a cache of each sentence's findings, brought up to
 //! date after an edit by checking again only the sentences it touched.
 
-use super::{finish, Engine, Lean, Options};
+use super::{finish, ContextMemo, Engine, Lean, Options};
 use crate::finding::Finding;
 use crate::note::markdown::FencedBlocks;
 use crate::note::{self, Sentence};
@@ -45,6 +45,8 @@ pub struct Incremental {
     fresh: usize,
     /// Did the last `check` take the local path (the edited lines only)?
     local: bool,
+    /// The readings of sentences with the one before them, from the last `check`.
+    context: ContextMemo,
 }
 
 /// A sentence and its findings before `finish`, with byte ranges relative
@@ -87,7 +89,7 @@ impl Incremental {
         self.update(engine, note);
         let mut merged = self.merged();
         let leaning = (self.sentences.iter()).filter(|c| c.words).map(|c| (c.range, &c.lean));
-        merged.extend(engine.context_findings(note, &self.masked, leaning));
+        merged.extend(engine.context_findings(note, &self.masked, leaning, &mut self.context));
         CheckedNote {
             findings: finish(note, merged, opts),
             masked: self.masked.clone(),

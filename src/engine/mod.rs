@@ -16,6 +16,7 @@ use crate::quotations::QuoteIndex;
 use crate::rules::{Ctx, AFTER_RULES, RULES};
 use crate::span::NoteSpan;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 /// Per-run choices: codes turned off, severities changed, and the least
 /// certainty a finding needs to be reported (`min-certainty`).
@@ -103,7 +104,8 @@ impl Engine {
                 sentences.push((r, lean));
             }
         }
-        out.extend(self.context_findings(note, &masked, sentences.iter().map(|(r, l)| (*r, l))));
+        let leaning = sentences.iter().map(|(r, l)| (*r, l));
+        out.extend(self.context_findings(note, &masked, leaning, &mut ContextMemo::default()));
         finish(note, out, opts)
     }
 
@@ -194,14 +196,17 @@ impl Engine {
     /// sentence just before it (on its line or the line above, itself
     /// holding no reference), a section title in a "Section" column read as
     /// a reference of its row. `sentences`: every sentence with words, in
-    /// order, and whether it leans.
+    /// order, and whether it leans. `memo` holds the last call's readings
+    /// with the sentence before, and then this one's.
     pub fn context_findings<'a>(
         &self,
         note: &str,
         masked: &str,
         sentences: impl Iterator<Item = (NoteSpan, &'a Lean)>,
+        memo: &mut ContextMemo,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
+        let mut kept = ContextMemo::default();
         let mut prev: Option<(NoteSpan, bool)> = None;
         for (r, lean) in sentences {
             let before = prev.replace((r, !matches!(lean, Lean::No)));
@@ -215,28 +220,57 @@ impl Engine {
                 }
                 Lean::Back => {}
             }
-            let Some((prev, prev_leans)) = before else { continue };
-            // The sentence before: on the same line or the one above, with
-            // no reference of its own (it placed its point itself).
-            let between = &masked[prev.end.min(r.start)..r.start];
-            if prev_leans
-                || between.matches('\n').count() > 1
-                || !crate::matcher::refs::find_refs(masked, prev, &self.base).is_empty()
-            {
+            // (A sentence before that leans itself placed its point itself.)
+            let Some((prev, false)) = before else { continue };
+            // What the reading looks at: the lines of the two sentences.
+            let from = masked[..prev.start].rfind('\n').map_or(0, |i| i + 1);
+            let to = masked[r.end..].find('\n').map_or(masked.len(), |i| r.end + i);
+            if to - from > ContextMemo::LONGEST {
+                out.extend(self.read_with_before(note, masked, prev, r));
                 continue;
             }
-            let s = Sentence::of(masked, r);
-            let both = Sentence::of(masked, NoteSpan::new(prev.start, r.end));
-            let (mut found, _) = self.check_sentence_with(note, masked, &s, Some(&both), &[]);
-            for f in &mut found {
-                f.lower(
-                    Certainty::Likely,
-                    ["the point is read from the sentence before the reference"],
-                );
-            }
-            out.extend(found);
+            let read = ContextRead {
+                note: note[from..to].into(),
+                masked: masked[from..to].into(),
+                spans: [prev.start - from, prev.end - from, r.start - from, r.end - from],
+                findings: Vec::new(),
+            };
+            let key = {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (&read.note, &read.masked, read.spans).hash(&mut h);
+                h.finish()
+            };
+            let found = memo.take(key, &read).or_else(|| kept.find(key, &read).cloned());
+            let read = found.unwrap_or_else(|| {
+                let found = self.read_with_before(note, masked, prev, r);
+                let findings = found.iter().map(|f| incremental::moved(f, from, 0)).collect();
+                ContextRead { findings, ..read }
+            });
+            out.extend(read.findings.iter().map(|f| incremental::moved(f, 0, from)));
+            kept.0.entry(key).or_default().push(read);
         }
+        *memo = kept;
         out
+    }
+
+    /// The wrong-section findings of `r`, whose reference points back, read
+    /// with `prev`, the sentence just before it (on its line or the line
+    /// above, itself holding no reference).
+    fn read_with_before(&self, note: &str, masked: &str, prev: NoteSpan, r: NoteSpan) -> Vec<Finding> {
+        let between = &masked[prev.end.min(r.start)..r.start];
+        if between.matches('\n').count() > 1 || !crate::matcher::refs::find_refs(masked, prev, &self.base).is_empty() {
+            return Vec::new();
+        }
+        let s = Sentence::of(masked, r);
+        let both = Sentence::of(masked, NoteSpan::new(prev.start, r.end));
+        let (mut found, _) = self.check_sentence_with(note, masked, &s, Some(&both), &[]);
+        for f in &mut found {
+            f.lower(
+                Certainty::Likely,
+                ["the point is read from the sentence before the reference"],
+            );
+        }
+        found
     }
 
     /// Grade each finding of a sentence from the sentence's reading.
@@ -353,6 +387,40 @@ fn placed_under(masked: &str, r: &crate::matcher::refs::SectionRef) -> bool {
     r.section.is_some()
         && r.name.split_whitespace().count() >= 2
         && matches!(prev.as_str(), "under" | "in" | "see" | "from")
+}
+
+/// The findings of sentences read with the one before them
+/// (`Engine::context_findings`), by the text they were read from, kept from
+/// one check to the next: a keystroke elsewhere reads none of them again.
+#[derive(Default)]
+pub struct ContextMemo(HashMap<u64, Vec<ContextRead>>);
+
+/// One reading with the sentence before: the lines of both sentences (note
+/// and masked text), where the two stand in them, and the findings, all
+/// relative to the lines' start.
+#[derive(Clone)]
+struct ContextRead {
+    note: Box<str>,
+    masked: Box<str>,
+    spans: [usize; 4],
+    findings: Vec<Finding>,
+}
+
+impl ContextMemo {
+    /// Lines longer than this (in bytes, both sentences') are read again
+    /// each time rather than kept.
+    const LONGEST: usize = 4096;
+
+    fn find(&self, key: u64, read: &ContextRead) -> Option<&ContextRead> {
+        let same = |c: &&ContextRead| c.spans == read.spans && c.note == read.note && c.masked == read.masked;
+        self.0.get(&key)?.iter().find(same)
+    }
+
+    fn take(&mut self, key: u64, read: &ContextRead) -> Option<ContextRead> {
+        let list = self.0.get_mut(&key)?;
+        let i = (list.iter()).position(|c| c.spans == read.spans && c.note == read.note && c.masked == read.masked)?;
+        Some(list.swap_remove(i))
+    }
 }
 
 /// How a sentence's section reference leans on its context (see
