@@ -90,6 +90,13 @@ fn wrong_year_of_a_nato_wave_is_a_warning_and_exits_1_when_dates_are_set_to_erro
         o.stdout
     );
     std::fs::remove_file(d.join(".claimlint.toml")).unwrap();
+    // `--fail-on warning` stops a CI job on the warning too, in every format.
+    for format in ["text", "json", "sarif"] {
+        let o = run(&d, &["check", "--fail-on", "warning", "--format", format, "note.md"]);
+        assert_eq!(o.code, 1, "{format}: {}{}", o.stdout, o.stderr);
+    }
+    let o = run(&d, &["check", "--fail-on", "error", "note.md"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
     let o = run(&d, &["check", "--format", "json", "note.md"]);
     let v = json(&o.stdout);
     let f = &v[0];

@@ -132,6 +132,20 @@ fn wrong_attribution() {
         "Biden's twenty to twenty-five years sounded patient.",
         &[(Code::WrongAttribution, "Biden")],
     );
+    // A speaker tied by a noun of answering, a verb of wording after the
+    // party, or "“...” is how X described it" (a copula's "how" asks nothing).
+    fires(
+        "Blinken's answer on the question was “never ever.”",
+        &[(Code::WrongAttribution, "Blinken")],
+    );
+    fires(
+        "“Never ever” is how Putin described it.",
+        &[(Code::WrongAttribution, "Putin")],
+    );
+    fires(
+        "The memo borrows the phrase American officials use, “military-technical means,” for the fallback.",
+        &[(Code::WrongAttribution, "American")],
+    );
     fires(
         "Ryabkov preferred “never ever,” while Antony Blinken has spoken of twenty to twenty-five years.",
         &[(Code::WrongAttribution, "Antony Blinken")],

@@ -30,11 +30,23 @@ pub struct Sources {
     pub min_certainty: Option<claimlint::finding::Certainty>,
 }
 
+/// The least severe finding that makes `check` exit with status 1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FailOn {
+    /// Errors only (the default): most codes' findings are warnings until
+    /// unseen notes show them right often enough to be errors (data/severity.toml).
+    #[default]
+    Error,
+    /// Errors and warnings: for drafts whose CI should stop on any likely mistake.
+    Warning,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     Check {
         format: Format,
         sources: Sources,
+        fail_on: FailOn,
         paths: Vec<PathBuf>,
     },
     Claims(Sources),
@@ -66,6 +78,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         None => return Err(Usage(format!("unknown command `{}`", first.to_string_lossy()))),
     };
     let mut format = None;
+    let mut fail_on = None;
     let mut sources = Sources::default();
     let mut paths = Vec::new();
     let mut only_paths = false;
@@ -94,7 +107,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
             _ => (s.clone(), None),
         };
         let known = match cmd.as_str() {
-            "check" => ["--format", "--claims", "--article", "--min-certainty"].as_slice(),
+            "check" => ["--format", "--claims", "--article", "--min-certainty", "--fail-on"].as_slice(),
             _ => ["--claims", "--article"].as_slice(),
         };
         if !known.contains(&name.as_str()) {
@@ -120,6 +133,17 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
                 let v = value.to_string_lossy();
                 format =
                     Some(Format::parse(&v).ok_or_else(|| Usage(format!("unknown format `{v}` (text, json, sarif)")))?);
+            }
+            "--fail-on" => {
+                let v = value.to_string_lossy();
+                let level = match v.as_ref() {
+                    "error" => FailOn::Error,
+                    "warning" => FailOn::Warning,
+                    _ => return Err(Usage(format!("unknown level `{v}` for `--fail-on` (error, warning)"))),
+                };
+                if fail_on.replace(level).is_some() {
+                    return Err(Usage("`--fail-on` given twice".into()));
+                }
             }
             "--min-certainty" => {
                 let v = value.to_string_lossy();
@@ -149,6 +173,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
             Ok(Command::Check {
                 format: format.unwrap_or(Format::Text),
                 sources,
+                fail_on: fail_on.unwrap_or_default(),
                 paths,
             })
         }
@@ -187,9 +212,27 @@ mod tests {
                     article: Some("art.txt".into()),
                     min_certainty: None
                 },
+                fail_on: FailOn::Error,
                 paths: vec!["a.md".into(), "dir".into()],
             }
         );
+    }
+
+    #[test]
+    fn fail_on_takes_error_or_warning_once() {
+        let Command::Check { fail_on, .. } = p(&["check", "--fail-on", "warning", "a.md"]).unwrap() else {
+            panic!()
+        };
+        assert_eq!(fail_on, FailOn::Warning);
+        assert!(p(&["check", "--fail-on=hint", "a.md"])
+            .unwrap_err()
+            .0
+            .contains("unknown level `hint`"));
+        assert!(p(&["check", "--fail-on=error", "--fail-on=warning", "a.md"])
+            .unwrap_err()
+            .0
+            .contains("given twice"));
+        assert!(p(&["claims", "--fail-on", "error"]).is_err());
     }
 
     #[test]

@@ -2,14 +2,15 @@
 //! settings, the claim base and the article, runs the engine and formats its
 //! findings; the checking itself is the library's.
 //!
-//! Exit status: 0 nothing at error severity, 1 something is, 2 a usage or
-//! input error (which wins over 1).
+//! Exit status: 0 nothing at error severity (with `--fail-on warning`: at
+//! error or warning), 1 something is, 2 a usage or input error (which wins
+//! over 1).
 
 mod args;
 mod files;
 mod report;
 
-use args::{Command, Format, Sources, Usage};
+use args::{Command, FailOn, Format, Sources, Usage};
 use claimlint::config::Config;
 use claimlint::resolve::{find_settings, resolve, Front, Level, Request, Resolved};
 use std::ffi::OsString;
@@ -22,7 +23,7 @@ pub const EXIT_USAGE: i32 = 2;
 
 const USAGE: &str = "\
 Usage:
-  claimlint check [--format text|json|sarif] [--min-certainty C] [--claims FILE] [--article FILE] PATH...
+  claimlint check [--format text|json|sarif] [--min-certainty C] [--fail-on error|warning] [--claims FILE] [--article FILE] PATH...
   claimlint claims [--check] [--claims FILE] [--article FILE]
   claimlint sections [--claims FILE] [--article FILE]
   claimlint lsp
@@ -47,6 +48,10 @@ Options:
   --min-certainty C Report only findings at least this certain: possible
                     (default), likely or certain (a likely finding is at most
                     a warning, a possible one at most information)
+  --fail-on LEVEL   Exit with status 1 on findings at this severity or
+                    above: error (default) or warning (most codes' findings
+                    are warnings until unseen notes prove them; see the
+                    README's Accuracy section)
   --claims FILE     Use this claim-base file instead of the bundled one
   --article FILE    The article's text, to place findings in it (default:
                     `article` in .claimlint.toml, else $CLAIMLINT_ARTICLE,
@@ -66,7 +71,8 @@ Settings: .claimlint.toml in the first note's folder or the nearest above
 
 Codes: {}
 
-Exit status: 0 no errors, 1 errors found, 2 usage or input error.
+Exit status: 0 no errors (with --fail-on warning: no errors or warnings),
+1 such findings, 2 usage or input error.
 ",
         env!("CARGO_PKG_VERSION"),
         claimlint::Code::ALL.map(|c| c.as_str()).join(", ")
@@ -87,7 +93,12 @@ pub fn main(args: Vec<OsString>) -> i32 {
     match cmd {
         Command::Help => emit(&help()),
         Command::Version => emit(&format!("claimlint {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Check { format, sources, paths } => check(format, &sources, &paths),
+        Command::Check {
+            format,
+            sources,
+            fail_on,
+            paths,
+        } => check(format, &sources, fail_on, &paths),
         Command::Claims(sources) => list_claims(&sources),
         Command::ClaimsCheck(sources) => check_claims(&sources),
         Command::Sections(sources) => list_sections(&sources),
@@ -168,7 +179,7 @@ fn start_of(paths: &[PathBuf]) -> PathBuf {
     }
 }
 
-fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
+fn check(format: Format, sources: &Sources, fail_on: FailOn, paths: &[PathBuf]) -> i32 {
     let setup = match setup(sources, &start_of(paths)) {
         Ok(s) => s,
         Err(e) => return fail(&e),
@@ -234,7 +245,7 @@ fn check(format: Format, sources: &Sources, paths: &[PathBuf]) -> i32 {
     let counts = stream.finish(files_checked, &problems);
     if !problems.is_empty() || setup.input_error {
         EXIT_USAGE
-    } else if counts.errors > 0 {
+    } else if counts.errors > 0 || fail_on == FailOn::Warning && counts.warnings > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -181,6 +181,15 @@ impl Reading {
                         - k
                         - 1,
                 )),
+                // ("“...” is how Ryabkov glossed it": after a quotation and
+                // a copula "how" names the manner of saying it, it asks
+                // nothing; "the question is how realistic it is" asks.)
+                "how" if k >= 2
+                    && matches!(s.word(k - 1), "is" | "was" | "are" | "were")
+                    && t[s.words[k - 2].end..s.words[k - 1].start].contains(['"', '”', '“']) =>
+                {
+                    None
+                }
                 "how" => Some((k, 1)),
                 _ => None,
             })

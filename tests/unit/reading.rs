@@ -140,7 +140,7 @@ fn grading_lowers_certainty_with_each_doubt() {
     let f = graded(&r, Code::WrongActor, &[], false);
     assert!(
         f.why
-            .starts_with("read in one clause (the claim names no subject words to place)"),
+            .starts_with("read in one plain clause (no claim, so no subject to place)"),
         "{}",
         f.why
     );
