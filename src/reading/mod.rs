@@ -184,9 +184,10 @@ impl Reading {
                 // ("“...” is how Ryabkov glossed it": after a quotation and
                 // a copula "how" names the manner of saying it, it asks
                 // nothing; "the question is how realistic it is" asks.)
-                "how" if k >= 2
-                    && matches!(s.word(k - 1), "is" | "was" | "are" | "were")
-                    && t[s.words[k - 2].end..s.words[k - 1].start].contains(['"', '”', '“']) =>
+                "how"
+                    if k >= 2
+                        && matches!(s.word(k - 1), "is" | "was" | "are" | "were")
+                        && t[s.words[k - 2].end..s.words[k - 1].start].contains(['"', '”', '“']) =>
                 {
                     None
                 }
