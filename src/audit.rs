@@ -50,12 +50,16 @@ pub fn check(src: &str, file: &str, article: Option<&Article>) -> Report {
             return report;
         }
     };
-    if let Some(a) = article {
-        own_words(src, file, a, &base, &mut report);
-        rivals_stated(src, file, a, &mut report);
-        coverage(a, &base, &mut report);
-    }
-    contradictions(src, file, &base, &mut report);
+    let Some(a) = article else {
+        contradictions(src, file, &base, &mut report);
+        return report;
+    };
+    own_words(src, file, a, &base, &mut report);
+    // The base, loaded with the article, checks the article.
+    let engine = crate::Engine::new(base, Some(Article::new(a.path.clone(), a.text.clone())));
+    rivals_stated(src, file, a, &engine, &mut report);
+    coverage(a, &engine.base, &mut report);
+    contradictions(src, file, &engine.base, &mut report);
     report
 }
 
@@ -162,11 +166,7 @@ fn collect(v: &toml::Value, key: &str, out: &mut Vec<(String, String)>) {
 
 /// The article read as a note must raise nothing: a claim that flags the
 /// article's own words has a rival, an opposite or a unit the article states.
-fn rivals_stated(src: &str, file: &str, a: &Article, report: &mut Report) {
-    let Ok(base) = load_claims(src, file, Some(a)) else {
-        return;
-    };
-    let engine = crate::Engine::new(base, Some(Article::new(a.path.clone(), a.text.clone())));
+fn rivals_stated(src: &str, file: &str, a: &Article, engine: &crate::Engine, report: &mut Report) {
     let mut seen = HashSet::new();
     for f in engine.check(&a.text) {
         if f.severity > crate::Severity::Warning {

@@ -310,7 +310,6 @@ pub fn resolve(req: &Request) -> Resolved {
                 .as_deref()
                 .map(|c| (config::resolve(&file_dir, c), file_source("claims")))
         });
-    let mut claims_failed = false;
     let mut claims_errors: Vec<String> = Vec::new();
     let from = |source: &Source| match source {
         Source::Flag(_) => String::new(),
@@ -320,29 +319,25 @@ pub fn resolve(req: &Request) -> Resolved {
     if let Some((path, source)) = &claims_choice {
         match read_text(path, "claim base") {
             Err(e) => {
-                claims_failed = true;
                 claims_errors.push(format!("{e}{}", from(source)));
                 messages.push(error(format!("{e} (from {source})")));
             }
             Ok(src) => custom_src = Some((src, path.display().to_string(), source)),
         }
     }
+    // A claim base that does not load: its errors, in the log and for the caller.
+    let mut refuse = |errors: &[LoadError], source: &Source, messages: &mut Vec<Message>| {
+        claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(source))));
+        messages.push(error(load_errors(errors, source)));
+    };
     // Built once, without the article (its titles help find it); checked
     // against the article once that is found.
     let mut custom: Option<(Draft, &str, &Source)> = None;
     if let Some((src, name, source)) = &custom_src {
-        let errors = match Draft::parse(src, name) {
-            Ok(draft) if draft.errors().is_empty() => {
-                custom = Some((draft, name, *source));
-                None
-            }
-            Ok(draft) => draft.finish().err(),
-            Err(errors) => Some(errors),
-        };
-        if let Some(errors) = errors {
-            claims_failed = true;
-            claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(source))));
-            messages.push(error(load_errors(&errors, source)));
+        match Draft::parse(src, name) {
+            Ok(draft) if draft.errors().is_empty() => custom = Some((draft, name, *source)),
+            Ok(draft) => refuse(draft.errors(), source, &mut messages),
+            Err(errors) => refuse(&errors, source, &mut messages),
         }
     }
     let bundled = crate::claims::bundled;
@@ -412,21 +407,15 @@ pub fn resolve(req: &Request) -> Resolved {
             fallback.take().unwrap_or_else(bundled),
             (BUNDLED_NAME.to_string(), Source::Bundled),
         ),
-        Some((mut draft, name, source)) => {
-            if let Some((a, _)) = &article {
-                draft.check_against(a);
+        Some((draft, name, source)) => match draft.finish(article.as_ref().map(|(a, _)| a)) {
+            Ok(base) => (base, (name.to_string(), source.clone())),
+            Err(errors) => {
+                refuse(&errors, source, &mut messages);
+                (bundled(), (BUNDLED_NAME.to_string(), Source::Bundled))
             }
-            match draft.finish() {
-                Ok(base) => (base, (name.to_string(), source.clone())),
-                Err(errors) => {
-                    claims_failed = true;
-                    claims_errors.extend(errors.iter().map(|e| format!("{e}{}", from(source))));
-                    messages.push(error(load_errors(&errors, source)));
-                    (bundled(), (BUNDLED_NAME.to_string(), Source::Bundled))
-                }
-            }
-        }
+        },
     };
+    let claims_failed = !claims_errors.is_empty();
     if claims_failed {
         if let Some(last) = messages.iter_mut().rev().find(|m| m.level == Level::Error) {
             last.text.push_str("; the bundled claim base is used instead");

@@ -5,7 +5,7 @@
 //! with `cargo test -- --ignored`. docs/robustness.md lists every case.
 
 use crate::common::lsp::{Lsp, Spawn};
-use crate::common::{frame, tmp};
+use crate::common::{frame, large_note, tmp};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -254,30 +254,6 @@ fn an_option_given_where_a_value_belongs_is_a_missing_value() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("`--claims` needs a value"), "{err}");
-}
-
-/// A note of `bytes` in short paragraphs, one finding every 20 lines.
-fn large_note(bytes: usize) -> String {
-    let lines = [
-        "These are my notes on the reading, written over a long season of talks.",
-        "- The author looks back over the years of confrontation before the talks.",
-        "A paragraph of my own thoughts, with no claim of the article in it at all.",
-    ];
-    let mut s = String::with_capacity(bytes + 200);
-    let mut i = 0;
-    while s.len() < bytes {
-        if i % 20 == 19 {
-            s.push_str("- Montenegro joined NATO in 2016.\n");
-        } else {
-            s.push_str(lines[i % 3]);
-            s.push('\n');
-        }
-        if i % 200 == 0 {
-            s.push_str("\n## Security Guarantees\n\n");
-        }
-        i += 1;
-    }
-    s
 }
 
 fn publications<'a>(seen: &'a [Value], uri: &str) -> Vec<&'a Value> {

@@ -11,7 +11,7 @@
 //! field, a duplicate id, a missing section, a bad regex, a snippet not in
 //! the article).
 
-use crate::common::{article_path, tmp, write, BIN, SMALL_CLAIMS};
+use crate::common::{article_path, large_note, tmp, write, BIN, SMALL_CLAIMS};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -170,27 +170,6 @@ fn unreadable_files_and_folders_are_named_and_the_rest_checked() {
     );
     assert!(o.stdout.contains(FLAGGED), "{}", o.stdout);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-}
-
-/// A note of about `bytes` bytes: prose, a mistake every twentieth line.
-fn large_note(bytes: usize) -> String {
-    let lines = [
-        "These are my notes on the reading, written over a long season of talks.",
-        "- The author looks back over the years of confrontation before the talks.",
-        "A paragraph of my own thoughts, with no claim of the article in it at all.",
-    ];
-    let mut s = String::with_capacity(bytes + 100);
-    let mut i = 0;
-    while s.len() < bytes {
-        s.push_str(if i % 20 == 19 {
-            "- Montenegro joined NATO in 2016."
-        } else {
-            lines[i % 3]
-        });
-        s.push('\n');
-        i += 1;
-    }
-    s
 }
 
 fn large_note_is_checked(bytes: usize) {

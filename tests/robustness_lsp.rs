@@ -11,8 +11,8 @@
 //! stale version, EOF and shutdown/exit, a 300 KB note. docs/robustness.md
 //! has the table of every case.
 
-use crate::common::frame;
 use crate::common::lsp::{Lsp, Spawn};
+use crate::common::{frame, large_note};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -328,31 +328,6 @@ fn positions_past_the_end_and_inside_surrogate_pairs_are_clamped() {
 }
 
 // ------------------------------------------------------------ size
-
-/// A note of about `bytes` bytes: mostly prose the checker reads without a
-/// finding, a mistake every twentieth line.
-fn large_note(bytes: usize) -> String {
-    let lines = [
-        "These are my notes on the reading, written over a long season of talks.",
-        "- The author looks back over the years of confrontation before the talks.",
-        "A paragraph of my own thoughts, with no claim of the article in it at all.",
-    ];
-    let mut s = String::with_capacity(bytes + 200);
-    let mut i = 0;
-    while s.len() < bytes {
-        if i % 20 == 19 {
-            s.push_str("- Montenegro joined NATO in 2016.\n");
-        } else {
-            s.push_str(lines[i % 3]);
-            s.push('\n');
-        }
-        if i % 200 == 0 {
-            s.push_str("\n## Security Guarantees\n\n");
-        }
-        i += 1;
-    }
-    s
-}
 
 /// A debug build checks 0.1 to 0.4 MB a second on this machine, so a 10 MB
 /// note would take this test minutes: 2 MB shows the same (checked off the

@@ -46,11 +46,7 @@ pub fn bundled() -> ClaimBase {
 /// Parse and validate a claim base. With the article, every snippet and
 /// quotation must be found in it.
 pub fn load_claims(src: &str, file: &str, article: Option<&Article>) -> Result<ClaimBase, Vec<LoadError>> {
-    let mut draft = Draft::parse(src, file)?;
-    if let Some(a) = article {
-        draft.check_against(a);
-    }
-    draft.finish()
+    Draft::parse(src, file)?.finish(article)
 }
 
 /// A claim base parsed and built once, kept with its parsed source until
@@ -125,20 +121,20 @@ impl<'s> Draft<'s> {
         &self.b.errors
     }
 
-    /// Every anchor and quotation must be found in the article: an error
-    /// each that is not, in its claim's place among the others.
-    pub fn check_against(&mut self, a: &Article) {
-        let ranges = section_ranges(a, &self.b.base.sections);
-        for &(ci, section, at) in self.article_slots.iter().rev() {
-            let before = self.b.errors.len();
-            let c = &self.raw.claim[ci];
-            self.b.article_problems(c.get_ref(), c.span(), section, &ranges, a);
-            let found: Vec<LoadError> = self.b.errors.drain(before..).collect();
-            self.b.errors.splice(at..at, found);
+    /// The base, or every error. With the article, every anchor and
+    /// quotation must be found in it: an error each that is not, in its
+    /// claim's place among the others.
+    pub fn finish(mut self, article: Option<&Article>) -> Result<ClaimBase, Vec<LoadError>> {
+        if let Some(a) = article {
+            let ranges = section_ranges(a, &self.b.base.sections);
+            for &(ci, section, at) in self.article_slots.iter().rev() {
+                let before = self.b.errors.len();
+                let c = &self.raw.claim[ci];
+                self.b.article_problems(c.get_ref(), c.span(), section, &ranges, a);
+                let found: Vec<LoadError> = self.b.errors.drain(before..).collect();
+                self.b.errors.splice(at..at, found);
+            }
         }
-    }
-
-    pub fn finish(self) -> Result<ClaimBase, Vec<LoadError>> {
         if self.b.errors.is_empty() {
             Ok(self.b.base)
         } else {

@@ -108,11 +108,21 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // "no treaty or agreement = absolute guarantee": "=" is a copula, and
         // a denied subject before it denies the predicate.
         if k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].trim() == "=" {
+            // ("no treaty (legal) or agreement = ...": over a parenthesis;
+            // "IV.4 No treaty = ...": after a numbered label.)
+            let paren = |j: usize| {
+                s.norm.text[s.words[j - 1].end..s.words[j].start]
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '(' | ')'))
+            };
             let mut j = k - 1;
-            while j > 0 && !gap_breaks(s, j) && k - j < 12 {
+            while j > 0 && (!gap_breaks(s, j) || paren(j)) && k - j < 12 {
                 j -= 1;
             }
-            if matches!(s.word(j), "no" | "none" | "nothing" | "neither") {
+            let denier = |i: usize| matches!(s.word(i), "no" | "none" | "nothing" | "neither");
+            let label = s.word(j).contains(|c: char| c.is_ascii_digit());
+            if denier(j) || label && j + 1 < k && denier(j + 1) {
                 count += 1;
             }
             break;
@@ -206,9 +216,15 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // A noun phrase is short: "left without an acceptable place
         // eventually sets out to destroy" does not deny "destroy" ("without
         // trying to restore" does: a gerund carries the phrase on).
+        // ("without a breakthrough or a rupture": each noun phrase of a
+        // coordination is short on its own.)
+        let np_start = (k + 1..idx)
+            .rev()
+            .find(|&j| matches!(s.word(j), "or" | "nor" | "and") && english().determiners.has(s.word(j + 1)))
+            .unwrap_or(k);
         let without_phrase = w == "without"
             && ((k + 1..idx).any(|j| english().auxiliaries.has(s.word(j)))
-                || idx > k + 4 && !s.word(k + 1).ends_with("ing"));
+                || idx > np_start + 4 && !s.word(k + 1).ends_with("ing"));
         // "No, ...", "No—the author sees ..." (dashes read as spaces; "no"
         // never stands before a determiner): an answer, not a negator.
         let answer = matches!(w, "no" | "yes")
@@ -369,6 +385,14 @@ fn frame_denies(s: &Sentence, k: usize) -> bool {
         && (lex.proposition_nouns.has(s.word(j - 1)) || j < k && lex.determiners.has(s.word(j - 1)))
     {
         j -= 1;
+    }
+    // "warns against measures that merely punish the West": what a verb
+    // of opposing is against includes its noun's relative clause.
+    let against = (k.saturating_sub(4)..k).rev().find(|&a| s.word(a) == "against");
+    if let Some(a) = against.filter(|&a| a >= 1 && a + 1 < k && (a + 1..=k).all(|i| !gap_breaks(s, i))) {
+        if lex.negating_phrases.is_exactly(&[s.word(a - 1), "against"]) && s.word(k) == "that" {
+            return true;
+        }
     }
     // "the idea that": a determiner alone is no proposition.
     if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || gap_breaks(s, j) {

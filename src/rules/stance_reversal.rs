@@ -65,7 +65,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
         };
         // "reassurance rather than a cause for alarm": set aside is denied.
-        let denied = |w: usize| negated_at(s, w, 10) || mention_set_aside(s, w);
+        // "without a diplomatic solution escalation becomes likely", "a lack
+        // of diplomatic progress would push ... escalation": a negation of
+        // the claim's subject (its condition) governs that noun phrase, not
+        // the predicate after it; only what follows the subject is read.
+        let governs_subject = |w: usize| {
+            subject
+                .iter()
+                .filter(|&&(_, b)| b < w && w - b <= 16)
+                .max_by_key(|&&(_, b)| b)
+                .filter(|&&(a, b)| {
+                    (a.saturating_sub(3)..=b)
+                        .any(|k| english().nominal_negators.has(s.word(k)) && (k + 1..=a).all(|i| !gap_breaks(s, i)))
+                })
+                .map(|&(_, b)| w - b - 1)
+        };
+        let denied = |w: usize| negated_at(s, w, governs_subject(w).unwrap_or(10)) || mention_set_aside(s, w);
         let reversed = ctx
             .scan
             .any_of(says)

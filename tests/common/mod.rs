@@ -120,3 +120,29 @@ value = ["2018"]
 pub fn harbour_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbour")
 }
+
+/// A note of about `bytes` bytes in short paragraphs: prose the checker
+/// reads without a finding, a mistake every twentieth line, a section
+/// heading every 200.
+pub fn large_note(bytes: usize) -> String {
+    let lines = [
+        "These are my notes on the reading, written over a long season of talks.",
+        "- The author looks back over the years of confrontation before the talks.",
+        "A paragraph of my own thoughts, with no claim of the article in it at all.",
+    ];
+    let mut s = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while s.len() < bytes {
+        if i % 20 == 19 {
+            s.push_str("- Montenegro joined NATO in 2016.\n");
+        } else {
+            s.push_str(lines[i % 3]);
+            s.push('\n');
+        }
+        if i % 200 == 0 {
+            s.push_str("\n## Security Guarantees\n\n");
+        }
+        i += 1;
+    }
+    s
+}

@@ -187,11 +187,10 @@ fn a_claim_base_checked_against_the_article_has_the_errors_loading_with_it_gives
     assert!(src != broken && broken != worse);
     for text in [&src, &broken, &worse] {
         let with = load_claims(text, "c.toml", Some(&article)).err().unwrap_or_default();
-        let mut draft = Draft::parse(text, "c.toml").expect("parses");
+        let draft = Draft::parse(text, "c.toml").expect("parses");
         assert_eq!(draft.errors().is_empty(), text != &worse);
         assert!(!draft.base().sections.is_empty());
-        draft.check_against(&article);
-        let checked = draft.finish().err().unwrap_or_default();
+        let checked = draft.finish(Some(&article)).err().unwrap_or_default();
         assert_eq!(checked, with);
         assert_eq!(with.is_empty(), text == &src, "{with:?}");
         let lines: Vec<usize> = with.iter().map(|e| e.line.unwrap()).collect();

@@ -319,7 +319,12 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 .find(|r| r.range.end <= first_verb && can_be_subject(s, r, usize::MAX))
                 // "U.S. intelligence suspected the spring drills": the party
                 // is the subject of the verb between, not of the action.
-                .filter(|r| !verb_between(s, s.word_at(r.range.end.saturating_sub(1)) + 1, s.word_at(first_verb)));
+                .filter(|r| !verb_between(s, s.word_at(r.range.end.saturating_sub(1)) + 1, s.word_at(first_verb)))
+                // "Russia seen as a power in decline": the action is done to it.
+                .filter(|r| {
+                    let (e, fv) = (s.word_at(r.range.end.saturating_sub(1)), s.word_at(first_verb));
+                    !(fv > e && fv <= e + 3 && passive_at(s, e + 1, fv))
+                });
             if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
                 from_rival
             } else if found.is_none()
@@ -444,6 +449,14 @@ fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
     let prev = if w > 0 { s.word(w - 1) } else { "" };
     let after_verb = prev.len() > 4 && prev.ends_with("ed") && !english().ed_adjectives.has(prev) && !gap_breaks(s, w);
     let possessive = s.word(end).ends_with("'s") || s.norm.text[h.range.end..].starts_with("'s");
+    // "Russia seen as a power in decline", "Russia was ignored": a party
+    // before a passive verb is what the action is done to.
+    if vw > end && vw <= end + 3 && passive_at(s, end + 1, vw) {
+        return false;
+    }
+    // "the line about Washington knowing ...": a party before a gerund is
+    // its subject, even after a preposition.
+    let gerund_subject = s.word(end + 1).ends_with("ing") && !gap_breaks(s, end + 1) && !possessive;
     // "NATO intelligence", "America's dominance": the party names the action's
     // owner. ("promised Moscow counterproposals": a bare name between a verb
     // and a noun is the verb's first object; "cited Ryabkov as wanting" is not.)
@@ -454,5 +467,22 @@ fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
         return !first_object;
     }
     let object = english().object_markers.has(prev) || (after_verb && s.word(w.saturating_sub(2)) != "it");
-    !object && !possessive
+    (!object || gerund_subject) && !possessive
+}
+
+/// Do the words `from..=vw` form a passive verb: forms of "be" then a
+/// participle ("was ignored", "is seen"), or a participle alone that only a
+/// passive reads ("seen", or "regarded as", "ignored by")?
+fn passive_at(s: &Sentence, from: usize, vw: usize) -> bool {
+    let lex = english();
+    let v = s.word(vw);
+    if (from..vw).any(|k| gap_breaks(s, k + 1) || !lex.be_forms.has(s.word(k))) {
+        return false;
+    }
+    let participle = lex.passive_participles.has(v) || v.len() > 4 && v.ends_with("ed");
+    if from < vw {
+        participle
+    } else {
+        lex.passive_participles.has(v) || participle && matches!(s.word(vw + 1), "as" | "by")
+    }
 }
