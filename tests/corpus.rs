@@ -43,11 +43,11 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-20", 38, 0, 0),
     ("blind-round-21", 41, 0, 0),
     ("blind-round-22", 38, 2, 0),
-    ("blind-round-23", 35, 2, 0),
+    ("blind-round-23", 35, 1, 0),
     ("blind-round-24", 36, 2, 0),
-    ("blind-round-26", 35, 6, 0),
-    ("blind-round-27", 33, 8, 0),
-    ("blind-round-29", 34, 2, 0),
+    ("blind-round-26", 35, 3, 0),
+    ("blind-round-27", 33, 5, 0),
+    ("blind-round-29", 34, 1, 0),
 ];
 
 /// 1-based line of a byte offset.

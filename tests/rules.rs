@@ -960,3 +960,32 @@ fn session8_attachment() {
     );
     quiet("| 12 | Jan 21, 2022 | Lavrov–Blinken meeting |");
 }
+
+/// Session 8 (finished in session 9): negations that govern a noun phrase
+/// and parties that an action is done to. "No X = Y" after a numbered label
+/// still denies Y; "without A or B" denies each short noun phrase; "warns
+/// against steps that ..." denies the relative clause; a party before a
+/// passive participle is no actor; "without a solution" is the subject's
+/// condition, not a denial of what follows it; "failing to" denies.
+#[test]
+fn session8_noun_phrase_negations_and_passives() {
+    quiet("2.3 No treaty or agreement = absolute guarantee of implementation.");
+    quiet("The talks closed without a breakthrough or a rupture.");
+    quiet("He warns against steps that merely punish the West.");
+    quiet("- Cause: Russia seen as a declining power.");
+    quiet("The author worries that without a diplomatic solution escalation grows likelier.");
+    quiet("Gorbachev is remembered for failing to secure binding pledges against expansion.");
+    fires("The talks ended in a rupture.", &[(Code::StanceReversal, "rupture")]);
+    fires(
+        "The author urges Moscow to punish the West.",
+        &[(Code::StanceReversal, "punish")],
+    );
+    fires(
+        "Russia regarded the United States as a waning power and ignored it.",
+        &[(Code::WrongActor, "Russia")],
+    );
+    fires(
+        "Gorbachev secured binding pledges against expansion.",
+        &[(Code::StanceReversal, "secured")],
+    );
+}
