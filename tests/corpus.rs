@@ -31,7 +31,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-8", 34, 2, 0),
     ("blind-round-9", 36, 1, 0),
     ("blind-round-10", 28, 4, 0),
-    ("blind-round-11", 34, 4, 0),
+    ("blind-round-11", 34, 3, 0),
     ("blind-round-12", 34, 3, 0),
     ("blind-round-13", 41, 0, 0),
     ("blind-round-14", 34, 1, 0),

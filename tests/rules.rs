@@ -989,3 +989,17 @@ fn session8_noun_phrase_negations_and_passives() {
         &[(Code::StanceReversal, "secured")],
     );
 }
+
+/// Words that name a section inside a reference make no point: "misread
+/// the Security Guarantees and What Next? sections" says nothing about
+/// security guarantees; a point made outside the references still places.
+#[test]
+fn a_sections_title_is_no_point() {
+    quiet(
+        "Some claims seem to come from one viral thread that misread the Security Guarantees and What Next? sections.",
+    );
+    fires(
+        "Deterrence, not pacts, gives security: see §What Next?.",
+        &[(Code::WrongSection, "§What Next?")],
+    );
+}

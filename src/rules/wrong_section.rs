@@ -16,7 +16,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if named.len() >= 3 {
         return;
     }
-    // The claims applying to the sentence, apart from the words of `r`.
+    // The claims applying to the sentence, apart from the words of its
+    // section references: "misread the Security Guarantees and What Next?
+    // sections" makes no point about security guarantees.
+    let in_a_reference = |o: crate::span::NoteSpan| {
+        ctx.refs
+            .iter()
+            .any(|x| x.section.is_some() && o.start < x.range.end && o.end > x.range.start)
+    };
     let points_beside = |r: &crate::matcher::refs::SectionRef| -> Vec<usize> {
         ctx.active()
             .filter(|(_, c)| !matches!(c.check, Check::List { .. }) || !c.when.is_empty())
@@ -24,7 +31,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 c.when.iter().all(|g| {
                     ctx.scan.any_of(g).any(|h| {
                         let o = ctx.orig(h.range);
-                        o.end <= r.range.start || o.start >= r.range.end
+                        (o.end <= r.range.start || o.start >= r.range.end) && !in_a_reference(o)
                     })
                 })
             })
