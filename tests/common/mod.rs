@@ -146,3 +146,25 @@ pub fn large_note(bytes: usize) -> String {
     }
     s
 }
+
+/// A finding of `code` over the note's first byte, with nothing but its
+/// severity and certainty: for tests of what happens to findings after the
+/// rules (grading, severity policy).
+pub fn bare_finding(
+    code: claimlint::finding::Code,
+    severity: claimlint::finding::Severity,
+    certainty: claimlint::finding::Certainty,
+) -> claimlint::finding::Finding {
+    claimlint::finding::Finding {
+        code,
+        severity,
+        certainty,
+        why: String::new(),
+        range: claimlint::span::NoteSpan::new(0, 1),
+        message: String::new(),
+        claim: None,
+        section: None,
+        article: None,
+        fix: None,
+    }
+}

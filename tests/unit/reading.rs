@@ -93,18 +93,7 @@ fn a_rejecting_verdict_cell_sets_aside_the_cells_before_it() {
 }
 
 fn finding(code: Code) -> Finding {
-    Finding {
-        code,
-        severity: claimlint::policy::default_severity(code),
-        certainty: Certainty::Certain,
-        why: String::new(),
-        range: NoteSpan::new(0, 1),
-        message: String::new(),
-        claim: None,
-        section: None,
-        article: None,
-        fix: None,
-    }
+    crate::common::bare_finding(code, claimlint::policy::default_severity(code), Certainty::Certain)
 }
 
 /// A finding of `code` graded on `r`, its value at word 0.
