@@ -7,10 +7,8 @@ use claimlint::policy::{self, Policy};
 const CERTAINTIES: [Certainty; 3] = [Certainty::Certain, Certainty::Likely, Certainty::Possible];
 
 /// Every entry of the bundled policy follows the file's rule from its own
-/// unseen figures: error only at >= 95% right over >= 20 findings, and only
-/// while the error entries pooled stay >= 98% right (a code that earns 95%
-/// but would take the pool under 98% is a warning); information for a
-/// certain or likely reading only below 50%.
+/// unseen figures: error only at >= 95% right over >= 20 findings;
+/// information for a certain or likely reading only below 50%.
 #[test]
 fn every_entry_follows_the_calibration_rule() {
     let p = Policy::parse(policy::BUNDLED, "data/severity.toml").expect("the bundled policy loads");
@@ -21,15 +19,7 @@ fn every_entry_follows_the_calibration_rule() {
             let at = format!("{code} {}", c.as_str());
             let earns_error = precision.is_some_and(|(p, n)| p >= 0.95 && n >= 20);
             if c == Certainty::Certain && code != Code::Unsupported {
-                assert!(e.most != Severity::Error || earns_error, "{at}: {e:?}");
-                if earns_error && e.most != Severity::Error {
-                    let (r, w) = e.unseen.unwrap_or_default();
-                    let (pr, pw) = pooled_errors(&p);
-                    assert!(
-                        ((pr + r) as f64 / (pr + r + pw + w) as f64) < 0.98,
-                        "{at} earns error and the pool would stay at 98%: {e:?}"
-                    );
-                }
+                assert_eq!(e.most == Severity::Error, earns_error, "{at}: {e:?}");
             }
             if e.most >= Severity::Information && c != Certainty::Possible && code != Code::Unsupported {
                 assert!(
@@ -41,27 +31,7 @@ fn every_entry_follows_the_calibration_rule() {
     }
 }
 
-/// The error entries' unseen figures, pooled: right, wrong.
-fn pooled_errors(p: &Policy) -> (u32, u32) {
-    let mut pool = (0, 0);
-    for code in Code::ALL {
-        let e = p.entry(code, Certainty::Certain);
-        if e.most == Severity::Error {
-            let (r, w) = e.unseen.expect("an error entry has unseen figures");
-            pool = (pool.0 + r, pool.1 + w);
-        }
-    }
-    pool
-}
-
-#[test]
-fn errors_pooled_are_right_98_percent_of_the_time() {
-    let p = Policy::parse(policy::BUNDLED, "data/severity.toml").expect("the bundled policy loads");
-    let (r, w) = pooled_errors(&p);
-    assert!(r as f64 / (r + w) as f64 >= 0.98, "{r} right, {w} wrong");
-}
-
-/// Today only misquote earns errors (wrong-section earns 95% but the pool would fall under 98%); a user's setting restores a code's row.
+/// Today only misquote earns errors; a user's setting restores a code's row.
 #[test]
 fn severity_follows_the_policy_unless_the_user_set_it() {
     let finding = |code, certainty| crate::common::bare_finding(code, Severity::Error, certainty);
