@@ -1003,3 +1003,116 @@ fn a_sections_title_is_no_point() {
         &[(Code::WrongSection, "§What Next?")],
     );
 }
+
+/// Session 9, rounds 31 and 34 (read): "No X, an aside, = Y" still denies
+/// Y (the aside between commas, the comma before "=" closing it).
+#[test]
+fn session9_denied_subject_over_a_comma_aside() {
+    quiet("- no deal, however binding, = absolute guarantee of implementation");
+    quiet("- no treaty, written or spoken, = absolute guarantee that it will be kept");
+    fires(
+        "- a deal, however binding, = absolute guarantee of implementation",
+        &[(Code::StanceReversal, "absolute guarantee")],
+    );
+}
+
+/// "and the like", "and the rest" close an enumeration's open end; they
+/// are no member of it, even where the note reads the list as closed.
+#[test]
+fn session9_and_the_like_is_an_open_end() {
+    let threats = "The author counts as threats missile defense in Romania and Poland, air bases for nuclear-capable aircraft, naval bases and";
+    quiet(&format!("{threats} the like."));
+    quiet(&format!("{threats} the rest."));
+    fires(
+        &format!("{threats} tank battalions."),
+        &[(Code::WrongList, "tank battalions")],
+    );
+}
+
+/// "according to the essay", "per the analysis": the article named as the
+/// source of its own words, so the person the sentence is about is not
+/// their speaker.
+#[test]
+fn session9_article_named_as_the_source() {
+    quiet("For President Putin, according to the essay, “a negative result also counts as a result.”");
+    quiet("For President Putin, according to this analysis, “a negative result also counts as a result.”");
+    fires(
+        "President Putin said, “a negative result also counts as a result.”",
+        &[(Code::WrongAttribution, "Putin")],
+    );
+}
+
+/// "..., and Russia, having refused a junior role, ended up outside it": a
+/// party, an aside opened by a participle or a relative pronoun, then a
+/// verb, is a clause's subject, not an item of the enumeration before it.
+#[test]
+fn session9_party_then_aside_then_verb_is_a_clause() {
+    quiet("The US and its allies built an order on American dominance and NATO, and Russia, having refused a junior role, ended up outside it.");
+    quiet("The US and its allies built an order on American dominance and NATO, and Russia, which refused a junior role, was left outside it.");
+    fires(
+        "The post-Cold War order rested on American dominance, NATO and Russia.",
+        &[(Code::WrongList, "Russia")],
+    );
+}
+
+/// "the Evolution section": the opening words of exactly one section's
+/// title, called a section, name it for short; an unknown name is still one.
+#[test]
+fn session9_a_title_shortened_before_section() {
+    quiet("The Evolution section is the longest.");
+    quiet("The Limits section weighs each demand.");
+    fires(
+        "The Sanctions section is the longest.",
+        &[(Code::UnknownSection, "The Sanctions")],
+    );
+}
+
+/// A list's context word inside an item after the first named member
+/// ("..., and transparency measures") is that item's own word: it does not
+/// engage the list on its own.
+#[test]
+fn session9_context_word_inside_a_later_item() {
+    quiet("The author sees room for a deal: a moratorium on enlargement, a deal on intermediate-range missiles and other offensive weapons, and transparency measures.");
+    fires(
+        "The author lists the options: continued pressure, new weapons in sensitive regions, and nuclear tests.",
+        &[(Code::WrongList, "nuclear tests")],
+    );
+}
+
+/// "US promises, congress sanctions, kremlin countersanctions, RU-BY joint
+/// exercise": a party in another item of a comma list, with other parties
+/// between it and the claim's words, is not the claim's wrong party (at
+/// most possible).
+#[test]
+fn session9_a_party_in_another_item() {
+    quiet("Backstage: US promises, congress sanctions, kremlin countersanctions, RU-BY joint exercise");
+    fires(
+        "Backstage: the Russian army holds a joint exercise with US forces.",
+        &[(Code::WrongActor, "US")],
+    );
+}
+
+/// "clients whose defense the US will not take on", "a defense which
+/// Washington will not provide": the noun a relative clause fronts is the
+/// object of its verb, and a negation there denies it.
+#[test]
+fn session9_fronted_object_of_a_relative_clause() {
+    quiet("Ukraine and Georgia are clients whose defense the US will not take on.");
+    quiet("Ukraine and Georgia: a defense which Washington will not provide.");
+    fires(
+        "Ukraine and Georgia are clients whose defense the US will take on.",
+        &[(Code::StanceReversal, "defense")],
+    );
+}
+
+/// "Congress is working on new sanctions, the Kremlin on countersanctions":
+/// a gapped clause keeps its verb's preposition; the party after the comma
+/// owns the claim's subject.
+#[test]
+fn session9_gapped_clause_keeps_its_preposition() {
+    quiet("Congress is working on new sanctions, the Kremlin on countersanctions.");
+    fires(
+        "Congress is working on new sanctions and on countersanctions.",
+        &[(Code::WrongActor, "Congress")],
+    );
+}

@@ -495,7 +495,9 @@ fn named_sections(
         }
         let name = text[a..b].trim_end_matches(['.', ',', ':', ';', ' ']);
         let b = a + name.len();
-        let section = base.section_by_name(name);
+        let section = base
+            .section_by_name(name)
+            .or_else(|| (!quoted).then(|| shortened_title(name, base)).flatten());
         let after = lower[b.max(e)..].trim_start_matches(['"', '”', '’', '\'', ' ', ',', ')']);
         let own = after.starts_with("below") || after.starts_with("above") || after.starts_with("of this note");
         let topic = section.is_none() && !quoted && names_entities(name, base);
@@ -512,6 +514,25 @@ fn named_sections(
             also: None,
         });
     }
+}
+
+/// "the Limits section", "the Evolution section": the opening words of one
+/// section's title (a word of four letters or more among them), called a
+/// section, name it for short.
+fn shortened_title(name: &str, base: &ClaimBase) -> Option<SectionId> {
+    let key = section_key(name);
+    if !key.split(' ').any(|w| w.len() >= 4) {
+        return None;
+    }
+    let head = format!("{key} ");
+    let mut found = base
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.names.iter().any(|n| n.starts_with(&head)))
+        .map(|(id, _)| id);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// The quoted name at `at` ("“Red Lines”"), as (start, end) inside the marks.

@@ -107,17 +107,28 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         }
         // "no treaty or agreement = absolute guarantee": "=" is a copula, and
         // a denied subject before it denies the predicate.
-        if k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].trim() == "=" {
+        let eq_gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
+        if k > 0 && eq_gap.trim_start_matches(',').trim_start() == "=" {
             // ("no treaty (legal) or agreement = ...": over a parenthesis;
-            // "IV.4 No treaty = ...": after a numbered label.)
+            // "no treaty, legal or political, = ...": over an aside between
+            // commas, the comma before "=" closing it; "IV.4 No treaty =
+            // ...": after a numbered label.)
             let paren = |j: usize| {
                 s.norm.text[s.words[j - 1].end..s.words[j].start]
                     .trim()
                     .chars()
                     .all(|c| matches!(c, '(' | ')'))
             };
+            let mut aside_open = eq_gap.starts_with(',');
             let mut j = k - 1;
-            while j > 0 && (!gap_breaks(s, j) || paren(j)) && k - j < 12 {
+            while j > 0 && k - j < 12 {
+                let comma = s.norm.text[s.words[j - 1].end..s.words[j].start].trim() == ",";
+                if gap_breaks(s, j) && !paren(j) {
+                    if !(aside_open && comma) {
+                        break;
+                    }
+                    aside_open = false;
+                }
                 j -= 1;
             }
             let denier = |i: usize| matches!(s.word(i), "no" | "none" | "nothing" | "neither");
@@ -551,4 +562,38 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
         }
     }
     false
+}
+
+/// "clients whose defense Washington will not take on", "a defense which
+/// Washington will not provide": a noun fronted by a relative clause with
+/// a subject of its own is the object of that clause's verb, which a
+/// negation in the clause's verb group denies.
+pub fn fronted_object_denied(s: &Sentence, w: usize) -> bool {
+    let lex = english();
+    // "whose defense", "whose military defense"
+    let whose = (1..=2).any(|b| w >= b && s.word(w - b) == "whose" && (w - b + 1..=w).all(|k| !gap_breaks(s, k)));
+    // "defense which Washington ...", not "defense which will ..." (its subject)
+    let which = s.word(w + 1) == "which"
+        && w + 2 < s.words.len()
+        && !lex.auxiliaries.has(s.word(w + 2))
+        && !is_negator(s.word(w + 2))
+        && !gap_breaks(s, w + 2);
+    let start = if whose {
+        w + 1
+    } else if which {
+        w + 2
+    } else {
+        return false;
+    };
+    let mut count = 0;
+    for k in start..s.words.len().min(start + 8) {
+        if k > start && (gap_breaks(s, k) || opens_clause(s, k)) {
+            break;
+        }
+        let x = s.word(k);
+        if is_negator(x) && matches!(x, "not" | "never" | "cannot") || x.ends_with("n't") {
+            count += 1;
+        }
+    }
+    count % 2 == 1
 }

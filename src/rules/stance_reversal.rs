@@ -80,7 +80,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 })
                 .map(|&(_, b)| w - b - 1)
         };
-        let denied = |w: usize| negated_at(s, w, governs_subject(w).unwrap_or(10)) || mention_set_aside(s, w);
+        let denied = |w: usize| {
+            negated_at(s, w, governs_subject(w).unwrap_or(10))
+                || mention_set_aside(s, w)
+                || crate::note::negation::fronted_object_denied(s, w)
+        };
         let reversed = ctx
             .scan
             .any_of(says)

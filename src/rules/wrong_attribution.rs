@@ -411,15 +411,30 @@ fn other_reporter(w: &str) -> bool {
     )
 }
 
-/// "he writes", "it insists": the note frames the sentence as the author's
-/// voice (a pronoun or the article before a reporting verb).
+/// "he writes", "it insists", "according to the analysis", "per the
+/// piece": the note frames the sentence as the author's voice (a pronoun
+/// or the article before a reporting verb, or the article named as the
+/// source).
 fn author_voice(s: &crate::note::Sentence) -> bool {
+    let lex = english();
     (1..s.words.len()).any(|k| {
         reporting(s.word(k))
             && matches!(
                 s.word(k - 1),
                 "he" | "she" | "it" | "author" | "article" | "analysis" | "piece" | "essay" | "writer"
             )
+    }) || (0..s.words.len()).any(|k| {
+        let source = match s.word(k) {
+            "according" if s.word(k + 1) == "to" => k + 2,
+            "per" => k + 1,
+            _ => return false,
+        };
+        let noun = if lex.determiners.has(s.word(source)) {
+            source + 1
+        } else {
+            source
+        };
+        lex.reporters.has(s.word(noun)) && !(source..=noun).any(|j| crate::note::negation::gap_breaks(s, j))
     })
 }
 

@@ -237,10 +237,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // things: A, B and C").
         let named_outright = distinct.len() >= 3 && 2 * distinct.len() > members.len()
             || counted && enumerated == members.len() && distinct.len() >= 2 && distinct.len() + 1 >= enumerated;
+        // "...: a moratorium, a deal on missiles and other weapons, and
+        // confidence-building measures": a context word inside an item
+        // after the first member's, one that names no member, is that
+        // item's own word; it does not name the list.
+        let first_named = matched.iter().position(Option::is_some).unwrap_or(0);
+        let context_outside = claim.when.iter().all(|g| {
+            ctx.scan.any_of(g).any(|h| {
+                !(all_items.iter().zip(&matched).enumerate()).any(|(k, (it, m))| {
+                    k > first_named && m.is_none() && it.start <= h.range.start && h.range.end <= it.end
+                })
+            })
+        });
         let engaged = if claim.when.is_empty() {
             n_matched >= 2
         } else {
-            when_active && n_matched >= 1 || named_outright
+            when_active && context_outside && n_matched >= 1 || named_outright
         };
         if !engaged {
             continue;
@@ -728,7 +740,6 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let lex = english();
     let preposition = lex.item_prepositions.has(first);
     let contrast = lex.item_contrasts.has(first);
-    let etcetera = lex.item_etcetera.has(first);
     // "..., and, even more, the military": a degree, not an item.
     let degree = lex.item_degrees.has(first);
     // "..., and moratoriums, is conditional": the sentence's predicate.
@@ -743,6 +754,8 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         return true;
     }
     let last = words.last().copied().unwrap_or("");
+    // ("and so on", "and the like", "and the rest": the open end)
+    let etcetera = lex.item_etcetera.starts(&words);
     // "nothing more", "the author says", "the order itself", "the last":
     // a close, a reporting aside, or words pointing back, not a member.
     let closes = lex.item_closes.starts(&words);
@@ -984,11 +997,29 @@ fn party_clause(ctx: &Ctx, r: &NormSpan) -> bool {
         return false;
     };
     let v = s.words.partition_point(|w| w.start < m.range.end);
+    let verb = |w: &str| {
+        w.len() > 3 && w.ends_with("ed") && !lex.ed_adjectives.has(w)
+            || lex.auxiliaries.has(w)
+            || lex.clause_verbs.has(w)
+    };
+    // "..., and Russia, refusing the role on offer, ended up outside it":
+    // the party alone, then an aside between commas that opens with a
+    // participle or a relative pronoun, then a verb: a clause's subject.
+    let comma_at = |k: usize| k < s.words.len() && s.norm.text[s.words[k - 1].end..s.words[k].start].trim() == ",";
+    if v < s.words.len() && s.words[v].start >= r.end && comma_at(v) {
+        let opener = s.word(v);
+        let aside = opener.len() > 5 && opener.ends_with("ing") || matches!(opener, "who" | "which" | "having");
+        if aside {
+            if let Some(after) = (v + 1..s.words.len().min(v + 12)).find(|&k| crate::note::negation::gap_breaks(s, k)) {
+                return comma_at(after) && verb(s.word(after));
+            }
+        }
+        return false;
+    }
     if v >= s.words.len() || s.words[v].end > r.end || crate::note::negation::gap_breaks(s, v) {
         return false;
     }
-    let w = s.word(v);
-    w.len() > 3 && w.ends_with("ed") && !lex.ed_adjectives.has(w) || lex.auxiliaries.has(w) || lex.clause_verbs.has(w)
+    verb(s.word(v))
 }
 
 /// Does the piece hold a clause's marks past its first word: an auxiliary

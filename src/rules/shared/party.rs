@@ -146,9 +146,12 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             };
             subject_hits.iter().any(|h| {
                 let w = s.word_at(h.range.start);
+                // ("Congress is working on sanctions, the Kremlin on
+                // countersanctions": the gapped verb's preposition may stay.)
+                let gapped_preposition = w == end + 2 && english().item_prepositions.has(s.word(end + 1));
                 w > end
                     && !action(h)
-                    && (possessive && w <= end + 2 || opens && w == end + 1)
+                    && (possessive && w <= end + 2 || opens && (w == end + 1 || gapped_preposition))
                     && !(end + 1..=w).any(|k| gap_breaks(s, k))
             })
         });

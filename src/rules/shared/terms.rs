@@ -3,7 +3,8 @@
 
 use super::subject::subject_set_aside;
 use crate::claims::Check;
-use crate::finding::{Code, Finding};
+use crate::finding::{Certainty, Code, Finding};
+use crate::matcher::Hit;
 use crate::note::negation::{mention_set_aside, negated_at};
 use crate::rules::Ctx;
 
@@ -55,12 +56,40 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             Some(e) => ctx.base.entities[e].name().to_string(),
             None => term.source.trim_end_matches('*').to_string(),
         };
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             code,
             h.range,
             format!("the article says “{right}”, not “{said}”: {}", ctx.claim_summary(claim)),
             Some(ci),
             Some(right),
-        ));
+        );
+        if code == Code::WrongActor && set_apart(ctx, claim, h) {
+            f.lower(
+                Certainty::Possible,
+                ["the party stands in another item of the sentence, with other parties between it and the claim's words"],
+            );
+        }
+        out.push(f);
     }
+}
+
+/// "US/NATO counterproposals promised, congress sanctions, kremlin
+/// countersanctions, RU–BY joint exercise": is the party at `h` set apart
+/// from every word of the claim's context by a comma, semicolon or table
+/// border with another party between? Then it belongs to another item.
+fn set_apart(ctx: &Ctx, claim: &crate::claims::Claim, h: &Hit) -> bool {
+    let s = ctx.sentence;
+    let w = s.word_at(h.range.start);
+    let apart = |x: usize| {
+        let (a, b) = (w.min(x), w.max(x));
+        let broken = (a + 1..=b).any(|k| s.norm.text[s.words[k - 1].end..s.words[k].start].contains([',', ';', '|']));
+        let other_party = ctx
+            .scan
+            .mentions
+            .iter()
+            .any(|m| m.range != h.range && ctx.base.entities[m.entity].kind.is_party() && a < m.word && m.word < b);
+        broken && other_party
+    };
+    let mut context = claim.when.iter().flat_map(|g| ctx.scan.any_of(g)).peekable();
+    context.peek().is_some() && context.all(|x| apart(s.word_at(x.range.start)))
 }
