@@ -1116,3 +1116,45 @@ fn session9_gapped_clause_keeps_its_preposition() {
         &[(Code::WrongActor, "Congress")],
     );
 }
+
+/// Read corpus (rounds 26, 27): "the demand for no further enlargement":
+/// a "no" after a preposition denies the claim's subject inside its noun
+/// phrase, not the predicate after it; a reporting aside's words count in
+/// the reach of a negation ("a lack of progress would, in the author's
+/// view, push ... escalation": the lack is the subject's condition).
+#[test]
+fn session9_negations_of_the_subject_stay_with_it() {
+    quiet("The author holds the demand for no further enlargement to be de facto met.");
+    fires(
+        "The author holds the demand for no further enlargement to be ignored.",
+        &[(Code::StanceReversal, "ignored")],
+    );
+    quiet("A lack of diplomatic progress would, in the author's view, push the crisis toward escalation.");
+    fires(
+        "Without a diplomatic solution the crisis would, the author argues, end in calm.",
+        &[(Code::StanceReversal, "calm")],
+    );
+}
+
+/// "Spring exercises by the Ukrainian border": a party naming a place
+/// after "by" is where, not who (the actor read from a source marker too).
+#[test]
+fn session9_by_a_border_is_a_place() {
+    quiet("Spring exercises by the Ukrainian border.");
+    fires(
+        "Spring exercises by the Ukrainian army.",
+        &[(Code::WrongActor, "Ukrainian")],
+    );
+}
+
+/// "a deal, which the Senate would not have to ratify, looks realistic":
+/// the claim's subject denied inside a relative clause, the predicate
+/// outside it, speaks of something else (at most possible).
+#[test]
+fn session9_subject_denied_in_a_relative_clause() {
+    quiet("A deal on missiles, which the Senate would not have to ratify, looks realistic.");
+    fires(
+        "A treaty, which the Senate would have to ratify, looks realistic.",
+        &[(Code::StanceReversal, "realistic")],
+    );
+}

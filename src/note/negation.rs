@@ -161,6 +161,10 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             // Step over ", the author says," and read on.
             match aside_before(s, k) {
                 Some(start) if start > 0 && gap_breaks(s, start) => {
+                    // (its words count: a window measures the clause's
+                    // words, "a lack of progress would, by the author's
+                    // logic, push ... escalation")
+                    steps += k - start;
                     k = start;
                     stepped_to = start;
                     continue;

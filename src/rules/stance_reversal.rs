@@ -75,8 +75,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .filter(|&&(_, b)| b < w && w - b <= 16)
                 .max_by_key(|&&(_, b)| b)
                 .filter(|&&(a, b)| {
-                    (a.saturating_sub(3)..=b)
-                        .any(|k| english().nominal_negators.has(s.word(k)) && (k + 1..=a).all(|i| !gap_breaks(s, i)))
+                    // ("the demand for no further expansion ... is met": a
+                    // "no" after a preposition denies inside its noun phrase)
+                    let phrase_no = |k: usize| {
+                        s.word(k) == "no"
+                            && k > 0
+                            && english().item_prepositions.has(s.word(k - 1))
+                            && !gap_breaks(s, k)
+                    };
+                    (a.saturating_sub(3)..=b).any(|k| {
+                        (english().nominal_negators.has(s.word(k)) || phrase_no(k))
+                            && (k + 1..=a).all(|i| !gap_breaks(s, i))
+                    })
                 })
                 .map(|&(_, b)| w - b - 1)
         };
@@ -200,6 +210,26 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 f.lower(
                     Certainty::Possible,
                     ["the words stand in a condition (“if ...”, “once ...”), which asserts nothing"],
+                );
+            }
+            // "an agreement, which the Senate would not have to ratify, is
+            // realistic": the claim's subject denied inside a relative
+            // clause, the predicate outside it, speaks of something else.
+            let denied_in_relative = !subject.is_empty()
+                && subject.iter().all(|&(a, b)| {
+                    let Some(r) = (a.saturating_sub(8)..a)
+                        .rev()
+                        .take_while(|&k| !gap_breaks(s, k + 1))
+                        .find(|&k| matches!(s.word(k), "which" | "that" | "who" | "whom"))
+                    else {
+                        return false;
+                    };
+                    negated_at(s, a, a - r) && (hw < r || hw > b && (b + 1..=hw).any(|k| gap_breaks(s, k)))
+                });
+            if denied_in_relative {
+                f.lower(
+                    Certainty::Possible,
+                    ["the claim's subject is denied inside a relative clause; the predicate speaks of something else"],
                 );
             }
             // "No treaty or accord ⇒ absolute guarantee": whether the denial

@@ -307,10 +307,15 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 .iter()
                 .all(|v| !parties.iter().any(|h| h.range.end <= v.range.start));
             // "the initiative would come from Moscow": the party follows.
-            let from_rival = rivals.iter().copied().find(|r| {
-                let w = s.word_at(r.range.start);
-                (1..=2).any(|k| w >= k && english().source_markers.has(s.word(w - k)))
-            });
+            // ("drills by the Ukrainian border": a place, not a party.)
+            let from_rival = rivals
+                .iter()
+                .copied()
+                .filter(|r| parties.iter().any(|p| std::ptr::eq(*p, *r)))
+                .find(|r| {
+                    let w = s.word_at(r.range.start);
+                    (1..=2).any(|k| w >= k && english().source_markers.has(s.word(w - k)))
+                });
             // "if NATO cannot ..., it will resort to other methods": the rival
             // is the only party named, and it stands where a subject stands.
             let first_verb = verbs.iter().map(|v| v.range.start).min().unwrap_or(0);
