@@ -1158,3 +1158,16 @@ fn session9_subject_denied_in_a_relative_clause() {
         &[(Code::StanceReversal, "realistic")],
     );
 }
+
+/// Read corpus (rounds 22, 27): "an OSCE meeting in Vienna" is the OSCE's
+/// meeting, as near its place as the summit's word in it; "2021 summit"
+/// dated by a year the claim does not give is another event.
+#[test]
+fn session9_venues_of_other_events() {
+    quiet("In mid-January 2022, Russia held talks: a Russia–NATO Council session in Brussels and an OSCE meeting in Vienna.");
+    quiet("| Geneva | 2021 summit; first round of Jan 2022 talks |");
+    fires(
+        "This year's NATO summit takes place in Vienna.",
+        &[(Code::WrongPlace, "Vienna")],
+    );
+}

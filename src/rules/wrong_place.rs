@@ -63,6 +63,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let subject = super::shared::subject::subject_words(ctx, claim);
+        // "| Geneva | 2021 summit; ... Jan 2022 talks |": a subject dated by
+        // a year the claim's words do not give is another event.
+        let other_year = |&(a, _): &(usize, usize)| {
+            let y = if a > 0 { s.word(a - 1) } else { "" };
+            y.len() == 4
+                && y.chars().all(|c| c.is_ascii_digit())
+                && !crate::note::negation::gap_breaks(s, a)
+                && !claim
+                    .when
+                    .iter()
+                    .any(|g| ctx.scan.any_of(g).any(|h| s.word_at(h.range.start) == a - 1))
+        };
+        if !subject.is_empty() && subject.iter().all(other_year) {
+            continue;
+        }
         // A place speaks to the claim only in its subject's clause, or in
         // what the subject's clause hangs on it: a relative clause or
         // participle after it (", which met in Vienna", ", held in Vienna"),
@@ -236,11 +251,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let modifies = theirs.iter().any(|&(a, _)| {
                     a == next && a < s.words.len() && s.norm.text[m.range.end..s.words[a].start].trim().is_empty()
                 });
+                // ("an OSCE meeting in Vienna": a subject written just
+                // before this claim's subject names whose it is, and is as
+                // near the place as it.)
+                let compound = theirs.iter().any(|&(_, b)| {
+                    subject
+                        .iter()
+                        .any(|&(a, _)| b + 1 == a && !crate::note::negation::gap_breaks(s, a))
+                });
                 // (a table row's first cell goes with every other cell)
                 modifies
                     || (theirs.iter().any(unbroken)
                         || theirs.iter().any(|&(a, _)| row && (in_head(m.word) || in_head(a))))
-                        && super::shared::subject::distance(&theirs, m.word) <= own_distance(m)
+                        && (compound || super::shared::subject::distance(&theirs, m.word) <= own_distance(m))
             })
         });
         if let Some(m) = wrong {
