@@ -1171,3 +1171,26 @@ fn session9_venues_of_other_events() {
         &[(Code::WrongPlace, "Vienna")],
     );
 }
+
+/// Read corpus (rounds 2, 9, 10): a reference set next to a place in the
+/// article ("the opening, before [[Roots]]") places no point in it; the
+/// marks named in a legend ("links in [[double brackets]]") are no
+/// section; "I went back this week to ..." is the writer's time.
+#[test]
+fn session9_positions_legends_and_the_writers_time() {
+    quiet("Where the words “military-technical means” first appear: the opening, before [[Roots]].");
+    fires(
+        "Where the words “military-technical means” first appear: [[Roots]].",
+        &[(Code::WrongSection, "[[Roots]]")],
+    );
+    quiet("Links in [[double brackets]] point to the article's sections; “lede” = the opening.");
+    fires(
+        "Links in [[Sanctions Outlook]] point to the article's sections.",
+        &[(Code::UnknownSection, "[[Sanctions Outlook]]")],
+    );
+    quiet("I went back this week to the talks that preceded the Lavrov–Blinken meeting.");
+    fires(
+        "The Lavrov–Blinken meeting came this week, after the talks.",
+        &[(Code::WrongDate, "this week")],
+    );
+}

@@ -89,6 +89,31 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(ci),
             Some(right),
         );
+        // "I went back this week to the piece": a date relative to now,
+        // in a clause whose subject is the note's writer, is the writer's
+        // time, not the article's.
+        let relative = [
+            "this ",
+            "last ",
+            "next ",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "earlier this",
+            "later this",
+        ]
+        .iter()
+        .any(|p| t[m.range].starts_with(p));
+        let writer = (0..w)
+            .rev()
+            .take_while(|&k| !crate::note::negation::gap_breaks(s, k + 1))
+            .any(|k| matches!(s.word(k), "i" | "we"));
+        if relative && writer {
+            f.lower(
+                crate::finding::Certainty::Possible,
+                ["a date relative to now in the writer's own clause (“I ... this week”) is the writer's time"],
+            );
+        }
         if range_bound(ctx.note, s.orig(m.range, ctx.note).range()) {
             f.lower(
                 crate::finding::Certainty::Possible,
