@@ -238,15 +238,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let named_outright = distinct.len() >= 3 && 2 * distinct.len() > members.len()
             || counted && enumerated == members.len() && distinct.len() >= 2 && distinct.len() + 1 >= enumerated;
         // "...: a moratorium, a deal on missiles and other weapons, and
-        // confidence-building measures": a context word inside an item
+        // confidence-building measures": a context word heading an item
         // after the first member's, one that names no member, is that
-        // item's own word; it does not name the list.
+        // item's own word; it does not name the list. (After a preposition
+        // it places the items: "Albania and Montenegro in 2009".)
         let first_named = matched.iter().position(Option::is_some).unwrap_or(0);
+        let heads = |it: &NormSpan, h: &crate::matcher::Hit| {
+            let s = ctx.sentence;
+            it.start <= h.range.start
+                && h.range.end <= it.end
+                && !(s.word_at(it.start)..s.word_at(h.range.start)).any(|k| english().item_prepositions.has(s.word(k)))
+        };
         let context_outside = claim.when.iter().all(|g| {
             ctx.scan.any_of(g).any(|h| {
-                !(all_items.iter().zip(&matched).enumerate()).any(|(k, (it, m))| {
-                    k > first_named && m.is_none() && it.start <= h.range.start && h.range.end <= it.end
-                })
+                !(all_items.iter().zip(&matched).enumerate())
+                    .any(|(k, (it, m))| k > first_named && m.is_none() && heads(it, h))
             })
         });
         let engaged = if claim.when.is_empty() {
