@@ -1194,3 +1194,19 @@ fn session9_positions_legends_and_the_writers_time() {
         &[(Code::WrongDate, "this week")],
     );
 }
+
+/// Read corpus (round 24): "Russia tried to become part of the West": a
+/// predicate after a verb of attempt and "to" is attempted, not asserted
+/// (at most possible); a verb of aim states the aim a stance may be about.
+#[test]
+fn session9_attempted_is_not_asserted() {
+    quiet("Russia tried to become part of the West on its own terms.");
+    fires(
+        "Russia became part of the West on its own terms.",
+        &[(Code::StanceReversal, "became part")],
+    );
+    fires(
+        "The author argues Moscow should seek to punish the West.",
+        &[(Code::StanceReversal, "punish")],
+    );
+}

@@ -212,6 +212,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the words stand in a condition (“if ...”, “once ...”), which asserts nothing"],
                 );
             }
+            // "Russia tried to become part of the West": a predicate after a
+            // verb of attempt and "to" is attempted, not asserted.
+            let aimed = hw >= 2
+                && s.word(hw - 1) == "to"
+                && english().attempt_verbs.has(s.word(hw - 2))
+                && !gap_breaks(s, hw)
+                && !gap_breaks(s, hw - 1);
+            if aimed && r {
+                f.lower(
+                    Certainty::Possible,
+                    ["the predicate is attempted (“tried to ...”), not asserted"],
+                );
+            }
             // "an agreement, which the Senate would not have to ratify, is
             // realistic": the claim's subject denied inside a relative
             // clause, the predicate outside it, speaks of something else.
