@@ -43,7 +43,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-20", 38, 0, 0),
     ("blind-round-21", 41, 0, 0),
     ("blind-round-22", 38, 1, 0),
-    ("blind-round-23", 35, 1, 0),
+    ("blind-round-23", 35, 0, 0),
     ("blind-round-24", 36, 1, 0),
     ("blind-round-26", 35, 2, 0),
     ("blind-round-27", 33, 1, 0),

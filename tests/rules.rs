@@ -1210,3 +1210,15 @@ fn session9_attempted_is_not_asserted() {
         &[(Code::StanceReversal, "punish")],
     );
 }
+
+/// Read corpus (round 23): "Geneva → Russia–NATO Council, Brussels": an
+/// arrow after a member leads on to the next step; what follows it is no
+/// companion of that member.
+#[test]
+fn session9_an_arrow_leads_on() {
+    quiet("Sequence: Geneva → Russia–NATO Council, Brussels → OSCE Standing Committee, Vienna.");
+    fires(
+        "Venues: Geneva with the Russia–NATO Council, Brussels and Vienna.",
+        &[(Code::WrongList, "Russia–NATO Council")],
+    );
+}

@@ -490,7 +490,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                     let between = &t[member_at..at];
                                     between.matches('(').count() > between.matches(')').count()
                                 };
-                                x.range.start > member_at && !glossed(x.range.start) &&
+                                // ("Geneva → Russia–NATO Council, Brussels": an
+                                // arrow leads on to the next step, no companion)
+                                let led_on =
+                                    x.range.start > member_at && t[member_at..x.range.start].contains(['→', '⇒']);
+                                x.range.start > member_at && !glossed(x.range.start) && !led_on &&
                                 // (the claim's own parties, such as Russia, go with any member)
                                 !allowed.contains(&x.entity)
                                     && !claim.entities.contains(&x.entity)
