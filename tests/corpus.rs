@@ -32,7 +32,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-9", 36, 0, 0),
     ("blind-round-10", 28, 3, 0),
     ("blind-round-11", 34, 3, 0),
-    ("blind-round-12", 34, 3, 0),
+    ("blind-round-12", 34, 2, 0),
     ("blind-round-13", 41, 0, 0),
     ("blind-round-14", 34, 1, 0),
     ("blind-round-15", 37, 0, 0),

@@ -1222,3 +1222,15 @@ fn session9_an_arrow_leads_on() {
         &[(Code::WrongList, "Russia–NATO Council")],
     );
 }
+
+/// Read corpus (round 12): "Biden said not within ten years; some U.S.
+/// experts say 20-25": a number in a ';' part that does not name the
+/// claim's subject counts something of its own part.
+#[test]
+fn session9_a_number_in_another_semicolon_part() {
+    quiet("Biden said not within ten years; some U.S. experts say 20-25.");
+    fires(
+        "Biden said not within ten years; some U.S. experts say fifteen years.",
+        &[(Code::WrongNumber, "fifteen")],
+    );
+}
