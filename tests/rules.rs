@@ -1233,4 +1233,88 @@ fn session9_a_number_in_another_semicolon_part() {
         "Biden said not within ten years; some U.S. experts say fifteen years.",
         &[(Code::WrongNumber, "fifteen")],
     );
+
+/// Session 9 (engineer RC): mistakes missed on rounds 31 and 34, by cause.
+#[test]
+fn session9_shorthand_stems_and_sections() {
+    // "RU" is Russia's shorthand; "RU officials" are Russian officials.
+    fires(
+        "RU stepped up its exercises in the Black Sea area.",
+        &[(Code::WrongActor, "RU")],
+    );
+    quiet("\"military-technical means\" is what RU officials call it, not the author.");
+    // A stem inside a phrase ("count* on", "scal* back") matches its forms.
+    fires(
+        "The Kremlin was counting on its demands being accepted.",
+        &[(Code::StanceReversal, "counting on")],
+    );
+    fires(
+        "NATO scaled back its Black Sea exercises.",
+        &[(Code::StanceReversal, "scaled back")],
+    );
+    // The author speaks in every section: naming the author is no sign
+    // that the section named holds the point.
+    fires(
+        "Submarines with Zirkon missiles off the US coast could answer missile bases near Kharkiv; the author comes back to this in §What Next?.",
+        &[(Code::WrongSection, "§What Next?")],
+    );
+    // ... and a point read from "terms" and "acceptance" alone is no
+    // losing side's conditions.
+    quiet("What Next? block: the author gives zero odds for full acceptance on Moscow's terms and timetable.");
+    // "the article's Epilogue section": one capitalized word owned by the article.
+    fires(
+        "The article's Epilogue section says credible guarantees rest on effective deterrence.",
+        &[(Code::UnknownSection, "Epilogue")],
+    );
+    // A gerund after a preposition ("of Ukraine joining") is part of the
+    // object of "called", not a new predicate between it and the quotation.
+    fires(
+        "Ryabkov has called the prospect of Ukraine joining NATO \"a phantom one for the foreseeable future.\"",
+        &[(Code::WrongAttribution, "Ryabkov")],
+    );
+    // A semicolon ends a denied subject's clause.
+    quiet("nothing here is legally binding; Russia already has guarantees through its nuclear arsenal");
+}
+
+#[test]
+fn session9_parts_lists_and_questions() {
+    // A party set apart from the claim's subject by a comma and another
+    // holder holds something else.
+    fires(
+        "Washington and NATO promised counterproposals, the European Parliament is debating new sanctions, and Moscow is preparing countersanctions.",
+        &[(Code::WrongActor, "Parliament")],
+    );
+    // Closer cooperation is with two named parties.
+    fires(
+        "Putin's advisers may propose much closer cooperation with Belarus, China and Iran.",
+        &[(Code::WrongList, "Iran")],
+    );
+    // The comma part that holds the number and Biden's name counts for Biden.
+    fires(
+        "Biden said not in the next 20 years, some U.S. experts 20-25.",
+        &[(Code::WrongNumber, "20")],
+    );
+    quiet("Biden: not in the next decade; some US experts: 20–25 years; 69 or 49 years would do.");
+    // "Third demand" names the withdrawal.
+    fires(
+        "| Third demand: rollback | Essential to Russia's security, in the author's view |",
+        &[(Code::StanceReversal, "Essential")],
+    );
+    // One word changed in a quotation of four or more words.
+    fires(
+        "| \"not in our lifetime\" | the author's gloss on \"never\" |",
+        &[(Code::Misquote, "not in our lifetime")],
+    );
+    // A list after a colon without "and": its last piece ends it.
+    fires(
+        "Russia's binding demands: no NATO expansion into former Soviet nations, no offensive weapons able to reach Russia, a halt to NATO drills near its borders.",
+        &[(Code::WrongList, "a halt to NATO drills near its borders")],
+    );
+    // An owner named in an indirect question is presupposed.
+    fires(
+        "The author asks whether Putin is making up for Yeltsin's failure to get binding promises against NATO expansion.",
+        &[(Code::WrongAttribution, "Yeltsin")],
+    );
+    // "asked Putin to Helsinki" is an invitation to a place.
+    fires("Biden asked Putin to Helsinki.", &[(Code::WrongPlace, "Helsinki")]);
 }

@@ -495,6 +495,20 @@ impl Builder<'_> {
                 }
             };
         }
+        // "count* on", "pull* back": a stem inside a phrase (any of its
+        // words may end in `*`) is read word by word, as a pattern.
+        if s.trim().trim_end_matches('*').contains('*') {
+            let re = stemmed_phrase(s);
+            let id = self.base.terms.len();
+            self.base.terms.push(Term {
+                source: s.to_string(),
+                patterns: Vec::new(),
+                regex: Some(re),
+                entity: None,
+            });
+            self.term_ids.insert(s.to_string(), id);
+            return Some(id);
+        }
         Some(self.literal_term(s))
     }
 
@@ -954,4 +968,27 @@ pub fn is_content_word(w: &str) -> bool {
                 | "author"
                 | "note"
         )
+}
+
+/// The pattern of a phrase whose words may end in `*` ("count* on",
+/// "guarantee* absolute*"): over the normalized sentence, each starred
+/// word a stem that runs on to its word's end, the others whole words.
+fn stemmed_phrase(s: &str) -> Regex {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            let stem = w.ends_with('*');
+            let body = regex::escape(&crate::text::norm(w.trim_end_matches('*')));
+            if stem {
+                format!(r"{body}[\w']*")
+            } else {
+                body
+            }
+        })
+        .collect();
+    let end = if s.trim().ends_with('*') { "" } else { r"\b" };
+    regex::RegexBuilder::new(&format!(r"\b{}{end}", words.join(" ")))
+        .case_insensitive(true)
+        .build()
+        .expect("escaped words make a valid pattern")
 }

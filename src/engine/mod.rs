@@ -338,6 +338,15 @@ impl Engine {
                         .get(f.range.range())
                         .is_some_and(|t| t.contains(crate::note::NOTATION)),
                     claim_has_subject: claim.is_some_and(|c| !c.when.is_empty()),
+                    owner: {
+                        let end = f.range.range().end;
+                        let said = ctx.note.get(f.range.range()).unwrap_or("");
+                        let after = ctx.note.get(end..).unwrap_or("");
+                        said.ends_with("'s")
+                            || said.ends_with("’s")
+                            || after.starts_with("'s")
+                            || after.starts_with("’s")
+                    },
                 },
             );
             if later_date == Some(false) && matches!(f.code, Code::WrongDate | Code::WrongActor) {

@@ -664,7 +664,19 @@ fn name_before_section(text: &str, s: usize, base: &ClaimBase) -> Option<(usize,
         return Some((known, before.len(), false));
     }
     let name = &before[a..];
-    (capitalized_words(name) >= 2 && is_title(name)).then_some((a, before.len(), false))
+    // "the article's Conclusion section": one capitalized word is a name
+    // when the article (its author entity) owns the section.
+    let owner = crate::text::norm(before[..a].trim_end());
+    let articles = owner.strip_suffix("'s").is_some_and(|o| {
+        base.author.is_some_and(|e| {
+            base.entities[e]
+                .names
+                .iter()
+                .any(|n| o.ends_with(&crate::text::norm(n)))
+        })
+    });
+    let one_word = capitalized_words(name) == 1 && !name.contains(' ');
+    ((capitalized_words(name) >= 2 || one_word && articles) && is_title(name)).then_some((a, before.len(), false))
 }
 
 fn capitalized_words(name: &str) -> usize {

@@ -366,6 +366,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                 && !matches!(s.word(1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
                 && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
         && !(1..k).any(|j| is_clause_break(s.word(j)))
+        // ("none of this = guarantees; Russia already has them": a semicolon
+        // ends the denied subject's clause.)
+        && !(1..=k).any(|j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains(';'))
     {
         count += 1;
     }

@@ -284,6 +284,8 @@ pub struct Evidence<'a> {
     /// The claim has words for its subject (`when`), whether or not the
     /// sentence names them.
     pub claim_has_subject: bool,
+    /// The flagged words own what follows them ("Yeltsin's failure").
+    pub owner: bool,
 }
 
 /// Grade a finding from the sentence's reading: a certain reading is one
@@ -314,7 +316,13 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
         .iter()
         .any(|&(a, reach)| a < e.value_word && e.value_word - a <= reach && r.clause_of(a) == clause)
     {
-        strong.push("read in an indirect question");
+        // "wonders whether Putin is repairing Yeltsin's failure": an owner
+        // named in the question is presupposed, not asked about.
+        if matches!(f.code, Code::WrongActor | Code::WrongAttribution) && e.owner {
+            weak.push("read in an indirect question, as the owner of what it asks about");
+        } else {
+            strong.push("read in an indirect question");
+        }
     }
     if r.label_end.is_some_and(|l| e.value_word < l) && matches!(f.code, Code::StanceReversal) {
         strong.push("read in a label before a colon");

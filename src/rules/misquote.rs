@@ -97,7 +97,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // rests on one content word ("force" of `the "force them to
             // talk" tactic` against "force to protect") and small words is
             // a paraphrase in quotation marks, not an altered quotation.
-            if b.content_matched < 2 {
+            // ("not in our lifetime" for "not in my lifetime": one word
+            // changed in four or more, the rest the passage's, in order, is
+            // an alteration whatever the context.)
+            let one_swap = ql >= 4 && edits == 1 && qm + 1 >= ql;
+            if b.content_matched < 2 && !one_swap {
                 f.lower(
                     Certainty::Possible,
                     ["the quotation and its context share fewer than two content words with the nearest passage"],

@@ -192,8 +192,12 @@ fn owns_speaker(ctx: &Ctx, m: &crate::matcher::Mention, speaker: usize) -> bool 
         let Some((owner, head)) = name.rsplit_once(' ') else {
             return false;
         };
+        // ("RU officials' phrase": the party's name before the head is the
+        // speaker's name in shorthand.)
+        let end = s.word_at(m.range.end.saturating_sub(1));
         party.names.iter().any(|p| norm(p) == owner)
-            && (m.word + 1..s.words.len()).any(|k| matches!(s.word(k), "its" | "their") && s.word(k + 1) == head)
+            && (s.word(end + 1) == head
+                || (m.word + 1..s.words.len()).any(|k| matches!(s.word(k), "its" | "their") && s.word(k + 1) == head))
     })
 }
 
@@ -262,10 +266,20 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
         // The verb of saying governs the quotation unless a participle
         // starts another predicate between ("the author expects the crisis
         // to grow, making “...” likelier").
+        // ("called the threat of Ukraine joining NATO “...”": a gerund
+        // after a preposition is part of the object, no new predicate.)
+        let gerund = |j: usize| {
+            (j.saturating_sub(2)..j).any(|i| {
+                matches!(
+                    s.word(i),
+                    "of" | "about" | "on" | "over" | "against" | "without" | "from" | "for"
+                ) && (i + 1..=j).all(|x| !crate::note::negation::gap_breaks(s, x))
+            })
+        };
         (end + 1..qw)
             .rev()
             .find(|&k| saying(s.word(k)))
-            .is_some_and(|k| !(k + 1..qw).any(|j| s.word(j).ends_with("ing") && s.word(j).len() > 5))
+            .is_some_and(|k| !(k + 1..qw).any(|j| s.word(j).ends_with("ing") && s.word(j).len() > 5 && !gerund(j)))
     } else {
         // "“...”, Lavrov said", "“...”, said Lavrov", "“...” — Lavrov",
         // "the “...” line: Lavrov", "“...” = Ryabkov's"; "“...” came from

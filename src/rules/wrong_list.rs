@@ -373,7 +373,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let lead = ctx.sentence.word(ctx.sentence.word_at(all_items[k].start));
                 conj(sep) || matches!(sep, "," | "") && conj(lead)
             };
-            last_here && joined && matched[k - 1].is_some()
+            // ("The binding demands: A, B, C." a list after a colon may
+            // leave out its "and": the last piece after two members ends it.)
+            let listed: Vec<usize> = (0..k).filter(|&j| all_items[j].end > region_start).collect();
+            let asyndetic = colon_list
+                && k + 1 == matched.len()
+                && listed.len() >= 2
+                && listed.iter().all(|&j| matched[j].is_some())
+                && (listed[0] + 1..=k).all(|j| t[all_items[j - 1].end..all_items[j].start].trim() == ",")
+                && !(listed[0]..=k).any(|j| {
+                    let lead = ctx.sentence.word(ctx.sentence.word_at(all_items[j].start));
+                    english().marks.final_conjunctions.iter().any(|x| x == lead)
+                });
+            last_here && (joined || asyndetic) && matched[k - 1].is_some()
         };
         // ... or is the piece a name of the members' own kind (a country
         // among countries: "Slovakia, Romania, Poland")?

@@ -136,6 +136,31 @@ fn subset_or_fraction(ctx: &Ctx, range: &NormSpan, agrees: &dyn Fn(&Quantity) ->
 /// Does another applicable number claim count this same number, with its
 /// own unit, and give it ("two of the three key issues" beside "three demands")?
 fn explained(ctx: &Ctx, except: usize, range: &NormSpan) -> bool {
+    // "Biden said within the next 20 yrs, some US experts 20-25": the
+    // part of the sentence (between commas, semicolons or cells)
+    // that holds the number and names this claim's subject counts for it
+    // alone, unless it names the other claim's subject too.
+    let t = &ctx.sentence.norm.text;
+    let lo = t[..range.start].rfind([',', ';', '|']).map_or(0, |i| i + 1);
+    let hi = t[range.end..].find([',', ';', '|']).map_or(t.len(), |i| range.end + i);
+    let in_part = |c: &Claim, own: bool| {
+        // (a subject that is its own unit counted names no one: "years")
+        let units: &[TermId] = match &c.check {
+            Check::Number { unit, .. } if own => unit,
+            _ => &[],
+        };
+        c.when.first().is_some_and(|g| {
+            ctx.scan.any_of(g).any(|h| {
+                lo <= h.range.start
+                    && h.range.end <= hi
+                    && !ctx
+                        .scan
+                        .any_of(units)
+                        .any(|u| u.range.start < h.range.end && h.range.start < u.range.end)
+            })
+        })
+    };
+    let mine = in_part(&ctx.base.claims[except], true);
     ctx.active().any(|(ci, c)| {
         let Check::Number {
             value, unit, ordinal, ..
@@ -144,6 +169,7 @@ fn explained(ctx: &Ctx, except: usize, range: &NormSpan) -> bool {
             return false;
         };
         ci != except
+            && (!mine || in_part(c, false))
             && counted(ctx, c, unit, *ordinal)
                 .iter()
                 .any(|(r, q)| r.start <= range.start && range.start < r.end && value.iter().any(|v| v.overlaps(q)))

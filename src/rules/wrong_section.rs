@@ -307,8 +307,11 @@ fn mentioned_in(ctx: &Ctx, sec: usize, ref_name: &str) -> bool {
     let nearly = best > 0.0 && score(sec) >= best * 0.7;
     quoted
         || nearly
+        // (the author speaks in every section: "the author returns to this
+        // in §X" names no point of X)
         || ctx.scan.mentions.iter().any(|m| {
             specific(ctx.base.entities[m.entity].kind)
+                && ctx.base.author != Some(m.entity)
                 && ctx
                     .base
                     .claims

@@ -106,6 +106,7 @@ fn graded(r: &Reading, code: Code, anchor_words: &[usize], later_date: bool) -> 
         later_date,
         notation_quoted: false,
         claim_has_subject: !anchor_words.is_empty(),
+        owner: false,
     };
     grade(&mut f, r, &evidence);
     f

@@ -205,7 +205,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             // ("the 2008 language on Ukraine and Georgia": a party that is
             // the topic of a phrase holds nothing.)
             let candidates: Vec<&Hit> = rivals.iter().copied().filter(|r| !topic_of_phrase(ctx, r)).collect();
-            (values.is_empty() && !candidates.is_empty()).then(|| {
+            // ("the US and NATO have promised counterproposals, the European
+            // Parliament is discussing new sanctions": a party set apart
+            // from the claim's subject holds something else.)
+            (values.iter().all(|v| set_apart(v)) && !candidates.is_empty()).then(|| {
                 candidates
                     .iter()
                     .copied()
