@@ -1284,11 +1284,26 @@ fn session9_parts_lists_and_questions() {
         "Washington and NATO promised counterproposals, the European Parliament is debating new sanctions, and Moscow is preparing countersanctions.",
         &[(Code::WrongActor, "Parliament")],
     );
-    // Closer cooperation is with two named parties.
+    // Closer cooperation is with two named parties: a note naming both
+    // and another adds to them (naming one and another is left to the open
+    // range of measures: audit probe P9).
     fires(
         "Putin's advisers may propose much closer cooperation with Belarus, China and Iran.",
         &[(Code::WrongList, "Iran")],
     );
+    // "threatened" is no member "threat of force": the enumeration does not
+    // start in the clause of the officials' threat.
+    fires(
+        "Officials threatened military-technical and even military measures if talks fail, and the author thinks his advisers will offer options from keeping up pressure and deploying new weapons to closer cooperation with Belarus, China and Iran.",
+        &[(Code::WrongList, "Iran")],
+    );
+    // A gerund opening the clause heads its subject; the predicate said of
+    // it is the reading ("would only undermine").
+    fires(
+        "Splitting the proposals into parallel tracks would only undermine Moscow's position, the author thinks.",
+        &[(Code::StanceReversal, "undermine")],
+    );
+    quiet("Splitting the proposals into parallel tracks would strengthen Moscow's position, the author thinks.");
     // The comma part that holds the number and Biden's name counts for Biden.
     fires(
         "Biden said not in the next 20 years, some U.S. experts 20-25.",

@@ -106,6 +106,33 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             )
             .filter(|(h, _)| !quoted(&h.range) && !asked(&h.range) && with_subject(&h.range))
             .collect::<Vec<_>>();
+        // "Unbundling the package into parallel tracks would only weaken
+        // Moscow's hand": a gerund opening its clause heads the clause's
+        // subject, which is no assertion; an opposite said of it later in
+        // the clause is. (What the subject phrase says up to it is dropped.)
+        let predicate_at = reversed.iter().find_map(|(h, _)| {
+            let w = s.word_at(h.range.start);
+            (says.contains(&h.term) && s.word(w).ends_with("ing") && (w == 0 || gap_breaks(s, w)))
+                .then(|| {
+                    reversed
+                        .iter()
+                        .filter(|(o, r)| {
+                            *r && opposite.contains(&o.term)
+                                && o.range.start >= h.range.end
+                                && !(w + 1..=s.word_at(o.range.start)).any(|k| gap_breaks(s, k))
+                        })
+                        .map(|(o, _)| (h.range.start, o.range.start))
+                        .min()
+                })
+                .flatten()
+        });
+        let reversed: Vec<_> = reversed
+            .iter()
+            .filter(|(h, _)| {
+                !predicate_at.is_some_and(|(a, b)| says.contains(&h.term) && a <= h.range.start && h.range.start < b)
+            })
+            .cloned()
+            .collect();
         // "de-escalation" holds "escalation": the longer reading wins.
         let reversed: Vec<_> = reversed
             .iter()
