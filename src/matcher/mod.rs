@@ -15,6 +15,10 @@ pub struct Matcher {
     /// For each pattern, the terms it belongs to.
     terms_of_pattern: Vec<Vec<TermId>>,
     regex_terms: Vec<TermId>,
+    /// Per regex term, the automaton's gate pattern, if it has one: a
+    /// stemmed phrase ("count* on") is run only on sentences holding its
+    /// first stem ("count"), found in the same pass as every literal.
+    gates: Vec<Option<usize>>,
     /// For each term, the claims whose `when` uses it.
     claims_of_term: Vec<Vec<usize>>,
 }
@@ -89,9 +93,28 @@ impl Matcher {
                 regex_terms.push(t);
             }
         }
+        // Gates follow the claim base's patterns in the automaton.
+        let mut gate_texts: Vec<String> = Vec::new();
+        let gates: Vec<Option<usize>> = regex_terms
+            .iter()
+            .map(|&t| {
+                let src = &base.terms[t].source;
+                let first = src.split_whitespace().next().unwrap_or("");
+                let stem = crate::text::norm(first.trim_end_matches('*'));
+                (!src.starts_with('/') && !stem.is_empty()).then(|| {
+                    gate_texts.push(stem);
+                    base.patterns.len() + gate_texts.len() - 1
+                })
+            })
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(base.patterns.iter().map(|p| p.text.as_str()))
+            .build(
+                base.patterns
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .chain(gate_texts.iter().map(String::as_str)),
+            )
             .ok();
         let mut claims_of_term = vec![Vec::new(); base.terms.len()];
         for (c, claim) in base.claims.iter().enumerate() {
@@ -109,6 +132,7 @@ impl Matcher {
             ac,
             terms_of_pattern,
             regex_terms,
+            gates,
             claims_of_term,
         }
     }
@@ -123,9 +147,13 @@ impl Matcher {
     pub fn scan_outside(&self, base: &ClaimBase, s: &Sentence, note: &str, skip: &[NoteSpan]) -> Scan {
         let text = &s.norm.text;
         let mut hits = Vec::new();
+        let mut opened: Vec<usize> = Vec::new();
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(text.as_str()) {
-                let p = &base.patterns[m.pattern().as_usize()];
+                let Some(p) = base.patterns.get(m.pattern().as_usize()) else {
+                    opened.push(m.pattern().as_usize());
+                    continue;
+                };
                 let (start, mut end) = (m.start(), m.end());
                 if !crate::text::boundary_before(text, start) {
                     continue;
@@ -163,7 +191,10 @@ impl Matcher {
                 }
             }
         }
-        for &t in &self.regex_terms {
+        for (&t, gate) in self.regex_terms.iter().zip(&self.gates) {
+            if gate.is_some_and(|g| !opened.contains(&g)) {
+                continue;
+            }
             if let Some(re) = &base.terms[t].regex {
                 for m in re.find_iter(text) {
                     hits.push(Hit {
