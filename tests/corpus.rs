@@ -28,7 +28,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-5", 38, 0, 0),
     ("blind-round-6", 34, 0, 0),
     ("blind-round-7", 37, 2, 0),
-    ("blind-round-8", 35, 2, 0),
+    ("blind-round-8", 36, 2, 0),
     ("blind-round-9", 36, 0, 0),
     ("blind-round-10", 28, 3, 0),
     ("blind-round-11", 35, 3, 0),

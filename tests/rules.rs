@@ -1243,6 +1243,10 @@ fn session9_shorthand_stems_and_sections() {
         &[(Code::WrongActor, "RU")],
     );
     quiet("\"military-technical means\" is what RU officials call it, not the author.");
+    // A sign between a party and the claim's subject is a predicate, not a
+    // modifier ("RU ↑ Black Sea exercises"; "Russian Black Sea exercises"
+    // names whose exercises, with no action).
+    fires("RU ↑ Black Sea exercises", &[(Code::WrongActor, "RU")]);
     // A stem inside a phrase ("count* on", "scal* back") matches its forms.
     fires(
         "The Kremlin was counting on its demands being accepted.",

@@ -58,9 +58,11 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                     return true;
                 }
                 // (Not before the action itself: "Russian demands".)
+                // ("RU ↑ Black Sea exercises": a sign between is a predicate.)
                 !subject_hits.iter().any(|h| {
                     s.word_at(h.range.start) == next
                         && !gap_breaks(s, next)
+                        && s.norm.text[r.range.end..h.range.start].trim().is_empty()
                         && !ctx
                             .scan
                             .any_of(verb)
