@@ -31,6 +31,8 @@ struct QuotedText {
     spans: Vec<std::ops::Range<usize>>,
     claim: Option<usize>,
     article: Option<ArticleSpan>,
+    /// The section of an article sentence.
+    section: Option<usize>,
     /// "(Security Guarantees)" or ", the article's title", for messages.
     whence: String,
 }
@@ -56,45 +58,41 @@ const STOP: [&str; 24] = [
 impl QuoteIndex {
     pub fn new(base: &ClaimBase, article: Option<&Article>) -> QuoteIndex {
         let mut entries = Vec::new();
-        let mut push = |text: &str, claim: Option<usize>, article_span: Option<ArticleSpan>, whence: String| {
-            let n = Norm::new(text);
-            let ws = crate::text::words(&n.text);
-            let mut words = Vec::new();
-            let mut spans = Vec::new();
-            for w in ws {
-                let word = n.text[w.start..w.end].replace(['.', '\''], "");
-                if word.is_empty() {
-                    continue;
-                }
-                words.push(word);
-                spans.push(n.orig_range(w.start..w.end, text));
-            }
+        let mut push = |text: &str,
+                        claim: Option<usize>,
+                        article_span: Option<ArticleSpan>,
+                        section: Option<usize>,
+                        whence: String| {
+            let (words, spans) = words_and_spans(text);
             entries.push(QuotedText {
                 words,
                 display: text.to_string(),
                 spans,
                 claim,
+                section,
                 article: article_span,
                 whence,
             });
         };
-        push(&base.title, None, None, ", the article's title".into());
+        push(&base.title, None, None, None, ", the article's title".into());
         for (i, c) in base.claims.iter().enumerate() {
             let sec = base.sections[c.section].display();
             if let Check::Quote { quote, .. } = &c.check {
-                push(quote, Some(i), None, format!(" ({sec})"));
+                push(quote, Some(i), None, None, format!(" ({sec})"));
             }
-            push(&c.snippet, Some(i), None, format!(" ({sec})"));
+            push(&c.snippet, Some(i), None, None, format!(" ({sec})"));
         }
         if let Some(a) = article {
             // (The article read as a note: the spans are its own bytes.)
             for r in note::split_sentences(&a.text).into_iter().map(|s| s.range()) {
                 let (line, col) = a.line_col(r.start);
-                let sec = section_at(base, a, r.start);
+                let at = section_index_at(base, a, r.start);
+                let sec = at.map_or("the opening", |i| base.sections[i].display());
                 push(
                     &a.text[r.clone()],
                     None,
                     Some(ArticleSpan { range: r, line, col }),
+                    at,
                     format!(" ({sec}, line {})", line + 1),
                 );
             }
@@ -172,6 +170,16 @@ impl QuoteIndex {
     pub fn in_article(&self, words: &[String]) -> bool {
         let needle = format!(" {} ", words.join(" "));
         (self.article_joined.as_ref()).is_some_and(|a| memchr::memmem::find(a.as_bytes(), needle.as_bytes()).is_some())
+    }
+
+    /// The sections of the article sentences that hold these words in a row.
+    pub fn sections_holding(&self, words: &[String]) -> Vec<usize> {
+        let mut found: Vec<usize> = (self.entries.iter())
+            .filter(|e| e.article.is_some() && !words.is_empty() && e.words.windows(words.len()).any(|w| w == words))
+            .filter_map(|e| e.section)
+            .collect();
+        found.dedup();
+        found
     }
 
     pub fn in_vocabulary(&self, word: &str) -> bool {
@@ -266,18 +274,42 @@ impl QuoteIndex {
 }
 
 /// Title of the section holding article byte `at`.
-fn section_at<'a>(base: &'a ClaimBase, a: &Article, at: usize) -> &'a str {
-    let mut best = "the opening";
+/// The section whose heading comes last before `at` (the untitled opening's
+/// index when no heading does, if the base has it).
+fn section_index_at(base: &ClaimBase, a: &Article, at: usize) -> Option<usize> {
+    let mut best = base.sections.iter().position(|s| s.title.is_empty());
     let mut best_at = 0;
-    for s in &base.sections {
+    for (i, s) in base.sections.iter().enumerate() {
         if let Some(r) = a.heading(&s.title) {
             if r.start <= at && r.start >= best_at {
-                best = &s.title;
+                best = Some(i);
                 best_at = r.start;
             }
         }
     }
     best
+}
+
+/// A text's words as the index keeps them (typography folded, periods and
+/// apostrophes dropped), with each word's byte range in the text.
+fn words_and_spans(text: &str) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
+    let n = Norm::new(text);
+    let mut words = Vec::new();
+    let mut spans = Vec::new();
+    for w in crate::text::words(&n.text) {
+        let word = n.text[w.start..w.end].replace(['.', '\''], "");
+        if word.is_empty() {
+            continue;
+        }
+        words.push(word);
+        spans.push(n.orig_range(w.start..w.end, text));
+    }
+    (words, spans)
+}
+
+/// A quotation's words as the index keeps them.
+pub fn quote_words(text: &str) -> Vec<String> {
+    words_and_spans(text).0
 }
 
 /// Longest common subsequence of two word lists, as index pairs.

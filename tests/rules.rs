@@ -1336,4 +1336,30 @@ fn session9_parts_lists_and_questions() {
     );
     // "asked Putin to Helsinki" is an invitation to a place.
     fires("Biden asked Putin to Helsinki.", &[(Code::WrongPlace, "Helsinki")]);
+
+/// A section reference that places nothing in its section: after "before"
+/// or "after" (a position beside it), or as the subject of a denied verb;
+/// the adapted treaty is the CFE treaty's; the article's own words quoted
+/// (three or more) and found in the section named hold the reference.
+#[test]
+fn section_references_that_place_nothing_there() {
+    quiet("The term \"military-technical means\" first appears in the opening, before [[Roots]].");
+    quiet("§Countermeasures does not list new demands; it says what Moscow may do if refused.");
+    quiet("In the end NATO states never ratified the adapted treaty (see The Limits of Possibility).");
+    fires(
+        "The three demands are set out in §Countermeasures.",
+        &[(Code::WrongSection, "§Countermeasures")],
+    );
+    fires(
+        "The military-technical response is covered in [[Roots]].",
+        &[(Code::WrongSection, "[[Roots]]")],
+    );
+    // (The quotation is found in the article's text, so only with it.)
+    if crate::common::article_path().is_some() {
+        quiet("The talks come back later as \"two of the three key issues\" (see What Next?).");
+        fires(
+            "Russia's draft treaty centers on three demands (see What Next?).",
+            &[(Code::WrongSection, "see What Next?")],
+        );
+    }
 }

@@ -83,6 +83,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if at > 0 && lex.open_list_markers.ending_at(|k| s.word(k), at - 1).is_some() || before(&lex.beside_words) {
             continue;
         }
+        // "§Countermeasures does not add new demands": a reference that is
+        // the subject of a denied verb says the point is not there.
+        let after = s.words.partition_point(|w| s.norm.orig(w.start) < r.range.end);
+        // (a verb's own denial: "without any technical discussion" after
+        // the reference denies a noun, not the placing)
+        let denied_after = |k: usize| k < s.words.len() && matches!(s.word(k), "not" | "never" | "n't");
+        if denied_after(after) || after < s.words.len() && lex.auxiliaries.has(s.word(after)) && denied_after(after + 1)
+        {
+            continue;
+        }
         let mut points = points_beside(r);
         // With no claim applying, a thing or person the article treats in
         // one section alone places the point there.
@@ -265,11 +275,17 @@ fn mentioned_in(ctx: &Ctx, sec: usize, ref_name: &str) -> bool {
     };
     let ref_words: Vec<String> = crate::text::word_list(ref_name).into_iter().map(stem).collect();
     use crate::claims::EntityKind;
+    // ("the trio comes back as "two of the three key issues" → What Next?":
+    // the article's own words, three or more, found in that section.)
     let quoted = ctx
         .quotes
         .iter()
         .filter_map(|q| ctx.base.quote_claim(&q.text))
-        .any(|(ci, _)| ctx.base.claims[ci].section == sec);
+        .any(|(ci, _)| ctx.base.claims[ci].section == sec)
+        || ctx.quotes.iter().any(|q| {
+            let words = crate::quotations::quote_words(&q.text);
+            words.len() >= 3 && ctx.quotations.sections_holding(&words).contains(&sec)
+        });
     let specific = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Thing | EntityKind::City);
     // The sentence's content words found in the section's claims, against
     // the best section: a reference to a section that talks about nearly
