@@ -1363,3 +1363,21 @@ fn section_references_that_place_nothing_there() {
         );
     }
 }
+
+/// A name no section has, filling a cell of a column headed "Section", is a
+/// reference to a section the article lacks; a title-like cell elsewhere is not.
+#[test]
+fn an_unknown_name_in_a_section_column_is_an_unknown_section() {
+    let codes = |note: &str| -> Vec<(Code, String)> {
+        engine()
+            .check(note)
+            .into_iter()
+            .filter(|f| f.severity <= Severity::Warning)
+            .map(|f| (f.code, note[f.range].to_string()))
+            .collect()
+    };
+    let table = "| Claim | Section | Status |\n|---|---|---|\n| Guarantees rest on deterrence, not on pacts | Conclusion | ok |\n";
+    assert_eq!(codes(table), [(Code::UnknownSection, "Conclusion".to_string())]);
+    let other = "| Claim | Verdict |\n|---|---|\n| Guarantees rest on deterrence, not on pacts | Confirmed Here |\n";
+    assert_eq!(codes(other), []);
+}

@@ -150,7 +150,7 @@ impl Engine {
                 r.range.start <= o && o < r.range.end && crate::matcher::refs::section_number(&r.name).is_some()
             })
         });
-        let ctx = Ctx {
+        let mut ctx = Ctx {
             base: &self.base,
             note,
             sentence: s,
@@ -165,6 +165,15 @@ impl Engine {
         let mut out = Vec::new();
         if context.is_some() || !extra.is_empty() {
             crate::rules::wrong_section::check(&ctx, &mut out);
+            // A cell naming no section ("| Conclusion |"): unknown-section,
+            // read for the cell's reference alone (the sentence's own were
+            // read in its plain pass).
+            let unknown: Vec<_> = extra.iter().filter(|r| r.section.is_none()).cloned().collect();
+            if !unknown.is_empty() {
+                let own = std::mem::replace(&mut ctx.refs, unknown);
+                crate::rules::unknown_section::check(&ctx, &mut out);
+                ctx.refs = own;
+            }
             if context.is_none() {
                 self.grade(&ctx, &mut out);
             }
@@ -470,8 +479,12 @@ fn section_cell(
         let start = at;
         at += cell.len() + 1;
         let name = cell.trim();
-        let Some(section) = base.section_by_name(name).filter(|_| !name.is_empty()) else {
-            continue;
+        // A name no section has, in a column headed "Section" ("| ... |
+        // Conclusion |"), is a reference too: to a section the article lacks.
+        let section = match base.section_by_name(name).filter(|_| !name.is_empty()) {
+            Some(s) => Some(s),
+            None if title_like(name) && under_section_header(masked, range.start, column) => None,
+            None => continue,
         };
         let a = start + (cell.len() - cell.trim_start().len());
         let span = NoteSpan::new(a, a + name.len());
@@ -487,13 +500,24 @@ fn section_cell(
                 range: span,
                 name_range: span,
                 name: name.to_string(),
-                section: Some(section),
+                section,
                 explicit: true,
                 also: None,
             },
         });
     }
     None
+}
+
+/// Could a table cell be a section's title: one to four words, the first
+/// capitalized, no digits ("Conclusion", "The Way Ahead")?
+fn title_like(cell: &str) -> bool {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && cell
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '?' | '-' | '\''))
 }
 
 /// Is column `column` of the table row starting at `row` headed by a name
