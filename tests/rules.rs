@@ -1381,3 +1381,23 @@ fn an_unknown_name_in_a_section_column_is_an_unknown_section() {
     let other = "| Claim | Verdict |\n|---|---|\n| Guarantees rest on deterrence, not on pacts | Confirmed Here |\n";
     assert_eq!(codes(other), []);
 }
+
+/// A card's citation line ("Section cited: Roots", "Sections: Roots") names
+/// the section as a marker does, and points back at the card's evidence.
+#[test]
+fn a_citation_label_marks_a_one_word_title() {
+    let codes = |note: &str| -> Vec<(Code, String)> {
+        engine()
+            .check(note)
+            .into_iter()
+            .filter(|f| f.severity <= Severity::Warning)
+            .map(|f| (f.code, note[f.range].to_string()))
+            .collect()
+    };
+    let card = "Evidence: Four of the last five waves of NATO expansion came on Putin's watch.\nSection cited: Roots\n";
+    assert_eq!(codes(card), [(Code::WrongSection, "Roots".to_string())]);
+    let right = "Evidence: Four of the last five waves of NATO expansion came on Putin's watch.\nSection cited: Security Guarantees\n";
+    assert_eq!(codes(right), []);
+    // A one-word title in running text is no reference.
+    assert_eq!(codes("The roots of the crisis: Roots matter.\n"), []);
+}

@@ -268,7 +268,15 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
                 let one_word = !sec.title.contains(' ');
                 let lower_after = text[e..].trim_start().to_lowercase();
                 let lower_before = text[..s].trim_end().to_lowercase();
-                let called_section = lower_after.starts_with("section") || lower_before.ends_with("section");
+                // ("Section cited: Roots", "Sections: Roots": a short label
+                // naming sections, then a colon.)
+                let labelled = lower_before.strip_suffix(':').is_some_and(|l| {
+                    let label = l.rsplit(['.', ';', '|', '\n']).next().unwrap_or(l);
+                    let words: Vec<&str> = label.split_whitespace().collect();
+                    words.len() <= 3 && words.iter().any(|w| matches!(*w, "section" | "sections"))
+                });
+                let called_section =
+                    lower_after.starts_with("section") || lower_before.ends_with("section") || labelled;
                 let quoted = text[..s].ends_with(['"', '“', '‘']);
                 // "discussed in Roots": a capitalized title word where the
                 // sentence puts a place in the text.
