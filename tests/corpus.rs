@@ -48,8 +48,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-26", 35, 2, 0),
     ("blind-round-27", 34, 1, 0),
     ("blind-round-29", 34, 1, 0),
-    ("blind-round-31", 37, 0, 0),
-    ("blind-round-34", 39, 0, 0),
+    ("blind-round-31", 46, 0, 0),
+    ("blind-round-34", 44, 0, 0),
 ];
 
 /// 1-based line of a byte offset.

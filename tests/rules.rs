@@ -1233,6 +1233,7 @@ fn session9_a_number_in_another_semicolon_part() {
         "Biden said not within ten years; some U.S. experts say fifteen years.",
         &[(Code::WrongNumber, "fifteen")],
     );
+}
 
 /// Session 9 (engineer RC): mistakes missed on rounds 31 and 34, by cause.
 #[test]
@@ -1336,6 +1337,7 @@ fn session9_parts_lists_and_questions() {
     );
     // "asked Putin to Helsinki" is an invitation to a place.
     fires("Biden asked Putin to Helsinki.", &[(Code::WrongPlace, "Helsinki")]);
+}
 
 /// A section reference that places nothing in its section: after "before"
 /// or "after" (a position beside it), or as the subject of a denied verb;
