@@ -50,6 +50,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-29", 34, 1, 0),
     ("blind-round-31", 46, 0, 0),
     ("blind-round-34", 44, 0, 0),
+    ("blind-round-37", 34, 6, 0),
 ];
 
 /// 1-based line of a byte offset.
