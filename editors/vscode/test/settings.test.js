@@ -92,9 +92,11 @@ test("the code list matches the server's codes (src/finding.rs)", (t) => {
   const finding = path.join(root, "..", "..", "src", "finding.rs");
   if (!fs.existsSync(finding)) return t.skip("src/finding.rs not found");
   const src = fs.readFileSync(finding, "utf8");
-  // The `codes!` table: one line a code, `Name "spelling" Severity "meaning";`.
+  // The `codes!` table: one line a code, `Name "spelling" "meaning";` (the
+  // severity is data/severity.toml's since the calibrated policy).
   const table = src.slice(src.indexOf("codes! {"));
-  const serverCodes = [...table.matchAll(/^\s+[A-Z]\w* "([a-z-]+)" (?:Error|Warning|Information|Hint) "/gm)].map((m) => m[1]);
+  const serverCodes = [...table.matchAll(/^\s+[A-Z]\w* "([a-z-]+)" (?:(?:Error|Warning|Information|Hint) )?"/gm)].map((m) => m[1]);
+  assert.ok(serverCodes.length > 0, "no code found in the codes! table of src/finding.rs");
   assert.deepEqual([...serverCodes].sort(), [...CODES].sort());
 });
 
