@@ -441,6 +441,19 @@ impl Builder<'_> {
         id
     }
 
+    /// A term matched by a regex (a `/.../` term, or a stemmed phrase).
+    fn regex_term(&mut self, s: &str, re: regex::Regex) -> TermId {
+        let id = self.base.terms.len();
+        self.base.terms.push(Term {
+            source: s.to_string(),
+            patterns: Vec::new(),
+            regex: Some(re),
+            entity: None,
+        });
+        self.term_ids.insert(s.to_string(), id);
+        id
+    }
+
     fn literal_term(&mut self, s: &str) -> TermId {
         if let Some(&id) = self.term_ids.get(s) {
             return id;
@@ -477,17 +490,7 @@ impl Builder<'_> {
                 .size_limit(1 << 20)
                 .build()
             {
-                Ok(re) => {
-                    let id = self.base.terms.len();
-                    self.base.terms.push(Term {
-                        source: s.to_string(),
-                        patterns: Vec::new(),
-                        regex: Some(re),
-                        entity: None,
-                    });
-                    self.term_ids.insert(s.to_string(), id);
-                    Some(id)
-                }
+                Ok(re) => Some(self.regex_term(s, re)),
                 Err(e) => {
                     let msg = e.to_string().lines().last().unwrap_or("invalid").trim().to_string();
                     self.err(Some(line), Some(field), format!("bad regex `{s}`: {msg}"));
@@ -498,16 +501,7 @@ impl Builder<'_> {
         // "count* on", "pull* back": a stem inside a phrase (any of its
         // words may end in `*`) is read word by word, as a pattern.
         if s.trim().trim_end_matches('*').contains('*') {
-            let re = stemmed_phrase(s);
-            let id = self.base.terms.len();
-            self.base.terms.push(Term {
-                source: s.to_string(),
-                patterns: Vec::new(),
-                regex: Some(re),
-                entity: None,
-            });
-            self.term_ids.insert(s.to_string(), id);
-            return Some(id);
+            return Some(self.regex_term(s, stemmed_phrase(s)));
         }
         Some(self.literal_term(s))
     }

@@ -36,13 +36,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         // "...; missile defense components do": a predicate speaks of the
         // claim's subject only in the ';' part that names it.
-        let t = &s.norm.text;
-        let part = |i: usize| t[..i].matches(';').count();
-        let subject_parts: Vec<usize> = claim
-            .when
-            .first()
-            .map(|g| ctx.scan.any_of(g).map(|h| part(h.range.start)).collect())
-            .unwrap_or_default();
+        let subject_parts = super::shared::subject::SubjectParts::of(ctx, claim);
         // ... and not across a "though"/"but" from every mention of it.
         let subject = super::shared::subject::subject_words(ctx, claim);
         let apart = |w: usize| {
@@ -54,7 +48,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             })
         };
         let with_subject = |r: &NormSpan| {
-            (subject_parts.is_empty() || subject_parts.contains(&part(r.start)))
+            subject_parts.with_subject(r.start)
                 && (subject.is_empty() || !apart(s.word_at(r.start)))
                 && !predicates_another(s, s.word_at(r.start), &subject)
         };

@@ -43,13 +43,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // "Biden said not within ten years; some U.S. experts say 20-25": a
         // number in a ';' part that does not name the claim's subject counts
         // something of that part's own.
-        let part = |i: usize| t[..i].matches(';').count();
-        let subject_parts: Vec<usize> = claim
-            .when
-            .first()
-            .map(|g| ctx.scan.any_of(g).map(|h| part(h.range.start)).collect())
-            .unwrap_or_default();
-        let other_part = |r: &NormSpan| !subject_parts.is_empty() && !subject_parts.contains(&part(r.start));
+        let subject_parts = super::shared::subject::SubjectParts::of(ctx, claim);
+        let other_part = |r: &NormSpan| !subject_parts.with_subject(r.start);
         for (range, q) in counts {
             if agrees(&q)
                 || other_part(&range)
