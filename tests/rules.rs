@@ -1273,10 +1273,13 @@ fn session9_shorthand_stems_and_sections() {
     );
     // A gerund after a preposition ("of Ukraine joining") is part of the
     // object of "called", not a new predicate between it and the quotation.
-    fires(
-        "Ryabkov has called the prospect of Ukraine joining NATO \"a phantom one for the foreseeable future.\"",
-        &[(Code::WrongAttribution, "Ryabkov")],
-    );
+    // (The quotation is the article's own words, found only with its text.)
+    if crate::common::article_path().is_some() {
+        fires(
+            "Ryabkov has called the prospect of Ukraine joining NATO \"a phantom one for the foreseeable future.\"",
+            &[(Code::WrongAttribution, "Ryabkov")],
+        );
+    }
     // A semicolon ends a denied subject's clause.
     quiet("nothing here is legally binding; Russia already has guarantees through its nuclear arsenal");
 }
