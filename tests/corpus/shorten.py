@@ -17,9 +17,14 @@ src, dst = sys.argv[1], sys.argv[2]
 words_re = re.compile(r"[a-z0-9](?:[a-z0-9.'’]*[a-z0-9])?")
 def wnorm(t):
     return re.sub(r"[.'’]", "", t)
-a = [wnorm(w) for w in words_re.findall(open(sys.argv[3] if len(sys.argv) > 3 else '../shared/article/week-of-talks.txt', encoding='utf-8').read().lower())]
+article_text = open(sys.argv[3] if len(sys.argv) > 3 else '../shared/article/week-of-talks.txt', encoding='utf-8').read().lower()
 N = 12
-grams = {tuple(a[i:i+N]) for i in range(len(a)-N+1)}
+# ... and as the repository's before-stop check counts them (runs of letters
+# and digits: "U.S." is "u s"): a run must be broken under both counts.
+COUNTS = []
+for rx, norm in [(words_re, wnorm), (re.compile(r"[a-z0-9]+"), lambda t: t)]:
+    a = [norm(w) for w in rx.findall(article_text)]
+    COUNTS.append((rx, norm, {tuple(a[i:i+N]) for i in range(len(a)-N+1)}))
 DET = {"the", "a", "an"}
 FALLBACK = ["also", "then", "only", "very", "that", "which", "of", "and", "in", "to"]
 os.makedirs(dst, exist_ok=True)
@@ -50,12 +55,16 @@ def fix(text, note):
             assert old in lines[ln-1], (r, n, ln, old)
             lines[ln-1] = lines[ln-1].replace(old, new)
     while True:
-        toks = []  # (line_idx, start, end, word)
-        for li, l in enumerate(lines):
-            for m in words_re.finditer(l.lower()):
-                toks.append((li, m.start(), m.end(), wnorm(m.group())))
-        w = [t[3] for t in toks]
-        hit = next((i for i in range(len(w)-N+1) if tuple(w[i:i+N]) in grams), None)
+        hit = None
+        for rx, norm, grams in COUNTS:
+            toks = []  # (line_idx, start, end, word)
+            for li, l in enumerate(lines):
+                for m in rx.finditer(l.lower()):
+                    toks.append((li, m.start(), m.end(), norm(m.group())))
+            w = [t[3] for t in toks]
+            hit = next((i for i in range(len(w)-N+1) if tuple(w[i:i+N]) in grams), None)
+            if hit is not None:
+                break
         if hit is None:
             return '\n'.join(lines)
         def ok(j):
