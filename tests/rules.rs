@@ -20,9 +20,14 @@ fn engine() -> &'static Engine {
 /// The findings at error or warning severity on the note `- {sentence}`:
 /// each code with the text its range covers.
 fn findings(sentence: &str) -> Vec<(Code, String)> {
-    let note = format!("- {sentence}\n");
+    note_findings(&format!("- {sentence}\n"))
+}
+
+/// Findings at error or warning severity of a whole note (tables, chat
+/// logs, cards of several lines).
+fn note_findings(note: &str) -> Vec<(Code, String)> {
     engine()
-        .check(&note)
+        .check(note)
         .into_iter()
         .filter(|f| f.severity <= Severity::Warning)
         .map(|f| (f.code, note[f.range].to_string()))
@@ -709,16 +714,6 @@ fn counts_in_shorthand() {
     quiet("Some US experts put it at 20–25 years.");
 }
 
-/// Findings at error or warning severity of a whole note (tables, chat logs).
-fn note_findings(note: &str) -> Vec<(Code, String)> {
-    engine()
-        .check(note)
-        .into_iter()
-        .filter(|f| f.severity <= Severity::Warning)
-        .map(|f| (f.code, note[f.range].to_string()))
-        .collect()
-}
-
 #[test]
 fn round17_reading() {
     // A number's own noun, then a colon: the number counts the noun.
@@ -1373,36 +1368,20 @@ fn section_references_that_place_nothing_there() {
 /// reference to a section the article lacks; a title-like cell elsewhere is not.
 #[test]
 fn an_unknown_name_in_a_section_column_is_an_unknown_section() {
-    let codes = |note: &str| -> Vec<(Code, String)> {
-        engine()
-            .check(note)
-            .into_iter()
-            .filter(|f| f.severity <= Severity::Warning)
-            .map(|f| (f.code, note[f.range].to_string()))
-            .collect()
-    };
     let table = "| Claim | Section | Status |\n|---|---|---|\n| Guarantees rest on deterrence, not on pacts | Conclusion | ok |\n";
-    assert_eq!(codes(table), [(Code::UnknownSection, "Conclusion".to_string())]);
+    assert_eq!(note_findings(table), [(Code::UnknownSection, "Conclusion".to_string())]);
     let other = "| Claim | Verdict |\n|---|---|\n| Guarantees rest on deterrence, not on pacts | Confirmed Here |\n";
-    assert_eq!(codes(other), []);
+    assert_eq!(note_findings(other), []);
 }
 
 /// A card's citation line ("Section cited: Roots", "Sections: Roots") names
 /// the section as a marker does, and points back at the card's evidence.
 #[test]
 fn a_citation_label_marks_a_one_word_title() {
-    let codes = |note: &str| -> Vec<(Code, String)> {
-        engine()
-            .check(note)
-            .into_iter()
-            .filter(|f| f.severity <= Severity::Warning)
-            .map(|f| (f.code, note[f.range].to_string()))
-            .collect()
-    };
     let card = "Evidence: Four of the last five waves of NATO expansion came on Putin's watch.\nSection cited: Roots\n";
-    assert_eq!(codes(card), [(Code::WrongSection, "Roots".to_string())]);
+    assert_eq!(note_findings(card), [(Code::WrongSection, "Roots".to_string())]);
     let right = "Evidence: Four of the last five waves of NATO expansion came on Putin's watch.\nSection cited: Security Guarantees\n";
-    assert_eq!(codes(right), []);
+    assert_eq!(note_findings(right), []);
     // A one-word title in running text is no reference.
-    assert_eq!(codes("The roots of the crisis: Roots matter.\n"), []);
+    assert_eq!(note_findings("The roots of the crisis: Roots matter.\n"), []);
 }
