@@ -1385,3 +1385,27 @@ fn a_citation_label_marks_a_one_word_title() {
     // A one-word title in running text is no reference.
     assert_eq!(note_findings("The roots of the crisis: Roots matter.\n"), []);
 }
+
+/// In a paragraph of one-line entries, a citation closing a line cites the
+/// entry it ends, not the one the next line opens.
+#[test]
+fn a_citation_closing_its_line_cites_that_line() {
+    let glossary = "**Minsk process**: the diplomacy on the conflict in Ukraine, which reached an impasse. [[Evolution of the Confrontation]]\n**Two-thirds of U.S. senators**: the ratification bar for a treaty with Washington. [[Security Guarantees]]\n";
+    assert_eq!(note_findings(glossary), []);
+    let swapped = "**Minsk process**: the diplomacy on the conflict in Ukraine, which reached an impasse. [[Security Guarantees]]\n**Two-thirds of U.S. senators**: the ratification bar for a treaty with Washington. [[Security Guarantees]]\n";
+    assert_eq!(
+        note_findings(swapped),
+        [(Code::WrongSection, "[[Security Guarantees]]".to_string())]
+    );
+}
+
+/// A quotation the claim base records, and no other section holds, places
+/// the point in its section even when nothing else in the sentence does.
+#[test]
+fn a_recorded_quotation_places_its_point() {
+    fires(
+        "\"No one listened to us before. Well, listen to us now.\" (§Roots)",
+        &[(Code::WrongSection, "§Roots")],
+    );
+    quiet("\"No one listened to us before. Well, listen to us now.\" (§Evolution of the Confrontation)");
+}

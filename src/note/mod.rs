@@ -216,6 +216,20 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
             // opening with an arrow starts a new sentence.
             let next_starts = next_starts || new_line && next.is_some_and(|c| matches!(c, '→' | '⇒' | '•'));
             if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
+                // "... an impasse. [[Evolution]]\n**Minsk** ...": a citation
+                // closing its line cites the sentence it follows, not the
+                // one the next line opens (lines of one paragraph).
+                if let Some(end) = citation_closing_line(text, j, n) {
+                    push_trimmed(out, masked, block.start + start, block.start + end);
+                    let m = end
+                        + text[end..]
+                            .find(|c: char| !c.is_whitespace())
+                            .unwrap_or(text.len() - end);
+                    start = m;
+                    quote_open = None;
+                    i = m;
+                    continue;
+                }
                 push_trimmed(out, masked, block.start + start, block.start + j);
                 start = n;
                 quote_open = None;
@@ -227,6 +241,31 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
     }
     push_trimmed(out, masked, block.start + start, block.end);
 }
+/// Where the line ends when the rest of it after a stop (`from`; the next
+/// word at `next`, on the same line) is one bracketed citation and more
+/// text follows on the next line: "[[Roots]]", "(see Roots)", "(§Roots)".
+fn citation_closing_line(text: &str, from: usize, next: usize) -> Option<usize> {
+    let rest = &text[from..];
+    let eol = rest.find('\n')?;
+    if from + eol < next || text[from + eol..].trim().is_empty() {
+        return None;
+    }
+    let tail = rest[..eol].trim();
+    // Wiki links, one or several ("[[A]], [[B]]"), or one parenthesis.
+    let links = || {
+        let mut t = tail;
+        let mut any = false;
+        while let Some(r) = t.strip_prefix("[[") {
+            let Some(close) = r.find("]]") else { return false };
+            any = true;
+            t = r[close + 2..].trim_start_matches([',', ';', ' ']);
+        }
+        any && t.is_empty()
+    };
+    let parenthesis = || tail.starts_with('(') && tail.ends_with(')') && tail.matches('(').count() == 1;
+    (tail.len() <= 120 && (links() || parenthesis())).then_some(from + eol)
+}
+
 /// A line of a chat log, opening with its time ("[20:34] Maya: ...").
 fn timestamped(line: &str) -> bool {
     line.strip_prefix('[')

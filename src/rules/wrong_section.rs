@@ -98,6 +98,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // one section alone places the point there.
         let by_entity = points.is_empty().then(|| entity_point(ctx, r)).flatten();
         points.extend(by_entity);
+        // Nor with a quotation of the article's own words, four or more,
+        // that one section alone holds: the quotation places the point.
+        let by_quote = points.is_empty().then(|| quote_point(ctx)).flatten();
+        points.extend(by_quote);
         // "(§Security Guarantees, §What Next?)": when another section named
         // beside it holds the point, the sentence lists where it is treated.
         let other_holds = |i: usize| {
@@ -114,7 +118,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some(ci) = by_entity.or_else(|| points.iter().copied().find(|&ci| in_its_part(r, ci))) else {
+        let Some(ci) = by_entity
+            .or(by_quote)
+            .or_else(|| points.iter().copied().find(|&ci| in_its_part(r, ci)))
+        else {
             continue;
         };
         let right = &ctx.base.sections[ctx.base.claims[ci].section];
@@ -248,6 +255,22 @@ fn entity_point(ctx: &Ctx, r: &crate::matcher::refs::SectionRef) -> Option<usize
         found.get_or_insert((first, section));
     }
     found.map(|(ci, _)| ci)
+}
+
+/// A quotation in the sentence of four or more words that the claim base
+/// records, and that no other section of the article holds: its claim.
+fn quote_point(ctx: &Ctx) -> Option<usize> {
+    ctx.quotes.iter().find_map(|q| {
+        let words = crate::quotations::quote_words(&q.text);
+        if words.len() < 4 {
+            return None;
+        }
+        let (ci, _) = ctx.base.quote_claim(&q.text)?;
+        // (without the article's text, the claim's section alone)
+        let holding = ctx.quotations.sections_holding(&words);
+        let sec = ctx.base.claims[ci].section;
+        holding.iter().all(|&h| h == sec).then_some(ci)
+    })
 }
 
 /// Does `between` (the words between a point and a reference) hold a
