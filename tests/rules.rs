@@ -1409,3 +1409,23 @@ fn a_recorded_quotation_places_its_point() {
     );
     quiet("\"No one listened to us before. Well, listen to us now.\" (§Evolution of the Confrontation)");
 }
+
+/// Reviewers' verdicts: a fact-check cell opening "Not supported: ..."
+/// rejects its row's claim; "wrong section" after a reference disputes it;
+/// "Supported" after a quoted draft sentence and its reference judges the
+/// draft's words; "cf." sets a section beside the point.
+#[test]
+fn reviewers_verdicts_and_comparisons() {
+    let table = "| Claim | Section | Verdict |\n|---|---|---|\n| Russia wants to restore the Soviet Union | Countermeasures | Not supported: the author says that is not the aim |\n";
+    assert_eq!(note_findings(table), []);
+    quiet("\"The Minsk process stalled while NATO intensified exercises in the Black Sea area\" (§Forced Negotiations) — **Right claim, wrong section.** This is in §Evolution of the Confrontation.");
+    quiet("Politics as the art of the possible (cf. §Forced Negotiations)");
+    fires(
+        "Politics as the art of the possible (§Forced Negotiations)",
+        &[(Code::WrongSection, "§Forced Negotiations")],
+    );
+    quiet("The labels non-expansion and non-deployment cover the first two demands.");
+    if crate::common::article_path().is_some() {
+        quiet("\"Croatia and Albania joined in 2009, Montenegro in 2017 and North Macedonia in 2020\" (§Security Guarantees) — **Supported.**");
+    }
+}

@@ -244,13 +244,14 @@ fn rejecting_verdict_cell(s: &Sentence, lex: &Lexicon) -> Option<usize> {
         }
         // "Not supported; the author finds that unlikely", "Rejected by
         // author": a verdict opening the cell, then its reason. (Not "False:
-        // ...", which may label what follows.)
+        // ...", which may label what follows; "Not supported: ..." does not.)
         if first > 0
             && (1..words.len()).any(|k| {
+                let gap = &t[s.words[first + k - 1].end..s.words[first + k].start];
+                // ("Not supported: the author says ..."; a verdict of two
+                // words or more labels nothing)
                 lex.rejecting_verdicts.is_exactly(&words[..k])
-                    && (words[k] == "by"
-                        || t[s.words[first + k - 1].end..s.words[first + k].start]
-                            .contains([';', ',', '(', '.', '—', '–']))
+                    && (words[k] == "by" || gap.contains([';', ',', '(', '.', '—', '–']) || k >= 2 && gap.contains(':'))
             })
         {
             return Some(first);

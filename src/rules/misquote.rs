@@ -249,6 +249,12 @@ fn reviewed_sentence(quote: &str, after: &str) -> bool {
     if !whole {
         return false;
     }
+    // (a section reference between: “...” (§Roots) — Supported)
+    let after = after.trim_start();
+    let after = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((inside, rest)) if inside.len() <= 60 => rest,
+        _ => after,
+    };
     let rest = after.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(

@@ -106,7 +106,8 @@ fn subset_or_fraction(ctx: &Ctx, range: &NormSpan, agrees: &dyn Fn(&Quantity) ->
             }
         }
     }
-    let other = n.first_word > 0 && matches!(s.word(n.first_word - 1), "other" | "remaining");
+    // ("the other two", "the first two demands": a part named by its place)
+    let other = n.first_word > 0 && matches!(s.word(n.first_word - 1), "other" | "remaining" | "first" | "last");
     let whole = s.word(n.last_word + 1) == "of"
         && ctx
             .numbers

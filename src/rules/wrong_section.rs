@@ -93,6 +93,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
+        // "(§Roots) — right claim, wrong section": a verdict after the
+        // reference disputes it.
+        if (after..s.words.len()).any(|k| lex.placement_disputes.ending_at(|j| s.word(j), k).is_some()) {
+            continue;
+        }
         let mut points = points_beside(r);
         // With no claim applying, a thing or person the article treats in
         // one section alone places the point there.
