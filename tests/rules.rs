@@ -1429,3 +1429,29 @@ fn reviewers_verdicts_and_comparisons() {
         quiet("\"Croatia and Albania joined in 2009, Montenegro in 2017 and North Macedonia in 2020\" (§Security Guarantees) — **Supported.**");
     }
 }
+
+/// Items that open with their date ("2009 Croatia/Albania, 2017
+/// Montenegro", "• 2017: Montenegro") own the names after the date.
+#[test]
+fn a_date_opening_its_item_owns_the_names_after_it() {
+    quiet("Enlargement under Putin: 2004 Baltics etc., 2009 Croatia/Albania, 2017 Montenegro, 2020 North Macedonia");
+    assert_eq!(
+        note_findings("Waves:\n• 2009: Croatia, Albania\n• 2017: Montenegro\n• 2020: North Macedonia\n"),
+        []
+    );
+    fires(
+        "Enlargement under Putin: 2004 Baltics etc., 2009 Croatia/Albania, 2018 Montenegro, 2020 North Macedonia",
+        &[(Code::WrongDate, "2018")],
+    );
+}
+
+/// A predicate calling the thing futile ("... is pointless") denies it.
+#[test]
+fn a_futile_predicate_denies_what_it_follows() {
+    quiet("Punishing the West through military technology or strategy is pointless.");
+    quiet("punishing the West via military technology → pointless");
+    fires(
+        "Punishing the West through military technology is the right answer.",
+        &[(Code::StanceReversal, "Punishing")],
+    );
+}

@@ -88,6 +88,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             negated_at(s, w, governs_subject(w).unwrap_or(10))
                 || mention_set_aside(s, w)
                 || crate::note::negation::fronted_object_denied(s, w)
+                || called_futile(s, w)
         };
         let reversed = ctx
             .scan
@@ -445,4 +446,23 @@ fn denied_before_arrow(s: &Sentence, w: usize) -> bool {
         a -= 1;
     }
     matches!(s.word(a), "no" | "neither" | "nothing" | "none")
+}
+
+/// Is what word `w` names called futile later in its clause ("punishing
+/// the West is pointless"), or just after one arrow, equals sign or dash
+/// ("punishing the West via military technology → pointless")?
+fn called_futile(s: &Sentence, w: usize) -> bool {
+    let lex = english();
+    let end = s.words.len().min(w + 14);
+    (w + 1..end).any(|k| {
+        let Some(len) = lex.futility_words.ending_at(|j| s.word(j), k) else {
+            return false;
+        };
+        let first = k + 1 - len;
+        let linked = |j: usize| {
+            let gap = &s.norm.text[s.words[j - 1].end..s.words[j].start];
+            gap.contains(['→', '=', '⇒', '—', '–', ':'])
+        };
+        first > w && (w + 1..first).all(|j| !gap_breaks(s, j)) && (!gap_breaks(s, first) || linked(first))
+    })
 }

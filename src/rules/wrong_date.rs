@@ -26,6 +26,21 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         let subject = super::shared::subject::subject_words(ctx, claim);
         let t = &s.norm.text;
         let part = |i: usize| t[..i].matches(';').count();
+        // "2004 Baltics, 2009 Croatia/Albania, 2017 Montenegro", "• 2017:
+        // Montenegro • 2020: North Macedonia": items that each open with
+        // their date own the names after it.
+        let year_first = ctx.dates.len() >= 2
+            && ctx.dates.iter().all(|m| {
+                let opens = t[..m.range.start].trim_end().is_empty()
+                    || ctx
+                        .said(NormSpan::new(0, m.range.start))
+                        .trim_end()
+                        .ends_with([',', ';', ':', '•', '|', '\n', '·']);
+                let named_after = t[m.range.end..]
+                    .trim_start_matches([' ', ':', '–', '—', '-'])
+                    .starts_with(|c: char| c.is_alphabetic());
+                opens && named_after
+            });
         let nearest = ctx
             .dates
             .iter()
@@ -42,10 +57,18 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // "2004 (Baltics, ...), 2009 (Croatia, Albania)": a date owns
                 // the parenthesis just after it, and the subject inside it.
                 let owned = glossed_by(s, m.range.end).is_some_and(|g| subject.iter().any(|&(a, _)| g.contains(&a)));
+                let w = s.word_at(m.range.start);
                 if owned {
                     0
+                } else if year_first {
+                    // (a date before the subject counts nearer)
+                    subject
+                        .iter()
+                        .map(|&(a, b)| if w < a { a - w } else { w.saturating_sub(b) + 2 })
+                        .min()
+                        .unwrap_or(usize::MAX)
                 } else {
-                    super::shared::subject::distance(&subject, s.word_at(m.range.start)) + 1
+                    super::shared::subject::distance(&subject, w) + 1
                 }
             });
         let Some(m) = nearest else { continue };
