@@ -1455,3 +1455,38 @@ fn a_futile_predicate_denies_what_it_follows() {
         &[(Code::StanceReversal, "Punishing")],
     );
 }
+
+/// A quotation that only leaves out words of the passage, no qualifier
+/// among them, is likely an elision, not a sure misquote (a warning, not an
+/// error); leaving out "at least" alters it. A table row whose later cell
+/// accepts a quoted claim quotes its source, not the article.
+#[test]
+fn elided_and_judged_quotations() {
+    if crate::common::article_path().is_none() {
+        return;
+    }
+    let severity_of = |note: &str| -> Vec<(Code, Severity)> {
+        engine()
+            .check(note)
+            .into_iter()
+            .filter(|f| f.code == Code::Misquote)
+            .map(|f| (f.code, f.severity))
+            .collect()
+    };
+    assert_eq!(
+        severity_of("- The \"two-thirds of senators\" point still holds.\n"),
+        [(Code::Misquote, Severity::Warning)]
+    );
+    assert_eq!(
+        severity_of("- The author: \"no legally binding treaties or politically binding agreements can provide guarantees that they will be implemented\".\n")
+            .first()
+            .map(|f| f.1),
+        Some(Severity::Error)
+    );
+    let row = "| # | Claim | Source | Verdict |\n|---|---|---|---|\n| 22 | \"It was NATO countries that refused to ratify the adapted CFE Treaty.\" | Panelist | Accurate |\n";
+    assert!(
+        severity_of(row).iter().all(|(_, s)| *s > Severity::Warning),
+        "{:?}",
+        severity_of(row)
+    );
+}

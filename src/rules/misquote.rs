@@ -107,10 +107,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the quotation and its context share fewer than two content words with the nearest passage"],
                 );
             }
-            if elides_small_words(&qwords, &word_list(&b.suggestion)) {
+            if elides(&qwords, &passage, small_word) {
                 f.lower(
                     Certainty::Possible,
                     ["the quotation only leaves out small words of the passage"],
+                );
+            } else if elides(&qwords, &passage, |w| !qualifier(w)) {
+                // "two-thirds of senators" for "two-thirds of U.S. senators":
+                // words left out, none changed and no qualifier lost ("at
+                // least", "absolutely", "not" change the claim) is eliding.
+                f.lower(
+                    Certainty::Likely,
+                    ["the quotation leaves out words of the passage and changes none"],
                 );
             }
             if other_voice(&before) {
@@ -173,15 +181,55 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Word edits (insert, delete, replace) that turn the quoted words into
 /// the best-aligned run of the passage's words (the passage's words before
 /// and after that run are free: they are context).
-/// Is `quote` a stretch of the passage with only small words left out (and
-/// at least one)?
-fn elides_small_words(quote: &[String], passage: &[String]) -> bool {
-    let small = |w: &str| {
-        matches!(
+/// A small word, left out of a quotation without altering it.
+fn small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "the" | "a" | "an" | "that" | "and" | "also" | "very" | "so" | "really"
+    )
+}
+
+/// A word whose loss changes what a quotation claims: a negator, a hedge
+/// or a word of degree or extent.
+fn qualifier(w: &str) -> bool {
+    let lex = crate::word_classes::english();
+    lex.negators.has(w)
+        || lex.hedges.has(w)
+        || matches!(
             w,
-            "one" | "the" | "a" | "an" | "that" | "and" | "also" | "very" | "so" | "really"
+            "least"
+                | "most"
+                | "only"
+                | "absolute"
+                | "absolutely"
+                | "complete"
+                | "completely"
+                | "total"
+                | "totally"
+                | "entire"
+                | "entirely"
+                | "full"
+                | "fully"
+                | "all"
+                | "any"
+                | "even"
+                | "just"
+                | "always"
+                | "never"
+                | "no"
+                | "not"
+                | "nor"
+                | "more"
+                | "less"
+                | "almost"
+                | "nearly"
         )
-    };
+}
+
+/// Is `quote` a stretch of the passage with only words that `may_leave`
+/// accepts left out (and at least one)?
+fn elides(quote: &[String], passage: &[String], may_leave: impl Fn(&str) -> bool) -> bool {
+    let small = may_leave;
     let from = |start: usize| {
         let mut j = start;
         let mut left_out = 0;
@@ -266,6 +314,15 @@ fn reviewed_sentence(quote: &str, after: &str) -> bool {
         return true;
     }
     let lex = crate::word_classes::english();
+    // "| “...” | Panelist | Accurate |": a later cell of the row judges it.
+    let verdict_cell = |cell: &str| {
+        let cell = cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '.' | '!'));
+        let words = word_list(cell);
+        cell.starts_with(['✅', '✓', '✔', '☑']) || words.len() == 1 && lex.accepting_verdicts.has(&words[0])
+    };
+    if after.contains('|') && after.split('|').any(verdict_cell) {
+        return true;
+    }
     first_words(rest, 1)
         .first()
         .is_some_and(|w| lex.accepting_verdicts.has(w))
