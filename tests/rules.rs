@@ -1420,6 +1420,11 @@ fn reviewers_verdicts_and_comparisons() {
     assert_eq!(note_findings(table), []);
     quiet("\"The Minsk process stalled while NATO intensified exercises in the Black Sea area\" (§Forced Negotiations) — **Right claim, wrong section.** This is in §Evolution of the Confrontation.");
     quiet("Politics as the art of the possible (cf. §Forced Negotiations)");
+    // (unless a clause after it says what the section holds)
+    fires(
+        "Expansion ties back to the Roots section, where four of the last five enlargement waves fall under Putin.",
+        &[(Code::WrongSection, "Roots")],
+    );
     fires(
         "Politics as the art of the possible (§Forced Negotiations)",
         &[(Code::WrongSection, "§Forced Negotiations")],

@@ -80,7 +80,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 class.ending_at(|j| s.word(j), k).is_some()
             }
         };
-        if at > 0 && lex.open_list_markers.ending_at(|k| s.word(k), at - 1).is_some() || before(&lex.beside_words) {
+        // ("links back to the Roots section, where the author counts ...":
+        // a clause after it says what the section holds.)
+        let end_word = s.words.partition_point(|w| s.norm.orig(w.start) < r.range.end);
+        let said_there = matches!(s.word(end_word), "where" | "which" | "whose")
+            || s.word(end_word) == "section" && matches!(s.word(end_word + 1), "where" | "which" | "whose");
+        if at > 0 && lex.open_list_markers.ending_at(|k| s.word(k), at - 1).is_some()
+            || before(&lex.beside_words) && !said_there
+        {
             continue;
         }
         // "§Countermeasures does not add new demands": a reference that is
