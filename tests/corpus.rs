@@ -51,6 +51,14 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-31", 46, 0, 0),
     ("blind-round-34", 44, 0, 0),
     ("blind-round-37", 34, 6, 0),
+    ("blind-round-32", 34, 10, 0),
+    ("blind-round-33", 37, 3, 0),
+    ("blind-round-35", 36, 3, 0),
+    ("blind-round-36", 35, 2, 0),
+    ("blind-round-38", 35, 7, 0),
+    ("blind-round-39", 36, 12, 1),
+    ("blind-round-40", 36, 0, 0),
+    ("blind-round-41", 38, 2, 0),
 ];
 
 /// 1-based line of a byte offset.
