@@ -1495,3 +1495,20 @@ fn elided_and_judged_quotations() {
         severity_of(row)
     );
 }
+
+/// A shortened title naming one section alone ("§Limits", "§Forced Neg.")
+/// is that section; "Intro" is the untitled opening; a name no title
+/// begins with stays unknown.
+#[test]
+fn shortened_titles_name_their_section() {
+    quiet("Missile bases in Ukraine: a deal is possible (§Limits)");
+    quiet("The Geneva, Brussels and Vienna talks came before the Lavrov-Blinken meeting [[Intro]]");
+    fires(
+        "Missile bases in Ukraine: a deal is possible (§Roots)",
+        &[(Code::WrongSection, "§Roots")],
+    );
+    fires(
+        "Missile bases in Ukraine: a deal is possible (§Deterrence)",
+        &[(Code::UnknownSection, "§Deterrence")],
+    );
+}

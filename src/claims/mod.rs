@@ -309,6 +309,49 @@ impl ClaimBase {
     }
 }
 
+impl ClaimBase {
+    /// The one section whose title a name shortens word by word ("Limits",
+    /// "Forced Neg.", "Guarantees"): each of its words, the first of three
+    /// letters or more, begins the title's words in a row. None when no
+    /// title or several fit.
+    pub fn section_by_abbreviation(&self, name: &str) -> Option<SectionId> {
+        let key = section_key(name);
+        let split = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let words = split(&key);
+        if words.first().is_none_or(|w| w.chars().count() < 3) {
+            return None;
+        }
+        let mut found = None;
+        for (i, section) in self.sections.iter().enumerate() {
+            let title = split(&section_key(&section.title));
+            // (a shortening has fewer words than the title)
+            if title.len() <= words.len() {
+                continue;
+            }
+            let fits = (0..=title.len() - words.len())
+                .any(|a| words.iter().zip(&title[a..]).all(|(w, t)| t.starts_with(w.as_str())));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+
+    /// A section by its name, or by a shortening of its title.
+    pub fn section_by_name_or_abbreviation(&self, name: &str) -> Option<SectionId> {
+        self.section_by_name(name)
+            .or_else(|| self.section_by_abbreviation(name))
+    }
+}
+
 /// The comparable form of a section name.
 pub fn section_key(name: &str) -> String {
     let n = crate::text::norm(name);

@@ -113,7 +113,7 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
             range: NoteSpan::new(at(s), at(e)),
             name_range: NoteSpan::new(at(s + 2), at(s + 2 + name.len())),
             name: name.to_string(),
-            section: base.section_by_name(name),
+            section: base.section_by_name_or_abbreviation(name),
             explicit: true,
             also: None,
         });
@@ -187,7 +187,7 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
             out.push(SectionRef {
                 range: NoteSpan::new(at(s), at(end)),
                 name_range: NoteSpan::new(at(body), at(end)),
-                section: base.section_by_name(&name),
+                section: base.section_by_name_or_abbreviation(&name),
                 name,
                 explicit: true,
                 also: None,

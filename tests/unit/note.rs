@@ -168,6 +168,30 @@ fn split_block_reference(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
             let next_starts = next_starts
                 || (j..n).any(|m| chars[m].1 == '\n') && chars.get(n).is_some_and(|c| matches!(c.1, '→' | '⇒' | '•'));
             if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
+                // A citation alone on the rest of its line, more text after
+                // the line: the sentence ends with the line.
+                let from = if j < chars.len() { chars[j].0 } else { text.len() };
+                if let Some(e) = (j..chars.len()).find(|&m| chars[m].1 == '\n').filter(|&e| n < e) {
+                    let tail = text[from..chars[e].0].trim();
+                    let pieces: Vec<&str> = tail.split("]]").collect();
+                    let links = pieces.len() > 1
+                        && pieces.last() == Some(&"")
+                        && pieces[..pieces.len() - 1]
+                            .iter()
+                            .all(|p| p.trim_start_matches([',', ';', ' ']).starts_with("[["));
+                    let parenthesis = tail.starts_with('(') && tail.ends_with(')') && tail.matches('(').count() == 1;
+                    if !text[chars[e].0..].trim().is_empty() && tail.len() <= 120 && (links || parenthesis) {
+                        push(start, chars[e].0);
+                        let mut m = e;
+                        while m < chars.len() && chars[m].1.is_whitespace() {
+                            m += 1;
+                        }
+                        start = if m < chars.len() { chars[m].0 } else { text.len() };
+                        quote_open = None;
+                        k = m;
+                        continue;
+                    }
+                }
                 let end = if j < chars.len() { chars[j].0 } else { text.len() };
                 push(start, end);
                 start = if n < chars.len() { chars[n].0 } else { text.len() };
@@ -216,6 +240,8 @@ fn the_bytewise_split_agrees_with_the_character_split() {
         "9",
         "(",
         "§Roots",
+        "[[Roots]]",
+        "(see Roots)",
         "→",
         "⇒",
         "•",
