@@ -203,7 +203,7 @@ fn misquote() {
         &[
             (
                 Code::Misquote,
-                Severity::Error,
+                Severity::Warning,
                 "a fair bargain for two proud nations",
                 22..58,
                 "the article's words are “a fair bargain for two small nations”, not “a fair bargain for two proud nations” (the opening, line 5)",
@@ -240,7 +240,7 @@ fn misquote() {
     let sentence = "“The accord will hold for now but will not end the deeper rivalry between the two neighbours.”";
     let said = "The accord will hold for now but will not end the deeper rivalry between the two neighbours";
     let message = "the article's words are “the columnist’s view the accord will hold for now but will not settle the deeper rivalry between the two neighbours”, not “The accord will hold for now but will not end the deeper rivalry between the two neighbours” (Outlook, line 15)";
-    expect(sentence, &[(Code::Misquote, Severity::Error, said, 5..96, message)]);
+    expect(sentence, &[(Code::Misquote, Severity::Warning, said, 5..96, message)]);
     for verdict in [" — ✅ Correct.", " - Accurate, keep it."] {
         expect(
             &format!("¶4 {sentence}{verdict}"),

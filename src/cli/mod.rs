@@ -2,8 +2,8 @@
 //! settings, the claim base and the article, runs the engine and formats its
 //! findings; the checking itself is the library's.
 //!
-//! Exit status: 0 nothing at error severity (with `--fail-on warning`: at
-//! error or warning), 1 something is, 2 a usage or input error (which wins
+//! Exit status: 0 nothing at error or warning severity (with `--fail-on
+//! error`: at error), 1 something is, 2 a usage or input error (which wins
 //! over 1).
 
 mod args;

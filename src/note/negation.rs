@@ -365,7 +365,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                 && !gap_breaks(s, 1)
                 && !matches!(s.word(1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
                 && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
-        && !(1..k).any(|j| is_clause_break(s.word(j)))
+        // (the word the reading stopped at counts: "None of this is binding,
+        // but Russia already has guarantees")
+        && !(1..=k.min(idx.saturating_sub(1))).any(|j| is_clause_break(s.word(j)))
         // ("none of this = guarantees; Russia already has them": a semicolon
         // ends the denied subject's clause.)
         && !(1..=k).any(|j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains(';'))
