@@ -1515,3 +1515,15 @@ fn shortened_titles_name_their_section() {
         &[(Code::UnknownSection, "§Deterrence")],
     );
 }
+
+/// A denied subject opening the sentence ("None of this ...") does not
+/// reach past ", but" into the next clause.
+#[test]
+fn a_denied_subject_stops_at_but() {
+    quiet("None of this would be a security guarantee or legally binding, but Russia already has guarantees through its nuclear arsenal and armed forces.");
+    quiet("Nothing here is legally binding, but Russia already has guarantees through its nuclear arsenal.");
+    fires(
+        "Russia has no guarantees through its nuclear arsenal.",
+        &[(Code::StanceReversal, "no guarantees")],
+    );
+}
