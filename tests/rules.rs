@@ -1527,3 +1527,11 @@ fn a_denied_subject_stops_at_but() {
         &[(Code::StanceReversal, "no guarantees")],
     );
 }
+
+/// Entries on consecutive lines of one paragraph, each closing with its
+/// section in parentheses and no full stop, are read one by one.
+#[test]
+fn entries_closing_with_a_citation_are_read_apart() {
+    let glossary = "**Strategic stability** — with cybersecurity, the only practical result of the Geneva summit (Evolution of the Confrontation)\n**Madrid** — host of this year's NATO summit (What Next?)\n";
+    assert_eq!(note_findings(glossary), []);
+}

@@ -151,6 +151,15 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
     let mut quote_open: Option<usize> = None;
     while i < bytes.len() {
         let c = match bytes[i] {
+            // "... joint exercise (Countermeasures)\n**Black Sea** — ...":
+            // a line closing with a citation ends its sentence when the next
+            // line opens another.
+            b'\n' if quote_open.is_none() && cited_line_ends(text, start, i) => {
+                push_trimmed(out, masked, block.start + start, block.start + i);
+                start = i + 1;
+                i += 1;
+                continue;
+            }
             b @ (b'.' | b'!' | b'?' | b'"') => b as char,
             0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9C]) => '“',
             0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9D]) => '”',
@@ -264,6 +273,39 @@ fn citation_closing_line(text: &str, from: usize, next: usize) -> Option<usize> 
     };
     let parenthesis = || tail.starts_with('(') && tail.ends_with(')') && tail.matches('(').count() == 1;
     (tail.len() <= 120 && (links() || parenthesis())).then_some(from + eol)
+}
+
+/// Does the line ending at `eol` (a line break of the sentence begun at
+/// `start`) close with a citation, "(Countermeasures)" or "[[Roots]]" (a
+/// parenthesis opening with a capital, "see", "cf." or "§"), before a line
+/// that opens a sentence (a capital, digit, emphasis, link or "§")?
+fn cited_line_ends(text: &str, start: usize, eol: usize) -> bool {
+    let line_start = text[..eol].rfind('\n').map_or(0, |p| p + 1).max(start);
+    let line = text[line_start..eol].trim_end();
+    let next = text[eol + 1..].trim_start_matches([' ', '\t']);
+    let opens = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '*' | '_' | '[' | '§'));
+    if !opens || line.len() == line.trim_start().len() && line.trim_start().is_empty() {
+        return false;
+    }
+    let cited = if line.ends_with("]]") {
+        line.rfind("[[").is_some_and(|o| line.len() - o <= 120)
+    } else if line.ends_with(')') {
+        line.rfind('(').is_some_and(|o| {
+            let inside = &line[o + 1..line.len() - 1];
+            line.len() - o <= 120
+                && !inside.contains(')')
+                && (inside.starts_with(|c: char| c.is_uppercase() || c == '§')
+                    || inside.starts_with("see ")
+                    || inside.starts_with("cf"))
+        })
+    } else {
+        false
+    };
+    // (the sentence holds words before the citation)
+    cited && line.trim_start().len() > line.len() - line.rfind(['(', '[']).unwrap_or(0) + 1
 }
 
 /// A line of a chat log, opening with its time ("[20:34] Maya: ...").

@@ -121,6 +121,35 @@ fn split_block_reference(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
     let mut quote_open: Option<usize> = None;
     while k < chars.len() {
         let (i, c) = chars[k];
+        // A line closing with a citation ("(Roots)", "[[Roots]]") before a
+        // line that opens a sentence ends the sentence.
+        if c == '\n' && quote_open.is_none() {
+            let from = text[..i].rfind('\n').map_or(0, |p| p + 1).max(start);
+            let line = text[from..i].trim_end();
+            let next = text[i + 1..].trim_start_matches([' ', '\t']).chars().next();
+            let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "*_[§".contains(n));
+            let group = if line.ends_with("]]") {
+                line.rfind("[[")
+            } else if line.ends_with(')') {
+                line.rfind('(').filter(|&o| {
+                    let inner = &line[o + 1..line.len() - 1];
+                    !inner.contains(')')
+                        && (inner.chars().next().is_some_and(|f| f.is_uppercase() || f == '§')
+                            || inner.starts_with("see ")
+                            || inner.starts_with("cf"))
+                })
+            } else {
+                None
+            };
+            let cited = group.is_some_and(|o| line.len() - o <= 120);
+            let before = line.rfind(['(', '[']).map_or(0, |o| o);
+            if opens && cited && line.trim_start().len() > line.len() - before + 1 {
+                push(start, i);
+                start = i + 1;
+                k += 1;
+                continue;
+            }
+        }
         match c {
             '“' => quote_open = Some(i),
             '”' => quote_open = None,
@@ -242,6 +271,7 @@ fn the_bytewise_split_agrees_with_the_character_split() {
         "§Roots",
         "[[Roots]]",
         "(see Roots)",
+        "(Roots)",
         "→",
         "⇒",
         "•",
