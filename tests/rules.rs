@@ -1535,3 +1535,15 @@ fn entries_closing_with_a_citation_are_read_apart() {
     let glossary = "**Strategic stability** — with cybersecurity, the only practical result of the Geneva summit (Evolution of the Confrontation)\n**Madrid** — host of this year's NATO summit (What Next?)\n";
     assert_eq!(note_findings(glossary), []);
 }
+
+/// "(see 25, 37)": bare numbers past the last section after "see" point at
+/// the note's own items; a cross after a quoted draft sentence judges the
+/// draft's words, which are no quotation of the article.
+#[test]
+fn item_numbers_and_crossed_draft_sentences() {
+    quiet("Keep the author's hedges as hedges (see 25, 37).");
+    fires("The talks are covered in §9.", &[(Code::UnknownSection, "§9")]);
+    if crate::common::article_path().is_some() {
+        quiet("\"Moscow wants to rebuild the Soviet Union.\" — ✗ The author rejects this reading.");
+    }
+}

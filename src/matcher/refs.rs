@@ -391,6 +391,11 @@ fn numbered_refs(
         if !(marked || noun || seen) || of_another || covered.iter().any(|r| r.contains(&at)) {
             continue;
         }
+        // "(see 25, 37)": a bare number past the last section after "see"
+        // points at the note's own numbered items, not at a section.
+        if seen && !marked && !noun && n > base.sections.len() {
+            continue;
+        }
         let titled: Vec<SectionId> = (0..base.sections.len())
             .filter(|&k| !base.sections[k].title.is_empty())
             .collect();

@@ -531,7 +531,8 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
 }
 
 /// Marks a fact-checker writes for "false" (a cross), standing alone.
-const REJECTING_MARKS: [char; 5] = ['❌', '✗', '✘', '✖', '⛔'];
+/// Marks a reviewer writes for "wrong".
+pub const REJECTING_MARKS: [char; 5] = ['❌', '✗', '✘', '✖', '⛔'];
 
 /// Where in `line` the last rejecting verdict stands alone between
 /// separators - a dash, a table border, a sentence end (" — **False.**",

@@ -285,8 +285,8 @@ fn after_quote(ctx: &Ctx, end: usize) -> String {
 }
 
 /// Is the quotation a whole sentence (four words or more, opening with a
-/// capital) followed by an accepting verdict on it (`accepting_verdicts`, or
-/// a check mark), as in an editor's review of a draft: “> ¶3 “...” — ✅
+/// capital) followed by a verdict on it (`accepting_verdicts`, a check
+/// mark or a cross), as in an editor's review of a draft: “> ¶3 “...” — ✅
 /// Correct”? A short quoted phrase is not: it is a claim about the
 /// article's own words.
 fn reviewed_sentence(quote: &str, after: &str) -> bool {
@@ -310,7 +310,8 @@ fn reviewed_sentence(quote: &str, after: &str) -> bool {
                 '-' | '–' | '—' | ':' | '(' | '*' | '_' | '→' | '=' | '"' | '\'' | '”' | '’' | '.' | ','
             )
     });
-    if rest.starts_with(['✅', '✓', '✔', '☑']) {
+    // (a verdict either way: “...” — ✗ The author says otherwise)
+    if rest.starts_with(['✅', '✓', '✔', '☑']) || rest.starts_with(crate::reading::REJECTING_MARKS) {
         return true;
     }
     let lex = crate::word_classes::english();
