@@ -1547,3 +1547,17 @@ fn item_numbers_and_crossed_draft_sentences() {
         quiet("\"Moscow wants to rebuild the Soviet Union.\" — ✗ The author rejects this reading.");
     }
 }
+
+/// An outline's label that only repeats a section's title names the
+/// section of the points under it, not the one above it.
+#[test]
+fn a_label_echoing_its_title_places_nothing() {
+    assert_eq!(
+        note_findings("- Founding Act of 1997 as the benchmark\n- **Guarantees** (§Security Guarantees)\n"),
+        []
+    );
+    assert_eq!(
+        note_findings("- Founding Act of 1997 as the benchmark\n- Source: (§Security Guarantees)\n"),
+        [(Code::WrongSection, "§Security Guarantees".to_string())]
+    );
+}

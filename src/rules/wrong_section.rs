@@ -105,6 +105,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if (after..s.words.len()).any(|k| lex.placement_disputes.ending_at(|j| s.word(j), k).is_some()) {
             continue;
         }
+        // "**Guarantees** (§Security Guarantees)": a label that only
+        // repeats the title's words names the section, it makes no point.
+        if echoes_title(ctx, sec) {
+            continue;
+        }
         let mut points = points_beside(r);
         // With no claim applying, a thing or person the article treats in
         // one section alone places the point there.
@@ -199,6 +204,16 @@ pub fn leans_back(ctx: &Ctx) -> bool {
     if !ctx.refs.iter().any(|r| r.section.is_some()) {
         return false;
     }
+    // ("- **Guarantees** (§Security Guarantees)": an outline's label
+    // naming the section of the points under it, not of the one above.)
+    if ctx
+        .refs
+        .iter()
+        .filter_map(|r| r.section)
+        .any(|sec| echoes_title(ctx, sec))
+    {
+        return false;
+    }
     if ctx
         .active()
         .any(|(_, c)| !matches!(c.check, Check::List { .. }) || !c.when.is_empty())
@@ -267,6 +282,24 @@ fn entity_point(ctx: &Ctx, r: &crate::matcher::refs::SectionRef) -> Option<usize
         found.get_or_insert((first, section));
     }
     found.map(|(ci, _)| ci)
+}
+
+/// Are the sentence's words outside its section references all words of
+/// the title of section `sec` (at least one)?
+fn echoes_title(ctx: &Ctx, sec: usize) -> bool {
+    let s = ctx.sentence;
+    let title = crate::text::word_list(&ctx.base.sections[sec].title);
+    let mut outside = (0..s.words.len()).filter(|&k| {
+        let w = &s.words[k];
+        let (a, b) = (s.norm.orig(w.start), s.norm.orig(w.end.saturating_sub(1)));
+        !ctx.refs.iter().any(|r| r.range.start <= a && b < r.range.end)
+    });
+    let mut any = false;
+    let all = outside.all(|k| {
+        any = true;
+        title.iter().any(|t| t == s.word(k))
+    });
+    any && all
 }
 
 /// A quotation in the sentence of four or more words that the claim base
