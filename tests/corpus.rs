@@ -59,6 +59,9 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-39", 36, 6, 0),
     ("blind-round-40", 35, 0, 0),
     ("blind-round-41", 38, 2, 0),
+    ("blind-round-42", 30, 2, 0),
+    ("blind-round-43", 30, 5, 0),
+    ("blind-round-44", 31, 6, 0),
 ];
 
 /// 1-based line of a byte offset.
