@@ -51,7 +51,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-31", 45, 0, 0),
     ("blind-round-34", 41, 0, 0),
     ("blind-round-37", 33, 4, 0),
-    ("blind-round-32", 33, 5, 0),
+    ("blind-round-32", 33, 4, 0),
     ("blind-round-33", 37, 3, 0),
     ("blind-round-35", 36, 3, 0),
     ("blind-round-36", 35, 2, 0),
@@ -60,7 +60,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-40", 35, 0, 0),
     ("blind-round-41", 38, 2, 0),
     ("blind-round-42", 30, 2, 0),
-    ("blind-round-43", 30, 5, 0),
+    ("blind-round-43", 30, 4, 0),
     ("blind-round-44", 31, 6, 0),
 ];
 

@@ -1561,3 +1561,15 @@ fn a_label_echoing_its_title_places_nothing() {
         [(Code::WrongSection, "§Security Guarantees".to_string())]
     );
 }
+
+/// "rejects X as impossible": what follows "as" is the ground of the
+/// rejection, which the author holds; "makes no sense" calls a thing futile.
+#[test]
+fn a_rejections_ground_and_no_sense() {
+    quiet("On Eastern Europe, the author rejects the rollback demand as impossible.");
+    quiet("Punishing the West for its intransigence with military tools makes no sense.");
+    fires(
+        "On Eastern Europe, the author calls the rollback demand possible.",
+        &[(Code::StanceReversal, "possible")],
+    );
+}

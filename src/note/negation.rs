@@ -300,7 +300,16 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                 .flatten()
                 .map(|_| 1)
         });
-        if (is_negator(w) || short_of || phrase.is_some()) && counts {
+        // "no-expansion", "a no-first-use pledge": a hyphened "no" makes a
+        // compound noun, it denies nothing. "rejects the rollback demand as
+        // impossible": what follows "as" is the ground of the rejection,
+        // not what it denies.
+        let compound = w == "no" && s.norm.text[s.words[k].end..s.words[k + 1].start] == *"-";
+        let ground = matches!(
+            w,
+            "rejects" | "rejected" | "refutes" | "refuted" | "dismisses" | "dismissed" | "opposes" | "opposed"
+        ) && (k + 1..idx).any(|j| s.word(j) == "as");
+        if (is_negator(w) || short_of || phrase.is_some()) && counts && !compound && !ground {
             if !coordinated {
                 count += 1;
             }
