@@ -275,13 +275,24 @@ fn one_word_reshaped(quote: &[String], passage: &[String]) -> bool {
 /// The sentence's text after a quotation; when the quotation closes the
 /// sentence (“... in Geneva.” — Correct), the rest of the note's line.
 fn after_quote(ctx: &Ctx, end: usize) -> String {
+    // (A verdict stands within a few cells or words of the quotation: the
+    // text read is bounded, or a sentence of many quotations is read in
+    // time quadratic in its length.)
+    const AFTER: usize = 300;
+    let bounded = |t: &str| {
+        let mut e = t.len().min(AFTER);
+        while !t.is_char_boundary(e) {
+            e -= 1;
+        }
+        t[..e].to_string()
+    };
     let s = ctx.sentence;
     let rest = &s.norm.text[end..];
     if rest.chars().any(char::is_alphanumeric) {
-        return rest.to_string();
+        return bounded(rest);
     }
     let line = ctx.note.get(s.range.end..).unwrap_or("");
-    line.split('\n').next().unwrap_or("").to_string()
+    bounded(line.split('\n').next().unwrap_or(""))
 }
 
 /// Is the quotation a whole sentence (four words or more, opening with a
