@@ -1573,3 +1573,14 @@ fn a_rejections_ground_and_no_sense() {
         &[(Code::StanceReversal, "possible")],
     );
 }
+
+/// A denied subject after a leading frame ("According to the author,
+/// nobody in X, Y or Z has ...") denies its verb across its own commas.
+#[test]
+fn a_denied_subject_after_a_leading_frame() {
+    quiet("According to the author, nobody in the Kremlin, the Foreign Ministry or military headquarters has illusions about this.");
+    fires(
+        "According to the author, the Kremlin, the Foreign Ministry and the military have illusions about such guarantees.",
+        &[(Code::StanceReversal, "illusions")],
+    );
+}

@@ -364,9 +364,18 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
     }
     // "Nobody in the Kremlin or the Foreign Ministry, ..., has illusions":
     // a negated subject reaches past the commas of its own phrase.
+    // ("According to the author, nobody in the Kremlin ... has illusions":
+    // after a leading frame set off by a comma.)
+    let framed_denier = (1..=6.min(idx)).find(|&f| {
+        matches!(s.word(f), "nobody" | "none" | "nothing")
+            && s.norm.text[s.words[f - 1].end..s.words[f].start].contains(',')
+            && matches!(s.word(0), "according" | "for" | "in" | "per" | "to")
+    });
+    let first = framed_denier.unwrap_or(0);
     if k > 0
         && count == 0
-        && (matches!(s.word(0), "nobody" | "none" | "nothing")
+        && k >= first
+        && (matches!(s.word(first), "nobody" | "none" | "nothing")
             // "No treaty or agreement, however binding, can guarantee ...": a
             // denied subject of a modal ("No further expansion is happening"
             // names what happens, and is left alone).
@@ -376,10 +385,10 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                 && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
         // (the word the reading stopped at counts: "None of this is binding,
         // but Russia already has guarantees")
-        && !(1..=k.min(idx.saturating_sub(1))).any(|j| is_clause_break(s.word(j)))
+        && !(first + 1..=k.min(idx.saturating_sub(1))).any(|j| is_clause_break(s.word(j)))
         // ("none of this = guarantees; Russia already has them": a semicolon
         // ends the denied subject's clause.)
-        && !(1..=k).any(|j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains(';'))
+        && !(first + 1..=k).any(|j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains(';'))
     {
         count += 1;
     }
