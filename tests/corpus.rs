@@ -56,12 +56,12 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-35", 36, 3, 0),
     ("blind-round-36", 35, 2, 0),
     ("blind-round-38", 34, 6, 0),
-    ("blind-round-39", 36, 5, 0),
+    ("blind-round-39", 36, 4, 0),
     ("blind-round-40", 35, 0, 0),
     ("blind-round-41", 38, 2, 0),
     ("blind-round-42", 30, 2, 0),
-    ("blind-round-43", 30, 4, 0),
-    ("blind-round-44", 31, 6, 0),
+    ("blind-round-43", 30, 3, 0),
+    ("blind-round-44", 31, 3, 0),
 ];
 
 /// 1-based line of a byte offset.

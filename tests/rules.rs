@@ -1505,6 +1505,7 @@ fn elided_and_judged_quotations() {
 #[test]
 fn shortened_titles_name_their_section() {
     quiet("Missile bases in Ukraine: a deal is possible (§Limits)");
+    quiet("US willing to deal on short- and medium-range missiles in Europe (§Forced Neg.)");
     quiet("The Geneva, Brussels and Vienna talks came before the Lavrov-Blinken meeting [[Intro]]");
     fires(
         "Missile bases in Ukraine: a deal is possible (§Roots)",
@@ -1583,4 +1584,14 @@ fn a_denied_subject_after_a_leading_frame() {
         "According to the author, the Kremlin, the Foreign Ministry and the military have illusions about such guarantees.",
         &[(Code::StanceReversal, "illusions")],
     );
+}
+
+/// A fact-check cell "False: <the correction>" after the statement's cell
+/// rejects the statement; a quoted column name before "section"-less text
+/// is no section reference.
+#[test]
+fn false_cells_and_quoted_column_names() {
+    let table = "| Statement | Verdict | Section |\n|---|---|---|\n| Putin invited Biden to the Geneva summit. | False: Biden invited Putin | Evolution of the Confrontation |\n";
+    assert_eq!(note_findings(table), []);
+    quiet("\"Article's view\" paraphrases the author; \"Section\" points to where the article makes the point.");
 }

@@ -329,8 +329,8 @@ impl ClaimBase {
         let mut found = None;
         for (i, section) in self.sections.iter().enumerate() {
             let title = split(&section_key(&section.title));
-            // (a shortening has fewer words than the title)
-            if title.len() <= words.len() {
+            // (a shortening has no more words than the title: "Forced Neg.")
+            if title.len() < words.len() {
                 continue;
             }
             let fits = (0..=title.len() - words.len())

@@ -481,7 +481,7 @@ fn section_cell(
         let name = cell.trim();
         // A name no section has, in a column headed "Section" ("| ... |
         // Conclusion |"), is a reference too: to a section the article lacks.
-        let section = match base.section_by_name(name).filter(|_| !name.is_empty()) {
+        let section = match base.section_by_name_or_abbreviation(name).filter(|_| !name.is_empty()) {
             Some(s) => Some(s),
             None if title_like(name) && under_section_header(masked, range.start, column) => None,
             None => continue,

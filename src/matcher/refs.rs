@@ -624,6 +624,11 @@ fn name_after_section(text: &str, e: usize, base: &ClaimBase) -> Option<(usize, 
 /// A name before "section": quoted, or a run of two or more capitalized
 /// words ("the Nuclear Deterrence section").
 fn name_before_section(text: &str, s: usize, base: &ClaimBase) -> Option<(usize, usize, bool)> {
+    // ("... the author; "Section" points to ...": the word is itself quoted,
+    // a column's name; a quoted name stands a space before it.)
+    if text[..s].ends_with(['"', '“', '\'', '‘']) {
+        return None;
+    }
     let before = text[..s].trim_end();
     let last = before.chars().next_back()?;
     if matches!(last, '"' | '”' | '’' | '\'') {

@@ -243,15 +243,15 @@ fn rejecting_verdict_cell(s: &Sentence, lex: &Lexicon) -> Option<usize> {
             return Some(first);
         }
         // "Not supported; the author finds that unlikely", "Rejected by
-        // author": a verdict opening the cell, then its reason. (Not "False:
-        // ...", which may label what follows; "Not supported: ..." does not.)
+        // author", "False: it was Geneva": a verdict opening a cell after
+        // the statement's, then its reason or the correction.
         if first > 0
             && (1..words.len()).any(|k| {
                 let gap = &t[s.words[first + k - 1].end..s.words[first + k].start];
-                // ("Not supported: the author says ..."; a verdict of two
-                // words or more labels nothing)
+                // ("Not supported: the author says ...", "False: it was in
+                // Geneva": a cell after the statement's cell)
                 lex.rejecting_verdicts.is_exactly(&words[..k])
-                    && (words[k] == "by" || gap.contains([';', ',', '(', '.', '—', '–']) || k >= 2 && gap.contains(':'))
+                    && (words[k] == "by" || gap.contains([';', ',', '(', '.', '—', '–', ':']))
             })
         {
             return Some(first);
