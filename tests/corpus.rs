@@ -60,8 +60,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-40", 35, 0, 0),
     ("blind-round-41", 38, 2, 0),
     ("blind-round-42", 30, 2, 0),
-    ("blind-round-43", 30, 3, 0),
-    ("blind-round-44", 31, 3, 0),
+    ("blind-round-43", 30, 2, 0),
+    ("blind-round-44", 31, 2, 0),
 ];
 
 /// 1-based line of a byte offset.

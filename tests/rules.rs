@@ -1595,3 +1595,15 @@ fn false_cells_and_quoted_column_names() {
     assert_eq!(note_findings(table), []);
     quiet("\"Article's view\" paraphrases the author; \"Section\" points to where the article makes the point.");
 }
+
+/// A known title filling a parenthesis cites the section: its words
+/// ("Guarantees") make no point of their own.
+#[test]
+fn a_title_in_parentheses_says_nothing() {
+    quiet("**Iran nuclear deal** — one of the agreements the U.S. left unilaterally in the last twenty years (Security Guarantees)");
+    quiet("**Iran nuclear deal** — one of the agreements the U.S. left unilaterally (Security Guarantees ¶4)");
+    fires(
+        "The one real guarantee is a treaty, not mutually assured destruction (Security Guarantees)",
+        &[(Code::StanceReversal, "treaty")],
+    );
+}

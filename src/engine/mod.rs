@@ -138,7 +138,12 @@ impl Engine {
         // names a section as a marker does: its words speak of nothing.
         let marked: Vec<NoteSpan> = refs
             .iter()
-            .filter(|r| r.explicit || fills_cell(masked, &refs, r.range) || placed_under(masked, r))
+            .filter(|r| {
+                r.explicit
+                    || fills_cell(masked, &refs, r.range)
+                    || placed_under(masked, r)
+                    || fills_parentheses(masked, r)
+            })
             .map(|r| r.range)
             .collect();
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
@@ -391,6 +396,19 @@ pub fn finish(note: &str, mut out: Vec<Finding>, opts: &Options) -> Vec<Finding>
     out.sort_by_key(|f| (f.range.start, f.range.end, f.code));
     out.dedup_by(|a, b| a.range == b.range && a.code == b.code);
     out
+}
+
+/// "(Security Guarantees)", "(Security Guarantees ¶4)": a known title
+/// filling a parenthesis (beside at most a paragraph mark or a number)
+/// cites the section, its words say nothing.
+fn fills_parentheses(masked: &str, r: &crate::matcher::refs::SectionRef) -> bool {
+    let opens = masked[..r.range.start].trim_end().ends_with('(');
+    let rest = &masked[r.range.end..];
+    let closes = rest
+        .find(')')
+        .filter(|&c| c <= 16)
+        .is_some_and(|c| !rest[..c].contains(|ch: char| ch.is_alphabetic() || ch == '('));
+    r.section.is_some() && opens && closes
 }
 
 /// "comes up later, under Security Guarantees": a known title of several
