@@ -58,7 +58,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-38", 34, 6, 0),
     ("blind-round-39", 36, 4, 0),
     ("blind-round-40", 35, 0, 0),
-    ("blind-round-41", 38, 2, 0),
+    ("blind-round-41", 38, 1, 0),
     ("blind-round-42", 30, 2, 0),
     ("blind-round-43", 30, 2, 0),
     ("blind-round-44", 31, 2, 0),

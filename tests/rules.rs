@@ -1607,3 +1607,21 @@ fn a_title_in_parentheses_says_nothing() {
         &[(Code::StanceReversal, "treaty")],
     );
 }
+
+/// A reference sending the reader on to what comes next ("see X for what
+/// followed", "where the X section picks up") places no point there; a
+/// quoted draft sentence judged "Wrong: ..." is the draft's words.
+#[test]
+fn sequel_pointers_and_wrong_verdicts() {
+    quiet("In late fall 2021 a bigger Russian buildup pushed Washington into talks on European security (see Forced Negotiations for what followed).");
+    quiet("After a second buildup in late fall 2021, Washington agreed to negotiate, which is where the Forced Negotiations section picks up.");
+    fires(
+        "In late fall 2021 a bigger Russian buildup pushed Washington into talks on European security (see Forced Negotiations).",
+        &[(Code::WrongSection, "see Forced Negotiations")],
+    );
+    if crate::common::article_path().is_some() {
+        quiet(
+            "S41. \"Russia's aim is to restore the Soviet Union.\" — Wrong: the author rejects that reading outright.",
+        );
+    }
+}

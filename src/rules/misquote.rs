@@ -335,9 +335,10 @@ fn reviewed_sentence(quote: &str, after: &str) -> bool {
     if after.contains('|') && after.split('|').any(verdict_cell) {
         return true;
     }
+    // ("“...” — Wrong: the author rejects that reading")
     first_words(rest, 1)
         .first()
-        .is_some_and(|w| lex.accepting_verdicts.has(w))
+        .is_some_and(|w| lex.accepting_verdicts.has(w) || w != "no" && lex.rejecting_verdicts.has(w))
 }
 
 /// Do the words just before a quotation introduce another source than the

@@ -105,6 +105,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if (after..s.words.len()).any(|k| lex.placement_disputes.ending_at(|j| s.word(j), k).is_some()) {
             continue;
         }
+        // "(see Forced Negotiations for what followed)", "where the X
+        // section picks up": the section holds what comes next.
+        if (after..s.words.len().min(after + 5)).any(|k| lex.sequel_pointers.ending_at(|j| s.word(j), k).is_some()) {
+            continue;
+        }
         // "**Guarantees** (§Security Guarantees)": a label that only
         // repeats the title's words names the section, it makes no point.
         if echoes_title(ctx, sec) {
