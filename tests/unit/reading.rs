@@ -79,12 +79,14 @@ fn a_rejecting_verdict_cell_sets_aside_the_cells_before_it() {
     assert_eq!(r.rejected_before, Some(4));
     let (_, r) = reading("| 7 | Moscow wanted war | Rejected by the author |");
     assert_eq!(r.rejected_before, Some(4));
+    // ... or with a colon before the correction (a cell after the statement's).
+    let (_, r) = reading("| Putin invited Biden. | False: Biden invited Putin. |");
+    assert_eq!(r.rejected_before, Some(3));
     // Only a cell that is the verdict, or opens with it; never the first.
     for row in [
         "| Moscow wanted war | Not supportive of talks |",
         "| Moscow wanted war | Rejected offers led to talks |",
         "| Putin invited Biden. | True | |",
-        "| Putin invited Biden. | False: Biden invited Putin. |",
         "| False | Putin invited Biden. |",
         "Putin invited Biden; false.",
     ] {
