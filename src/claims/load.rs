@@ -442,7 +442,7 @@ impl Builder<'_> {
     }
 
     /// A term matched by a regex (a `/.../` term, or a stemmed phrase).
-    fn regex_term(&mut self, s: &str, re: regex::Regex) -> TermId {
+    fn regex_term(&mut self, s: &str, re: TermRegex) -> TermId {
         let id = self.base.terms.len();
         self.base.terms.push(Term {
             source: s.to_string(),
@@ -490,7 +490,7 @@ impl Builder<'_> {
                 .size_limit(1 << 20)
                 .build()
             {
-                Ok(re) => Some(self.regex_term(s, re)),
+                Ok(re) => Some(self.regex_term(s, TermRegex::Regex(re))),
                 Err(e) => {
                     let msg = e.to_string().lines().last().unwrap_or("invalid").trim().to_string();
                     self.err(Some(line), Some(field), format!("bad regex `{s}`: {msg}"));
@@ -964,25 +964,18 @@ pub fn is_content_word(w: &str) -> bool {
         )
 }
 
-/// The pattern of a phrase whose words may end in `*` ("count* on",
-/// "guarantee* absolute*"): over the normalized sentence, each starred
-/// word a stem that runs on to its word's end, the others whole words.
-fn stemmed_phrase(s: &str) -> Regex {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| {
-            let stem = w.ends_with('*');
-            let body = regex::escape(&crate::text::norm(w.trim_end_matches('*')));
-            if stem {
-                format!(r"{body}[\w']*")
-            } else {
-                body
-            }
-        })
-        .collect();
-    let end = if s.trim().ends_with('*') { "" } else { r"\b" };
-    regex::RegexBuilder::new(&format!(r"\b{}{end}", words.join(" ")))
-        .case_insensitive(true)
-        .build()
-        .expect("escaped words make a valid pattern")
+/// A phrase whose words may end in `*` ("count* on", "guarantee*
+/// absolute*"): over the normalized sentence, each starred word a stem that
+/// runs on to its word's end, the others whole words. Matched word by word
+/// (`StemmedPhrase`), or by its pattern when a word is not ASCII.
+fn stemmed_phrase(s: &str) -> TermRegex {
+    match StemmedPhrase::new(s) {
+        Some(p) => TermRegex::Stemmed(p),
+        None => TermRegex::Regex(
+            regex::RegexBuilder::new(&StemmedPhrase::pattern(s))
+                .case_insensitive(true)
+                .build()
+                .expect("escaped words make a valid pattern"),
+        ),
+    }
 }

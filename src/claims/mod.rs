@@ -4,11 +4,13 @@
 
 pub mod load;
 pub mod schema;
+pub mod stemmed;
 
 use crate::finding::Code;
 use crate::values::dates::DateSpec;
 use crate::values::numbers::Quantity;
 use regex::Regex;
+use stemmed::StemmedPhrase;
 
 pub use load::{bundled, load_claims, Draft, LoadError};
 
@@ -145,8 +147,26 @@ pub struct Pattern {
 pub struct Term {
     pub source: String,
     pub patterns: Vec<usize>,
-    pub regex: Option<Regex>,
+    pub regex: Option<TermRegex>,
     pub entity: Option<EntityId>,
+}
+
+/// How a term that is not a literal is found: a `/.../` term by its regex,
+/// a stemmed phrase ("count* on") word by word, as its pattern would.
+#[derive(Debug)]
+pub enum TermRegex {
+    Regex(Regex),
+    Stemmed(StemmedPhrase),
+}
+
+impl TermRegex {
+    /// Each match in `text`, leftmost first, not overlapping.
+    pub fn for_each_match(&self, text: &str, mut f: impl FnMut(std::ops::Range<usize>)) {
+        match self {
+            TermRegex::Regex(re) => re.find_iter(text).for_each(|m| f(m.range())),
+            TermRegex::Stemmed(p) => p.find_iter(text).for_each(f),
+        }
+    }
 }
 
 #[derive(Debug)]

@@ -196,12 +196,12 @@ impl Matcher {
                 continue;
             }
             if let Some(re) = &base.terms[t].regex {
-                for m in re.find_iter(text) {
+                re.for_each_match(text, |m| {
                     hits.push(Hit {
                         term: t,
-                        range: NormSpan::new(m.start(), m.end()),
-                    });
-                }
+                        range: NormSpan::new(m.start, m.end),
+                    })
+                });
             }
         }
         hits.sort_by_key(|h| (h.term, h.range.start, h.range.end));

@@ -1,5 +1,6 @@
 //! Tests of single modules of the library, through its public items.
 
+mod claims_stemmed;
 mod config;
 mod finding;
 mod fsread;
