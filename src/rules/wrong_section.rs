@@ -227,13 +227,7 @@ pub fn leans_back(ctx: &Ctx) -> bool {
     }
     let s = ctx.sentence;
     let lex = crate::word_classes::english();
-    let outside: Vec<usize> = (0..s.words.len())
-        .filter(|&k| {
-            let w = &s.words[k];
-            let (a, b) = (s.norm.orig(w.start), s.norm.orig(w.end.saturating_sub(1)));
-            !ctx.refs.iter().any(|r| r.range.start <= a && b < r.range.end)
-        })
-        .collect();
+    let outside = words_outside_refs(ctx);
     // (a title alone, unmarked, is an outline's heading: "- V. Security Guarantees")
     let marked = ctx.refs.iter().any(|r| r.section.is_some() && r.explicit);
     let bare = marked && outside.len() <= 2 && !outside.iter().any(|&k| lex.reading_pointers.has(s.word(k)));
@@ -292,19 +286,21 @@ fn entity_point(ctx: &Ctx, r: &crate::matcher::refs::SectionRef) -> Option<usize
 /// Are the sentence's words outside its section references all words of
 /// the title of section `sec` (at least one)?
 fn echoes_title(ctx: &Ctx, sec: usize) -> bool {
-    let s = ctx.sentence;
     let title = crate::text::word_list(&ctx.base.sections[sec].title);
-    let mut outside = (0..s.words.len()).filter(|&k| {
-        let w = &s.words[k];
-        let (a, b) = (s.norm.orig(w.start), s.norm.orig(w.end.saturating_sub(1)));
-        !ctx.refs.iter().any(|r| r.range.start <= a && b < r.range.end)
-    });
-    let mut any = false;
-    let all = outside.all(|k| {
-        any = true;
-        title.iter().any(|t| t == s.word(k))
-    });
-    any && all
+    let outside = words_outside_refs(ctx);
+    !outside.is_empty() && outside.iter().all(|&k| title.iter().any(|t| t == ctx.sentence.word(k)))
+}
+
+/// The sentence's words that stand outside its section references.
+fn words_outside_refs(ctx: &Ctx) -> Vec<usize> {
+    let s = ctx.sentence;
+    (0..s.words.len())
+        .filter(|&k| {
+            let w = &s.words[k];
+            let (a, b) = (s.norm.orig(w.start), s.norm.orig(w.end.saturating_sub(1)));
+            !ctx.refs.iter().any(|r| r.range.start <= a && b < r.range.end)
+        })
+        .collect()
 }
 
 /// A quotation in the sentence of four or more words that the claim base
