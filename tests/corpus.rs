@@ -62,6 +62,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-42", 30, 2, 0),
     ("blind-round-43", 30, 2, 0),
     ("blind-round-44", 31, 2, 0),
+    ("blind-round-45", 31, 4, 0),
+    ("blind-round-46", 26, 5, 0),
 ];
 
 /// 1-based line of a byte offset.
