@@ -287,7 +287,7 @@ fn cited_line_ends(text: &str, start: usize, eol: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '*' | '_' | '[' | '§'));
-    if !opens || line.len() == line.trim_start().len() && line.trim_start().is_empty() {
+    if !opens || line.trim_start().is_empty() {
         return false;
     }
     let cited = if line.ends_with("]]") {
@@ -304,8 +304,9 @@ fn cited_line_ends(text: &str, start: usize, eol: usize) -> bool {
     } else {
         false
     };
-    // (the sentence holds words before the citation)
-    cited && line.trim_start().len() > line.len() - line.rfind(['(', '[']).unwrap_or(0) + 1
+    // (the line holds two characters or more before its last bracket)
+    let indent = line.len() - line.trim_start().len();
+    cited && line.rfind(['(', '[']).unwrap_or(0) > indent + 1
 }
 
 /// A line of a chat log, opening with its time ("[20:34] Maya: ...").

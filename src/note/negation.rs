@@ -305,10 +305,7 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // impossible": what follows "as" is the ground of the rejection,
         // not what it denies.
         let compound = w == "no" && s.norm.text[s.words[k].end..s.words[k + 1].start] == *"-";
-        let ground = matches!(
-            w,
-            "rejects" | "rejected" | "refutes" | "refuted" | "dismisses" | "dismissed" | "opposes" | "opposed"
-        ) && (k + 1..idx).any(|j| s.word(j) == "as");
+        let ground = english().rejecting_verbs.has(w) && (k + 1..idx).any(|j| s.word(j) == "as");
         if (is_negator(w) || short_of || phrase.is_some()) && counts && !compound && !ground {
             if !coordinated {
                 count += 1;

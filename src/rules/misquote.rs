@@ -193,37 +193,7 @@ fn small_word(w: &str) -> bool {
 /// or a word of degree or extent.
 fn qualifier(w: &str) -> bool {
     let lex = crate::word_classes::english();
-    lex.negators.has(w)
-        || lex.hedges.has(w)
-        || matches!(
-            w,
-            "least"
-                | "most"
-                | "only"
-                | "absolute"
-                | "absolutely"
-                | "complete"
-                | "completely"
-                | "total"
-                | "totally"
-                | "entire"
-                | "entirely"
-                | "full"
-                | "fully"
-                | "all"
-                | "any"
-                | "even"
-                | "just"
-                | "always"
-                | "never"
-                | "no"
-                | "not"
-                | "nor"
-                | "more"
-                | "less"
-                | "almost"
-                | "nearly"
-        )
+    lex.negators.has(w) || lex.hedges.has(w) || lex.degree_words.has(w)
 }
 
 /// Is `quote` a stretch of the passage with only words that `may_leave`
