@@ -451,6 +451,8 @@ fn usage_errors_are_exit_2() {
     let o = run(&d, &["--help"]);
     assert_eq!(o.code, 0);
     assert!(o.stdout.contains("claimlint check") && o.stdout.contains("Exit status"));
+    // The help names the default `--fail-on` that `check` really uses.
+    assert!(o.stdout.contains("warning (default)"), "{}", o.stdout);
 }
 
 // ------------------------------------------------------------------ folders

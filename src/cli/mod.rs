@@ -49,9 +49,9 @@ Options:
                     (default), likely or certain (a likely finding is at most
                     a warning, a possible one at most information)
   --fail-on LEVEL   Exit with status 1 on findings at this severity or
-                    above: error (default) or warning (most codes' findings
-                    are warnings until unseen notes prove them; see the
-                    README's Accuracy section)
+                    above: warning (default) or error (every code's findings
+                    are warnings until unseen notes prove them right; see
+                    the README's Accuracy section)
   --claims FILE     Use this claim-base file instead of the bundled one
   --article FILE    The article's text, to place findings in it (default:
                     `article` in .claimlint.toml, else $CLAIMLINT_ARTICLE,
