@@ -24,7 +24,11 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-1", 41, 0, 0),
     ("blind-round-2", 38, 1, 0),
     ("blind-round-3", 40, 0, 0),
-    ("blind-round-4", 35, 0, 0),
+    // (35 -> 33 in session 11: two of its catches were misquotes read in a
+    // quoted claim its reviewer rejects, "“...” Verdict: false — it was
+    // Lavrov who said that"; the label now makes the quotation the claim's
+    // words, and the reviewer's own error was never caught.)
+    ("blind-round-4", 33, 0, 0),
     ("blind-round-5", 37, 0, 0),
     ("blind-round-6", 34, 0, 0),
     ("blind-round-7", 37, 2, 0),
@@ -50,7 +54,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-29", 33, 1, 0),
     ("blind-round-31", 45, 0, 0),
     ("blind-round-34", 41, 0, 0),
-    ("blind-round-37", 33, 4, 0),
+    ("blind-round-37", 33, 3, 0),
     ("blind-round-32", 33, 4, 0),
     ("blind-round-33", 37, 3, 0),
     ("blind-round-35", 36, 3, 0),

@@ -1625,3 +1625,96 @@ fn sequel_pointers_and_wrong_verdicts() {
         );
     }
 }
+
+/// A party opening a condition ("in case Russia invades") does what the
+/// condition supposes; it holds none of the sentence's other claims.
+#[test]
+fn the_subject_of_a_condition_holds_nothing_else() {
+    quiet("Sanctions are threatened in case Russia invades, and the U.S. Congress is discussing new ones.");
+    quiet("Western sanctions were threatened in the event Russia attacks; Congress is weighing new ones.");
+    fires(
+        "The European Parliament is discussing new sanctions in case Russia invades.",
+        &[(Code::WrongActor, "Parliament")],
+    );
+}
+
+/// A passive action with no "by" names no agent: a party before it is
+/// not its actor; the message names the right party in words, not a stem.
+#[test]
+fn a_passive_action_without_agent_names_no_actor() {
+    quiet("Chinese partners: closer ties with them are among the countermeasures likely to be put to Putin.");
+    let got = engine().check("- The generals will propose the countermeasures to Putin.\n");
+    let f = got.iter().find(|f| f.code == Code::WrongActor).expect("a wrong actor");
+    assert!(f.message.contains("his advisers, not"), "{}", f.message);
+}
+
+/// Denying a verb of regarding denies its "as" complement, however long
+/// the object between ("does not see the several thousand U.S. troops in
+/// Eastern Europe as a serious danger").
+#[test]
+fn a_denied_regarding_verb_reaches_its_as_complement() {
+    quiet("The author does not see the several thousand U.S. troops stationed in Eastern Europe as a serious danger to Russia.");
+    fires(
+        "The author sees the several thousand U.S. troops stationed in Eastern Europe as a serious danger to Russia.",
+        &[(Code::StanceReversal, "danger")],
+    );
+}
+
+/// An enumeration ends at a dash after a member (the note's comment
+/// follows) and, once every member is named, at a phrase after the last
+/// one that speaks of them all.
+#[test]
+fn an_enumeration_closes_at_a_dash_or_a_closing_phrase() {
+    quiet("Two of three issues agreeable: non-expansion, non-deployment — yes, political only");
+    quiet("Geneva, Brussels and Vienna in one week, and the Lavrov-Blinken meeting the week after.");
+    fires(
+        "The talks were held in Geneva, Brussels, Vienna and Minsk.",
+        &[(Code::WrongList, "Minsk")],
+    );
+}
+
+/// A year joined to a name by a preposition ("2017 for Montenegro") owns
+/// that name, however near the next year stands.
+#[test]
+fn a_year_owns_the_name_its_preposition_joins() {
+    quiet("The waves on Putin's watch: 2004, 2009, 2017 for Montenegro, 2020; an earlier one is not named.");
+    fires(
+        "The waves on Putin's watch: 2004, 2009, 2018 for Montenegro, 2020.",
+        &[(Code::WrongDate, "2018")],
+    );
+}
+
+/// A predicate inside a subordinate clause that ends before the claim's
+/// subject speaks of something else ("since they walked out of the INF
+/// Treaty, they agreed to talk").
+#[test]
+fn a_subordinate_clause_before_the_subject_predicates_apart() {
+    quiet("And for the first time since they walked out of the INF Treaty, they signalled they'd talk about keeping missiles out of Europe");
+    fires("The talks ended in a walkout.", &[(Code::StanceReversal, "walkout")]);
+}
+
+/// A reviewer's label before the verdict ("Verdict: stands") judges the
+/// quoted draft sentence; a line labelled as outside knowledge is not the
+/// article's; a date opening a table cell dates its row, which any claim
+/// of the row may own.
+#[test]
+fn verdict_labels_outside_labels_and_date_cells() {
+    if crate::common::article_path().is_some() {
+        assert_eq!(
+            note_findings("20. Draft: \"North Macedonia joined NATO in 2020.\" Verdict: stands.\n"),
+            []
+        );
+    }
+    assert_eq!(
+        note_findings("- Outside the article: the Lavrov–Blinken meeting of 21 January 2022 took place in Madrid.\n"),
+        []
+    );
+    assert_eq!(
+        note_findings("| 2022 (this year) | NATO summit, not expected to retract the Bucharest language | Madrid |\n"),
+        []
+    );
+    fires(
+        "NATO's Bucharest summit was held in 2022.",
+        &[(Code::WrongDate, "2022")],
+    );
+}

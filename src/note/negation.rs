@@ -343,7 +343,16 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
                     | "has"
                     | "have"
             );
-        if inverted && j < k {
+        // "does not see the several thousand U.S. troops in Eastern Europe
+        // as a serious danger": a denied verb of regarding denies its "as"
+        // complement past the window.
+        let regarded = (j..k).any(|v| {
+            english().regarding_verbs.has(s.word(v))
+                && v >= 1
+                && (is_negator(s.word(v - 1)) || v >= 2 && is_negator(s.word(v - 2)))
+                && (v + 1..idx).any(|a| s.word(a) == "as")
+        });
+        if (inverted || regarded) && j < k {
             count += 1;
         }
     }

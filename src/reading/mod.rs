@@ -483,6 +483,11 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
             if head.split_whitespace().count() <= 6 && lex.prompt_frames.in_text(&head) {
                 why.push("the line lists a statement to judge (true or false), not an assertion");
             }
+            // "- Outside the article: the meeting took place in Geneva.": a
+            // label framing its line as outside knowledge, as a heading would.
+            if head.split_whitespace().count() <= 6 && lex.outside_frames.in_text(&head) {
+                why.push("the line is framed as outside the article");
+            }
         }
         // "A3. The author says the talks ended in a rupture. — **False.**",
         // "| 27 | Treaties give absolute guarantees | ❌ | ... |": a verdict

@@ -305,10 +305,15 @@ fn reviewed_sentence(quote: &str, after: &str) -> bool {
     if after.contains('|') && after.split('|').any(verdict_cell) {
         return true;
     }
-    // ("“...” — Wrong: the author rejects that reading")
-    first_words(rest, 1)
-        .first()
-        .is_some_and(|w| lex.accepting_verdicts.has(w) || w != "no" && lex.rejecting_verdicts.has(w))
+    // ("“...” — Wrong: the author rejects that reading"; "“...”
+    // Verdict: stands." after a label)
+    let words = first_words(rest, 2);
+    let verdict = match words.first() {
+        Some(label) if lex.verdict_labels.has(label) && words.len() > 1 => &words[1],
+        Some(w) => w,
+        None => return false,
+    };
+    lex.accepting_verdicts.has(verdict) || verdict != "no" && lex.rejecting_verdicts.has(verdict)
 }
 
 /// Do the words just before a quotation introduce another source than the

@@ -127,6 +127,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// How a message names the right value of a term list: the entity of
+    /// its first term, else its first whole word or phrase ("his advisers",
+    /// not the stem "advis*"), else the first stem without its star.
+    pub fn value_name(&self, value: &[crate::claims::TermId]) -> String {
+        let terms = &self.base.terms;
+        if let Some(e) = value.first().and_then(|&t| terms[t].entity) {
+            return self.base.entities[e].name().to_string();
+        }
+        value
+            .iter()
+            .map(|&t| terms[t].source.as_str())
+            .find(|src| !src.ends_with('*') && !src.starts_with('/'))
+            .or_else(|| value.first().map(|&t| terms[t].source.as_str()))
+            .unwrap_or_default()
+            .trim_end_matches('*')
+            .to_string()
+    }
+
     /// "Summary (Section)" for messages.
     pub fn claim_summary(&self, claim: &Claim) -> String {
         format!("{} ({})", claim.summary.trim_end_matches('.'), self.section_name(claim))

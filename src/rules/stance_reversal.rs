@@ -39,12 +39,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let subject_parts = super::shared::subject::SubjectParts::of(ctx, claim);
         // ... and not across a "though"/"but" from every mention of it.
         let subject = super::shared::subject::subject_words(ctx, claim);
+        let opener = |k: usize| {
+            crate::note::negation::opens_clause(s, k) && !matches!(s.word(k), "that" | "if" | "which" | "who")
+        };
         let apart = |w: usize| {
             subject.iter().all(|&(a, b)| {
                 let (lo, hi) = if w > b { (b, w) } else { (w, a) };
-                (lo..hi).any(|k| {
-                    crate::note::negation::opens_clause(s, k) && !matches!(s.word(k), "that" | "if" | "which" | "who")
-                })
+                // ("since they walked out of the INF Treaty, they signalled
+                // they'd talk": a subordinate clause before the comma that
+                // ends it, the subject after.)
+                let mut c = w;
+                while c > 0 && !gap_breaks(s, c) {
+                    c -= 1;
+                }
+                (lo..hi).any(opener) || w < a && (c..w).any(opener) && (w + 1..=a).any(|k| gap_breaks(s, k))
             })
         };
         let with_subject = |r: &NormSpan| {

@@ -58,6 +58,17 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // the parenthesis just after it, and the subject inside it.
                 let owned = glossed_by(s, m.range.end).is_some_and(|g| subject.iter().any(|&(a, _)| g.contains(&a)));
                 let w = s.word_at(m.range.start);
+                // ("2004, 2009, 2017 for Montenegro, 2020": so does a
+                // preposition joining the subject right after it.)
+                let e = s.word_at(m.range.end.saturating_sub(1));
+                let owned = owned
+                    || subject.iter().any(|&(a, _)| {
+                        a >= e + 2
+                            && a <= e + 3
+                            && english().item_prepositions.has(s.word(e + 1))
+                            && (a == e + 2 || english().determiners.has(s.word(e + 2)))
+                            && !(e + 1..=a).any(|k| crate::note::negation::gap_breaks(s, k))
+                    });
                 if owned {
                     0
                 } else if year_first {
@@ -91,11 +102,18 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         // it is that claim's ("a bigger buildup than in the spring").
         let here = super::shared::subject::distance(&subject, s.word_at(m.range.start));
         let d = &m.date;
+        // ("| 2022 (this year) | summit, no retraction of the Bucharest
+        // language | Madrid |": a date opening a table cell dates the row,
+        // and any claim of the row may own it.)
+        let dates_row =
+            t[..m.range.start].trim_end().ends_with('|') && ctx.said(NormSpan::new(0, t.len())).contains('|');
         let explained = ctx.active().any(|(cj, c)| {
             cj != ci
                 && matches!(&c.check, Check::Date { value, .. }
                     if value.iter().any(|v| v.comparable(d) && !v.conflicts(d) && (d.months.is_none() || v.months.is_some())))
-                && super::shared::subject::distance(&super::shared::subject::subject_words(ctx, c), s.word_at(m.range.start)) <= here
+                && (dates_row
+                    || super::shared::subject::distance(&super::shared::subject::subject_words(ctx, c), s.word_at(m.range.start))
+                        <= here)
         });
         if explained {
             continue;

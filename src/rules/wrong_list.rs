@@ -141,6 +141,38 @@ fn first_member_hit(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> usize {
         .unwrap_or(item.start)
 }
 
+/// Does the enumeration end with `item`, a member's item? A dash after the
+/// member opens the note's comment ("non-expansion, non-deployment — yes,
+/// political only"); once every member is named (`complete`), a phrase
+/// after the last one speaks of them all ("Geneva, Brussels and Vienna in
+/// one week, and the Lavrov–Blinken meeting the week after").
+fn closed_after(ctx: &Ctx, item: &NormSpan, members: &[Member], complete: bool) -> bool {
+    let t = &ctx.sentence.norm.text;
+    let Some(end) = members
+        .iter()
+        .flat_map(|m| ctx.scan.any_of(&m.matches))
+        .filter(|h| item.start <= h.range.start && h.range.end <= item.end)
+        .map(|h| h.range.end)
+        .max()
+    else {
+        return false;
+    };
+    let rest = &t[end..item.end];
+    let s = ctx.sentence;
+    // (dashes are spaces in the normalized text: the sentence keeps where)
+    let (first, last) = (s.word_at(end), s.word_at(item.end.saturating_sub(1)));
+    let dash = rest.contains(['—', '–']) || (first..=last).any(|w| s.dash_before.binary_search(&w).is_ok());
+    let phrase = complete && {
+        let w = first;
+        w < s.words.len()
+            && s.words[w].start >= end
+            && s.words[w].end <= item.end
+            && english().item_prepositions.has(s.word(w))
+            && rest.split_whitespace().count() >= 2
+    };
+    dash || phrase
+}
+
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::shared::terms::term_checks(ctx, Code::WrongList, out);
     // Split the enumeration only once some list has a member named here.
@@ -408,6 +440,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // a negation past its first word is a clause: the enumeration
             // ends with it, "..., the military place no trust in pacts or deals")
             if ended || k > first_matched + 1 && clause_like(ctx, &all_items[k - 1]) {
+                break;
+            }
+            if k > first_matched && matched[k - 1].is_some() && {
+                let complete = members
+                    .iter()
+                    .enumerate()
+                    .all(|(mi, _)| matched[..k].contains(&Some(mi)));
+                closed_after(ctx, &all_items[k - 1], members, complete)
+            } {
                 break;
             }
             // Pieces before the first member are the sentence's preamble.

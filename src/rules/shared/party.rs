@@ -206,7 +206,14 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             // is not (the first not set apart from the claim's subject).
             // ("the 2008 language on Ukraine and Georgia": a party that is
             // the topic of a phrase holds nothing.)
-            let candidates: Vec<&Hit> = rivals.iter().copied().filter(|r| !topic_of_phrase(ctx, r)).collect();
+            // ("sanctions threatened in case Russia invades, new ones
+            // discussed in Congress": the subject of a condition does what
+            // the condition supposes.)
+            let candidates: Vec<&Hit> = rivals
+                .iter()
+                .copied()
+                .filter(|r| !topic_of_phrase(ctx, r) && !subject_of_condition(s, r))
+                .collect();
             // ("the US and NATO have promised counterproposals, the European
             // Parliament is discussing new sanctions": a party set apart
             // from the claim's subject holds something else.)
@@ -337,6 +344,12 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 .filter(|r| {
                     let (e, fv) = (s.word_at(r.range.end.saturating_sub(1)), s.word_at(first_verb));
                     !(fv > e && fv <= e + 3 && passive_at(s, e + 1, fv))
+                })
+                // "options likely to be put to Putin": a passive action's
+                // agent follows "by"; a party before it does not do it.
+                .filter(|_| {
+                    let fv = s.word_at(first_verb);
+                    !(fv > 0 && !gap_breaks(s, fv) && english().be_forms.has(s.word(fv - 1)))
                 });
             if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
                 from_rival
@@ -353,10 +366,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         };
         if let Some(h) = wrong {
             let said = ctx.said(h.range);
-            let right = ctx.base.terms[value[0]].entity.map_or_else(
-                || ctx.base.terms[value[0]].source.trim_end_matches('*').to_string(),
-                |e| ctx.base.entities[e].name().to_string(),
-            );
+            let right = ctx.value_name(value);
             let what = if code == Code::WrongAttribution {
                 "credits this to"
             } else {
@@ -420,6 +430,16 @@ fn topic_of_phrase(ctx: &Ctx, h: &Hit) -> bool {
         }
     }
     false
+}
+
+/// Does the party at `h` open a condition ("if Russia invades", "in case
+/// the West refuses"): right after a condition opener and its determiner?
+fn subject_of_condition(s: &Sentence, h: &Hit) -> bool {
+    let mut k = s.word_at(h.range.start);
+    if k > 0 && s.word(k - 1) == "the" && !gap_breaks(s, k) {
+        k -= 1;
+    }
+    k > 0 && !gap_breaks(s, k) && english().condition_openers.ending_at(|i| s.word(i), k - 1).is_some()
 }
 
 /// "The author says the U.S. knew ...": the word after the last frame

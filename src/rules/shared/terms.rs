@@ -51,11 +51,7 @@ pub fn term_checks(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             continue;
         };
         let said = ctx.said(h.range);
-        let term = &ctx.base.terms[value[0]];
-        let right = match term.entity {
-            Some(e) => ctx.base.entities[e].name().to_string(),
-            None => term.source.trim_end_matches('*').to_string(),
-        };
+        let right = ctx.value_name(value);
         let mut f = ctx.finding(
             code,
             h.range,
