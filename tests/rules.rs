@@ -1718,3 +1718,50 @@ fn verdict_labels_outside_labels_and_date_cells() {
         &[(Code::WrongDate, "2022")],
     );
 }
+
+/// A verb whose object is denied is denied ("obtains no binding
+/// undertaking"); "instead of" sets aside a gerund's phrase; a second
+/// "against" coordinated with "warns against" denies too.
+#[test]
+fn denied_objects_instead_of_and_coordinated_against() {
+    quiet("After German reunification, Gorbachev obtained no legally binding undertaking that NATO would not expand.");
+    fires(
+        "After German reunification, Gorbachev obtained a legally binding undertaking that NATO would not expand.",
+        &[(Code::StanceReversal, "obtained")],
+    );
+    quiet("The piece ranks the Russian demands by feasibility instead of treating them as a single package.");
+    quiet(
+        "He warns against steps that would provoke new threats, and against punishing the West for its intransigence.",
+    );
+}
+
+/// "both" closing its phrase is a pronoun and counts nothing; a meeting
+/// with no word of NATO or a summit is not this year's summit.
+#[test]
+fn a_closing_both_and_a_meeting_that_is_no_summit() {
+    quiet("opening + Countermeasures both: demands = strategic goals of Russian policy in Europe");
+    quiet("Written in January 2022, after the rounds in Geneva, Brussels and Vienna and around the Lavrov–Blinken meeting.");
+    fires("NATO's summit this year is in Vienna.", &[(Code::WrongPlace, "Vienna")]);
+}
+
+/// A reference that is the subject of a verb of saying places the clause
+/// after the verb, not the sentence's other points; a party between a
+/// candidate and the verb of saying is its subject; one the sentence also
+/// quotes with the article's words is lowered.
+#[test]
+fn a_reference_saying_something_places_what_it_says() {
+    quiet("These measures would not be security guarantees, but they would give Russia written assurances (the Security Guarantees section already said the real guarantee is mutual destruction).");
+    quiet("These measures would not be security guarantees, but they would give Russia written assurances (the Security Guarantees section already said that the real guarantee is mutual destruction).");
+    fires(
+        "The Roots section says Moscow handed the Americans a draft treaty in December.",
+        &[(Code::WrongSection, "The Roots")],
+    );
+    quiet("Two-thirds of the Senate for a treaty is out of reach in today's Washington, which Putin himself acknowledged when he asked for \"at least legally binding agreements.\"");
+}
+
+/// A list whose members are all named ends at a semicolon: what follows
+/// is another clause.
+#[test]
+fn a_complete_list_ends_at_a_semicolon() {
+    quiet("Roots: US-led order after the Cold War, NATO central; Russia outside, US ignored it as a waning power");
+}

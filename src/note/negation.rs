@@ -288,18 +288,40 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // "warns against X", "no longer X", "rules out X", "pointless":
         // a phrase of the lexicon that denies what follows.
         // ("cautioning Moscow against provocation": the verb's object between.)
-        let phrase = english().negating_phrases.ending_at(|j| s.word(j), k).or_else(|| {
-            (w == "against")
-                .then(|| {
-                    (2..=3).find(|&b| {
-                        k >= b
-                            && (k + 1 - b..=k).all(|j| !gap_breaks(s, j))
-                            && english().negating_phrases.is_exactly(&[s.word(k - b), "against"])
+        let phrase = english()
+            .negating_phrases
+            .ending_at(|j| s.word(j), k)
+            .or_else(|| {
+                (w == "against")
+                    .then(|| {
+                        (2..=3).find(|&b| {
+                            k >= b
+                                && (k + 1 - b..=k).all(|j| !gap_breaks(s, j))
+                                && english().negating_phrases.is_exactly(&[s.word(k - b), "against"])
+                        })
                     })
-                })
-                .flatten()
-                .map(|_| 1)
-        });
+                    .flatten()
+                    .map(|_| 1)
+            })
+            // ("warns against X, and against punishing the West": a second
+            // "against" coordinated with a denying one denies too.)
+            .or_else(|| {
+                (w == "against" && k > 0 && matches!(s.word(k - 1), "and" | "or" | "nor"))
+                    .then(|| {
+                        (1..k - 1).any(|j| {
+                            s.word(j) == "against"
+                                && (english()
+                                    .negating_phrases
+                                    .ending_at(|i| s.word(i), j)
+                                    .is_some_and(|l| l > 1)
+                                    || (2..=3).any(|b| {
+                                        j >= b && english().negating_phrases.is_exactly(&[s.word(j - b), "against"])
+                                    }))
+                        })
+                    })
+                    .filter(|&found| found)
+                    .map(|_| 1)
+            });
         // "no-expansion", "a no-first-use pledge": a hyphened "no" makes a
         // compound noun, it denies nothing. "rejects the rollback demand as
         // impossible": what follows "as" is the ground of the rejection,
@@ -567,6 +589,10 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
             "of" if k > 0 && s.word(k - 1) == "instead" => return true,
             "be" | "being" | "used" | "to" | "try" | "trying" | "seek" | "seeking" | "serve" | "serving" | "as"
             | "merely" | "simply" | "just" | "only" | "purely" | "the" | "a" | "an" => {}
+            // ("instead of treating them as a single package": a gerund
+            // and its pronoun object)
+            "them" | "it" | "these" | "those" => {}
+            w if w.len() > 4 && w.ends_with("ing") => {}
             _ => break,
         }
     }
@@ -595,6 +621,23 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
         }
     }
     false
+}
+
+/// "Gorbachev obtained no binding undertaking", "secured nothing in
+/// writing": is the verb ending at word `e` followed at once by a denied
+/// object? (Not a noun after a determiner: "the guarantee no one gave".)
+pub fn object_denied(s: &Sentence, e: usize) -> bool {
+    let noun = e > 0 && english().determiners.has(s.word(e - 1));
+    let verb_like = {
+        let v = s.word(e);
+        v.ends_with('s') || v.ends_with("ed") || english().auxiliaries.has(s.word(e.saturating_sub(1)))
+    };
+    matches!(s.word(e + 1), "no" | "nothing")
+        && !gap_breaks(s, e + 1)
+        && !noun
+        && verb_like
+        && s.word(e + 2) != "one"
+        && s.word(e + 2) != "longer"
 }
 
 /// "clients whose defense Washington will not take on", "a defense which

@@ -98,15 +98,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 || crate::note::negation::fronted_object_denied(s, w)
                 || called_futile(s, w)
         };
+        // ("Gorbachev obtains no binding undertaking": a verb whose object
+        // is denied is denied.)
+        let denied_hit = |h: &crate::matcher::Hit| {
+            denied(s.word_at(h.range.start))
+                || crate::note::negation::object_denied(s, s.word_at(h.range.end.saturating_sub(1)))
+        };
         let reversed = ctx
             .scan
             .any_of(says)
-            .map(|h| (h, denied(s.word_at(h.range.start)) == *affirms))
-            .chain(
-                ctx.scan
-                    .any_of(opposite)
-                    .map(|h| (h, !denied(s.word_at(h.range.start)) && *affirms)),
-            )
+            .map(|h| (h, denied_hit(h) == *affirms))
+            .chain(ctx.scan.any_of(opposite).map(|h| (h, !denied_hit(h) && *affirms)))
             .filter(|(h, _)| !quoted(&h.range) && !asked(&h.range) && with_subject(&h.range))
             .collect::<Vec<_>>();
         // "Unbundling the package into parallel tracks would only weaken

@@ -333,9 +333,17 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
             // "Moscow says": the party reports; "Moscow's aim, it insists,",
             // "Ukraine is thought": another subject, or none, reports.
             // ("punish the West; the other argues": not across a clause.)
-            let reports_after = (end + 1..=end + 5)
-                .find(|&k| reporting(s.word(k)))
-                .is_some_and(|k| !(end + 1..k).any(|j| other_reporter(s.word(j))) && !cut(end + 1, k + 1));
+            // ("Washington, which Putin himself acknowledged": a party
+            // between is the verb's subject.)
+            let party_at = |j: usize| {
+                ctx.scan
+                    .mentions
+                    .iter()
+                    .any(|x| x.word == j && ctx.base.entities[x.entity].kind.is_party())
+            };
+            let reports_after = (end + 1..=end + 5).find(|&k| reporting(s.word(k))).is_some_and(|k| {
+                !(end + 1..k).any(|j| other_reporter(s.word(j)) || party_at(j)) && !cut(end + 1, k + 1)
+            });
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
             // "talks between Russia and the West": an object reports nothing.
             let object = m.word >= 1
@@ -395,6 +403,16 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                 f.lower(
                     Certainty::Possible,
                     ["the note states the view itself and cites the party as agreeing (“as X said”)"],
+                );
+            }
+            // ("out of reach, which Putin himself acknowledged when he asked
+            // for “at least legally binding agreements”": the sentence holds
+            // another claim the article does give to the party; not the
+            // author, who holds most of them.)
+            if ctx.base.author != Some(m.entity) && ctx.active().any(|(cj, c)| cj != ci && c.holder == Some(m.entity)) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the sentence also holds a claim the article gives to this party"],
                 );
             }
             out.push(f);

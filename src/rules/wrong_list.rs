@@ -447,7 +447,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .iter()
                     .enumerate()
                     .all(|(mi, _)| matched[..k].contains(&Some(mi)));
-                closed_after(ctx, &all_items[k - 1], members, complete)
+                // ("US-led order, NATO central; Russia outside": a semicolon
+                // after the last member starts another clause.)
+                let semicolon = t[all_items[k - 1].end..all_items[k].start].contains(';');
+                closed_after(ctx, &all_items[k - 1], members, complete) || complete && semicolon
             } {
                 break;
             }

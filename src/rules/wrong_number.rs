@@ -200,15 +200,19 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                         && !crate::note::negation::gap_breaks(s, n.first_word)
                 });
             // "Montenegro in 2017 - both waves on Putin's watch": "both" looks
-            // back at what was just named; it counts nothing new.
+            // back at what was just named; it counts nothing new. ("opening +
+            // Countermeasures both: ...": nor does a "both" that ends its
+            // phrase, a pronoun with no noun of its own.)
             let appositive_both = s.word(n.first_word) == "both" && {
                 let w = n.first_word;
                 let gap = |a: usize, b: usize| ctx.note.get(a..b).unwrap_or("");
-                w > 0 && {
-                    let before = ctx.orig(s.words[w - 1].span()).end;
-                    let here = ctx.orig(s.words[w].span()).start;
-                    gap(before, here).contains([',', '—', '–', '-', ':'])
-                }
+                let pronoun = w + 1 >= s.words.len() || crate::note::negation::gap_breaks(s, w + 1);
+                pronoun
+                    || w > 0 && {
+                        let before = ctx.orig(s.words[w - 1].span()).end;
+                        let here = ctx.orig(s.words[w].span()).start;
+                        gap(before, here).contains([',', '—', '–', '-', ':'])
+                    }
             };
             (n.ordinal == ordinal || ranks)
                 && !appositive_both

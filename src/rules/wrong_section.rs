@@ -100,6 +100,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
+        // "(the Security Guarantees section already said Russia's ...)": a
+        // reference that is the subject of a verb of saying places the
+        // clause after the verb, not the sentence's other points.
+        let mut v = after;
+        if s.word(v) == "section" {
+            v += 1;
+        }
+        while v < s.words.len() && v < after + 3 && matches!(s.word(v), "already" | "also" | "itself" | "too") {
+            v += 1;
+        }
+        let says_from =
+            (v < s.words.len() && !crate::note::negation::gap_breaks(s, v) && lex.reporting_verbs.has(s.word(v)))
+                .then(|| ctx.orig(s.words[v].span()).end);
         // "(§Roots) — right claim, wrong section": a verdict after the
         // reference disputes it.
         if (after..s.words.len()).any(|k| lex.placement_disputes.ending_at(|j| s.word(j), k).is_some()) {
@@ -116,6 +129,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let mut points = points_beside(r);
+        // (Only a point read before the reference is dropped, when the
+        // verb has a clause of its own: "..., as the X section says." places
+        // the sentence's point.)
+        // ("the X section says they ...": a pronoun carries the point
+        // before on.)
+        // (A "that" right after the verb opens its clause.)
+        let carries_back = (v + 1..s.words.len().min(v + 3)).any(|k| {
+            lex.back_reference_pronouns.has(s.word(k))
+                || lex.back_reference_determiners.has(s.word(k)) && !(k == v + 1 && s.word(k) == "that")
+        });
+        if let Some(from) = says_from.filter(|_| v + 2 < s.words.len() && !carries_back) {
+            points.retain(|&ci| {
+                let hits = || ctx.base.claims[ci].when.iter().flat_map(|g| ctx.scan.any_of(g));
+                hits().any(|h| ctx.orig(h.range).start >= from)
+                    || !hits().any(|h| ctx.orig(h.range).end <= r.range.start)
+            });
+        }
         // With no claim applying, a thing or person the article treats in
         // one section alone places the point there.
         let by_entity = points.is_empty().then(|| entity_point(ctx, r)).flatten();
