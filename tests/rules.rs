@@ -1765,3 +1765,27 @@ fn a_reference_saying_something_places_what_it_says() {
 fn a_complete_list_ends_at_a_semicolon() {
     quiet("Roots: US-led order after the Cold War, NATO central; Russia outside, US ignored it as a waning power");
 }
+
+/// A closed list nested in an open one that names more of its members
+/// ("options: the threat of force, closer ties with Belarus, China and
+/// Iran") still judges a name of its members' kind after its own.
+#[test]
+fn a_nested_closed_list_judges_names_after_its_own() {
+    fires(
+        "Options: the threat of force, closer ties with Belarus, China and Iran",
+        &[(Code::WrongList, "Iran")],
+    );
+    quiet("Options: the threat of force, new weapons in sensitive regions, closer ties with Belarus and China");
+}
+
+/// The list's own predicate after its last name ends that item ("...,
+/// Bulgaria and Albania joined NATO"): the name alone is the member judged.
+#[test]
+fn the_lists_predicate_ends_its_last_item() {
+    fires(
+        "In 2004 Slovakia, Slovenia, Romania, Bulgaria and Albania joined NATO.",
+        &[(Code::WrongList, "Albania")],
+    );
+    quiet("In 2004 the Baltics, Slovakia, Slovenia, Romania and Bulgaria joined NATO.");
+    quiet("Three core asks: end NATO expansion; no further NATO infrastructure, above all offensive weapons, in Europe; withdraw infrastructure placed in Eastern Europe after 1997.");
+}

@@ -211,8 +211,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .find(|e| e.0 == ci)
             .is_some_and(|(_, n, at)| most.is_some_and(|(_, m, other)| m > n && other.iter().any(|k| at.contains(k))))
     };
+    // "options: the threat of force, closer ties with Belarus, China and
+    // Iran": a closed list whose every named item the open list naming
+    // more also names is nested in it, and still judges a name of its
+    // members' kind after its own.
+    let nested = |ci: usize| {
+        let closed = matches!(&ctx.base.claims[ci].check, Check::List { open: false, .. });
+        let (Some(mine), Some((mo, _, theirs))) = (engaged.iter().find(|e| e.0 == ci), most) else {
+            return false;
+        };
+        closed
+            && matches!(&ctx.base.claims[*mo].check, Check::List { open: true, .. })
+            && mine.2.iter().all(|k| theirs.contains(k))
+    };
     for (ci, matched) in touched.into_iter().zip(named_items) {
-        if outnamed(ci) {
+        let only_names = outnamed(ci) && nested(ci);
+        if outnamed(ci) && !only_names {
             continue;
         }
         let claim = &ctx.base.claims[ci];
@@ -485,7 +499,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let start = item.start.max(region_start);
-            let item = NormSpan::new(start, clause_cut(ctx, item).max(start));
+            let item = NormSpan::new(
+                start,
+                clause_cut(ctx, item).min(predicate_cut(ctx, claim, item)).max(start),
+            );
             let in_item: Vec<_> = ctx
                 .scan
                 .mentions
@@ -613,6 +630,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     });
                     match entity_item {
                         Some(x) => Some(x.range),
+                        None if only_names => None,
                         None if near_miss(ctx, ci, &item).is_some() => near_miss(ctx, ci, &item).map(|(r, ..)| r),
                         None if (n_matched >= 2.min(members.len() - 1) && region_start > 0 || sandwiched(k) || tail(k))
                             && !continues_object(k)
@@ -926,6 +944,43 @@ fn clause_cut(ctx: &Ctx, item: &NormSpan) -> usize {
         })
     };
     cut.filter(|&k| lone_entity(k)).map_or(item.end, |k| s.words[k].start)
+}
+
+/// Where the list's own predicate starts in an item, after a name: "...,
+/// Bulgaria and Albania joined NATO" ends its last item before "joined",
+/// a word of the claim's context, which says what the members did.
+fn predicate_cut(ctx: &Ctx, claim: &crate::claims::Claim, item: &NormSpan) -> usize {
+    let s = ctx.sentence;
+    // (right after a name that stands alone in the item, "and Albania",
+    // and no word of a member: "no further NATO infrastructure" is a
+    // member's own words)
+    let named_before = |at: usize| {
+        ctx.scan.mentions.iter().any(|m| {
+            let lone = (s.word_at(item.start)..m.word)
+                .all(|k| matches!(s.word(k), "and" | "or") || english().determiners.has(s.word(k)));
+            item.start <= m.range.start
+                && m.range.end <= at
+                && lone
+                && s.word_at(m.range.end.saturating_sub(1)) + 1 == s.word_at(at)
+        })
+    };
+    let Check::List { members, .. } = &claim.check else {
+        return item.end;
+    };
+    let in_member = |at: usize| {
+        members
+            .iter()
+            .flat_map(|m| ctx.scan.any_of(&m.matches))
+            .any(|h| h.range.start <= at && at < h.range.end)
+    };
+    claim
+        .when
+        .iter()
+        .flat_map(|g| ctx.scan.any_of(g))
+        .map(|h| h.range.start)
+        .filter(|&at| item.start < at && at < item.end && named_before(at) && !in_member(at))
+        .min()
+        .map_or(item.end, |at| s.norm.text[..at].trim_end().len())
 }
 
 /// An item the note abbreviates past reading: capitals standing for a name
