@@ -51,7 +51,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-23", 36, 0, 0),
     ("blind-round-24", 36, 1, 0),
     ("blind-round-26", 35, 2, 0),
-    ("blind-round-27", 33, 1, 0),
+    ("blind-round-27", 34, 1, 0),
     ("blind-round-29", 33, 1, 0),
     ("blind-round-31", 45, 0, 0),
     ("blind-round-34", 41, 0, 0),

@@ -1789,3 +1789,18 @@ fn the_lists_predicate_ends_its_last_item() {
     quiet("In 2004 the Baltics, Slovakia, Slovenia, Romania and Bulgaria joined NATO.");
     quiet("Three core asks: end NATO expansion; no further NATO infrastructure, above all offensive weapons, in Europe; withdraw infrastructure placed in Eastern Europe after 1997.");
 }
+
+/// "member states" before a finite verb is a noun, no verb of saying that
+/// gives the clause to another voice; the claim base knows the rollback
+/// as the third demand and "make the West pay for" as punishing.
+#[test]
+fn a_noun_that_looks_like_a_verb_of_saying_reports_no_one() {
+    fires(
+        "The author also insists that pulling NATO infrastructure out of the eastern member states is indispensable for Russia's security.",
+        &[(Code::StanceReversal, "indispensable")],
+    );
+    fires(
+        "The author goes further, arguing that Moscow should use military technology to make the West pay for its intransigence.",
+        &[(Code::StanceReversal, "pay for")],
+    );
+}

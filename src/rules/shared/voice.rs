@@ -46,7 +46,10 @@ fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Ran
         }
         k -= 1;
         let x = s.word(k);
-        if lex.reporting_verbs.has(x) || lex.view_verbs.has(x) {
+        // ("the eastern member states is ...", "the states": a noun, after
+        // a determiner or before a finite verb of its own)
+        let noun = k > 0 && lex.determiners.has(s.word(k - 1)) || lex.auxiliaries.has(s.word(k + 1));
+        if (lex.reporting_verbs.has(x) || lex.view_verbs.has(x)) && !noun {
             break k;
         }
         if lex.reading_verbs.has(x) && reads_piece_as(s, k + 1, w) {
