@@ -69,6 +69,10 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-44", 31, 2, 0),
     ("blind-round-45", 31, 4, 0),
     ("blind-round-46", 26, 5, 0),
+    ("blind-round-47", 29, 0, 0),
+    ("blind-round-48", 30, 1, 0),
+    ("blind-round-49", 39, 1, 0),
+    ("blind-round-50", 37, 1, 0),
 ];
 
 /// 1-based line of a byte offset.
