@@ -1804,3 +1804,21 @@ fn a_noun_that_looks_like_a_verb_of_saying_reports_no_one() {
         &[(Code::StanceReversal, "pay for")],
     );
 }
+
+/// A city that is a table cell of its own is the row's place; a
+/// parenthesis right after a city glosses it with what is held there.
+#[test]
+fn a_place_cell_and_a_glossed_place() {
+    assert_eq!(
+        note_findings("| Same week | Session of the OSCE Standing Committee | OSCE | Warsaw | Intro |\n"),
+        [(Code::WrongPlace, "Warsaw".to_string())]
+    );
+    assert_eq!(
+        note_findings("| Same week | Session of the OSCE Standing Committee | OSCE | Vienna | Intro |\n"),
+        []
+    );
+    fires(
+        "Prev. week: Geneva (US–RU talks) → Brussels (NRC) → Warsaw (OSCE Standing Committee)",
+        &[(Code::WrongPlace, "Warsaw")],
+    );
+}

@@ -109,8 +109,35 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let t = &s.norm.text;
         let row = t.contains('|');
         let in_head = |w: usize| row && !t[s.words[0].start..s.words[w].start].contains('|');
+        // ("| OSCE Standing Committee session | Warsaw |": a place that is
+        // a cell of its own is the row's place, a Venue column.)
+        let place_cell = |w: usize| {
+            row && ctx.scan.mentions.iter().any(|m| {
+                m.word == w
+                    && t[..m.range.start].trim_end().ends_with('|')
+                    && t[m.range.end..].trim_start().starts_with('|')
+            })
+        };
+        // ("→ Warsaw (OSCE Standing Cttee)": a parenthesis right after the
+        // place glosses it, and names what is held there.)
+        let glossed_place = |w: usize| {
+            subject.iter().any(|&(a, _)| {
+                let end = ctx
+                    .scan
+                    .mentions
+                    .iter()
+                    .find(|m| m.word == w)
+                    .map_or(s.words[w].end, |m| m.range.end);
+                a > w && {
+                    let between = &t[end..s.words[a].start];
+                    between.trim_start().starts_with('(') && !between.contains(')')
+                }
+            })
+        };
         let same_clause = |w: usize, labels: bool, relatives: bool| {
             subject.iter().any(|&(a, _)| row && (in_head(w) || in_head(a)))
+                || place_cell(w)
+                || glossed_place(w)
                 || subject.iter().any(|&(a, b)| {
                     let (lo, hi) = if w > b { (b, w) } else { (w, a) };
                     let mut relative_open = false;
