@@ -69,8 +69,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-44", 31, 2, 0),
     ("blind-round-45", 31, 4, 0),
     ("blind-round-46", 26, 5, 0),
-    ("blind-round-47", 30, 0, 0),
-    ("blind-round-48", 31, 1, 0),
+    ("blind-round-47", 31, 0, 0),
+    ("blind-round-48", 32, 1, 0),
     ("blind-round-49", 39, 1, 0),
     ("blind-round-50", 37, 1, 0),
 ];

@@ -1822,3 +1822,19 @@ fn a_place_cell_and_a_glossed_place() {
         &[(Code::WrongPlace, "Warsaw")],
     );
 }
+
+/// A person whose possessive stands right before quoted words (one
+/// modifier besides "own") speaks them, after any preposition; "wanted"
+/// ties a person to the quoted words that follow.
+#[test]
+fn an_owner_right_before_a_quotation_speaks_it() {
+    fires(
+        "Compare Biden's \"next decade\" with Putin's own blunter \"never ever.\"",
+        &[(Code::WrongAttribution, "Putin")],
+    );
+    fires(
+        "Lavrov, the foreign minister, wanted \"never ever.\"",
+        &[(Code::WrongAttribution, "Lavrov")],
+    );
+    quiet("Compare Biden's \"next decade\" with Ryabkov's own blunter \"never ever.\"");
+}

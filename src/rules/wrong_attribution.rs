@@ -238,6 +238,17 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
         if r.clause_of(m.word) != r.clause_of(qw) {
             return false;
         }
+        // ("with Putin's own blunter “never ever”": an owner a few
+        // modifiers before the quotation speaks it, after any preposition.)
+        // (One modifier besides "own": "Putin's shared challenges “such as
+        // ...”" owns the challenges, not the words; nor does the article
+        // or its author speak what it quotes.)
+        let owner = (t[m.range].ends_with("'s") || t[m.range.end..].starts_with("'s"))
+            && Some(m.entity) != ctx.base.author
+            && (end + 1..qw).filter(|&k| s.word(k) != "own").count() <= 1;
+        if owner && !(end + 1..qw).any(|k| crate::note::negation::gap_breaks(s, k)) {
+            return true;
+        }
         // A viewpoint, not a speaker: "for Putin", "to Moscow", "with Lavrov".
         let prev = if m.word > 0 { s.word(m.word - 1) } else { "" };
         let viewpoint = matches!(
