@@ -1838,3 +1838,42 @@ fn an_owner_right_before_a_quotation_speaks_it() {
     );
     quiet("Compare Biden's \"next decade\" with Ryabkov's own blunter \"never ever.\"");
 }
+
+/// Lines of "Section: point" entries without stops are sentences of their
+/// own: a claim on one line applies to no other.
+#[test]
+fn labelled_lines_are_entries_of_their_own() {
+    let note = "Security Guarantees: Putin, feeling some responsibility, starting to use them to make amends\nThe Limits of Possibility: \"art of the possible\" → 3 unconditional demands at the center of the draft treaty\n";
+    assert_eq!(note_findings(note), []);
+}
+
+/// A denied subject after a label, closed by an aside, denies the verb
+/// after the aside; "mil." is an abbreviation, no stop.
+#[test]
+fn a_labelled_denied_subject_and_abbreviated_words() {
+    quiet(
+        "Security Guarantees: no treaty, legally or politically binding, gives an absolute guarantee of implementation",
+    );
+    quiet("US + allies won't take on mil. defense of clients UA + GEO");
+}
+
+/// A word of order after a determiner dates the noun after it ("in the
+/// context of the preceding week's talks": the talks came first).
+#[test]
+fn an_attributive_word_of_order_dates_its_noun() {
+    quiet("The article places the January 21 meeting between Lavrov and Blinken in the context of the preceding week's talks in Geneva, Brussels and Vienna.");
+    fires(
+        "The January 21 meeting between Lavrov and Blinken preceded the talks in Geneva, Brussels and Vienna.",
+        &[(Code::WrongDate, "preceded")],
+    );
+}
+
+/// Each table cell is an enumeration of its own: a piece of another cell
+/// is no item of the list a cell gives.
+#[test]
+fn a_table_cell_is_an_enumeration_of_its_own() {
+    assert_eq!(
+        note_findings("| United States and its allies | Architects of the post-Cold War order | Built a European order on America's dominant role and NATO's central position | Roots |\n"),
+        []
+    );
+}

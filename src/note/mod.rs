@@ -116,9 +116,9 @@ fn dashes(masked: &str, norm: &Norm, words: &[Word]) -> Vec<usize> {
         .collect()
 }
 
-const ABBREVIATIONS: [&str; 23] = [
+const ABBREVIATIONS: [&str; 26] = [
     "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "vs", "etc", "no", "jan", "feb", "aug", "sept",
-    "oct", "nov", "dec", "gen", "approx", "dep",
+    "oct", "nov", "dec", "gen", "approx", "dep", "mil", "pol", "govt",
 ];
 
 /// Sentence ranges of masked text: blocks are lines (list items, headings)
@@ -154,7 +154,12 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
             // "... joint exercise (Countermeasures)\n**Black Sea** — ...":
             // a line closing with a citation ends its sentence when the next
             // line opens another.
-            b'\n' if quote_open.is_none() && cited_line_ends(text, start, i) => {
+            // ("Roots: ...\nSecurity Guarantees: ...": so does a line
+            // before one that opens with a label.)
+            b'\n'
+                if quote_open.is_none()
+                    && (cited_line_ends(text, start, i) || label_opens_next_line(text, start, i)) =>
+            {
                 push_trimmed(out, masked, block.start + start, block.start + i);
                 start = i + 1;
                 i += 1;
@@ -307,6 +312,30 @@ fn cited_line_ends(text: &str, start: usize, eol: usize) -> bool {
     // (the line holds two characters or more before its last bracket)
     let indent = line.len() - line.trim_start().len();
     cited && line.rfind(['(', '[']).unwrap_or(0) > indent + 1
+}
+
+/// Does the line after `eol` open with a short label ("Security
+/// Guarantees: ...", "The Limits of Possibility: ...", "Q: ...") while the
+/// line ending at `eol` holds words and leaves nothing open (no comma,
+/// colon or dash at its end)? Then each line is an entry of its own.
+fn label_opens_next_line(text: &str, start: usize, eol: usize) -> bool {
+    let line_start = text[..eol].rfind('\n').map_or(0, |p| p + 1).max(start);
+    let line = text[line_start..eol].trim_end();
+    if line.trim_start().is_empty() || line.ends_with([',', ';', ':', '-', '—', '–', '(', '&', '+']) {
+        return false;
+    }
+    let next = text[eol + 1..].trim_start_matches([' ', '\t']);
+    let next_line = next.split('\n').next().unwrap_or("");
+    let Some((label, rest)) = next_line.split_once(": ") else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !rest.trim().is_empty()
+        && (1..=5).contains(&words.len())
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "the" | "and" | "&" | "on" | "in")
+        })
 }
 
 /// A line of a chat log, opening with its time ("[20:34] Maya: ...").

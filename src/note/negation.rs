@@ -400,6 +400,10 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && matches!(s.word(0), "according" | "for" | "in" | "per" | "to")
     });
     let first = framed_denier.unwrap_or(0);
+    // The first word after an opening label ("Security Guarantees: no ...").
+    let z = (1..s.words.len().min(6))
+        .find(|&j| s.norm.text[s.words[j - 1].end..s.words[j].start].trim() == ":")
+        .unwrap_or(0);
     if k > 0
         && count == 0
         && k >= first
@@ -407,10 +411,20 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             // "No treaty or agreement, however binding, can guarantee ...": a
             // denied subject of a modal ("No further expansion is happening"
             // names what happens, and is left alone).
-            || s.word(0) == "no"
-                && !gap_breaks(s, 1)
-                && !matches!(s.word(1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
-                && (2..idx).any(|j| matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")))
+            // ("Security Guarantees: no treaty, legally or politically
+            // binding, gives ...": after a label, and a verb right after the
+            // aside that closes the subject's phrase.)
+            || s.word(z) == "no"
+                && !gap_breaks(s, z + 1)
+                && !matches!(s.word(z + 1), "doubt" | "matter" | "wonder" | "less" | "fewer" | "sooner")
+                && (z + 2..idx).any(|j| {
+                    matches!(s.word(j), "can" | "could" | "will" | "would" | "may" | "might" | "shall")
+                        || s.norm.text[s.words[j - 1].end..s.words[j].start].trim() == ","
+                            && s.word(j).len() > 3
+                            && s.word(j).ends_with('s')
+                            && !english().be_forms.has(s.word(j))
+                            && (z + 2..j).any(|a| s.norm.text[s.words[a - 1].end..s.words[a].start].trim() == ",")
+                }))
         // (the word the reading stopped at counts: "None of this is binding,
         // but Russia already has guarantees")
         && !(first + 1..=k.min(idx.saturating_sub(1))).any(|j| is_clause_break(s.word(j)))

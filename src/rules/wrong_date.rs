@@ -219,7 +219,11 @@ fn relation(words: &[&str], i: usize) -> Option<(bool, usize)> {
     // "X, after which Y": the relative pronoun stands for X, which the
     // word orders against Y, the other way round from "X after Y".
     let relative = words.get(i + len).is_some_and(|&r| english().relative_pronouns.has(r));
-    Some((x_after_y != relative, len))
+    // "X in the context of the preceding week's talks": after a
+    // determiner the word dates the noun after it against X (the talks
+    // came first), the other way round too.
+    let attributive = i > 0 && english().determiners.has(words[i - 1]);
+    Some((x_after_y != (relative != attributive), len))
 }
 
 fn order(ctx: &Ctx, out: &mut Vec<Finding>) {

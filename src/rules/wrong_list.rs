@@ -257,7 +257,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let region_start = introducer_end(ctx, first_member_hit(ctx, &first, members)).unwrap_or(0);
         // "...: A, B in 2004; C in 2009; D": each ';' part is its own enumeration.
         let t = &ctx.sentence.norm.text;
-        let segment = |r: &NormSpan| t[..r.start].matches(';').count();
+        // ("| United States and its allies | ... | America's dominant
+        // role and NATO's central position |": so is each table cell.)
+        let segment = |r: &NormSpan| t[..r.start].matches([';', '|']).count();
         // "four challenges: A, B, C and D", "the three demands were A, B
         // and C": a count just before the introducer that equals the number
         // of items gives the enumeration as complete.

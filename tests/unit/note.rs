@@ -102,9 +102,9 @@ fn dashes_of_punctuation_are_kept_apart_from_hyphens() {
 /// Blocks here hold no table row or chat line and are shorter than
 /// `MAX_SENTENCE`, so a piece is its range trimmed.
 fn split_block_reference(text: &str, base: usize, out: &mut Vec<(usize, usize)>) {
-    const ABBREVIATIONS: [&str; 22] = [
+    const ABBREVIATIONS: [&str; 26] = [
         "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "vs", "etc", "no", "jan", "feb", "aug",
-        "sept", "oct", "nov", "dec", "gen", "approx",
+        "sept", "oct", "nov", "dec", "gen", "approx", "dep", "mil", "pol", "govt",
     ];
     let closing = |c: char| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_');
     let mut push = |a: usize, b: usize| {
@@ -143,7 +143,26 @@ fn split_block_reference(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
             };
             let cited = group.is_some_and(|o| line.len() - o <= 120);
             let before = line.rfind(['(', '[']).map_or(0, |o| o);
-            if opens && cited && line.trim_start().len() > line.len() - before + 1 {
+            // ... and so does a line before one that opens with a short
+            // label of capitalised words ("Security Guarantees: ...").
+            let next_line = text[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .split('\n')
+                .next()
+                .unwrap_or("");
+            let labelled = !line.trim().is_empty()
+                && !line.ends_with([',', ';', ':', '-', '—', '–', '(', '&', '+'])
+                && next_line.split_once(": ").is_some_and(|(label, rest)| {
+                    let words: Vec<&str> = label.split_whitespace().collect();
+                    !rest.trim().is_empty()
+                        && (1..=5).contains(&words.len())
+                        && words[0].chars().next().is_some_and(char::is_uppercase)
+                        && words.iter().all(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                || ["of", "the", "and", "&", "on", "in"].contains(w)
+                        })
+                });
+            if opens && cited && line.trim_start().len() > line.len() - before + 1 || labelled {
                 push(start, i);
                 start = i + 1;
                 k += 1;
