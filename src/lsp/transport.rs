@@ -18,6 +18,7 @@ use std::io::{IoSlice, Write};
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
 use tower_lsp::jsonrpc::{Error, Id, Request, Response};
@@ -377,40 +378,41 @@ pub fn repair(body: &[u8]) -> Option<(Vec<u8>, &'static str)> {
 /// A message's JSON for the writer: whole, or (a publication) a JSON array's
 /// items between a head and a tail, written comma-separated straight from the
 /// diagnostics' kept JSON (`diagnostics::PublishedJson`) and never joined into
-/// one buffer: a 1 MB note with many findings publishes about 3 MB.
+/// one buffer: a 1 MB note with many findings publishes about 3 MB. Each item
+/// is written from its pieces, in order (a diagnostic's JSON in pieces that
+/// diagnostics alike share).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Body {
     Whole(Vec<u8>),
     Items {
         head: Vec<u8>,
-        items: Vec<std::sync::Arc<str>>,
+        items: Vec<Arc<[Arc<str>]>>,
         tail: Vec<u8>,
     },
 }
 
 impl Body {
-    /// The pieces, in order.
-    fn slices(&self) -> Vec<IoSlice<'_>> {
-        match self {
-            Body::Whole(b) => vec![IoSlice::new(b)],
-            Body::Items { head, items, tail } => {
-                let mut v = Vec::with_capacity(2 * items.len() + 2);
-                v.push(IoSlice::new(head));
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        v.push(IoSlice::new(b","));
-                    }
-                    v.push(IoSlice::new(item.as_bytes()));
-                }
-                v.push(IoSlice::new(tail));
-                v
-            }
-        }
+    /// The bytes, piece by piece, in order (no empty piece).
+    fn pieces(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        let (head, items, tail): (&[u8], &[Arc<[Arc<str>]>], &[u8]) = match self {
+            Body::Whole(b) => (b, &[], &[]),
+            Body::Items { head, items, tail } => (head, items, tail),
+        };
+        let items = items.iter().enumerate().flat_map(|(i, item)| {
+            let comma: &[u8] = if i > 0 { b"," } else { b"" };
+            std::iter::once(comma).chain(item.iter().map(|p| p.as_bytes()))
+        });
+        (std::iter::once(head).chain(items).chain(std::iter::once(tail))).filter(|p| !p.is_empty())
+    }
+
+    /// The length in bytes.
+    pub fn len(&self) -> usize {
+        self.pieces().map(<[u8]>::len).sum()
     }
 
     /// The bytes, joined (what a test reads of a notification).
     pub fn to_vec(&self) -> Vec<u8> {
-        self.slices().iter().flat_map(|s| s.iter().copied()).collect()
+        self.pieces().flatten().copied().collect()
     }
 }
 
@@ -430,7 +432,7 @@ pub enum Next {
 /// the same note replaces it, so a client that reads slowly holds at most one
 /// pending publication per note, never a queue of superseded ones (F8).
 #[derive(Clone, Default)]
-pub struct Outbox(std::sync::Arc<Shared>);
+pub struct Outbox(Arc<Shared>);
 
 #[derive(Default)]
 struct Shared {
@@ -571,21 +573,21 @@ fn write_out(mut output: Box<dyn Write + Send>, outbox: Outbox) {
 /// Header and body with `writev` (no copy of the body: one system call per
 /// 1,024 pieces when the client keeps up).
 pub fn write_frame(output: &mut dyn Write, body: &Body) -> std::io::Result<()> {
-    let mut pieces = body.slices();
-    let header = format!(
-        "Content-Length: {}\r\n\r\n",
-        pieces.iter().map(|s| s.len()).sum::<usize>()
-    );
-    pieces.insert(0, IoSlice::new(header.as_bytes()));
-    let mut left = &mut pieces[..];
-    while !left.is_empty() {
-        // IOV_MAX is 1,024 on Linux; more pieces are written in turns.
-        let now = left.len().min(1024);
-        match output.write_vectored(&left[..now]) {
-            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-            Ok(n) => IoSlice::advance_slices(&mut left, n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    let mut pieces = std::iter::once(header.as_bytes()).chain(body.pieces()).peekable();
+    // IOV_MAX is 1,024 on Linux; more pieces are written in turns.
+    let mut turn: Vec<IoSlice<'_>> = Vec::with_capacity(1024);
+    while pieces.peek().is_some() {
+        turn.clear();
+        turn.extend(pieces.by_ref().take(1024).map(IoSlice::new));
+        let mut left = &mut turn[..];
+        while !left.is_empty() {
+            match output.write_vectored(left) {
+                Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+                Ok(n) => IoSlice::advance_slices(&mut left, n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     output.flush()

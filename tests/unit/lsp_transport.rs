@@ -65,7 +65,10 @@ impl Write for Trickle {
 
 #[test]
 fn a_frame_of_items_is_written_whole_through_short_writes() {
-    let items: Vec<std::sync::Arc<str>> = (0..3000).map(|i| format!("{{\"n\":{i}}}").into()).collect();
+    // Each item in two pieces, as a diagnostic's JSON is kept in several.
+    let items: Vec<std::sync::Arc<[std::sync::Arc<str>]>> = (0..3000)
+        .map(|i| [r#"{"n":"#.into(), format!("{i}}}").into()].into())
+        .collect();
     let body = Body::Items {
         head: b"{\"a\":[".to_vec(),
         items,
