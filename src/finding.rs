@@ -5,6 +5,7 @@
 use crate::span::NoteSpan;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One table makes `Code` and what each code knows of itself: the codes of
 /// findings about a note (in `Code::ALL`), then the others; each with its
@@ -188,11 +189,13 @@ pub struct Finding {
     /// reading graded it).
     pub why: String,
     pub range: NoteSpan,
-    pub message: String,
+    /// The message, and the ids below, shared by a finding's clones: the
+    /// server keeps each finding twice (the incremental cache, the analysis).
+    pub message: Arc<str>,
     /// Id of the claim the finding rests on.
-    pub claim: Option<String>,
+    pub claim: Option<Arc<str>>,
     /// Id of the section where the truth stands.
-    pub section: Option<String>,
+    pub section: Option<Arc<str>>,
     pub article: Option<ArticleSpan>,
     pub fix: Option<Fix>,
 }

@@ -23,7 +23,7 @@ fn flagged(sentence: &str) -> Option<Vec<(Code, Option<String>)>> {
             // (read as certain or likely: the readings, whatever severity
             // the policy shows them at)
             .filter(|f| f.certainty != Certainty::Possible && f.code != Code::Unsupported)
-            .map(|f| (f.code, f.claim))
+            .map(|f| (f.code, f.claim.as_deref().map(String::from)))
             .collect(),
     )
 }

@@ -211,7 +211,7 @@ fn a_reference_leaning_back_follows_the_sentence_before_it() {
         assert_eq!(read, engine.check_with(&text, &opts), "{text}");
         let sections: Vec<String> = (read.iter())
             .filter(|f| f.code == Code::WrongSection)
-            .map(|f| f.message.clone())
+            .map(|f| f.message.to_string())
             .collect();
         assert_eq!(sections.len(), 1, "{text}");
         seen.push(sections);

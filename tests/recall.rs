@@ -199,7 +199,7 @@ fn found(sentence: &str) -> Vec<(Code, Severity, String, String)> {
         .check_with(&note, &opts)
         .into_iter()
         .filter(|f| f.code != Code::Unsupported)
-        .map(|f| (f.code, f.severity, note[f.range].to_string(), f.message))
+        .map(|f| (f.code, f.severity, note[f.range].to_string(), f.message.to_string()))
         .collect()
 }
 

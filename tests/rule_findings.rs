@@ -58,7 +58,7 @@ fn expect(sentence: &str, want: &[Want]) {
                 f.severity,
                 note[f.range].to_string(),
                 f.range.range(),
-                f.message,
+                f.message.to_string(),
             )
         })
         .collect();

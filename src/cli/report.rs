@@ -343,7 +343,7 @@ fn sarif_result(l: &Located, article_loc: Option<&Value>) -> Value {
         "ruleId": f.code.as_str(),
         "ruleIndex": Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0),
         "level": sarif_level(f.severity),
-        "message": { "text": f.message },
+        "message": { "text": &*f.message },
         "locations": [{
             "physicalLocation": { "artifactLocation": loc.clone(), "region": region(l.span) }
         }],
@@ -370,10 +370,10 @@ fn sarif_result(l: &Located, article_loc: Option<&Value>) -> Value {
     }
     let mut props = serde_json::Map::new();
     if let Some(c) = &f.claim {
-        props.insert("claim".into(), json!(c));
+        props.insert("claim".into(), json!(&**c));
     }
     if let Some(s) = &f.section {
-        props.insert("section".into(), json!(s));
+        props.insert("section".into(), json!(&**s));
     }
     if !props.is_empty() {
         r["properties"] = Value::Object(props);

@@ -13,7 +13,7 @@ use crate::finding::{ArticleSpan, Certainty, Code, Finding, Severity};
 use crate::matcher::Matcher;
 use crate::note::{self, Sentence};
 use crate::quotations::QuoteIndex;
-use crate::rules::{Ctx, AFTER_RULES, RULES};
+use crate::rules::{Ctx, Ids, AFTER_RULES, RULES};
 use crate::span::NoteSpan;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -36,6 +36,8 @@ pub struct Engine {
     pub claim_spans: Vec<Option<ArticleSpan>>,
     /// Where each section's heading stands (the opening: the article's start).
     pub section_spans: Vec<Option<ArticleSpan>>,
+    /// Each claim's and each section's id, made once, shared by every finding that names it.
+    ids: Ids,
 }
 
 impl Engine {
@@ -71,6 +73,10 @@ impl Engine {
             })
             .collect();
         let quotations = QuoteIndex::new(&base, article.as_ref());
+        let ids = Ids {
+            claims: base.claims.iter().map(|c| c.id.as_str().into()).collect(),
+            sections: base.sections.iter().map(|s| s.id.as_str().into()).collect(),
+        };
         Engine {
             base,
             article,
@@ -78,6 +84,7 @@ impl Engine {
             quotations,
             claim_spans,
             section_spans,
+            ids,
         }
     }
 
@@ -166,6 +173,7 @@ impl Engine {
             scan: &scan,
             quotations: &self.quotations,
             claim_spans: &self.claim_spans,
+            ids: &self.ids,
         };
         let mut out = Vec::new();
         if context.is_some() || !extra.is_empty() {
@@ -327,7 +335,7 @@ impl Engine {
             let claim = f
                 .claim
                 .as_ref()
-                .and_then(|id| self.base.claims.iter().find(|c| &c.id == id));
+                .and_then(|id| self.base.claims.iter().find(|c| *c.id == **id));
             let anchor_words: Vec<usize> = claim
                 .and_then(|c| c.when.first())
                 .map(|g| ctx.scan.any_of(g).map(|h| s.word_at(h.range.start)).collect())

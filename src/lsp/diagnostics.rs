@@ -148,7 +148,8 @@ fn other_document(world: &World, snap: &Snapshot) -> Vec<Finding> {
             message: match &p.error.field {
                 Some(f) => format!("field `{f}`: {} [{}]", p.error.message, p.class),
                 None => format!("{} [{}]", p.error.message, p.class),
-            },
+            }
+            .into(),
             claim: None,
             section: None,
             article: None,
@@ -253,8 +254,8 @@ fn make(
         original: an.text().get(fix.range.range()).unwrap_or_default().to_string(),
     });
     let data = Data {
-        claim: f.claim.clone(),
-        section: f.section.clone(),
+        claim: f.claim.as_deref().map(String::from),
+        section: f.section.as_deref().map(String::from),
         fix,
     };
     Diagnostic {
@@ -263,7 +264,7 @@ fn make(
         code: Some(NumberOrString::String(f.code.as_str().to_string())),
         code_description: code_href(f.code).map(|href| CodeDescription { href }),
         source: Some("claimlint".into()),
-        message: f.message.clone(),
+        message: f.message.to_string(),
         related_information: related,
         tags: None,
         data: serde_json::to_value(data).ok(),
@@ -307,7 +308,8 @@ fn ranges(an: &Analysis, enc: Encoding) -> impl FnMut(std::ops::Range<usize>) ->
 /// (`cargo bench`, the dense note). The entries in a vector, and a small map
 /// from key to index (entries in the map's own table made it four times
 /// their size, twice while a publication was made). Diagnostics carry
-/// nothing of the version, so an entry is the diagnostic's JSON as a whole.
+/// nothing of the version, so an entry is the diagnostic's JSON as a whole
+/// (in pieces, see below).
 ///
 /// The findings an entry was made of are not kept: an entry keeps a second,
 /// independent hash (SipHash) of every field of the finding its JSON reads,

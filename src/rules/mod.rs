@@ -26,6 +26,7 @@ use crate::quotations::QuoteIndex;
 use crate::span::{NormSpan, NoteSpan};
 use crate::values::dates::DateMention;
 use crate::values::numbers::NumberMention;
+use std::sync::Arc;
 
 /// Everything a rule may read about one sentence.
 pub struct Ctx<'a> {
@@ -40,6 +41,14 @@ pub struct Ctx<'a> {
     pub quotations: &'a QuoteIndex,
     /// Where each claim's snippet stands in the article, when it is known.
     pub claim_spans: &'a [Option<ArticleSpan>],
+    /// The claims' and sections' ids, shared by the findings that name them.
+    pub ids: &'a Ids,
+}
+
+/// Each claim's id and each section's, by index, as findings hold them.
+pub struct Ids {
+    pub claims: Vec<Arc<str>>,
+    pub sections: Vec<Arc<str>>,
 }
 
 /// A rule: reads the sentence's context, adds its findings.
@@ -107,8 +116,8 @@ impl<'a> Ctx<'a> {
     ) -> Finding {
         let (claim_id, section, article) = match claim {
             Some(c) => (
-                Some(self.base.claims[c].id.clone()),
-                Some(self.base.sections[self.base.claims[c].section].id.clone()),
+                Some(self.ids.claims[c].clone()),
+                Some(self.ids.sections[self.base.claims[c].section].clone()),
                 self.claim_spans.get(c).cloned().flatten(),
             ),
             None => (None, None, None),
@@ -120,7 +129,7 @@ impl<'a> Ctx<'a> {
             why: String::new(),
             fix: fix.map(|replacement| Fix { range: at, replacement }),
             range: at,
-            message,
+            message: message.into(),
             claim: claim_id,
             section,
             article,

@@ -63,7 +63,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // The claim, when one places the point (else the finding rests on
         // the reference alone); the fix replaces the name, not the marks.
         let mut f = ctx.finding_at(Code::UnknownSection, r.range, message, holder, None);
-        f.section = closest.map(|c| ctx.base.sections[c].id.clone());
+        f.section = closest.map(|c| ctx.ids.sections[c].clone());
         f.fix = closest
             .filter(|&c| !ctx.base.sections[c].title.is_empty())
             .map(|c| Fix {

@@ -161,7 +161,7 @@ pub fn bare_finding(
         certainty,
         why: String::new(),
         range: claimlint::span::NoteSpan::new(0, 1),
-        message: String::new(),
+        message: "".into(),
         claim: None,
         section: None,
         article: None,

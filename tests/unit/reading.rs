@@ -315,7 +315,7 @@ fn a_finding_without_a_claim_does_not_claim_the_certainty_of_one() {
     assert_eq!(f.why_line(), "possible: no claim in the base mentions this");
     let mut f = finding(Code::Misquote);
     assert_eq!(f.why_line(), "certain: read in one plain clause");
-    f.claim = Some("a-claim".to_string());
+    f.claim = Some("a-claim".into());
     assert_eq!(
         f.why_line(),
         "certain: read in one plain clause with the claim's subject"

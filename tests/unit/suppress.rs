@@ -51,7 +51,7 @@ fn next_line_comments_silence_the_next_line_whatever_the_line_endings() {
                 certainty: claimlint::finding::Certainty::Certain,
                 why: String::new(),
                 range: NoteSpan::new(at, at),
-                message: String::new(),
+                message: "".into(),
                 claim: None,
                 section: None,
                 article: None,
