@@ -8,7 +8,7 @@
 use super::config::World;
 use super::documents::Snapshot;
 use super::encoding::Conv;
-use super::transport::Body;
+use super::transport::{Body, Pieces};
 use crate::engine::Incremental;
 use crate::finding::{Code, Finding, Severity};
 use crate::note::{ReadNote, Sentence};
@@ -343,7 +343,7 @@ struct Entry {
     /// `check_hash` of what it was made of.
     check: u64,
     /// The diagnostic's JSON, in pieces.
-    json: Arc<[Arc<str>]>,
+    json: Pieces,
 }
 
 /// The keys before which a diagnostic's JSON is cut (serde writes a
@@ -360,7 +360,7 @@ const CUTS: [&str; 4] = [
 /// piece empty, and an empty piece is left out): the first piece (its place)
 /// alone, each other taken from `shared` when an entry already holds it.
 /// The pieces, joined, are `json`.
-fn pieces_of(json: &str, shared: &mut HashSet<Arc<str>, BuildHasherDefault<QuickHasher>>) -> Arc<[Arc<str>]> {
+fn pieces_of(json: &str, shared: &mut HashSet<Arc<str>, BuildHasherDefault<QuickHasher>>) -> Pieces {
     let mut found = [None; CUTS.len()];
     let mut from = 0;
     for (at, key) in found.iter_mut().zip(CUTS) {
@@ -484,7 +484,7 @@ impl PublishedJson {
 
 /// A `publishDiagnostics` notification from its diagnostics' JSON (the
 /// pieces themselves, not a copy: see `Body`).
-fn body(uri: &str, diagnostics: Vec<Arc<[Arc<str>]>>, version: Option<i32>) -> Body {
+fn body(uri: &str, diagnostics: Vec<Pieces>, version: Option<i32>) -> Body {
     let mut head = br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#.to_vec();
     head.extend_from_slice(&serde_json::to_vec(uri).unwrap_or_default());
     head.extend_from_slice(br#","diagnostics":["#);

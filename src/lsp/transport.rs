@@ -17,8 +17,8 @@ use std::future::Future;
 use std::io::{IoSlice, Write};
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
 use tower_lsp::jsonrpc::{Error, Id, Request, Response};
@@ -386,15 +386,18 @@ pub enum Body {
     Whole(Vec<u8>),
     Items {
         head: Vec<u8>,
-        items: Vec<Arc<[Arc<str>]>>,
+        items: Vec<Pieces>,
         tail: Vec<u8>,
     },
 }
 
+/// One item of a `Body`'s array, in pieces written one after the other.
+pub type Pieces = Arc<[Arc<str>]>;
+
 impl Body {
     /// The bytes, piece by piece, in order (no empty piece).
     fn pieces(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        let (head, items, tail): (&[u8], &[Arc<[Arc<str>]>], &[u8]) = match self {
+        let (head, items, tail): (&[u8], &[Pieces], &[u8]) = match self {
             Body::Whole(b) => (b, &[], &[]),
             Body::Items { head, items, tail } => (head, items, tail),
         };
@@ -406,7 +409,7 @@ impl Body {
     }
 
     /// The length in bytes.
-    pub fn len(&self) -> usize {
+    fn byte_len(&self) -> usize {
         self.pieces().map(<[u8]>::len).sum()
     }
 
@@ -573,7 +576,7 @@ fn write_out(mut output: Box<dyn Write + Send>, outbox: Outbox) {
 /// Header and body with `writev` (no copy of the body: one system call per
 /// 1,024 pieces when the client keeps up).
 pub fn write_frame(output: &mut dyn Write, body: &Body) -> std::io::Result<()> {
-    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    let header = format!("Content-Length: {}\r\n\r\n", body.byte_len());
     let mut pieces = std::iter::once(header.as_bytes()).chain(body.pieces()).peekable();
     // IOV_MAX is 1,024 on Linux; more pieces are written in turns.
     let mut turn: Vec<IoSlice<'_>> = Vec::with_capacity(1024);
