@@ -186,8 +186,8 @@ pub struct Finding {
     pub certainty: Certainty,
     /// Why the finding has its certainty, in one line: what lowered it, or
     /// for a certain finding the evidence that made it so (empty when no
-    /// reading graded it).
-    pub why: String,
+    /// reading graded it). Shared by the finding's clones, as its message.
+    pub why: Arc<str>,
     pub range: NoteSpan,
     /// The message, and the ids below, shared by a finding's clones: the
     /// server keeps each finding twice (the incremental cache, the analysis).
@@ -201,10 +201,16 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// No reason (yet): one empty text, shared by every finding without one.
+    pub fn no_why() -> Arc<str> {
+        static NONE: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+        NONE.get_or_init(|| "".into()).clone()
+    }
+
     /// Why the finding has its certainty, in one line (hover, JSON). A
     /// finding no claim rests on has no claim's subject to be read with.
     pub fn why_line(&self) -> String {
-        let why = match (self.why.as_str(), &self.claim) {
+        let why = match (&*self.why, &self.claim) {
             ("", Some(_)) => "read in one plain clause with the claim's subject",
             ("", None) => "read in one plain clause",
             (why, _) => why,
@@ -214,20 +220,24 @@ impl Finding {
 
     /// Lower the certainty to at most `to`, noting why.
     pub fn lower<'a>(&mut self, to: Certainty, why: impl IntoIterator<Item = &'a str>) {
+        let mut text = self.why.to_string();
         if to < self.certainty {
             // What made the finding certain no longer explains it.
             if self.certainty == Certainty::Certain {
-                self.why.clear();
+                text.clear();
             }
             self.certainty = to;
         }
         for w in why {
-            if !self.why.contains(w) {
-                if !self.why.is_empty() {
-                    self.why.push_str("; ");
+            if !text.contains(w) {
+                if !text.is_empty() {
+                    text.push_str("; ");
                 }
-                self.why.push_str(w);
+                text.push_str(w);
             }
+        }
+        if *text != *self.why {
+            self.why = text.into();
         }
     }
 }

@@ -143,7 +143,7 @@ fn other_document(world: &World, snap: &Snapshot) -> Vec<Finding> {
             code: Code::ClaimBase,
             severity: Severity::Error,
             certainty: crate::finding::Certainty::Certain,
-            why: String::new(),
+            why: Finding::no_why(),
             range: line_range(p.error.line),
             message: match &p.error.field {
                 Some(f) => format!("field `{f}`: {} [{}]", p.error.message, p.class),

@@ -301,7 +301,7 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     if f.code == Code::UnknownSection {
         // (a name is no section's wherever it is read)
         if f.certainty == Certainty::Certain && f.why.is_empty() {
-            f.why = "no section of the article has this name".to_string();
+            f.why = "no section of the article has this name".into();
         }
         return;
     }
@@ -412,7 +412,7 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
             .iter()
             .any(|&a| r.row_head.is_some_and(|h| h == r.clause_of(a) || h == clause));
         let plain = "no question, hedge, quotation or outside frame";
-        f.why = match f.code {
+        let why: String = match f.code {
             Code::Misquote => {
                 "the quoted words are close to, but not, the article's wording; not asked, and given to no other source"
                     .to_string()
@@ -429,6 +429,7 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
             }
             _ => format!("read in one clause (the claim names no subject words to place); {plain}"),
         };
+        f.why = why.into();
     }
 }
 

@@ -126,7 +126,7 @@ impl<'a> Ctx<'a> {
             code,
             severity: crate::policy::default_severity(code),
             certainty: crate::finding::Certainty::Certain,
-            why: String::new(),
+            why: Finding::no_why(),
             fix: fix.map(|replacement| Fix { range: at, replacement }),
             range: at,
             message: message.into(),

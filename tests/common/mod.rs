@@ -159,7 +159,7 @@ pub fn bare_finding(
         code,
         severity,
         certainty,
-        why: String::new(),
+        why: claimlint::finding::Finding::no_why(),
         range: claimlint::span::NoteSpan::new(0, 1),
         message: "".into(),
         claim: None,

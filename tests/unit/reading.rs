@@ -138,10 +138,10 @@ fn grading_lowers_certainty_with_each_doubt() {
     );
     let f = graded(&r, Code::WrongActor, &[7], false);
     assert_eq!(f.certainty, Certainty::Possible);
-    assert_eq!(f.why, "the party and the claim's subject are in different clauses");
+    assert_eq!(&*f.why, "the party and the claim's subject are in different clauses");
     let f = graded(&r, Code::WrongNumber, &[7], false);
     assert_eq!(f.certainty, Certainty::Likely);
-    assert_eq!(f.why, "the claim's subject is named in another clause");
+    assert_eq!(&*f.why, "the claim's subject is named in another clause");
     let f = graded(&r, Code::WrongDate, &[], true);
     assert_eq!(f.certainty, Certainty::Possible);
 }
@@ -172,7 +172,7 @@ fn headings_header_rows_and_outside_sections_are_possible_only() {
             Certainty::Possible
         ]
     );
-    assert_eq!(fs[3].why, "the section is framed as outside the article");
+    assert_eq!(&*fs[3].why, "the section is framed as outside the article");
 }
 
 /// `grade_in_note` reads only the lines it needs; this is the whole-note
@@ -285,7 +285,7 @@ fn a_true_or_false_section_states_prompts_not_assertions() {
     grade_in_note(note, &mut fs);
     assert_eq!(fs[0].certainty, Certainty::Possible);
     assert_eq!(
-        fs[0].why,
+        &*fs[0].why,
         "the section lists statements to judge (true or false), not assertions"
     );
     assert_eq!(fs[1].certainty, Certainty::Certain);

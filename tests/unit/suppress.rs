@@ -49,7 +49,7 @@ fn next_line_comments_silence_the_next_line_whatever_the_line_endings() {
                 code: Code::WrongDate,
                 severity: Severity::Error,
                 certainty: claimlint::finding::Certainty::Certain,
-                why: String::new(),
+                why: Finding::no_why(),
                 range: NoteSpan::new(at, at),
                 message: "".into(),
                 claim: None,
