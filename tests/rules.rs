@@ -1877,3 +1877,14 @@ fn a_table_cell_is_an_enumeration_of_its_own() {
         []
     );
 }
+
+/// Struck-through words ("~~...~~" on one line) are withdrawn: the claim
+/// is read in what stands; "yr" for year.
+#[test]
+fn struck_through_words_are_withdrawn() {
+    fires(
+        "~~10 yrs = US experts~~ → that's Biden; US experts = 15–20 yrs",
+        &[(Code::WrongNumber, "15")],
+    );
+    fires("NATO summit this yr → Brussels", &[(Code::WrongPlace, "Brussels")]);
+}

@@ -188,9 +188,23 @@ fn inline_spans(text: &str, spans: &mut Vec<Range<usize>>) {
     let mut next_gt = Next::new(b">");
     let mut next_nl = Next::new(b"\n");
     let mut next_two_spaces = Next::new(b"  ");
+    let mut next_strike = Next::new(b"~~");
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
+            b'~' if bytes.get(i + 1) == Some(&b'~') => {
+                // "~~struck-through words~~" on one line: withdrawn by the
+                // writer, no assertion of the note.
+                if let Some(c) = next_strike.at(bytes, i + 2) {
+                    if next_nl.at(bytes, i + 2).is_none_or(|nl| nl > c) {
+                        spans.push(i..c + 2);
+                        i = c + 2;
+                        continue;
+                    }
+                }
+                i += 2;
+                continue;
+            }
             b'`' => {
                 let n = bytes[i..].iter().take_while(|&&b| b == b'`').count();
                 // The first `n` backticks in a row after this run, as `find` of them would give.
@@ -467,6 +481,18 @@ mod tests {
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
+                b'~' if text[i..].starts_with("~~") => {
+                    if let Some(j) = text[i + 2..].find("~~") {
+                        let e = i + 2 + j + 2;
+                        if !text[i..e].contains('\n') {
+                            blank(&mut out, i..e);
+                            i = e;
+                            continue;
+                        }
+                    }
+                    i += 2;
+                    continue;
+                }
                 b'`' => {
                     let n = bytes[i..].iter().take_while(|&&b| b == b'`').count();
                     let ticks = &text[i..i + n];
