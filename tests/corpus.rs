@@ -75,6 +75,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-50", 37, 1, 0),
     ("blind-round-51", 38, 0, 0),
     ("blind-round-52", 33, 0, 0),
+    ("blind-round-55", 38, 2, 0),
+    ("blind-round-56", 37, 2, 0),
 ];
 
 /// 1-based line of a byte offset.

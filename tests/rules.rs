@@ -1888,3 +1888,12 @@ fn struck_through_words_are_withdrawn() {
     );
     fires("NATO summit this yr → Brussels", &[(Code::WrongPlace, "Brussels")]);
 }
+
+/// "for what came of them, see X" sends the reader on before the
+/// reference too; "It says" gives what follows to the article, so a verb
+/// coordinated after "Washington knew Russia was unhappy" is Washington's.
+#[test]
+fn sequel_pointers_before_a_reference_and_it_says() {
+    quiet("A bigger buildup in late autumn 2021 pushed Washington beyond direct talks, into negotiations on European security (for what came of them, see Forced Negotiations).");
+    quiet("It says Washington knew Russia was unhappy and ignored it, seeing a waning power.");
+}

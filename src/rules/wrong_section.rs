@@ -120,7 +120,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         // "(see Forced Negotiations for what followed)", "where the X
         // section picks up": the section holds what comes next.
-        if (after..s.words.len().min(after + 5)).any(|k| lex.sequel_pointers.ending_at(|j| s.word(j), k).is_some()) {
+        // ("for what came of them, see Forced Negotiations": or just before.)
+        if (after..s.words.len().min(after + 5))
+            .chain(at.saturating_sub(3)..at)
+            .any(|k| lex.sequel_pointers.ending_at(|j| s.word(j), k).is_some())
+        {
             continue;
         }
         // "**Guarantees** (§Security Guarantees)": a label that only
