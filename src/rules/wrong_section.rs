@@ -107,7 +107,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if s.word(v) == "section" {
             v += 1;
         }
-        while v < s.words.len() && v < after + 3 && matches!(s.word(v), "already" | "also" | "itself" | "too") {
+        while v < s.words.len() && v < after + 3 && lex.subject_adverbs.has(s.word(v)) {
             v += 1;
         }
         let says_from =
