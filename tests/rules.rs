@@ -1897,3 +1897,97 @@ fn sequel_pointers_before_a_reference_and_it_says() {
     quiet("A bigger buildup in late autumn 2021 pushed Washington beyond direct talks, into negotiations on European security (for what came of them, see Forced Negotiations).");
     quiet("It says Washington knew Russia was unhappy and ignored it, seeing a waning power.");
 }
+
+/// A year written short ("'17") is a year; a year alone among the list's
+/// own years is a wrong date ("in 2004, 2009, 2017 and 2019").
+#[test]
+fn short_years_and_a_year_among_the_lists_years() {
+    fires("Montenegro joined NATO in '16.", &[(Code::WrongDate, "'16")]);
+    quiet("2004 big wave, Croatia + Albania '09, Montenegro '17, N Macedonia '20");
+    fires(
+        "Four of the last five waves of NATO expansion happened under Putin, in 2004, 2009, 2017 and 2019.",
+        &[(Code::WrongDate, "2019")],
+    );
+    quiet("Four of the last five waves of NATO expansion happened under Putin, in 2004, 2009, 2017 and 2020.");
+}
+
+/// "3 of 5 — the most recent NATO enlargement waves": a whole glossed
+/// after a dash; "+" joins places as "and" does; "BMD", "UA", "intel".
+#[test]
+fn telegraphic_counts_places_and_abbreviations() {
+    fires(
+        "3 of 5 — the most recent NATO enlargement waves that happened on Putin's watch",
+        &[(Code::WrongNumber, "3")],
+    );
+    fires(
+        "real threats: BMD in Romania + Bulgaria, nuclear-capable air bases, naval bases",
+        &[(Code::WrongPlace, "Bulgaria")],
+    );
+    fires(
+        "UA intel suspects drills = cover for invasion prep",
+        &[(Code::WrongAttribution, "UA")],
+    );
+    fires(
+        "Last 20 yrs US quit: ABM, INF, Open Skies, Iran deal, New START",
+        &[(Code::WrongList, "New START")],
+    );
+    fires(
+        "moratorium option — NATO to announce, on Germany's initiative",
+        &[(Code::WrongActor, "Germany")],
+    );
+}
+
+/// A short quotation that keeps the article's frame and swaps its key
+/// word is altered; "short of X" denies X only, not a predicate past a verb.
+#[test]
+fn a_swapped_key_word_and_short_of() {
+    fires(
+        "Without a solution, the only exit will be what Russian officials call \"military-political means.\"",
+        &[(Code::Misquote, "military-political means")],
+    );
+    quiet("NATO's military presence in Ukraine short of membership is the harder question.");
+}
+
+/// "make up for Yeltsin, who failed": the relative pronoun's antecedent
+/// does the failing; "the oversight of X" gives X's oversight, not that
+/// of the sentence's subject.
+#[test]
+fn a_relative_pronoun_and_a_nouns_agent() {
+    fires(
+        "Putin is trying to make up for the oversight of Yeltsin, who failed to get a legally binding pledge.",
+        &[(Code::WrongAttribution, "Yeltsin")],
+    );
+    quiet("Putin is trying to make up for the oversight of Gorbachev, who failed to get a legally binding pledge.");
+}
+
+/// A title filling brackets or parentheses is a section tag; its point
+/// is the sentence before it on the line.
+#[test]
+fn a_bracketed_title_is_a_section_tag() {
+    fires(
+        "Croatia and Albania joined NATO in 2009. [Roots]",
+        &[(Code::WrongSection, "Roots")],
+    );
+    fires(
+        "Croatia and Albania joined NATO in 2009 (Countermeasures)",
+        &[(Code::WrongSection, "Countermeasures")],
+    );
+    quiet("Croatia and Albania joined NATO in 2009. [Security Guarantees]");
+}
+
+/// Readings that set a party or an item apart: "more than punishing",
+/// a pronoun's own verb of saying after a possessor's words, a label's
+/// topic, "its allies", "Russia left outside", "the week before, Y".
+#[test]
+fn pieces_set_apart_from_the_claim() {
+    quiet("They should respond to existing and likely threats rather than provoke new ones; robust deterrence matters more than punishing the West.");
+    quiet("Belarus: advisers' menu and the joint exercise, both in [[Countermeasures]]");
+    quiet("Ryabkov's \"never ever\" could, he suggests, in practice mean \"not in my lifetime.\"");
+    quiet("To the order the US and its allies set up after the Cold War, with America dominant and NATO central, and Russia left outside it.");
+    quiet("roots: post-CW order, US dominant, NATO central, RU left outside — \"waning power\"");
+    quiet("The Lavrov–Blinken meeting on 21 January and, the week before, Geneva, then the Russia–NATO Council in Brussels and the OSCE Standing Committee in Vienna.");
+    fires(
+        "The Lavrov–Blinken meeting on 21 January and, the week after, Geneva.",
+        &[(Code::WrongDate, "after")],
+    );
+}

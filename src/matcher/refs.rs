@@ -275,8 +275,12 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
                     let words: Vec<&str> = label.split_whitespace().collect();
                     words.len() <= 3 && words.iter().any(|w| matches!(*w, "section" | "sections"))
                 });
+                // ("... in 2009. [Security Guarantees]", "(Roots)": a title
+                // filling brackets or parentheses is a tag naming its section.)
+                let enclosed =
+                    text[..s].ends_with(['[', '(']) && text[e..].starts_with([']', ')']) && !text[..s].ends_with("[[");
                 let called_section =
-                    lower_after.starts_with("section") || lower_before.ends_with("section") || labelled;
+                    lower_after.starts_with("section") || lower_before.ends_with("section") || labelled || enclosed;
                 let quoted = text[..s].ends_with(['"', '“', '‘']);
                 // "discussed in Roots": a capitalized title word where the
                 // sentence puts a place in the text.

@@ -281,10 +281,13 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         .all(|x| !x);
         // "stopped short of a scandal", "fell short of": short of it, not it
         // (but "nothing short of" affirms, above).
+        // ("a presence short of membership is harder": its object only, not
+        // a predicate past a verb)
         let short_of = w == "short"
             && k + 1 < idx
             && s.word(k + 1) == "of"
-            && !(k > 0 && matches!(s.word(k - 1), "nothing" | "no"));
+            && !(k > 0 && matches!(s.word(k - 1), "nothing" | "no"))
+            && !(k + 2..idx).any(|j| english().auxiliaries.has(s.word(j)));
         // "warns against X", "no longer X", "rules out X", "pointless":
         // a phrase of the lexicon that denies what follows.
         // ("cautioning Moscow against provocation": the verb's object between.)
@@ -600,6 +603,16 @@ pub fn mention_set_aside(s: &Sentence, idx: usize) -> bool {
         k -= 1;
         match s.word(k) {
             "than" if k > 0 && s.word(k - 1) == "rather" => return true,
+            // ("deterrence matters more than punishing the West": an
+            // action ranked below another is set aside)
+            "than"
+                if k > 0 && matches!(s.word(k - 1), "more" | "less") && {
+                    let next = s.word(k + 1);
+                    next.len() > 4 && next.ends_with("ing")
+                } =>
+            {
+                return true
+            }
             "of" if k > 0 && s.word(k - 1) == "instead" => return true,
             "be" | "being" | "used" | "to" | "try" | "trying" | "seek" | "seeking" | "serve" | "serving" | "as"
             | "merely" | "simply" | "just" | "only" | "purely" | "the" | "a" | "an" => {}

@@ -53,7 +53,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // more likely someone's paraphrase in quotation marks.
             let edits = edits_from_passage(&qwords, &word_list(&b.suggestion));
             let passage = word_list(&b.suggestion);
-            let certainty = if (2..=3).contains(&ql) && one_word_reshaped(&qwords, &passage) {
+            let certainty = if (2..=3).contains(&ql)
+                && (one_word_reshaped(&qwords, &passage)
+                    || compound_half_swapped(&ctx.note[ctx.orig(q.inner)], &qwords, &passage))
+            {
                 // "military-technological means": the article's phrase with
                 // one word given another ending is an altered quotation.
                 Certainty::Likely
@@ -239,6 +242,26 @@ fn one_word_reshaped(quote: &[String], passage: &[String]) -> bool {
             .filter(|&i| !quote[i].eq_ignore_ascii_case(&run[i]))
             .collect();
         differ.len() == 1 && stem(&quote[differ[0]], &run[differ[0]])
+    })
+}
+
+/// Is `quote` a run of the passage with one half of a hyphenated
+/// compound given another word ("military-political means" for
+/// "military-technical means")? A compound is a fixed term: swapping its
+/// half alters the quotation, where another swapped word ("missile
+/// defense treaty") may be a paraphrase in quotation marks.
+fn compound_half_swapped(text: &str, quote: &[String], passage: &[String]) -> bool {
+    let text = text.to_lowercase();
+    let joined = |a: &str, b: &str| text.contains(&format!("{a}-{b}"));
+    passage.windows(quote.len()).any(|run| {
+        let differ: Vec<usize> = (0..quote.len())
+            .filter(|&i| !quote[i].eq_ignore_ascii_case(&run[i]))
+            .collect();
+        let [d] = differ[..] else { return false };
+        let content = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 5;
+        content(&quote[d])
+            && content(&run[d])
+            && (d > 0 && joined(&quote[d - 1], &quote[d]) || d + 1 < quote.len() && joined(&quote[d], &quote[d + 1]))
     })
 }
 

@@ -287,9 +287,17 @@ fn speaks(ctx: &Ctx, m: &crate::matcher::Mention, q: &crate::note::quotes::Quote
                 ) && (i + 1..=j).all(|x| !crate::note::negation::gap_breaks(s, x))
             })
         };
+        // ("Ryabkov's “never ever” could, he suggests, mean “not in my
+        // lifetime”": past the words it owns, a verb of saying with a
+        // pronoun of its own brings in another voice.)
+        let own_words_between = ctx
+            .quotes
+            .iter()
+            .any(|o| o.outer.start >= m.range.end && o.outer.end <= q.outer.start);
         (end + 1..qw)
             .rev()
             .find(|&k| saying(s.word(k)))
+            .filter(|&k| !(own_words_between && k > 0 && matches!(s.word(k - 1), "he" | "she" | "they")))
             .is_some_and(|k| !(k + 1..qw).any(|j| s.word(j).ends_with("ing") && s.word(j).len() > 5 && !gerund(j)))
     } else {
         // "“...”, Lavrov said", "“...”, said Lavrov", "“...” — Lavrov",

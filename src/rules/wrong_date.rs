@@ -250,6 +250,17 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
             let Some((x_after_y, len)) = relation(&words, i) else {
                 continue;
             };
+            // "X and, the week before, Y": a word of order with no object,
+            // after a span of time, dates what follows against what came
+            // before it (Y came first), the other way round.
+            let adverbial = i > 0
+                && matches!(
+                    words[i - 1],
+                    "week" | "weeks" | "day" | "days" | "month" | "months" | "year" | "years"
+                )
+                && i + 1 < words.len()
+                && crate::note::negation::gap_breaks(s, i + 1);
+            let x_after_y = x_after_y != adverbial;
             // "came after, not before, the round": the denied order is no claim.
             if i > 0 && words[i - 1] == "not" {
                 continue;

@@ -311,6 +311,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !engaged {
             continue;
         }
+        // "- Belarus: advisers' menu and the joint exercise": a member named
+        // only in the line's short label is the topic of what follows, not
+        // an item of its enumeration.
+        let label_end = t
+            .find(": ")
+            .filter(|&c| ctx.sentence.words.iter().take_while(|w| w.end <= c).count() <= 2)
+            .map(|c| c + 1);
+        if let Some(le) = label_end {
+            let named_after = members
+                .iter()
+                .flat_map(|m| ctx.scan.any_of(&m.matches))
+                .any(|h| h.range.start >= le);
+            if !named_after {
+                continue;
+            }
+        }
         let member_entities: Vec<usize> = members
             .iter()
             .flat_map(|m| {
@@ -639,13 +655,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             // ("..., plus the Lavrov–Blinken meeting on January 21":
                             // an item with a date of its own is another event)
                             // (the list's own date is no other event: "Poland in 2004")
-                            && !ctx.dates.iter().any(|d| {
+                            // ("in 2004, 2009, 2017 and 2019": a year alone after a
+                            // member that is a year alone is the list's own kind)
+                            // (a year the article gives to something else may be
+                            // that: "scratch years: 1997, 2004, 2008, 2009")
+                            && (k > 0
+                                && matched[k - 1].is_some()
+                                && date_only(ctx, &all_items[k - 1])
+                                && date_only(ctx, &item)
+                                && !ctx.quotations.in_vocabulary(ctx.said(trimmed(ctx, item)).trim_start_matches("and ").trim())
+                                || !ctx.dates.iter().any(|d| {
                                 item.start <= d.range.start
                                     && d.range.end <= item.end
                                     && !claim.when.iter().flatten().any(|&t| {
                                         ctx.scan.any_of(&[t]).any(|h| d.range.start <= h.range.start && h.range.end <= d.range.end)
                                     })
-                            })
+                            }))
                             // (members are noun phrases: a longer piece is a clause,
                             // unless a colon introduces the list or it ends an
                             // introduced list: "..., and a ban on arms supplies to Kyiv")
@@ -682,8 +707,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 } else {
                     String::new()
                 };
+                // (a year that is no year of the list's is a wrong date)
+                let code = if date_only(ctx, &r) {
+                    Code::WrongDate
+                } else {
+                    Code::WrongList
+                };
                 let f = ctx.finding(
-                    Code::WrongList,
+                    code,
                     r,
                     format!(
                         "“{said}” is not on the article's list ({}){elsewhere}: {}",
@@ -772,6 +803,26 @@ fn located_at(ctx: &Ctx, x: &crate::matcher::Mention) -> bool {
             .is_some_and(|p| located_at(ctx, p))
 }
 
+/// Is the piece a date and nothing else (past a conjunction: "and 2019")?
+fn date_only(ctx: &Ctx, r: &NormSpan) -> bool {
+    let s = ctx.sentence;
+    let mut words = s
+        .words
+        .iter()
+        .filter(|w| r.start <= w.start && w.end <= r.end)
+        .peekable();
+    while words
+        .next_if(|w| matches!(&s.norm.text[w.start..w.end], "and" | "or" | "in"))
+        .is_some()
+    {}
+    let rest: Vec<_> = words.collect();
+    !rest.is_empty()
+        && ctx
+            .dates
+            .iter()
+            .any(|d| rest.iter().all(|w| d.range.start <= w.start && w.end <= d.range.end))
+}
+
 fn words_in(ctx: &Ctx, r: &NormSpan) -> usize {
     ctx.sentence
         .words
@@ -831,7 +882,7 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     // "..., and moratoriums, is conditional": the sentence's predicate.
     let predicate = lex.auxiliaries.has(first);
     let subordinate = lex.item_subordinators.has(first);
-    let apposition = lex.item_appositions.has(first);
+    let apposition = lex.item_appositions.has(first) || lex.item_companions.has(first);
     let s = ctx.sentence;
     let (a, b) = (s.word_at(r.start), s.word_at(r.end.saturating_sub(1)));
     let words: Vec<&str> = (a..=b).map(|k| s.word(k)).collect();
@@ -998,7 +1049,11 @@ fn shorthand_of_member(ctx: &Ctx, item: &NormSpan, members: &[Member]) -> bool {
     {
         return false;
     }
-    if said.len() <= 3 && said.chars().all(|c| c.is_ascii_uppercase()) {
+    // ("UA & GE militarily": an adverb after the capitals goes with the verb.)
+    let mut tokens = said.split_whitespace();
+    let head = tokens.next().unwrap_or("");
+    let adverbs_after = tokens.all(|t| t.len() > 4 && t.ends_with("ly"));
+    if head.len() <= 3 && !head.is_empty() && head.chars().all(|c| c.is_ascii_uppercase()) && adverbs_after {
         return true;
     }
     let w = said.to_lowercase();

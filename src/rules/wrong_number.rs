@@ -239,10 +239,12 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
             // A range ("seventy-nine or even forty-nine years") reaches further.
             let reach = if matches!(s.word(n.last_word + 1), "to" | "or") { 7 } else { 4 };
             // "three of the five most recent waves": the part counts the whole's unit.
+            // ("3 of 5 — the most recent NATO enlargement waves": a whole
+            // glossed after a dash reaches a little further.)
             let reach = match nums.iter().find(|m| {
                 s.word(n.last_word + 1) == "of" && m.first_word > n.last_word && m.first_word <= n.last_word + 3
             }) {
-                Some(m) => reach.max(m.last_word - n.last_word + 4),
+                Some(m) => reach.max(m.last_word - n.last_word + 6),
                 None => reach,
             };
             // "15–20 years": digits joined by a dash are a range, like "to".

@@ -26,6 +26,18 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
             return true;
         }
     }
+    // ("BMD in Romania + Bulgaria": a sign joins them as "and" does.)
+    if j >= 1 {
+        let start = s.words[j].start;
+        let prev = ctx.scan.mentions.iter().find(|p| {
+            p.range.end <= start
+                && s.word_at(p.range.end.saturating_sub(1)) == j - 1
+                && matches!(s.norm.text[p.range.end..start].trim(), "+" | "&" | "/")
+        });
+        if prev.is_some_and(|p| used_as_place(ctx, p)) {
+            return true;
+        }
+    }
     let mut k = m.word;
     for _ in 0..2 {
         if k == 0 {

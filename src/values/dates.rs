@@ -79,6 +79,22 @@ fn year(w: &str) -> Option<i32> {
     None
 }
 
+/// "Montenegro '17": two digits right after an apostrophe that opens the
+/// word are a year written short (this century up to '49, the last after).
+fn short_year(text: &str, words: &[Word], i: usize) -> Option<i32> {
+    let w = &words[i];
+    let digits = &text[w.start..w.end];
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = text[..w.start].strip_suffix(['\'', '\u{2019}'])?;
+    if !before.is_empty() && !before.ends_with([' ', '(', '/', ',']) {
+        return None;
+    }
+    let n: i32 = digits.parse().ok()?;
+    Some(if n < 50 { 2000 + n } else { 1900 + n })
+}
+
 fn decade(w: &str) -> Option<i32> {
     let d = w.strip_suffix("s").or_else(|| w.strip_suffix("'s"))?;
     let y = year(d)?;
@@ -234,6 +250,16 @@ pub fn find_dates(text: &str, words: &[Word]) -> Vec<DateMention> {
             // Without a year ("that spring") a season still dates things.
         } else if let Some(y) = year(cur) {
             spec.years = Some((y, y));
+        } else if let Some(y) = short_year(text, words, i) {
+            // (the apostrophe is part of what was written: "'17")
+            spec.years = Some((y, y));
+            let apostrophe = text[..start].chars().next_back().map_or(0, char::len_utf8);
+            out.push(DateMention {
+                range: NormSpan::new(start - apostrophe, words[i].end),
+                date: spec,
+            });
+            i += 1;
+            continue;
         } else if let Some(d) = decade(cur) {
             spec.years = Some((d, d + 9));
             // "the first half of the 2010s", "the early 2010s"

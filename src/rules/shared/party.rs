@@ -263,6 +263,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                             || (a..b).any(|k| mention_set_aside(s, k))
                             // "Moscow itself, the author writes, viewed ...": a reporting aside.
                             || (a..b).any(|k| english().reporters.has(s.word(k)))
+                            // "make up for Yeltsin, who failed to ...": a relative
+                            // pronoun right after the party makes it the subject.
+                            || a < b && s.word(a) == "who"
                     })
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 // "A knew that B objected but went on": a verb coordinated
@@ -302,7 +305,10 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         && (s.word(vend + 1) == "by" || s.word(vend + 1) == "of" || s.word(vend + 2) == "by")
                         // "of" gives the agent of a noun ("the oversight of X"), not
                         // of a verb ("knew of Russian dissatisfaction").
-                        && (s.word(vend + 1) != "of" || nominal(v))
+                        && (s.word(vend + 1) != "of" || {
+                            let w = s.word_at(v.range.start);
+                            w > 0 && english().determiners.has(s.word(w - 1))
+                        })
                 });
                 // The first action with an actor decides.
                 // "Moscow's demands of the United States": the owner before the
