@@ -202,8 +202,9 @@ impl QuoteIndex {
         }
         let mut cands: Vec<(usize, usize)> = score.into_iter().collect();
         cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        // (total matched, entry, quote words matched, alignment)
-        type Alignment = (usize, usize, usize, Vec<(usize, usize)>);
+        // (total matched, entry, quote words matched, alignment, pairs at
+        // the first pair's offset)
+        type Alignment = (usize, usize, usize, Vec<(usize, usize)>, usize);
         let mut best: Option<Alignment> = None;
         for &(i, _) in cands.iter().take(8) {
             let e = &self.entries[i];
@@ -216,11 +217,21 @@ impl QuoteIndex {
                 continue;
             }
             let total = pairs.len();
-            if best.as_ref().is_none_or(|b| (total, qm) > (b.0, b.2)) {
-                best = Some((total, i, qm, pairs));
+            // (Of equal matches, the one keeping the quotation's word
+            // spacing: "military-political means" is "military-technical
+            // means", not "military and political regulation".)
+            let aligned = {
+                let mut in_quote = pairs.iter().filter(|(a, _)| (q0..q1).contains(a));
+                let shift = in_quote.next().map(|&(a, b)| b as isize - a as isize);
+                in_quote
+                    .filter(|&&(a, b)| Some(b as isize - a as isize) == shift)
+                    .count()
+            };
+            if best.as_ref().is_none_or(|b| (total, qm, aligned) > (b.0, b.2, b.4)) {
+                best = Some((total, i, qm, pairs, aligned));
             }
         }
-        let (total, i, qm, pairs) = best?;
+        let (total, i, qm, pairs, _) = best?;
         let e = &self.entries[i];
         let content_matched = pairs.iter().filter(|(a, _)| !STOP.contains(&seq[*a])).count();
         let in_quote: Vec<&(usize, usize)> = pairs.iter().filter(|(a, _)| (q0..q1).contains(a)).collect();

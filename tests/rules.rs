@@ -1991,3 +1991,40 @@ fn pieces_set_apart_from_the_claim() {
         &[(Code::WrongDate, "after")],
     );
 }
+
+/// A part of the claim's own whole counts what the whole does ("NATO
+/// waves: three of the last five"); a number in another ';' part than the
+/// article's figure counts something else.
+#[test]
+fn a_part_of_the_whole_and_figures_in_other_parts() {
+    fires(
+        "NATO waves: three of the last five under Putin",
+        &[(Code::WrongNumber, "three")],
+    );
+    quiet("NATO waves: four of the last five under Putin");
+    quiet("scratch nums: 2/3 Senate; 4 of 5 waves; 20–25 yrs; 69/49 yrs; 3 demands, 2 doable");
+}
+
+/// What the article rules out is wrong in a closed list wherever it
+/// stands; "the last time since" is a first time; "secure" is no
+/// "security"; a week after is the week the article means.
+#[test]
+fn ruled_out_items_and_words_of_the_claim() {
+    fires(
+        "His bottom line: deals are conceivable on non-expansion and the rollback of infrastructure, but only as political commitments.",
+        &[(Code::WrongList, "rollback")],
+    );
+    quiet("Deals are doable on non-expansion and non-deployment; the withdrawal of infrastructure is impossible.");
+    quiet("German reunification appears twice: the last time the U.S. sat down with Russia on European security (§Forced Negotiations) and Gorbachev's missed chance to get binding guarantees");
+    fires(
+        "Gorbachev secured legally binding guarantees.",
+        &[(Code::StanceReversal, "secured")],
+    );
+    quiet("The four meetings belong to one sequence: Geneva first, then Brussels and Vienna in the same week, and the foreign ministers on January 21 the week after.");
+    quiet("3 unconditional demands (same 3 as §Forced Negotiations)");
+    fires(
+        "Moscow ready for 1st time since INF exit to deal on no short/medium-range missiles in Europe",
+        &[(Code::WrongActor, "Moscow")],
+    );
+    quiet("The United States did build a European order around American dominance and NATO, and it did treat Russia as a waning power whose unhappiness could be ignored.");
+}

@@ -608,6 +608,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .find(|h| item.start <= h.range.start && h.range.end <= item.end)
                     .map(|h| h.range)
                     .or_else(|| near_miss(ctx, ci, &item).map(|(r, ..)| r)),
+                // What the article rules out is wrong in a closed list too,
+                // wherever the item stands.
+                None if ctx
+                    .scan
+                    .any_of(excluded)
+                    .any(|h| item.start <= h.range.start && h.range.end <= item.end) =>
+                {
+                    ctx.scan
+                        .any_of(excluded)
+                        .find(|h| item.start <= h.range.start && h.range.end <= item.end)
+                        .map(|h| h.range)
+                }
                 // "Russian and Belarusian forces": a party that goes with a
                 // member, alone before "and", modifies the next item.
                 None if in_item.iter().any(|x| {

@@ -45,8 +45,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // something of that part's own.
         let subject_parts = super::shared::subject::SubjectParts::of(ctx, claim);
         let other_part = |r: &NormSpan| !subject_parts.with_subject(r.start);
+        // ("scratch nums: 4 of 5 waves; 20–25 yrs; 69/49 yrs": the article's
+        // figure given in one ';' part, a number in another counts
+        // something else.)
+        let part = |r: &NormSpan| t[..r.start].matches(';').count();
+        let agreeing_parts: Vec<usize> = counts.iter().filter(|(_, q)| agrees(q)).map(|(r, _)| part(r)).collect();
         for (range, q) in counts {
             if agrees(&q)
+                || agreeing_parts.iter().any(|&p| p != part(&range))
                 || other_part(&range)
                 || explained(ctx, ci, &range)
                 || subset_or_fraction(ctx, &range, &agrees, value.len() == 1)
@@ -170,6 +176,25 @@ fn explained(ctx: &Ctx, except: usize, range: &NormSpan) -> bool {
                 .iter()
                 .any(|(r, q)| r.start <= range.start && range.start < r.end && value.iter().any(|v| v.overlaps(q)))
     })
+}
+
+/// "NATO waves: three of the last five under Putin": a part counted
+/// against the claim's own whole ("four of five" claims give both) counts
+/// what the whole does, wherever its unit stands.
+fn part_of_the_whole(ctx: &Ctx, claim: &Claim, nums: &[NumberMention], n: &NumberMention) -> bool {
+    let Check::Number { value, .. } = &claim.check else {
+        return false;
+    };
+    let s = ctx.sentence;
+    value.len() == 2
+        && s.word(n.last_word + 1) == "of"
+        && nums.iter().any(|m| {
+            m.first_word > n.last_word + 1
+                && m.first_word <= n.last_word + 4
+                && value[1].overlaps(&m.value)
+                && (n.last_word + 2..m.first_word)
+                    .all(|k| matches!(s.word(k), "the" | "last" | "most" | "recent" | "latest"))
+        })
 }
 
 /// Scale of a unit word: "decade" counts ten years.
@@ -309,6 +334,8 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                 n.range
             };
             out.push((r, n.value.scaled(k)));
+        } else if part_of_the_whole(ctx, claim, nums, n) {
+            out.push((n.range, n.value));
         }
     }
     // "in the past decade": a scaled unit with no number counts one, when

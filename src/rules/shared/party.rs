@@ -250,9 +250,25 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             verbs.sort_by_key(|v| v.range.start);
             for v in &verbs {
                 let vw = s.word_at(v.range.start);
+                // "Moscow, for the first time since the INF withdrawal,
+                // showed ...": the party, an aside between commas that opens
+                // with a preposition, then the verb.
+                let prepositional_aside = |h: &&Hit| {
+                    let a = s.word_at(h.range.end.saturating_sub(1)) + 1;
+                    let breaks: Vec<usize> = (a..=vw.min(a + 12)).filter(|&k| gap_breaks(s, k)).collect();
+                    h.range.end <= v.range.start
+                        && a < vw
+                        && vw - a <= 12
+                        && breaks.len() == 2
+                        && breaks[0] == a
+                        && english().item_prepositions.has(s.word(a))
+                        && vw - breaks[1] <= 1
+                };
                 let before = parties
                     .iter()
-                    .filter(|h| h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 8)
+                    .filter(|h| {
+                        h.range.end <= v.range.start && vw - s.word_at(h.range.start) <= 8 || prepositional_aside(h)
+                    })
                     .filter(|h| can_be_subject(s, h, vw))
                     .max_by_key(|h| h.range.start)
                     // Across a clause break only when the break sets a rival aside
@@ -266,6 +282,7 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                             // "make up for Yeltsin, who failed to ...": a relative
                             // pronoun right after the party makes it the subject.
                             || a < b && s.word(a) == "who"
+                            || prepositional_aside(h)
                     })
                     .filter(|h| !verb_between(s, s.word_at(h.range.end.saturating_sub(1)) + 1, vw));
                 // "A knew that B objected but went on": a verb coordinated
