@@ -2028,3 +2028,21 @@ fn ruled_out_items_and_words_of_the_claim() {
     );
     quiet("The United States did build a European order around American dominance and NATO, and it did treat Russia as a waning power whose unhappiness could be ignored.");
 }
+
+/// "no expansion" names the demand, it denies nothing; "reject the idea
+/// that X" denies X; the summit known by its results is placed.
+#[test]
+fn a_named_demand_a_rejected_idea_and_a_summit_known_by_its_results() {
+    quiet("no expansion is de facto in place");
+    quiet("No-expansion demand de facto implemented: US + allies won't take on the military defense of Ukraine");
+    fires(
+        "No expansion is ignored by the West",
+        &[(Code::StanceReversal, "ignored")],
+    );
+    quiet("You reject the idea that Moscow's aim is to restore the Soviet Union.");
+    fires(
+        "That summit in Vienna produced only consultations on strategic stability and cybersecurity.",
+        &[(Code::WrongPlace, "Vienna")],
+    );
+    quiet("The Geneva summit produced consultations on strategic stability and cybersecurity.");
+}

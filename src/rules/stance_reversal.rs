@@ -75,7 +75,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             subject
                 .iter()
                 .filter(|&&(_, b)| b < w && w - b <= 16)
-                .max_by_key(|&&(_, b)| b)
+                // (of hits ending together, the longest: "no expansion" over "expansion")
+                .max_by_key(|&&(a, b)| (b, std::cmp::Reverse(a)))
                 .filter(|&&(a, b)| {
                     // ("the demand for no further expansion ... is met": a
                     // "no" after a preposition denies inside its noun phrase)
@@ -85,8 +86,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             && english().item_prepositions.has(s.word(k - 1))
                             && !gap_breaks(s, k)
                     };
+                    // ("no expansion is de facto in place": a "no" the
+                    // claim's subject begins with names it, "no-expansion")
+                    let names_subject = |k: usize| k == a && s.word(k) == "no";
                     (a.saturating_sub(3)..=b).any(|k| {
-                        (english().nominal_negators.has(s.word(k)) || phrase_no(k))
+                        (english().nominal_negators.has(s.word(k)) || phrase_no(k) || names_subject(k))
                             && (k + 1..=a).all(|i| !gap_breaks(s, i))
                     })
                 })
