@@ -2046,3 +2046,16 @@ fn a_named_demand_a_rejected_idea_and_a_summit_known_by_its_results() {
     );
     quiet("The Geneva summit produced consultations on strategic stability and cybersecurity.");
 }
+
+/// A rival inside a longer name is part of that name ("U.S." in "U.S.
+/// intelligence"); "Draft a summary" is no draft treaty.
+#[test]
+fn a_rival_inside_a_longer_name_and_a_verb_draft() {
+    quiet("U.S. intelligence appears twice: once over the spring 2021 drills, once over the late fall 2021 buildup.");
+    fires(
+        "The US held the spring 2021 exercises on the Ukrainian border.",
+        &[(Code::WrongActor, "US")],
+    );
+    quiet("Draft a one-page summary per section; start with [[Security Guarantees]] and [[What Next?]]");
+    quiet("| Bucharest pledge to Ukraine and Georgia | Russian commentators discuss retracting it | Renouncing it would mean too much loss of face | Unlikely to be retracted |");
+}

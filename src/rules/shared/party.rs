@@ -35,11 +35,17 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
         let values = asserted(ctx, s, value);
         let rivals: Vec<&Hit> = asserted(ctx, s, rival)
             .into_iter()
-            // A rival inside a value hit ("Russia" in "Russia-NATO Council") is part of it.
+            // A rival inside a value hit ("Russia" in "Russia-NATO Council") is part of it;
+            // so is one inside a longer name ("U.S." in "U.S. intelligence").
             .filter(|r| {
                 !values
                     .iter()
                     .any(|v| v.range.start <= r.range.start && r.range.end <= v.range.end && v.range != r.range)
+                    && !ctx
+                        .scan
+                        .mentions
+                        .iter()
+                        .any(|m| m.range.start <= r.range.start && r.range.end <= m.range.end && m.range != r.range)
             })
             .collect();
         // "a European order": a rival right before the claim's subject
@@ -435,7 +441,7 @@ fn topic_of_phrase(ctx: &Ctx, h: &Hit) -> bool {
             return false;
         }
         let prev = s.word(k - 1);
-        if lex.topic_prepositions.has(prev) {
+        if lex.topic_prepositions.has(prev) || prev == "to" && k >= 2 && lex.recipient_nouns.has(s.word(k - 2)) {
             return true;
         }
         // ("Ukraine and Georgia": step to the party before the conjunction.)
