@@ -2059,3 +2059,20 @@ fn a_rival_inside_a_longer_name_and_a_verb_draft() {
     quiet("Draft a one-page summary per section; start with [[Security Guarantees]] and [[What Next?]]");
     quiet("| Bucharest pledge to Ukraine and Georgia | Russian commentators discuss retracting it | Renouncing it would mean too much loss of face | Unlikely to be retracted |");
 }
+
+/// A contrast that opens a bare predicate shares the clause before it
+/// ("impossible, but necessary"); "followed up by presenting" is done by
+/// the subject of "followed".
+#[test]
+fn a_bare_contrast_and_a_verb_leading_on() {
+    fires(
+        "Withdrawal of infrastructure: impossible, but necessary for RU security",
+        &[(Code::StanceReversal, "necessary")],
+    );
+    quiet("Withdrawal of infrastructure: impossible, and largely unnecessary");
+    fires(
+        "Washington followed up by presenting Moscow with a draft treaty.",
+        &[(Code::WrongActor, "Washington")],
+    );
+    quiet("Moscow followed up by presenting Washington with a draft treaty.");
+}

@@ -104,6 +104,21 @@ impl Reading {
                 clauses.push(WordSpan::new(start, k));
                 clause_ids.push(id);
                 start = k;
+                // "impossible, but necessary for RU security": a contrast
+                // that opens a bare predicate (no subject, no verb of its
+                // own) goes on with the clause before it.
+                let bare_predicate = matches!(s.word(k), "but" | "yet")
+                    && k + 1 < n
+                    && !lex.determiners.has(s.word(k + 1))
+                    && !lex.new_subjects.has(s.word(k + 1))
+                    && (k + 1..n)
+                        .take_while(|&j| j == k + 1 || !punct_in(s.words[j - 1].end, s.words[j].start))
+                        .all(|j| {
+                            !lex.auxiliaries.has(s.word(j)) && !(s.word(j).len() > 3 && s.word(j).ends_with("ed"))
+                        });
+                if bare_predicate && !gap.contains(['(', ')']) {
+                    continue;
+                }
                 let closes = gap.contains(')') && !gap.contains('(');
                 if gap.contains('(') && !gap.contains(')') {
                     open.push(id);

@@ -491,7 +491,9 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
     (from..to).any(|k| {
         let w = s.word(k);
         // "are expected to propose": a modal frame, not another action.
-        if s.word(k + 1) == "to" {
+        // ("followed up by presenting", "responded by handing": the verb
+        // leads on to the action, done by its subject.)
+        if s.word(k + 1) == "to" || s.word(k + 1) == "by" || s.word(k + 1) == "up" && s.word(k + 2) == "by" {
             return false;
         }
         (w.len() > 4 && w.ends_with("ed") && !english().ed_adjectives.has(w))
