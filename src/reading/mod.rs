@@ -113,9 +113,7 @@ impl Reading {
                     && !lex.new_subjects.has(s.word(k + 1))
                     && (k + 1..n)
                         .take_while(|&j| j == k + 1 || !punct_in(s.words[j - 1].end, s.words[j].start))
-                        .all(|j| {
-                            !lex.auxiliaries.has(s.word(j)) && !(s.word(j).len() > 3 && s.word(j).ends_with("ed"))
-                        });
+                        .all(|j| !(lex.auxiliaries.has(s.word(j)) || s.word(j).len() > 3 && s.word(j).ends_with("ed")));
                 if bare_predicate && !gap.contains(['(', ')']) {
                     continue;
                 }
