@@ -1985,7 +1985,7 @@ fn pieces_set_apart_from_the_claim() {
     quiet("Ryabkov's \"never ever\" could, he suggests, in practice mean \"not in my lifetime.\"");
     quiet("To the order the US and its allies set up after the Cold War, with America dominant and NATO central, and Russia left outside it.");
     quiet("roots: post-CW order, US dominant, NATO central, RU left outside — \"waning power\"");
-    quiet("The Lavrov–Blinken meeting on 21 January and, the week before, Geneva, then the Russia–NATO Council in Brussels and the OSCE Standing Committee in Vienna.");
+    quiet("The Lavrov–Blinken meeting on 21 January and, the week before, Geneva, then the Russia–NATO Council in Brussels and OSCE Standing Committee in Vienna.");
     fires(
         "The Lavrov–Blinken meeting on 21 January and, the week after, Geneva.",
         &[(Code::WrongDate, "after")],
