@@ -2076,3 +2076,21 @@ fn a_bare_contrast_and_a_verb_leading_on() {
     );
     quiet("Moscow followed up by presenting Washington with a draft treaty.");
 }
+
+/// Telegraphic places and partitives: "Russia–NATO Council: met in
+/// Vienna", "Russia–NATO Council, Vienna"; "Enlargement: of the five most
+/// recent waves, three ..."; "the talks of the week before in Geneva";
+/// "No enlargement ... is de facto happening" names the demand.
+#[test]
+fn labelled_places_partitives_and_the_week_before() {
+    fires("Russia–NATO Council: met in Vienna", &[(Code::WrongPlace, "Vienna")]);
+    fires("Russia–NATO Council, Vienna", &[(Code::WrongPlace, "Vienna")]);
+    quiet("the talks: Geneva (US), Russia–NATO Council, Vienna (OSCE)");
+    quiet("Russia-NATO Council: Brussels, then the OSCE in Vienna");
+    fires(
+        "Enlargement: of the five most recent waves, three came on Putin's watch",
+        &[(Code::WrongNumber, "three")],
+    );
+    quiet("He sets the scene with the Lavrov–Blinken meeting of January 21 and the talks of the week before in Geneva, Brussels and Vienna.");
+    quiet("No enlargement onto former Soviet territory is de facto happening: the US and its allies won't take on the military defense of Ukraine and Georgia");
+}

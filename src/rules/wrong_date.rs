@@ -259,7 +259,8 @@ fn order(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "week" | "weeks" | "day" | "days" | "month" | "months" | "year" | "years"
                 )
                 && i + 1 < words.len()
-                && crate::note::negation::gap_breaks(s, i + 1);
+                // ("the talks of the week before in Geneva": or a place after it)
+                && (crate::note::negation::gap_breaks(s, i + 1) || matches!(words[i + 1], "in" | "at"));
             let x_after_y = x_after_y != adverbial;
             // "came after, not before, the round": the denied order is no claim.
             if i > 0 && words[i - 1] == "not" {

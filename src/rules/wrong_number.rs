@@ -322,7 +322,14 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                 && !nums.iter().any(|m| m.first_word == n.last_word + 1);
             let after = after && !compound;
             // "Of the five most recent waves of expansion, three happened ...".
-            let partitive = s.word(0) == "of" && u < n.first_word && n.first_word - u <= 6 && s.norm.text[s.words[u].end..s.words[n.first_word].start].contains(',');
+            // ("Enlargement: of the five most recent waves, three ...": after a label.)
+            let opens_with_of = (0..s.words.len().min(4)).find(|&k| {
+                s.word(k) == "of" && (k == 0 || s.norm.text[s.words[k - 1].end..s.words[k].start].contains(':'))
+            });
+            let partitive = opens_with_of.is_some_and(|o| u > o)
+                && u < n.first_word
+                && n.first_word - u <= 6
+                && s.norm.text[s.words[u].end..s.words[n.first_word].start].contains(',');
             after || before || partitive
         });
         if let Some(h) = attached {

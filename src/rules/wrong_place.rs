@@ -103,6 +103,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|m| m.word == k && crate::text::words(&s.norm.text[m.range]).len() + 1 >= n)
         };
+        let short_tail = |k: usize, w: usize| {
+            let rest = &s.norm.text[s.words[k].start..];
+            let tail = rest.split(['|', ';', '(', ')']).next().unwrap_or(rest);
+            w >= k && s.words[w].end <= s.words[k].start + tail.len() && crate::text::words(tail).len() <= 4
+        };
+        let place_ends_line = |k: usize| {
+            ctx.scan.mentions.iter().any(|m| {
+                m.word == k
+                    && s.norm.text[m.range.end..]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+            })
+        };
         // "Vienna: Russia-NATO Council session": a place alone before a
         // label's mark heads what follows it.
         let place_alone_before = |k: usize| {
@@ -159,8 +172,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             return false;
                         }
                         // "OSCE Standing Committee session: Geneva." labels, not a new clause.
+                        // ("Russia–NATO Council: met in Vienna": a short
+                        // predicate after the mark is the label's too;
+                        // "Russia–NATO Council, Vienna": so is a place that
+                        // ends the line after a comma.)
                         let label = matches!(gap, ":" | "→" | "=" | "⇒")
-                            && (w > b && place_alone_after(k) || w < a && place_alone_before(k));
+                            && (w > b && (place_alone_after(k) || short_tail(k, w)) || w < a && place_alone_before(k))
+                            || gap == "," && w > b && place_ends_line(k);
                         let relative = w > b
                             && !relative_open
                             && gap == ","
