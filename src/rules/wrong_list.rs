@@ -527,20 +527,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .iter()
                 .filter(|x| item.start <= x.range.start && x.range.end <= item.end)
                 .collect();
+            // What the article rules out, named in the item.
+            let ruled_out = ctx
+                .scan
+                .any_of(excluded)
+                .find(|h| item.start <= h.range.start && h.range.end <= item.end)
+                .map(|h| h.range);
             let wrong = match m {
                 // What the article rules out is wrong even inside an item
                 // that names a member ("ABM + INF + CFE").
-                Some(_)
-                    if ctx
-                        .scan
-                        .any_of(excluded)
-                        .any(|h| item.start <= h.range.start && h.range.end <= item.end) =>
-                {
-                    ctx.scan
-                        .any_of(excluded)
-                        .find(|h| item.start <= h.range.start && h.range.end <= item.end)
-                        .map(|h| h.range)
-                }
+                Some(_) if ruled_out.is_some() => ruled_out,
                 // A matched member naming an entity that does not belong with it.
                 Some(mi) => {
                     let mem = &members[*mi];
@@ -602,24 +598,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // "..., in Europe;" continues the item before it.
                 // An open list ("such as", "and so on") may hold more, but
                 // not what the article itself rules out.
-                None if open => ctx
-                    .scan
-                    .any_of(excluded)
-                    .find(|h| item.start <= h.range.start && h.range.end <= item.end)
-                    .map(|h| h.range)
-                    .or_else(|| near_miss(ctx, ci, &item).map(|(r, ..)| r)),
+                None if open => ruled_out.or_else(|| near_miss(ctx, ci, &item).map(|(r, ..)| r)),
                 // What the article rules out is wrong in a closed list too,
                 // wherever the item stands.
-                None if ctx
-                    .scan
-                    .any_of(excluded)
-                    .any(|h| item.start <= h.range.start && h.range.end <= item.end) =>
-                {
-                    ctx.scan
-                        .any_of(excluded)
-                        .find(|h| item.start <= h.range.start && h.range.end <= item.end)
-                        .map(|h| h.range)
-                }
+                None if ruled_out.is_some() => ruled_out,
                 // "Russian and Belarusian forces": a party that goes with a
                 // member, alone before "and", modifies the next item.
                 None if in_item.iter().any(|x| {
