@@ -86,7 +86,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-61", 33, 3, 0),
     ("blind-round-62", 34, 1, 0),
     ("blind-round-63", 38, 0, 0),
-    ("blind-round-64", 34, 1, 0),
+    ("blind-round-64", 35, 1, 0),
 ];
 
 /// 1-based line of a byte offset.

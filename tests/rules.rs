@@ -2094,3 +2094,15 @@ fn labelled_places_partitives_and_the_week_before() {
     quiet("He sets the scene with the Lavrov–Blinken meeting of January 21 and the talks of the week before in Geneva, Brussels and Vienna.");
     quiet("No enlargement onto former Soviet territory is de facto happening: the US and its allies won't take on the military defense of Ukraine and Georgia");
 }
+
+/// A title in parentheses after a name glosses it: "Ryabkov (Foreign
+/// Minister)" gives him the wrong title as surely as "Foreign Minister
+/// Ryabkov".
+#[test]
+fn a_title_in_parentheses_glosses_the_name() {
+    fires(
+        "Ryabkov (Foreign Minister): Ukraine in NATO → \"never ever\"",
+        &[(Code::WrongAttribution, "Foreign Minister")],
+    );
+    quiet("Ryabkov (Deputy Foreign Minister): Ukraine in NATO → \"never ever\"");
+}

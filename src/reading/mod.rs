@@ -366,7 +366,7 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
     // conflicts (Abkhazia, Transnistria)", "the Founding Act (1999)".
     let glossed = matches!(
         f.code,
-        Code::WrongList | Code::WrongNumber | Code::WrongDate | Code::WrongPlace
+        Code::WrongList | Code::WrongNumber | Code::WrongDate | Code::WrongPlace | Code::WrongAttribution
     )
     .then(|| r.glosses.get(clause).copied().flatten())
     .flatten();
