@@ -2106,3 +2106,17 @@ fn a_title_in_parentheses_glosses_the_name() {
     );
     quiet("Ryabkov (Deputy Foreign Minister): Ukraine in NATO → \"never ever\"");
 }
+
+/// One test of a bare contrast ("impossible, but vital"), shared by the
+/// reading's clauses and the stance rule: the predicate after "but" keeps
+/// the subject before it, and a "but" that opens a clause of its own (a
+/// verb of saying, a subject) sets the subject before it aside.
+#[test]
+fn a_bare_contrast_keeps_its_subject() {
+    fires(
+        "Withdrawal from eastern members: impossible, but author calls it vital for RU security",
+        &[(Code::StanceReversal, "vital")],
+    );
+    quiet("The writer sees no deal yet in sight, but says that even a failure works for the Kremlin, since its concerns are now stated plainly.");
+    quiet("Ask whether a NATO foothold in Ukraine is not yet a full-fledged danger in the author's view.");
+}

@@ -14,6 +14,27 @@ use std::collections::HashMap;
 /// (Not ':' — "Yeltsin's oversight: no binding pledge" labels its topic.)
 const CLAUSE_PUNCT: [char; 5] = [';', '(', ')', '?', '!'];
 
+/// "impossible, but necessary for RU security": does word `k` open a
+/// contrast with a bare predicate (no subject, no verb of its own), which
+/// goes on with the clause before it and shares its subject? `punct_in(a,
+/// b)` says whether the normalized gap `a..b` holds clause punctuation,
+/// which ends the predicate.
+pub fn opens_bare_contrast(s: &Sentence, lex: &Lexicon, k: usize, punct_in: impl Fn(usize, usize) -> bool) -> bool {
+    let n = s.words.len();
+    lex.contrast_conjunctions.has(s.word(k))
+        && k + 1 < n
+        && !lex.determiners.has(s.word(k + 1))
+        && !lex.new_subjects.has(s.word(k + 1))
+        && (k + 1..n)
+            .take_while(|&j| j == k + 1 || !punct_in(s.words[j - 1].end, s.words[j].start))
+            .all(|j| !(lex.auxiliaries.has(s.word(j)) || s.word(j).len() > 3 && s.word(j).ends_with("ed")))
+}
+
+/// Clause punctuation in the normalized gap `a..b` of `s`.
+pub fn clause_punct_in(s: &Sentence, a: usize, b: usize) -> bool {
+    s.norm.text[a..b].contains(CLAUSE_PUNCT)
+}
+
 #[derive(Debug, Clone)]
 pub struct Reading {
     /// Word ranges of the sentence's segments, in order, covering every
@@ -104,17 +125,7 @@ impl Reading {
                 clauses.push(WordSpan::new(start, k));
                 clause_ids.push(id);
                 start = k;
-                // "impossible, but necessary for RU security": a contrast
-                // that opens a bare predicate (no subject, no verb of its
-                // own) goes on with the clause before it.
-                let bare_predicate = matches!(s.word(k), "but" | "yet")
-                    && k + 1 < n
-                    && !lex.determiners.has(s.word(k + 1))
-                    && !lex.new_subjects.has(s.word(k + 1))
-                    && (k + 1..n)
-                        .take_while(|&j| j == k + 1 || !punct_in(s.words[j - 1].end, s.words[j].start))
-                        .all(|j| !(lex.auxiliaries.has(s.word(j)) || s.word(j).len() > 3 && s.word(j).ends_with("ed")));
-                if bare_predicate && !gap.contains(['(', ')']) {
+                if opens_bare_contrast(s, lex, k, punct_in) && !gap.contains(['(', ')']) {
                     continue;
                 }
                 let closes = gap.contains(')') && !gap.contains('(');

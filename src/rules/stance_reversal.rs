@@ -43,16 +43,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             crate::note::negation::opens_clause(s, k) && !matches!(s.word(k), "that" | "if" | "which" | "who")
         };
         let apart = |w: usize| {
-            // ("withdrawal: impossible, but necessary": a conjunction right
-            // before the predicate, with no subject of its own, shares the
-            // subject of the predicate before it.)
-            let elliptic = |k: usize| {
-                matches!(s.word(k), "but" | "yet" | "and")
-                    && w > k
-                    && w - k <= 2
-                    && (k + 1..w).all(|j| !english().new_subjects.has(s.word(j)))
+            // ("withdrawal: impossible, but necessary": a contrast that
+            // opens a bare predicate shares the subject before it.)
+            let bare = |k: usize| {
+                crate::reading::opens_bare_contrast(s, english(), k, |a, b| crate::reading::clause_punct_in(s, a, b))
             };
-            let opener = |k: usize| opener(k) && !elliptic(k);
+            let opener = |k: usize| opener(k) && !bare(k);
             subject.iter().all(|&(a, b)| {
                 let (lo, hi) = if w > b { (b, w) } else { (w, a) };
                 // ("since they walked out of the INF Treaty, they signalled
