@@ -2120,3 +2120,102 @@ fn a_bare_contrast_keeps_its_subject() {
     quiet("The writer sees no deal yet in sight, but says that even a failure works for the Kremlin, since its concerns are now stated plainly.");
     quiet("Ask whether a NATO foothold in Ukraine is not yet a full-fledged danger in the author's view.");
 }
+
+/// No finding at all, not even a possible one shown as information.
+fn silent(sentence: &str) {
+    let note = format!("- {sentence}\n");
+    let got: Vec<_> = engine()
+        .check(&note)
+        .into_iter()
+        .filter(|f| f.code != Code::Unsupported)
+        .map(|f| (f.code, note[f.range].to_string()))
+        .collect();
+    assert!(got.is_empty(), "expected no finding on {sentence:?}, got {got:?}");
+}
+
+/// Who did what: a party after a verb of giving receives ("owe Moscow
+/// counterproposals"); the agent of another participle ("floated by RU
+/// commentators") holds nothing of the claim; "it" after a verb is its
+/// object, no new subject ("as the section puts it, Washington knew ...");
+/// a participle right after the claim's subject ("the options put to
+/// Putin") names no actor.
+#[test]
+fn recipients_agents_and_participles_name_no_actor() {
+    quiet("The US and NATO owe Moscow counterproposals.");
+    fires(
+        "Moscow will present counterproposals of its own.",
+        &[(Code::WrongActor, "Moscow")],
+    );
+    quiet("Bucharest retraction floated by RU commentators, but not at Madrid this yr, too much loss of face");
+    quiet(
+        "As the Roots section puts it, Washington knew Russia was unhappy but saw it as a waning power and ignored it.",
+    );
+    quiet("Belarus appears twice, once as a drill partner and once among the options put to Putin.");
+}
+
+/// Places and lists: "a threat to Russia" names a target, no place; a
+/// colon after the venues opens their gloss, no companion of the last one;
+/// "..., political only" restricts the items before it.
+#[test]
+fn targets_glosses_and_restrictions_are_no_places_or_members() {
+    quiet("US missile defense sites in Romania and Poland, which the author calls a genuine threat to Russia.");
+    fires(
+        "US missile defense sites are in Romania and Russia.",
+        &[(Code::WrongPlace, "Russia")],
+    );
+    quiet("The week ran Geneva, Brussels, Vienna: U.S.-Russian talks, then the Russia-NATO Council, then the OSCE.");
+    quiet("- 2 of 3 possible: non-expansion + non-deployment, political only");
+}
+
+/// Stance over asides and answers: "is, in the author's view, pointless",
+/// "unlikely, in the author's view, that ...", a question answered "no" at
+/// once; "acceptance" speaks of the Kremlin's expectations.
+#[test]
+fn stance_reads_over_asides_and_answers() {
+    quiet("Punishing the West with military technology is, in the author's view, pointless.");
+    fires(
+        "Punishing the West with military technology is, in his view, worthwhile.",
+        &[(Code::StanceReversal, "Punishing")],
+    );
+    fires(
+        "The author thinks the Kremlin fully expected its terms to be accepted.",
+        &[(Code::StanceReversal, "expected")],
+    );
+    quiet("It is unlikely, in the author's view, that even the Kremlin expected acceptance.");
+    silent("- did even the Kremlin expect acceptance? author: unlikely");
+    quiet("Kremlin itself unlikely to have expected acceptance (§Forced Negotiations)");
+}
+
+/// Dates: a subject that "after"/"before" makes the point measured from,
+/// with a date set off by a comma, does not own the date; a date in
+/// parentheses glosses it; "until 2019" bounds the subject's own time.
+#[test]
+fn dates_measured_from_a_subject_and_bounded_by_it() {
+    quiet("Barely five weeks after the Lavrov–Blinken meeting, on February 24, 2022, Russian forces invaded Ukraine.");
+    fires(
+        "After the Lavrov–Blinken meeting on January 23, nothing changed.",
+        &[(Code::WrongDate, "January 23")],
+    );
+    fires(
+        "- pull back NATO infra set up in E. Europe since the Founding Act (1999)",
+        &[(Code::WrongDate, "1999")],
+    );
+    fires(
+        "Russia sought partnership with the West until 2019.",
+        &[(Code::WrongDate, "2019")],
+    );
+    quiet(
+        "| Early 1990s | Gorbachev fails to secure binding undertakings against NATO expansion after reunification |",
+    );
+    quiet("The author dated the makings of Russia's push-back to the first half of the 2010s.");
+    silent("My first reaction (mine, not his): that sentence reads differently after February 2022.");
+}
+
+/// Section marks that name no section: "the 7 §s" (the mark's plural), a
+/// quoted name the article's own page holds ("Check Also").
+#[test]
+fn plural_marks_and_page_headings_are_no_sections() {
+    quiet("Exam tip: learn the 7 §s and the untitled intro.");
+    quiet("Next: the Syria piece linked under \"Check Also\" at the foot of our copy.");
+    fires("See §Sanctions for this.", &[(Code::UnknownSection, "§Sanctions")]);
+}

@@ -149,6 +149,14 @@ pub fn find_refs(masked: &str, range: NoteSpan, base: &ClaimBase) -> Vec<Section
             if n == 0 {
                 continue;
             }
+            // "the 7 §s": the mark's plural counts sections, names none.
+            if marker == "§"
+                && body == s + marker.len()
+                && text[body..].starts_with('s')
+                && !text[body + 1..].starts_with(char::is_alphanumeric)
+            {
+                continue;
+            }
             let mut name = text[body..body + n].trim_end().to_string();
             let mut end = body + name.len();
             // "see What Next" without its "?"

@@ -9,6 +9,28 @@ fn is_negator(w: &str) -> bool {
     english().negators.has(w) || w.ends_with("n't")
 }
 
+/// "did the Kremlin expect acceptance? author: unlikely": is the word at
+/// `idx` in a question that the sentence answers at once with a denial
+/// (within the first few words after its "?")?
+pub fn answered_no(s: &Sentence, idx: usize) -> bool {
+    let t = &s.norm.text;
+    let Some(q) = t[s.words[idx].end..].find('?').map(|i| s.words[idx].end + i) else {
+        return false;
+    };
+    let first = s.words.partition_point(|w| w.start < q);
+    let lex = english();
+    // The answer's first word, after a short label ("author: unlikely").
+    let labelled = |k: usize| k + 1 < s.words.len() && t[s.words[k].end..s.words[k + 1].start].contains(':');
+    let answer = (first..(first + 2).min(s.words.len()))
+        .find(|&k| labelled(k))
+        .map_or(first, |k| k + 1);
+    // (the question is the word's own clause: no break before its "?")
+    answer < s.words.len() && (idx + 1..first).all(|k| !gap_breaks(s, k)) && {
+        let words: Vec<&str> = (answer..s.words.len().min(answer + 4)).map(|k| s.word(k)).collect();
+        is_negator(words[0]) || lex.negating_phrases.starts(&words)
+    }
+}
+
 /// Words that open a new clause: negation before them does not reach past.
 pub fn is_clause_break(w: &str) -> bool {
     english().clause_openers.has(w)
@@ -49,7 +71,7 @@ fn unequal_before(s: &Sentence, k: usize) -> bool {
 
 /// A reporting aside that ends just before word `k` (", the author says,"):
 /// where it starts, so that a reading can step over it.
-fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
+pub fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
     let mut j = k;
     while j > 0 && k - j < 5 {
         j -= 1;
@@ -459,12 +481,19 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
 /// Does the clause opener at word `k` ("that", "who") follow a frame that
 /// denies it: a negator or denying phrase, perhaps with what it denies
 /// between ("doubts that", "rejects the idea that", "contrary to those who")?
-fn frame_denies(s: &Sentence, k: usize) -> bool {
+fn frame_denies(s: &Sentence, that: usize) -> bool {
     let lex = english();
+    // ("It is unlikely, in the author's view, that ...": over a reporting aside.)
+    let k = match aside_before(s, that) {
+        Some(start) if start > 0 && gap_breaks(s, that) && gap_breaks(s, start) => start,
+        _ => that,
+    };
+    // (the break that opens the aside is stepped over with it)
+    let breaks = |j: usize| gap_breaks(s, j) && !(k < that && j == k);
     let mut j = k;
     while j > 0
         && k - j < 3
-        && !gap_breaks(s, j)
+        && !breaks(j)
         && (lex.proposition_nouns.has(s.word(j - 1)) || j < k && lex.determiners.has(s.word(j - 1)))
     {
         j -= 1;
@@ -473,12 +502,12 @@ fn frame_denies(s: &Sentence, k: usize) -> bool {
     // of opposing is against includes its noun's relative clause.
     let against = (k.saturating_sub(4)..k).rev().find(|&a| s.word(a) == "against");
     if let Some(a) = against.filter(|&a| a >= 1 && a + 1 < k && (a + 1..=k).all(|i| !gap_breaks(s, i))) {
-        if lex.negating_phrases.is_exactly(&[s.word(a - 1), "against"]) && s.word(k) == "that" {
+        if lex.negating_phrases.is_exactly(&[s.word(a - 1), "against"]) && s.word(that) == "that" {
             return true;
         }
     }
     // "the idea that": a determiner alone is no proposition.
-    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || gap_breaks(s, j) {
+    if j < k && !lex.proposition_nouns.has(s.word(k - 1)) || j == 0 || breaks(j) {
         return false;
     }
     is_negator(s.word(j - 1)) || lex.negating_phrases.ending_at(|i| s.word(i), j - 1).is_some()

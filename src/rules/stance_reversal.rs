@@ -107,6 +107,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 || mention_set_aside(s, w)
                 || crate::note::negation::fronted_object_denied(s, w)
                 || called_futile(s, w)
+                || crate::note::negation::answered_no(s, w)
         };
         // ("Gorbachev obtains no binding undertaking": a verb whose object
         // is denied is denied.)
@@ -483,6 +484,13 @@ fn called_futile(s: &Sentence, w: usize) -> bool {
             let gap = &s.norm.text[s.words[j - 1].end..s.words[j].start];
             gap.contains(['→', '=', '⇒', '—', '–', ':'])
         };
-        first > w && (w + 1..first).all(|j| !gap_breaks(s, j)) && (!gap_breaks(s, first) || linked(first))
+        let unbroken = |from: usize, to: usize| (from..to).all(|j| !gap_breaks(s, j));
+        // ("punishing the West is, in the author's view, pointless": over
+        // a reporting aside.)
+        let over_aside = || {
+            gap_breaks(s, first)
+                && crate::note::negation::aside_before(s, first).is_some_and(|a| a > w + 1 && unbroken(w + 1, a))
+        };
+        first > w && (unbroken(w + 1, first) && (!gap_breaks(s, first) || linked(first)) || over_aside())
     })
 }

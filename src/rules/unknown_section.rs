@@ -19,6 +19,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if crate::word_classes::english().placeholder_names.is_exactly(&words) {
             continue;
         }
+        // ("the piece linked under “Check Also”": a quoted name that the
+        // article's own text holds, such as its page's leftover headings,
+        // names that text, not a section.)
+        let quoted = ctx.note[..r.range.start].ends_with(['“', '"']);
+        if quoted && ctx.quotations.in_article(&crate::quotations::quote_words(&r.name)) {
+            continue;
+        }
         // The section that holds the sentence's point, when all its points
         // are in one: a better suggestion than the closest name.
         let points: Vec<usize> = ctx

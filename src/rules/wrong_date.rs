@@ -87,11 +87,25 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         // set before or after the subject by a relation word is another
         // event's date, measured from the subject's.
         let w = s.word_at(m.range.start);
+        // ("partnership until early 2019", "deployed since 1997": a relation
+        // word whose object is the date bounds the subject's own time.)
         let related = subject.iter().all(|&(a, b)| {
             let (lo, hi) = if w > b { (b + 1, w) } else { (w + 1, a) };
-            (lo..hi).any(|k| english().date_relations.has(s.word(k)))
+            (lo..hi).any(|k| english().date_relations.has(s.word(k)) && !(w > b && k + 1 == w))
         });
-        if !subject.is_empty() && related {
+        // "five weeks after the Lavrov–Blinken meeting, on February 24": a
+        // subject that a relation word just before makes the point measured
+        // from, with the date set off by a comma after it, does not own the
+        // date (one in parentheses glosses it: "since the Founding Act (1999)").
+        let measured_from = subject.iter().all(|&(a, b)| {
+            w > b && {
+                let between = &t[s.words[b].end..s.words[w].start];
+                (a.saturating_sub(4)..a).any(|k| english().date_relations.has(s.word(k)))
+                    && between.contains(',')
+                    && !between.contains('(')
+            }
+        });
+        if !subject.is_empty() && (related || measured_from) {
             continue;
         }
         let comparable: Vec<&DateSpec> = value.iter().filter(|v| v.comparable(&m.date)).collect();

@@ -578,9 +578,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                     between.matches('(').count() > between.matches(')').count()
                                 };
                                 // ("Geneva → Russia–NATO Council, Brussels": an
-                                // arrow leads on to the next step, no companion)
+                                // arrow leads on to the next step, no companion;
+                                // "Geneva, Brussels, Vienna: U.S.-Russian talks,
+                                // then ...": a colon opens what glosses the list)
                                 let led_on =
-                                    x.range.start > member_at && t[member_at..x.range.start].contains(['→', '⇒']);
+                                    x.range.start > member_at && t[member_at..x.range.start].contains(['→', '⇒', ':']);
                                 x.range.start > member_at && !glossed(x.range.start) && !led_on &&
                                 // (the claim's own parties, such as Russia, go with any member)
                                 !allowed.contains(&x.entity)
@@ -885,6 +887,9 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         return true;
     }
     let last = words.last().copied().unwrap_or("");
+    // "..., political only": a short piece that a degree word ends
+    // restricts the items before it.
+    let restriction = words.len() <= 3 && lex.item_degrees.has(last);
     // ("and so on", "and the like", "and the rest": the open end)
     let etcetera = lex.item_etcetera.starts(&words);
     // "nothing more", "the author says", "the order itself", "the last":
@@ -909,6 +914,7 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     contrast
         || predicate
         || degree
+        || restriction
         || subordinate
         || apposition
         || etcetera

@@ -45,6 +45,15 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
         }
         k -= 1;
         let w = s.word(k);
+        // ("a threat to Russia", "the pledge to Ukraine": "to" after such a
+        // noun names whom the thing is aimed at or given to.)
+        let aimed = w == "to" && k > 0 && {
+            let noun = s.word(k - 1);
+            english().recipient_nouns.has(noun) || english().target_nouns.has(noun)
+        };
+        if aimed {
+            return false;
+        }
         if english().locatives.has(w) {
             // "fold in US concerns": a country before a plural noun says
             // whose they are; it names no place.

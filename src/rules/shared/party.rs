@@ -218,7 +218,9 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
             let candidates: Vec<&Hit> = rivals
                 .iter()
                 .copied()
-                .filter(|r| !topic_of_phrase(ctx, r) && !subject_of_condition(s, r))
+                .filter(|r| {
+                    !topic_of_phrase(ctx, r) && !subject_of_condition(s, r) && !agent_of_participle(ctx, claim, r)
+                })
                 .collect();
             // ("the US and NATO have promised counterproposals, the European
             // Parliament is discussing new sanctions": a party set apart
@@ -379,6 +381,19 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                 .filter(|_| {
                     let fv = s.word_at(first_verb);
                     !(fv > 0 && !gap_breaks(s, fv) && english().be_forms.has(s.word(fv - 1)))
+                })
+                // "the options put to Putin": the action right after the
+                // claim's subject, as a participle, names no actor at all.
+                // ("TV interviews": an action word that is itself a subject
+                // word is a noun, named with its own.)
+                .filter(|_| {
+                    let fv = s.word_at(first_verb);
+                    let noun = subject_hits.iter().any(|h| s.word_at(h.range.start) == fv);
+                    noun || !(fv > 0
+                        && !gap_breaks(s, fv)
+                        && subject_hits
+                            .iter()
+                            .any(|h| s.word_at(h.range.end.saturating_sub(1)) + 1 == fv))
                 });
             if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
                 from_rival
@@ -471,6 +486,25 @@ fn subject_of_condition(s: &Sentence, h: &Hit) -> bool {
     k > 0 && !gap_breaks(s, k) && english().condition_openers.ending_at(|i| s.word(i), k - 1).is_some()
 }
 
+/// "the retraction floated by RU commentators, ... too much loss of face":
+/// a party after "by" and a participle that is not the claim's subject is
+/// the agent of that participle, and holds nothing of the claim.
+fn agent_of_participle(ctx: &Ctx, claim: &crate::claims::Claim, h: &Hit) -> bool {
+    let s = ctx.sentence;
+    let w = s.word_at(h.range.start);
+    if w < 2 || s.word(w - 1) != "by" || gap_breaks(s, w) || gap_breaks(s, w - 1) {
+        return false;
+    }
+    let p = s.word(w - 2);
+    let participle = p.len() > 4 && p.ends_with("ed") || english().passive_participles.has(p);
+    let in_subject = claim.when.first().is_some_and(|g| {
+        ctx.scan
+            .any_of(g)
+            .any(|x| s.word_at(x.range.start) <= w - 2 && w - 2 <= s.word_at(x.range.end.saturating_sub(1)))
+    });
+    participle && !in_subject
+}
+
 /// "The author says the U.S. knew ...": the word after the last frame
 /// before `w` that gives the words to the author (a reporter noun or a
 /// pronoun and a verb of saying, with its "that"), else 0.
@@ -497,10 +531,29 @@ fn verb_between(s: &Sentence, from: usize, to: usize) -> bool {
             return false;
         }
         (w.len() > 4 && w.ends_with("ed") && !english().ed_adjectives.has(w))
-            // "... Russia was unhappy - it simply preferred to ignore": a new subject.
-            || english().new_subjects.has(w)
+            // "... Russia was unhappy - it simply preferred to ignore": a new
+            // subject, where a clause can start ("as the section puts it,"
+            // has an object).
+            || english().new_subjects.has(w) && pronoun_opens_clause(s, k)
             || english().clause_verbs.has(w)
     })
+}
+
+/// Can the pronoun at word `k` open a clause: at a break, or after a
+/// clause opener, a coordinator or a verb that takes a clause ("knew it
+/// was", "said they would")?
+fn pronoun_opens_clause(s: &Sentence, k: usize) -> bool {
+    let lex = english();
+    k == 0 || gap_breaks(s, k) || {
+        let prev = s.word(k - 1);
+        crate::note::negation::is_clause_break(prev)
+            || lex.verb_coordinators.has(prev)
+            || lex.clause_verbs.has(prev)
+            || lex.reporting_verbs.has(prev)
+            || lex.view_verbs.has(prev)
+            || lex.thinking_verbs.has(prev)
+            || prev.len() > 4 && prev.ends_with("ed") && !lex.ed_adjectives.has(prev)
+    }
 }
 
 /// Can the party at `h` be the subject of the action at word `vw`? Not as
@@ -511,7 +564,9 @@ fn can_be_subject(s: &Sentence, h: &Hit, vw: usize) -> bool {
     let w = s.word_at(h.range.start);
     let end = s.word_at(h.range.end.saturating_sub(1));
     let prev = if w > 0 { s.word(w - 1) } else { "" };
-    let after_verb = prev.len() > 4 && prev.ends_with("ed") && !english().ed_adjectives.has(prev) && !gap_breaks(s, w);
+    let after_verb = (prev.len() > 4 && prev.ends_with("ed") && !english().ed_adjectives.has(prev)
+        || english().recipient_verbs.has(prev))
+        && !gap_breaks(s, w);
     let possessive = s.word(end).ends_with("'s") || s.norm.text[h.range.end..].starts_with("'s");
     // "Russia seen as a power in decline", "Russia was ignored": a party
     // before a passive verb is what the action is done to.
