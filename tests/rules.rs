@@ -2219,3 +2219,30 @@ fn plural_marks_and_page_headings_are_no_sections() {
     quiet("Next: the Syria piece linked under \"Check Also\" at the foot of our copy.");
     fires("See §Sanctions for this.", &[(Code::UnknownSection, "§Sanctions")]);
 }
+
+/// Lines that are not the note's claims about the article: its title in
+/// quotation marks names it; a "[context]" tag or an "outside, not in
+/// article:" label frames the line as outside knowledge.
+#[test]
+fn the_title_and_outside_tags_assert_nothing_about_the_article() {
+    quiet("This week's long read: \"What a Week of Talks Between Russia and the West Revealed\", published around the Lavrov–Blinken meeting.");
+    quiet("[context] In his 2007 Munich speech, Putin had already complained bitterly about NATO enlargement.");
+    quiet("outside, not in article: RU itself also left Open Skies, in Dec 2021");
+}
+
+/// A table row that gives the claim's own date in another cell sets that
+/// cell against the wrong one (a claim and its correction); a rival joined
+/// to the right party by a slash ("US/NATO") is one joint party with it.
+#[test]
+fn corrected_rows_and_joint_parties() {
+    quiet("| Russia abandoned partnership with the West in 2014 | Its policy sought understanding with the US and Europe up to the start of 2021 | Evolution |");
+    fires(
+        "| Russia abandoned partnership with the West in 2014 | Evolution |",
+        &[(Code::WrongDate, "2014")],
+    );
+    quiet("→ real aim: security in Europe's east as a contract between RU and US/NATO, not US business alone");
+    fires(
+        "Moscow wants to end the era when European security was NATO's business alone",
+        &[(Code::WrongActor, "NATO")],
+    );
+}

@@ -143,7 +143,7 @@ impl Engine {
         let s = context.unwrap_or(s);
         // A title filling a table cell ("| Evolution of the Confrontation |")
         // names a section as a marker does: its words speak of nothing.
-        let marked: Vec<NoteSpan> = refs
+        let mut marked: Vec<NoteSpan> = refs
             .iter()
             .filter(|r| {
                 r.explicit
@@ -153,6 +153,10 @@ impl Engine {
             })
             .map(|r| r.range)
             .collect();
+        // The article's own title, quoted or set in italics ("this week's
+        // long read: “What a Week of Talks ...”"), names the article: its
+        // words speak of nothing. (Bare, the words may name a thing in it.)
+        marked.extend(title_spans(note, s.range, &self.base.title));
         let scan = self.matcher.scan_outside(&self.base, s, note, &marked);
         let mut numbers = crate::values::numbers::find_numbers(&s.norm.text, &s.words);
         // "section 4", "(see IV)": a section's number counts nothing.
@@ -168,7 +172,11 @@ impl Engine {
             sentence: s,
             dates: crate::values::dates::find_dates(&s.norm.text, &s.words),
             numbers,
-            quotes: note::quotes::find_quotes(s),
+            // (the article's title in quotation marks names it, quotes no one)
+            quotes: note::quotes::find_quotes(s)
+                .into_iter()
+                .filter(|q| !q.text.eq_ignore_ascii_case(&crate::text::norm(&self.base.title)))
+                .collect(),
             refs,
             scan: &scan,
             quotations: &self.quotations,
@@ -384,6 +392,19 @@ impl Engine {
     pub fn scan(&self, note: &str, s: &Sentence) -> crate::matcher::Scan {
         self.matcher.scan(&self.base, s, note)
     }
+}
+
+/// Where the article's title stands in `range` of the note (any case).
+fn title_spans(note: &str, range: NoteSpan, title: &str) -> Vec<NoteSpan> {
+    let (hay, needle) = (note.as_bytes(), title.as_bytes());
+    if needle.is_empty() || range.end > hay.len() || range.end - range.start < needle.len() {
+        return Vec::new();
+    }
+    (range.start..=range.end - needle.len())
+        .filter(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+        .filter(|&i| note[..i].ends_with(['"', '“', '*', '_', '\'', '‘']))
+        .map(|i| NoteSpan::new(i, i + needle.len()))
+        .collect()
 }
 
 /// Apply suppression comments and options, drop duplicates, sort.

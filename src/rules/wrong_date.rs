@@ -112,6 +112,18 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         if comparable.iter().any(|v| !v.conflicts(&m.date)) {
             continue;
         }
+        // "| Russia dropped partnership in 2014 | it sought partnership up to
+        // the start of 2021 |": a table row that gives the claim's own date
+        // in another cell sets that cell against this one.
+        let cell = |at: usize| t[..at].matches('|').count();
+        let corrected_in_row = t.contains('|')
+            && ctx.dates.iter().any(|d| {
+                cell(d.range.start) != cell(m.range.start)
+                    && value.iter().any(|v| v.comparable(&d.date) && !v.conflicts(&d.date))
+            });
+        if corrected_in_row {
+            continue;
+        }
         // Another claim whose subject is at least as near gives this date:
         // it is that claim's ("a bigger buildup than in the spring").
         let here = super::shared::subject::distance(&subject, s.word_at(m.range.start));

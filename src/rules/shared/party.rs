@@ -48,6 +48,18 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                         .any(|m| m.range.start <= r.range.start && r.range.end <= m.range.end && m.range != r.range)
             })
             .collect();
+        // "Russia and the US/NATO": a rival joined to the right party by a
+        // slash names one joint party with it, which acts as the right one.
+        let slash_joined = |a: &Hit, b: &Hit| {
+            let (x, y) = if a.range.end <= b.range.start { (a, b) } else { (b, a) };
+            x.range.end <= y.range.start
+                && y.range.start - x.range.end <= 2
+                && ctx.note[ctx.orig(NormSpan::new(x.range.end, y.range.start))].trim() == "/"
+        };
+        let rivals: Vec<&Hit> = rivals
+            .into_iter()
+            .filter(|r| !values.iter().any(|v| slash_joined(v, r)))
+            .collect();
         // "a European order": a rival right before the claim's subject
         // names which one, it does not hold or do anything.
         let subject_hits: Vec<&Hit> = claim
