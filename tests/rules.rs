@@ -2246,3 +2246,25 @@ fn corrected_rows_and_joint_parties() {
         &[(Code::WrongActor, "NATO")],
     );
 }
+
+/// A chat's timestamp ("[09:39] mk: ...") says when the note was written:
+/// its figures are no unsupported numbers, while a year still is.
+#[test]
+fn clock_times_are_not_unsupported_figures() {
+    let unsupported = |line: &str| -> Vec<String> {
+        let note = format!("- {line}\n");
+        engine()
+            .check(&note)
+            .into_iter()
+            .filter(|f| f.code == Code::Unsupported)
+            .map(|f| f.message.to_string())
+            .collect()
+    };
+    assert_eq!(
+        unsupported("[09:39] mk: the retraction was floated by RU commentators"),
+        Vec::<String>::new()
+    );
+    assert!(unsupported("At 10:30 in 2019, per the note, it happened")
+        .iter()
+        .any(|m| m.contains("2019") && !m.contains("10")));
+}

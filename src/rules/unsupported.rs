@@ -33,8 +33,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let r = w.span();
         let orig = &note[s.orig(r, note)];
         let first_char = orig.chars().next().unwrap_or(' ');
-        let figure =
-            orig.chars().any(|c| c.is_ascii_digit()) && !crate::values::numbers::is_label(&s.norm.text, &s.words, i);
+        let figure = orig.chars().any(|c| c.is_ascii_digit())
+            && !crate::values::numbers::is_label(&s.norm.text, &s.words, i)
+            && !clock_time(s, i);
         // Only a capitalized word or a figure can be novel: test that before
         // the word is normalized again and looked up.
         if (!figure && !first_char.is_uppercase()) || known_entity(&r) {
@@ -89,6 +90,20 @@ fn lookup_form(orig: &str) -> String {
         return t.to_ascii_lowercase();
     }
     crate::text::word_list(t).join(" ")
+}
+
+/// Is word `i` an hour or a minute of a clock time ("[09:39] jr: ...", a
+/// chat's timestamp), which says when the note was written, not what the
+/// article holds?
+fn clock_time(s: &crate::note::Sentence, i: usize) -> bool {
+    let digits = |k: usize, max: usize| {
+        let w = s.word(k);
+        !w.is_empty() && w.len() <= max && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let colon = |k: usize| s.norm.text[s.words[k - 1].end..s.words[k].start] == *":";
+    let n = s.words.len();
+    (i + 1 < n && digits(i, 2) && colon(i + 1) && digits(i + 1, 2) && s.word(i + 1).len() == 2)
+        || (i > 0 && digits(i - 1, 2) && colon(i) && digits(i, 2) && s.word(i).len() == 2)
 }
 
 #[cfg(test)]
