@@ -2268,3 +2268,26 @@ fn clock_times_are_not_unsupported_figures() {
         .iter()
         .any(|m| m.contains("2019") && !m.contains("10")));
 }
+
+/// A chat's next line opening with its speaker in bold ("**Priya:** ...")
+/// starts a new sentence: the lines are not read as one.
+#[test]
+fn a_bold_speaker_label_starts_a_new_sentence() {
+    let chat = "**Sam:** four of the last five came under Putin: 2004, 2009, 2017, 2020\n\
+                **Priya:** NATO *in* UA (bases, weapons, advisers) is the worse part. \"unsinkable aircraft carrier\"\n";
+    assert_eq!(note_findings(chat), vec![]);
+}
+
+/// "US dominant, NATO central, RU outside": a piece opening with a party
+/// and holding a word of another applicable claim about it states that
+/// claim's point; a piece that only names a party inside an action ("ban
+/// NATO drills") is still an added member.
+#[test]
+fn a_piece_stating_another_point_is_no_member() {
+    let chat = "**Ana:** ok, so the order\n**Ben:** US dominant, NATO central, RU outside\n";
+    assert_eq!(note_findings(chat), vec![]);
+    fires(
+        "Three demands: stop NATO expansion into ex-Soviet states, keep offensive weapons out of Europe, and ban NATO drills in the Black Sea.",
+        &[(Code::WrongList, "ban NATO drills in the Black Sea")],
+    );
+}

@@ -325,7 +325,8 @@ fn label_opens_next_line(text: &str, start: usize, eol: usize) -> bool {
         return false;
     }
     let next = text[eol + 1..].trim_start_matches([' ', '\t']);
-    let next_line = next.split('\n').next().unwrap_or("");
+    // ("**Priya:** NATO *in* UA ...": a chat's speaker in bold is a label too.)
+    let next_line = next.split('\n').next().unwrap_or("").replace("**", "");
     let Some((label, rest)) = next_line.split_once(": ") else {
         return false;
     };

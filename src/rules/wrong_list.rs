@@ -617,7 +617,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 // member (its "in Europe" split off as another piece) is
                 // that member in other words.
                 None if paraphrases_member(ctx, &item, members) => None,
-                None if not_an_item(ctx, &item) || shorthand_of_member(ctx, &item, members) => {
+                None if not_an_item(ctx, &item)
+                    || shorthand_of_member(ctx, &item, members)
+                    || states_another_point(ctx, ci, &item) =>
+                {
                     ended = ends_enumeration(ctx, &item);
                     None
                 }
@@ -926,6 +929,34 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         || participle
         || clause
         || preposition && !after_conjunction
+}
+
+/// "US dominant, NATO central, RU outside": a piece that names a party and
+/// a word of another applicable claim about that party (Russia left
+/// outside the order) states that claim's point; it is no added member.
+fn states_another_point(ctx: &Ctx, ci: usize, r: &NormSpan) -> bool {
+    let s = ctx.sentence;
+    let inside = |h: &crate::matcher::Hit| r.start <= h.range.start && h.range.end <= r.end;
+    // (the party opens the piece, as a subject: not "ban NATO exercises")
+    let mut first = s.words.partition_point(|w| w.start < r.start);
+    while first < s.words.len() && english().determiners.has(s.word(first)) {
+        first += 1;
+    }
+    let opens = |h: &crate::matcher::Hit| s.word_at(h.range.start) == first;
+    ctx.active().any(|(cj, c)| {
+        cj != ci
+            && !matches!(c.check, Check::List { .. })
+            && c.when.len() >= 2
+            && ctx
+                .scan
+                .any_of(&c.when[0])
+                .any(|h| inside(h) && opens(h) && ctx.base.terms[h.term].entity.is_some())
+            && c.when[1..].iter().any(|g| {
+                ctx.scan
+                    .any_of(g)
+                    .any(|h| inside(h) && ctx.base.terms[h.term].entity.is_none())
+            })
+    })
 }
 
 /// Does a place claim that applies to the sentence give the entity as its
