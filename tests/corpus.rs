@@ -91,7 +91,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-66", 32, 0, 0),
     ("blind-round-67", 41, 0, 0),
     ("blind-round-68", 32, 0, 0),
-    ("blind-round-69", 37, 0, 0),
+    ("blind-round-69", 38, 0, 0),
     ("blind-round-70", 36, 0, 0),
 ];
 

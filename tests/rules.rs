@@ -2291,3 +2291,14 @@ fn a_piece_stating_another_point_is_no_member() {
         &[(Code::WrongList, "ban NATO drills in the Black Sea")],
     );
 }
+
+/// A place after a comma that ends its part of the line, before an arrow,
+/// is the label's place ("Biden–Putin summit, Reykjavik → ...").
+#[test]
+fn a_place_before_an_arrow_ends_its_part_of_the_line() {
+    fires(
+        "Biden–Putin summit, Reykjavik → talks on strategic stability and cyber, little else",
+        &[(Code::WrongPlace, "Reykjavik")],
+    );
+    quiet("Biden–Putin summit, Geneva → talks on strategic stability and cyber, little else");
+}

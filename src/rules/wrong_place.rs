@@ -117,12 +117,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let tail = rest.split(['|', ';', '(', ')']).next().unwrap_or(rest);
             w >= k && s.words[w].end <= s.words[k].start + tail.len() && crate::text::words(tail).len() <= 4
         };
+        // (or ends its part of the line, before an arrow: "Biden–Putin
+        // summit, Helsinki → consultations on ...")
         let place_ends_line = |k: usize| {
             ctx.scan.mentions.iter().any(|m| {
+                let rest = &s.norm.text[m.range.end..];
                 m.word == k
-                    && s.norm.text[m.range.end..]
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .is_empty()
+                    && (rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                        || rest.trim_start().starts_with(['→', '⇒']))
             })
         };
         // "Vienna: Russia-NATO Council session": a place alone before a
