@@ -2305,3 +2305,14 @@ fn a_place_before_an_arrow_ends_its_part_of_the_line() {
     );
     quiet("Biden–Putin summit, Geneva → talks on strategic stability and cyber, little else");
 }
+
+/// A short question after an arrow asks only about the part after it:
+/// the statement before the arrow is asserted.
+#[test]
+fn a_question_after_an_arrow_asks_only_its_own_part() {
+    fires(
+        "Yeltsin failed to get a binding pledge against expansion after reunification → is Putin repairing that?",
+        &[(Code::WrongAttribution, "Yeltsin")],
+    );
+    quiet("Gorbachev failed to get a binding pledge against expansion after reunification → is Putin repairing that?");
+}

@@ -48,7 +48,8 @@ pub struct Reading {
     /// The sentence asks (ends with "?").
     pub question: bool,
     /// The first word the question asks about: the one after its last
-    /// semicolon ("Yeltsin got no pledge; Putin making up for it?").
+    /// semicolon ("Yeltsin got no pledge; Putin making up for it?"), or
+    /// after a last arrow a few words from the end.
     pub asked_from: usize,
     /// Per clause id: the clause ends with "?" ("TODO: one doc or two? ...").
     pub asks: Vec<bool>,
@@ -156,7 +157,12 @@ impl Reading {
         }
         let trimmed = t.trim_end();
         let question = trimmed.ends_with('?') && !title_marks.contains(&(trimmed.len() - 1));
-        let asked_from = t.rfind(';').map_or(0, |i| s.word_at(i));
+        // ("Yeltsin got no pledge; Putin making up for it?": the question is
+        // the last part; so is a short one after an arrow, "... → Putin
+        // making up for it?", where a long tail may run over several lines.)
+        let after_semicolon = t.rfind(';').map_or(0, |i| s.word_at(i));
+        let after_arrow = t.rfind(['→', '⇒']).map(|i| s.word_at(i)).filter(|&a| n - a <= 8);
+        let asked_from = after_semicolon.max(after_arrow.unwrap_or(0));
         let mut pronoun_subject = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
             if c.range()
