@@ -326,7 +326,15 @@ fn label_opens_next_line(text: &str, start: usize, eol: usize) -> bool {
     }
     let next = text[eol + 1..].trim_start_matches([' ', '\t']);
     // ("**Priya:** NATO *in* UA ...": a chat's speaker in bold is a label too.)
-    let next_line = next.split('\n').next().unwrap_or("").replace("**", "");
+    // (copied only when it has bold marks: this runs at every line end)
+    let raw = next.split('\n').next().unwrap_or("");
+    let unbolded;
+    let next_line = if raw.contains("**") {
+        unbolded = raw.replace("**", "");
+        unbolded.as_str()
+    } else {
+        raw
+    };
     let Some((label, rest)) = next_line.split_once(": ") else {
         return false;
     };
