@@ -62,10 +62,10 @@ fn text_output_is_compiler_style_with_a_summary() {
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
     // “What a ...” starts at character 24 of line 3 (the quotation mark is one character).
     let first = o.stdout.lines().next().unwrap();
-    assert!(first.starts_with("note.md:3:24: warning[misquote]: "), "{}", o.stdout);
+    assert!(first.starts_with("note.md:3:24: error[misquote]: "), "{}", o.stdout);
     let last = o.stdout.lines().last().unwrap();
     assert!(
-        last.starts_with("0 errors, 1 warning, ") && last.ends_with(" in 1 file"),
+        last.starts_with("1 error, 0 warnings, ") && last.ends_with(" in 1 file"),
         "{last}"
     );
     assert!(o.stderr.is_empty(), "{}", o.stderr);
@@ -169,7 +169,7 @@ fn json_output_has_every_key() {
     }
     let mq = list.iter().find(|f| f["code"] == "misquote").expect("a misquote");
     assert_eq!((&mq["line"], &mq["column"]), (&Value::from(1), &Value::from(24)));
-    assert_eq!(mq["severity"], "warning");
+    assert_eq!(mq["severity"], "error");
     let fix = &mq["fix"];
     assert!(
         fix["replacement"].as_str().unwrap().contains("Russia and the West"),
@@ -210,7 +210,7 @@ fn sarif_output_is_sarif_2_1_0() {
         .iter()
         .find(|r| r["ruleId"] == "misquote")
         .expect("a misquote result");
-    assert_eq!(r["level"], "warning");
+    assert_eq!(r["level"], "error");
     assert!(r["message"]["text"].is_string());
     let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
     assert_eq!(rule["id"], "misquote");
@@ -333,7 +333,7 @@ fn missing_path_is_exit_2_and_the_rest_is_still_checked() {
     let o = run(&d, &["check", "nowhere.md", "bad.md"]);
     assert_eq!(o.code, 2, "exit 2 wins over 1: {}{}", o.stdout, o.stderr);
     assert!(o.stderr.contains("nowhere.md"), "{}", o.stderr);
-    assert!(o.stdout.contains("bad.md:1:24: warning[misquote]"), "{}", o.stdout);
+    assert!(o.stdout.contains("bad.md:1:24: error[misquote]"), "{}", o.stdout);
 }
 
 #[test]
@@ -394,7 +394,7 @@ fn folder_without_notes_is_exit_2() {
     let o = run(&d, &["check", "empty", "full"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("empty"), "{}", o.stderr);
-    assert!(o.stdout.contains("a.md:1:24: warning[misquote]"), "{}", o.stdout);
+    assert!(o.stdout.contains("a.md:1:24: error[misquote]"), "{}", o.stdout);
 }
 
 #[test]
@@ -423,7 +423,7 @@ fn a_missing_article_is_a_warning_naming_its_source_and_the_note_is_still_checke
         "{stderr}"
     );
     assert_eq!(stderr.matches("from-env.txt").count(), 1, "{stderr}");
-    assert!(String::from_utf8_lossy(&o.stdout).contains("warning[misquote]"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("error[misquote]"));
 }
 
 #[test]
@@ -522,7 +522,7 @@ fn settings_file_disables_and_changes_severity() {
         "{}",
         o.stderr
     );
-    assert!(o.stdout.contains("warning[misquote]"), "{}", o.stdout);
+    assert!(o.stdout.contains("error[misquote]"), "{}", o.stdout);
 
     // A missing article is a warning naming the file's line; the note is checked.
     write(
@@ -534,7 +534,7 @@ fn settings_file_disables_and_changes_severity() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(o.stderr.contains("missing/article.txt"), "{}", o.stderr);
     assert!(o.stderr.contains(".claimlint.toml:2 article"), "{}", o.stderr);
-    assert!(o.stdout.contains("warning[misquote]"), "{}", o.stdout);
+    assert!(o.stdout.contains("error[misquote]"), "{}", o.stdout);
 }
 
 #[test]

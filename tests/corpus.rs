@@ -61,7 +61,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-35", 36, 0, 0),
     ("blind-round-36", 35, 2, 0),
     ("blind-round-38", 35, 3, 0),
-    ("blind-round-39", 39, 3, 0),
+    ("blind-round-39", 39, 3, 1),
     ("blind-round-40", 37, 0, 0),
     ("blind-round-41", 38, 1, 0),
     ("blind-round-42", 32, 1, 0),

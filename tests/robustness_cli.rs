@@ -17,7 +17,7 @@ use std::process::Command;
 use std::time::Instant;
 
 const MISQUOTE: &str = "- The piece is titled “What a Week of Talks Between Russia and NATO Revealed”.\n";
-const FLAGGED: &str = "ok.md:1:24: warning[misquote]";
+const FLAGGED: &str = "ok.md:1:24: error[misquote]";
 
 struct Out {
     code: i32,
@@ -84,7 +84,7 @@ fn nul_bytes_and_a_byte_order_mark_are_read_and_findings_placed_past_them() {
     );
     let o = run(&d, &["check", "nul.md"]);
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
-    assert!(o.stdout.starts_with("nul.md:1:25: warning[misquote]"), "{}", o.stdout);
+    assert!(o.stdout.starts_with("nul.md:1:25: error[misquote]"), "{}", o.stdout);
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn symlink_loops_are_named_once_and_folders_reached_twice_walked_once() {
             "notes/self.md: Too many levels of symbolic links",
         ]
     );
-    assert!(o.stdout.contains("notes/ok.md:1:24: warning[misquote]"), "{}", o.stdout);
+    assert!(o.stdout.contains("notes/ok.md:1:24: error[misquote]"), "{}", o.stdout);
     assert!(o.stdout.trim_end().ends_with("in 1 file"), "{}", o.stdout);
 }
 

@@ -203,7 +203,7 @@ fn misquote() {
         &[
             (
                 Code::Misquote,
-                Severity::Warning,
+                Severity::Error,
                 "a fair bargain for two proud nations",
                 22..58,
                 "the article's words are “a fair bargain for two small nations”, not “a fair bargain for two proud nations” (the opening, line 5)",
@@ -240,7 +240,7 @@ fn misquote() {
     let sentence = "“The accord will hold for now but will not end the deeper rivalry between the two neighbours.”";
     let said = "The accord will hold for now but will not end the deeper rivalry between the two neighbours";
     let message = "the article's words are “the columnist’s view the accord will hold for now but will not settle the deeper rivalry between the two neighbours”, not “The accord will hold for now but will not end the deeper rivalry between the two neighbours” (Outlook, line 15)";
-    expect(sentence, &[(Code::Misquote, Severity::Warning, said, 5..96, message)]);
+    expect(sentence, &[(Code::Misquote, Severity::Error, said, 5..96, message)]);
     for verdict in [" — ✅ Correct.", " - Accurate, keep it."] {
         expect(
             &format!("¶4 {sentence}{verdict}"),
@@ -256,7 +256,7 @@ fn wrong_attribution() {
         &[
             (
                 Code::WrongAttribution,
-                Severity::Warning,
+                Severity::Error,
                 "Quell",
                 2..7,
                 "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)",
@@ -270,7 +270,7 @@ fn wrong_attribution() {
         "Ilse Marrow, Veska's prime minister, praised the accord.",
         &[(
             Code::WrongAttribution,
-            Severity::Warning,
+            Severity::Error,
             "prime minister",
             23..37,
             "the article calls Ilse Marrow foreign minister, not prime minister",
@@ -281,7 +281,7 @@ fn wrong_attribution() {
         "Tomas Quell, Norland's foreign minister, said little.",
         &[(
             Code::WrongAttribution,
-            Severity::Warning,
+            Severity::Error,
             "foreign minister",
             25..41,
             "the article calls Tomas Quell chief negotiator, not foreign minister",
@@ -298,7 +298,7 @@ fn wrong_attribution() {
     let untied = "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)";
     expect(
         "“A fair bargain for two small nations,” said Quell.",
-        &[(Code::WrongAttribution, Severity::Warning, "Quell", 51..56, untied)],
+        &[(Code::WrongAttribution, Severity::Error, "Quell", 51..56, untied)],
     );
     expect(
         "For Quell, the deal was “a fair bargain for two small nations.”",

@@ -20,5 +20,5 @@ fn every_code_is_spelled_one_way_in_json_text_and_settings() {
         claimlint::policy::default_severity(Code::WrongSection),
         Severity::Warning
     );
-    assert_eq!(claimlint::policy::default_severity(Code::Misquote), Severity::Warning);
+    assert_eq!(claimlint::policy::default_severity(Code::Misquote), Severity::Error);
 }
