@@ -57,15 +57,21 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-34", 42, 0, 0),
     ("blind-round-37", 34, 3, 0),
     ("blind-round-32", 33, 1, 0),
-    ("blind-round-33", 38, 2, 0),
+    // (38 -> 37 in session 14: "• 2008: Croatia, Albania" was caught only
+    // joined to the lines around it; scratch lines broken by hand are
+    // sentences of their own now, and a year with members but no verb of
+    // joining names no wave.)
+    ("blind-round-33", 37, 2, 0),
     ("blind-round-35", 36, 0, 0),
     ("blind-round-36", 35, 2, 0),
-    ("blind-round-38", 35, 3, 0),
+    ("blind-round-38", 35, 2, 0),
     ("blind-round-39", 39, 3, 1),
     ("blind-round-40", 37, 0, 0),
     ("blind-round-41", 38, 1, 0),
     ("blind-round-42", 32, 1, 0),
-    ("blind-round-43", 32, 2, 0),
+    // (32 -> 31 in session 14: a glossary line was caught only by a stance
+    // finding of the wrong kind, read with the line after it.)
+    ("blind-round-43", 31, 2, 0),
     ("blind-round-44", 32, 2, 0),
     ("blind-round-45", 34, 3, 0),
     ("blind-round-46", 27, 3, 0),
@@ -76,7 +82,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-51", 39, 0, 0),
     ("blind-round-52", 33, 0, 0),
     ("blind-round-55", 38, 1, 0),
-    ("blind-round-56", 38, 1, 0),
+    ("blind-round-56", 40, 0, 0),
     ("blind-round-53", 38, 0, 0),
     ("blind-round-54", 38, 0, 0),
     ("blind-round-57", 37, 0, 0),

@@ -2316,3 +2316,94 @@ fn a_question_after_an_arrow_asks_only_its_own_part() {
     );
     quiet("Gorbachev failed to get a binding pledge against expansion after reunification → is Putin repairing that?");
 }
+
+/// A focus aside between commas (", even in the Kremlin,") is stepped over:
+/// the negated "think" before it still denies the clause after it.
+#[test]
+fn a_focus_aside_does_not_end_the_clause() {
+    quiet("And the author doesn't think anyone, even in the Kremlin, expected those demands to be accepted.");
+    fires(
+        "And the author thinks everyone, even in the Kremlin, expected those demands to be accepted.",
+        &[(Code::StanceReversal, "expected")],
+    );
+}
+
+/// "there are no illusions about paper guarantees": a form of "be" followed
+/// by "no" denies what it says is there.
+#[test]
+fn there_is_no_denies_its_object() {
+    quiet("The author notes that there are no illusions about paper guarantees in the Kremlin or the military headquarters.");
+    fires(
+        "There are real guarantees, the author says.",
+        &[(Code::StanceReversal, "There are")],
+    );
+}
+
+/// "the three Baltic states" of the 2004 wave: a count the claim's summary
+/// gives for the same words names a part, not the whole.
+#[test]
+fn a_count_the_claim_gives_for_a_part_is_no_contradiction() {
+    quiet("The 2004 wave was the largest on the list: the three Baltic states plus Slovakia, Slovenia, Romania and Bulgaria.");
+    fires(
+        "The 2004 wave brought in the four Baltic states.",
+        &[(Code::WrongNumber, "four")],
+    );
+}
+
+/// A point "consistent with" a section is set beside it, not placed in it.
+#[test]
+fn a_point_consistent_with_a_section_is_not_placed_in_it() {
+    quiet("The author's preference for deterrence over non-aggression pacts is consistent with the Security Guarantees section.");
+    fires(
+        "The author's preference for deterrence over non-aggression pacts is set out in the Security Guarantees section.",
+        &[(Code::WrongSection, "Security Guarantees")],
+    );
+}
+
+/// In a paragraph of scratch lines broken by hand, each line is its own
+/// sentence ("... nothing else\nMinsk stuck": the "nothing" of one line
+/// does not deny the next); lines wrapped at a width still run on.
+#[test]
+fn lines_broken_by_hand_are_sentences_of_their_own() {
+    let scratch = "Geneva result: strategic stability + cyber consultations, nothing else\n\
+                   Minsk stuck; NATO Black Sea drills up\n\
+                   late fall '21 bigger buildup → US agrees to talks\n";
+    assert_eq!(note_findings(scratch), vec![]);
+    let chat = "**tom** 09:45: then 8 yrs of confrontation; until 2021 Putin pitching partnership on US TV\n\
+                **maya** 09:47: the tactic Putin flagged in his 2017 address to both houses\n";
+    assert!(
+        note_findings(chat).iter().any(|f| f.0 == Code::WrongDate),
+        "{:?}",
+        note_findings(chat)
+    );
+    // Wrapped at 72 columns: the sentence runs on over the line end.
+    let wrapped = "The author reminds readers that Montenegro, the smallest of the recent\n\
+                   members, joined the alliance in 2016 after a long wait on the doorstep.\n";
+    assert!(
+        note_findings(wrapped).iter().any(|f| f.0 == Code::WrongDate),
+        "{:?}",
+        note_findings(wrapped)
+    );
+}
+
+/// "2004 Baltics, ... → 2009 Croatia, Albania → 2017 Montenegro": in a chain
+/// of arrows each year opens its item and owns the names after it.
+#[test]
+fn years_opening_the_links_of_an_arrow_chain_own_what_follows() {
+    quiet("- Enlargement: 2004 Baltics, Slovakia, Slovenia, Romania, Bulgaria → 2009 Croatia, Albania → 2017 Montenegro → 2020 N. Macedonia");
+    fires(
+        "- Enlargement: 2004 Baltics, Slovakia, Slovenia, Romania, Bulgaria → 2009 Croatia, Albania → 2016 Montenegro → 2020 N. Macedonia",
+        &[(Code::WrongDate, "2016")],
+    );
+}
+
+/// After a full stop, a lowercase label ("author: ...") opens a sentence:
+/// the party of the sentence before is not the label's.
+#[test]
+fn a_lowercase_label_after_a_stop_opens_a_sentence() {
+    quiet("RU commentators want it retracted. author: not at Madrid this yr, too much loss of face");
+    fires(
+        "RU commentators want it retracted, author: not at Madrid this yr, too much loss of face",
+        &[(Code::WrongActor, "RU")],
+    );
+}

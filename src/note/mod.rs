@@ -149,6 +149,8 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
     let mut i = 0;
     // No sentence ends inside a quotation ("No one listened to us before. Well, ...").
     let mut quote_open: Option<usize> = None;
+    // Were the block's lines broken by hand (measured at its first line end)?
+    let mut by_hand: Option<bool> = None;
     while i < bytes.len() {
         let c = match bytes[i] {
             // "... joint exercise (Countermeasures)\n**Black Sea** — ...":
@@ -156,9 +158,18 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
             // line opens another.
             // ("Roots: ...\nSecurity Guarantees: ...": so does a line
             // before one that opens with a label.)
+            // (A quotation left open for 400 bytes is closed, as at a stop.)
             b'\n'
-                if quote_open.is_none()
-                    && (cited_line_ends(text, start, i) || label_opens_next_line(text, start, i)) =>
+                if quote_open.is_none_or(|o| {
+                    let mut prev = i - 1;
+                    while !text.is_char_boundary(prev) {
+                        prev -= 1;
+                    }
+                    prev > o && prev - o > 400
+                }) && (cited_line_ends(text, start, i)
+                    || label_opens_next_line(text, start, i)
+                    || *by_hand.get_or_insert_with(|| lines_broken_by_hand(text))
+                        && line_runs_alone(text, start, i)) =>
             {
                 push_trimmed(out, masked, block.start + start, block.start + i);
                 start = i + 1;
@@ -229,6 +240,16 @@ fn split_block(masked: &str, block: Range<usize>, out: &mut Vec<NoteSpan>) {
             // "... (N. Macedonia).\n→ of the last 5 waves, ...": a line
             // opening with an arrow starts a new sentence.
             let next_starts = next_starts || new_line && next.is_some_and(|c| matches!(c, '→' | '⇒' | '•'));
+            // "... want it retracted. author: not at Madrid": after a full
+            // stop, a lowercase label (one word and a colon) opens a sentence
+            // too (not after a title's mark: "the What Next? section: ...").
+            // (read only as far as a label reaches: this runs at every stop)
+            let next_starts = next_starts
+                || c == '.' && {
+                    let rest = &bytes[n..];
+                    let len = rest.iter().take(13).take_while(|b| b.is_ascii_lowercase()).count();
+                    (1..=12).contains(&len) && rest[len..].starts_with(b": ")
+                };
             if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
                 // "... an impasse. [[Evolution]]\n**Minsk** ...": a citation
                 // closing its line cites the sentence it follows, not the
@@ -345,6 +366,64 @@ fn label_opens_next_line(text: &str, start: usize, eol: usize) -> bool {
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "the" | "and" | "&" | "on" | "in")
         })
+}
+
+/// Were the lines of this block broken by hand, not wrapped at a width? In
+/// a paragraph of scratch lines ("Minsk stuck; NATO Black Sea drills ↑\nlate
+/// fall '21 bigger buildup → ...") each line is its own thought; lines
+/// wrapped at a width run on. A wrapped line ends where the next line's first
+/// word would not have fitted, so near the widest line: lines were broken
+/// by hand when one of them, with that word, stays under three quarters of
+/// the widest line. (A block of short lines only, under 40 characters, is
+/// read as before: its lines run on.)
+fn lines_broken_by_hand(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    width >= 40
+        && lines.windows(2).any(|p| {
+            let first = p[1].split_whitespace().next().unwrap_or("");
+            (p[0].chars().count() + 1 + first.chars().count()) * 4 < width * 3
+        })
+}
+
+/// In a block of lines broken by hand, does the line ending at `eol` stand
+/// alone: it does not end with a mark that runs on, and the next line does
+/// not open with one or with a word that continues a clause?
+fn line_runs_alone(text: &str, start: usize, eol: usize) -> bool {
+    let line_start = text[..eol].rfind('\n').map_or(0, |p| p + 1).max(start);
+    let line = text[line_start..eol].trim();
+    let runs_on = |c: char| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '-' | '—' | '–' | '(' | '&' | '+' | '/' | '→' | '⇒' | '=' | '≠'
+        )
+    };
+    let next = text[eol + 1..].trim_start_matches([' ', '\t']);
+    let first = next.split_whitespace().next().unwrap_or("");
+    let continues = matches!(
+        first,
+        "and"
+            | "or"
+            | "nor"
+            | "but"
+            | "to"
+            | "of"
+            | "that"
+            | "which"
+            | "who"
+            | "whose"
+            | "than"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "into"
+    ) || first.starts_with(runs_on);
+    !line.is_empty() && !line.ends_with(runs_on) && !first.is_empty() && !continues
 }
 
 /// A line of a chat log, opening with its time ("[20:34] Maya: ...").

@@ -69,8 +69,8 @@ fn unequal_before(s: &Sentence, k: usize) -> bool {
     k > 0 && s.norm.text[s.words[k - 1].end..s.words[k].start].contains('≠')
 }
 
-/// A reporting aside that ends just before word `k` (", the author says,"):
-/// where it starts, so that a reading can step over it.
+/// A reporting or focus aside that ends just before word `k` (", the author says,",
+/// ", even in the Kremlin,"): where it starts, so that a reading can step over it.
 pub fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
     let mut j = k;
     while j > 0 && k - j < 5 {
@@ -94,7 +94,11 @@ pub fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
                     || words
                         .iter()
                         .any(|w| matches!(*w, "view" | "account" | "reading" | "telling")));
-            return (reporting || framed).then_some(j + 1);
+            // A focus phrase between two commas: ", even in the Kremlin,"
+            // (not "...; even Kremlin prob. didn't": no aside).
+            let comma = |i: usize| s.norm.text[s.words[i - 1].end..s.words[i].start].trim() == ",";
+            let focus = english().focus_asides.has(words[0]) && comma(j + 1) && comma(k);
+            return (reporting || framed || focus).then_some(j + 1);
         }
     }
     None
@@ -686,7 +690,12 @@ pub fn object_denied(s: &Sentence, e: usize) -> bool {
     let noun = e > 0 && english().determiners.has(s.word(e - 1));
     let verb_like = {
         let v = s.word(e);
-        v.ends_with('s') || v.ends_with("ed") || english().auxiliaries.has(s.word(e.saturating_sub(1)))
+        // ("there are no illusions about paper guarantees": a form of "be"
+        // with "no" after it denies what it says is there)
+        v.ends_with('s')
+            || v.ends_with("ed")
+            || english().be_forms.has(v)
+            || english().auxiliaries.has(s.word(e.saturating_sub(1)))
     };
     matches!(s.word(e + 1), "no" | "nothing")
         && !gap_breaks(s, e + 1)

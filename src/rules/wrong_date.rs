@@ -27,15 +27,16 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
         let t = &s.norm.text;
         let part = |i: usize| t[..i].matches(';').count();
         // "2004 Baltics, 2009 Croatia/Albania, 2017 Montenegro", "• 2017:
-        // Montenegro • 2020: North Macedonia": items that each open with
-        // their date own the names after it.
+        // Montenegro • 2020: North Macedonia", "2004 Baltics → 2009 Croatia,
+        // Albania → 2017 Montenegro": items that each open with their date
+        // own the names after it.
         let year_first = ctx.dates.len() >= 2
             && ctx.dates.iter().all(|m| {
                 let opens = t[..m.range.start].trim_end().is_empty()
                     || ctx
                         .said(NormSpan::new(0, m.range.start))
                         .trim_end()
-                        .ends_with([',', ';', ':', '•', '|', '\n', '·']);
+                        .ends_with([',', ';', ':', '•', '|', '\n', '·', '→', '⇒']);
                 let named_after = t[m.range.end..]
                     .trim_start_matches([' ', ':', '–', '—', '-'])
                     .starts_with(|c: char| c.is_alphabetic());

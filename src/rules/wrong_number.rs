@@ -56,6 +56,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 || other_part(&range)
                 || explained(ctx, ci, &range)
                 || subset_or_fraction(ctx, &range, &agrees, value.len() == 1)
+                || summary_counts(ctx, claim, &range, &q)
             {
                 continue;
             }
@@ -75,6 +76,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     super::shared::terms::term_checks(ctx, Code::WrongNumber, out);
+}
+
+/// Does the claim's own summary give this count for the same words ("the
+/// three Baltic states" of a seven-country wave)? Then the number counts a
+/// part the article names, not the claim's whole.
+fn summary_counts(ctx: &Ctx, claim: &Claim, range: &NormSpan, q: &Quantity) -> bool {
+    let s = ctx.sentence;
+    let last = s.word_at(range.end.saturating_sub(1));
+    if last + 2 >= s.words.len() || (last + 1..=last + 2).any(|k| crate::note::negation::gap_breaks(s, k)) {
+        return false;
+    }
+    let text = crate::text::norm(&claim.summary);
+    let words = crate::text::words(&text);
+    let word = |i: usize| words.get(i).map_or("", |w| &text[w.start..w.end]);
+    crate::values::numbers::find_numbers(&text, &words).iter().any(|m| {
+        m.value.overlaps(q) && word(m.last_word + 1) == s.word(last + 1) && word(m.last_word + 2) == s.word(last + 2)
+    })
 }
 
 /// Is the number at `range` a part of a whole the claim counts ("two of the

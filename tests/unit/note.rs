@@ -72,6 +72,28 @@ fn list_items_and_headings_are_their_own_blocks() {
 }
 
 #[test]
+fn lines_broken_by_hand_end_their_sentences_and_wrapped_lines_run_on() {
+    // A short line among long ones was broken by hand: each line stands alone,
+    // unless a mark or a joining word carries it on.
+    assert_eq!(
+        sents("Geneva result: stability + cyber consultations, nothing else\nMinsk stuck\nlate fall '21 buildup →\nUS agrees to talks"),
+        [
+            "Geneva result: stability + cyber consultations, nothing else",
+            "Minsk stuck",
+            "late fall '21 buildup →\nUS agrees to talks"
+        ]
+    );
+    // Wrapped at a width, every line but the last reaches near it.
+    let wrapped = "The author reminds readers that Montenegro, the smallest of the recent\nmembers, joined the alliance in 2017 after a long wait.";
+    assert_eq!(sents(wrapped), [wrapped]);
+    // After a full stop, a lowercase label opens a sentence.
+    assert_eq!(
+        sents("they want it retracted. author: no"),
+        ["they want it retracted.", "author: no"]
+    );
+}
+
+#[test]
 fn a_speakers_label_starts_its_own_block() {
     // A chat log's or minutes' lines are utterances, not one sentence.
     assert_eq!(
@@ -162,7 +184,34 @@ fn split_block_reference(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
                                 || ["of", "the", "and", "&", "on", "in"].contains(w)
                         })
                 });
-            if opens && cited && line.trim_start().len() > line.len() - before + 1 || labelled {
+            // ... and so does a line of a block broken by hand (one line,
+            // with the next line's first word, under three quarters of the
+            // widest line, itself 40 characters or more), unless a mark or
+            // a joining word carries it on.
+            let rows: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+            let width = rows.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+            let by_hand = width >= 40
+                && rows.windows(2).any(|p| {
+                    let first = p[1].split_whitespace().next().unwrap_or("");
+                    (p[0].chars().count() + 1 + first.chars().count()) * 4 < width * 3
+                });
+            let runs_on = |c: char| ",;:-—–(&+/→⇒=≠".contains(c);
+            let first = text[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let joins = [
+                "and", "or", "nor", "but", "to", "of", "that", "which", "who", "whose", "than", "as", "in", "on", "at",
+                "for", "with", "from", "by", "into",
+            ]
+            .contains(&first);
+            let alone = !line.trim().is_empty()
+                && !line.trim().ends_with(runs_on)
+                && !first.is_empty()
+                && !joins
+                && !first.starts_with(runs_on);
+            if opens && cited && line.trim_start().len() > line.len() - before + 1 || labelled || by_hand && alone {
                 push(start, i);
                 start = i + 1;
                 k += 1;
@@ -215,6 +264,16 @@ fn split_block_reference(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
             let line_ends = (j..n).any(|m| chars[m].1 == '\n') && chars.get(n).is_some_and(|c| c.1.is_uppercase());
             let next_starts = next_starts
                 || (j..n).any(|m| chars[m].1 == '\n') && chars.get(n).is_some_and(|c| matches!(c.1, '→' | '⇒' | '•'));
+            // A lowercase label of one word and a colon ("author: ...") opens one too.
+            let label: String = chars[n..]
+                .iter()
+                .map(|c| c.1)
+                .take_while(|c| c.is_ascii_lowercase())
+                .collect();
+            let next_starts = next_starts
+                || c == '.'
+                    && (1..=12).contains(&label.len())
+                    && chars[n + label.len()..].iter().map(|c| c.1).take(2).collect::<String>() == ": ";
             if at_space && next_starts && !(c == '.' && abbrev() && !line_ends) {
                 // A citation alone on the rest of its line, more text after
                 // the line: the sentence ends with the line.

@@ -44,7 +44,10 @@ fn severity_follows_the_policy_unless_the_user_set_it() {
         shown(&default, Code::WrongAttribution, Certainty::Certain),
         Severity::Error
     );
-    assert_eq!(shown(&default, Code::WrongNumber, Certainty::Certain), Severity::Warning);
+    assert_eq!(
+        shown(&default, Code::WrongNumber, Certainty::Certain),
+        Severity::Warning
+    );
     assert_eq!(shown(&default, Code::Misquote, Certainty::Likely), Severity::Warning);
     assert_eq!(
         shown(&default, Code::StanceReversal, Certainty::Likely),
