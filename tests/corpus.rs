@@ -29,34 +29,37 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // Lavrov who said that"; the label now makes the quotation the claim's
     // words, and the reviewer's own error was never caught. 34 after the
     // session's list fixes.)
-    ("blind-round-4", 34, 0, 0),
+    ("blind-round-4", 35, 0, 0),
     ("blind-round-5", 38, 0, 0),
-    ("blind-round-6", 34, 0, 0),
+    // (0 -> 1 false-alarm line in session 14: a flashcard answer read with
+    // its question, "... with NATO guaranteeing Western security and the
+    // order itself", takes "the order itself" for an added member.)
+    ("blind-round-6", 34, 1, 0),
     ("blind-round-7", 39, 2, 0),
-    ("blind-round-8", 36, 1, 0),
+    ("blind-round-8", 37, 1, 0),
     ("blind-round-9", 37, 0, 0),
     ("blind-round-10", 29, 2, 0),
     ("blind-round-11", 35, 2, 0),
-    ("blind-round-12", 37, 1, 0),
+    ("blind-round-12", 38, 1, 0),
     ("blind-round-13", 40, 0, 0),
-    ("blind-round-14", 34, 1, 0),
+    ("blind-round-14", 35, 1, 0),
     ("blind-round-15", 38, 0, 0),
     ("blind-round-16", 37, 0, 0),
     ("blind-round-17", 36, 0, 0),
     ("blind-round-18", 36, 0, 0),
     ("blind-round-19", 41, 0, 0),
-    ("blind-round-20", 37, 0, 0),
+    ("blind-round-20", 40, 0, 0),
     ("blind-round-21", 42, 0, 0),
     ("blind-round-22", 38, 1, 0),
     ("blind-round-23", 39, 0, 0),
     ("blind-round-24", 38, 0, 0),
     ("blind-round-26", 37, 2, 0),
-    ("blind-round-27", 35, 1, 0),
+    ("blind-round-27", 36, 1, 0),
     ("blind-round-29", 36, 1, 0),
-    ("blind-round-31", 45, 0, 0),
+    ("blind-round-31", 46, 0, 0),
     ("blind-round-34", 42, 0, 0),
     ("blind-round-37", 34, 3, 0),
-    ("blind-round-32", 33, 1, 0),
+    ("blind-round-32", 34, 1, 0),
     // (38 -> 37 in session 14: "• 2008: Croatia, Albania" was caught only
     // joined to the lines around it; scratch lines broken by hand are
     // sentences of their own now, and a year with members but no verb of
@@ -66,16 +69,20 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-36", 35, 2, 0),
     ("blind-round-38", 35, 2, 0),
     ("blind-round-39", 39, 3, 1),
-    ("blind-round-40", 37, 0, 0),
+    ("blind-round-40", 41, 0, 0),
     ("blind-round-41", 38, 1, 0),
     ("blind-round-42", 32, 1, 0),
     // (32 -> 31 in session 14: a glossary line was caught only by a stance
     // finding of the wrong kind, read with the line after it.)
     ("blind-round-43", 31, 2, 0),
-    ("blind-round-44", 32, 2, 0),
-    ("blind-round-45", 34, 3, 0),
-    ("blind-round-46", 27, 3, 0),
-    ("blind-round-47", 32, 0, 0),
+    ("blind-round-44", 33, 2, 0),
+    ("blind-round-45", 35, 3, 0),
+    // (3 -> 4 false-alarm lines in session 14: "their NATO membership is,
+    // for the author, less serious than a U.S.-controlled Ukraine would be"
+    // reverses the comparison, which the stance rule does not read; the
+    // hedge "would" hid it before a hedge the claim carries stopped lowering.)
+    ("blind-round-46", 28, 4, 0),
+    ("blind-round-47", 34, 0, 0),
     ("blind-round-48", 34, 0, 0),
     ("blind-round-49", 39, 1, 0),
     ("blind-round-50", 38, 0, 0),
@@ -84,11 +91,11 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-55", 38, 1, 0),
     ("blind-round-56", 40, 0, 0),
     ("blind-round-53", 38, 0, 0),
-    ("blind-round-54", 38, 0, 0),
-    ("blind-round-57", 37, 0, 0),
+    ("blind-round-54", 39, 0, 0),
+    ("blind-round-57", 39, 0, 0),
     ("blind-round-58", 37, 0, 0),
     ("blind-round-59", 38, 3, 0),
-    ("blind-round-60", 31, 1, 0),
+    ("blind-round-60", 32, 1, 0),
     ("blind-round-61", 33, 2, 0),
     ("blind-round-62", 38, 1, 0),
     ("blind-round-63", 38, 0, 0),
@@ -96,7 +103,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-65", 34, 0, 0),
     ("blind-round-66", 32, 0, 0),
     ("blind-round-67", 41, 0, 0),
-    ("blind-round-68", 32, 0, 0),
+    ("blind-round-68", 33, 0, 0),
     ("blind-round-69", 38, 0, 0),
     ("blind-round-70", 36, 0, 0),
 ];

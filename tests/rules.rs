@@ -2407,3 +2407,38 @@ fn a_lowercase_label_after_a_stop_opens_a_sentence() {
         &[(Code::WrongActor, "RU")],
     );
 }
+
+/// A flashcard's answer is read with its question on the line before ("Q:
+/// When did Croatia and Albania join NATO?" / "A: In 2008."): the question
+/// supplies the subject, so the finding is likely at most; a right answer
+/// stays quiet.
+#[test]
+fn an_answer_is_read_with_its_question() {
+    let card = |a: &str| format!("Q: When did Croatia and Albania join NATO?\nA: {a}\n");
+    assert_eq!(
+        note_findings(&card("In 2008.")),
+        vec![(Code::WrongDate, "2008".to_string())]
+    );
+    assert_eq!(note_findings(&card("In 2009.")), vec![]);
+    let found = engine().check(&card("In 2008."));
+    assert!(found.iter().all(|f| f.certainty <= Certainty::Likely), "{found:?}");
+    // Not after a statement: the answer alone names nothing.
+    assert_eq!(note_findings("Croatia and Albania joined NATO.\nA: In 2008.\n"), vec![]);
+}
+
+/// A stance hedged as the article's own claim is ("the Kremlin probably
+/// did not expect ...", "no treaty can absolutely guarantee ...") is no
+/// weaker for the hedge: "probably expected" reverses it outright. A
+/// conditional "would" in a claim does not count as its hedge.
+#[test]
+fn a_hedge_the_claim_itself_carries_does_not_lower_its_reversal() {
+    fires(
+        "The author says the Kremlin probably expected its demands to be accepted.",
+        &[(Code::StanceReversal, "expected")],
+    );
+    fires(
+        "The author concedes that a properly ratified treaty could, in the end, provide absolute guarantees.",
+        &[(Code::StanceReversal, "absolute guarantees")],
+    );
+    quiet("The Kremlin probably did not expect its demands to be accepted.");
+}

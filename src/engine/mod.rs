@@ -215,6 +215,8 @@ impl Engine {
                 column: cell.column,
                 findings: found.iter().map(|f| incremental::moved(f, s.range.start, 0)).collect(),
             }
+        } else if opens_answer(masked, s.range) {
+            Lean::Answer
         } else {
             Lean::No
         };
@@ -239,7 +241,8 @@ impl Engine {
         let mut kept = ContextMemo::default();
         let mut prev: Option<(NoteSpan, bool)> = None;
         for (r, lean) in sentences {
-            let before = prev.replace((r, !matches!(lean, Lean::No)));
+            // (whether it leans for its section reference: an answer does not)
+            let before = prev.replace((r, !matches!(lean, Lean::No | Lean::Answer)));
             match lean {
                 Lean::No => continue,
                 Lean::Cell { column, findings } => {
@@ -248,15 +251,28 @@ impl Engine {
                     }
                     continue;
                 }
-                Lean::Back => {}
+                Lean::Back | Lean::Answer => {}
             }
-            // (A sentence before that leans itself placed its point itself.)
-            let Some((prev, false)) = before else { continue };
+            let answer = matches!(lean, Lean::Answer);
+            // (A sentence before that leans itself placed its point itself;
+            // an answer is read with a question just before it.)
+            let prev = match before {
+                Some((prev, false)) if !answer => prev,
+                Some((prev, _)) if answer && masked[prev.range()].trim_end().ends_with('?') => prev,
+                _ => continue,
+            };
             // What the reading looks at: the lines of the two sentences.
             let from = masked[..prev.start].rfind('\n').map_or(0, |i| i + 1);
             let to = masked[r.end..].find('\n').map_or(masked.len(), |i| r.end + i);
+            let read_with = |prev, r| {
+                if answer {
+                    self.read_answer(note, masked, prev, r)
+                } else {
+                    self.read_with_before(note, masked, prev, r)
+                }
+            };
             if to - from > ContextMemo::LONGEST {
-                out.extend(self.read_with_before(note, masked, prev, r));
+                out.extend(read_with(prev, r));
                 continue;
             }
             let read = ContextRead {
@@ -272,7 +288,7 @@ impl Engine {
             };
             let found = memo.take(key, &read).or_else(|| kept.find(key, &read).cloned());
             let read = found.unwrap_or_else(|| {
-                let found = self.read_with_before(note, masked, prev, r);
+                let found = read_with(prev, r);
                 let findings = found.iter().map(|f| incremental::moved(f, from, 0)).collect();
                 ContextRead { findings, ..read }
             });
@@ -301,6 +317,27 @@ impl Engine {
             );
         }
         found
+    }
+
+    /// The findings of the answer `r` read with its question `prev` on the
+    /// line before ("Q: When did Croatia and Albania join NATO?" / "A: In
+    /// 2008."): those in the answer that it does not give alone, likely at
+    /// most (the question supplies the subject).
+    fn read_answer(&self, note: &str, masked: &str, prev: NoteSpan, r: NoteSpan) -> Vec<Finding> {
+        if masked[prev.end.min(r.start)..r.start].matches('\n').count() > 1 {
+            return Vec::new();
+        }
+        let alone = self.check_sentence(note, masked, &Sentence::of(masked, r)).0;
+        let both = Sentence::of(masked, NoteSpan::new(prev.start, r.end));
+        let (found, _) = self.check_sentence(note, masked, &both);
+        found
+            .into_iter()
+            .filter(|f| f.range.start >= r.start && !alone.iter().any(|a| a.code == f.code && a.range == f.range))
+            .map(|mut f| {
+                f.lower(Certainty::Likely, ["the answer is read with the question before it"]);
+                f
+            })
+            .collect()
     }
 
     /// Grade each finding of a sentence from the sentence's reading.
@@ -368,6 +405,25 @@ impl Engine {
                         .get(f.range.range())
                         .is_some_and(|t| t.contains(crate::note::NOTATION)),
                     claim_has_subject: claim.is_some_and(|c| !c.when.is_empty()),
+                    // (of possibility or likelihood; not "would", a condition's)
+                    claim_modal: claim.is_some_and(|c| {
+                        crate::text::norm(&c.summary)
+                            .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+                            .any(|w| {
+                                matches!(
+                                    w,
+                                    "can"
+                                        | "cannot"
+                                        | "can't"
+                                        | "could"
+                                        | "may"
+                                        | "might"
+                                        | "probably"
+                                        | "possibly"
+                                        | "perhaps"
+                                )
+                            })
+                    }),
                     owner: {
                         let end = f.range.range().end;
                         let said = ctx.note.get(f.range.range()).unwrap_or("");
@@ -500,6 +556,14 @@ pub enum Lean {
     /// (relative to the sentence's start) hold when the column is headed
     /// "Section".
     Cell { column: usize, findings: Vec<Finding> },
+    /// An answer ("A: In 2008."): read with the question just before it.
+    Answer,
+}
+
+/// Does the sentence open with an answer's label ("A: ...", "Answer: ...")?
+fn opens_answer(masked: &str, r: NoteSpan) -> bool {
+    let t = masked[r.range()].trim_start_matches(['*', '_', ' ', '-']);
+    t.starts_with("A:") || t.starts_with("Answer:")
 }
 
 /// A section title filling a table cell of the row `range` that no

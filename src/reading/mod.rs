@@ -317,6 +317,10 @@ pub struct Evidence<'a> {
     pub claim_has_subject: bool,
     /// The flagged words own what follows them ("Yeltsin's failure").
     pub owner: bool,
+    /// The claim itself says what may or can be ("the Kremlin probably did
+    /// not expect", "no treaty can absolutely guarantee"): a stance hedged
+    /// the same way is no weaker for it.
+    pub claim_modal: bool,
 }
 
 /// Grade a finding from the sentence's reading: a certain reading is one
@@ -414,7 +418,10 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
             weak.push("the claim's subject is named in another clause");
         }
     }
-    if r.hedged.get(clause).copied().unwrap_or(false) && f.code != Code::Misquote {
+    if r.hedged.get(clause).copied().unwrap_or(false)
+        && f.code != Code::Misquote
+        && !(f.code == Code::StanceReversal && e.claim_modal)
+    {
         weak.push("the clause is hedged or hypothetical");
     }
     if r.telegraphic

@@ -109,6 +109,7 @@ fn graded(r: &Reading, code: Code, anchor_words: &[usize], later_date: bool) -> 
         notation_quoted: false,
         claim_has_subject: !anchor_words.is_empty(),
         owner: false,
+        claim_modal: false,
     };
     grade(&mut f, r, &evidence);
     f
