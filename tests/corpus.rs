@@ -106,6 +106,10 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-68", 33, 0, 0),
     ("blind-round-69", 38, 0, 0),
     ("blind-round-70", 36, 0, 0),
+    ("blind-round-71", 39, 0, 0),
+    ("blind-round-72", 34, 0, 0),
+    ("blind-round-73", 34, 1, 0),
+    ("blind-round-74", 39, 0, 0),
 ];
 
 /// 1-based line of a byte offset.
