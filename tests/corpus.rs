@@ -59,7 +59,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-31", 46, 0, 0),
     ("blind-round-34", 42, 0, 0),
     ("blind-round-37", 34, 3, 0),
-    ("blind-round-32", 34, 1, 0),
+    ("blind-round-32", 35, 1, 0),
     // (38 -> 37 in session 14: "• 2008: Croatia, Albania" was caught only
     // joined to the lines around it; scratch lines broken by hand are
     // sentences of their own now, and a year with members but no verb of
@@ -76,7 +76,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // finding of the wrong kind, read with the line after it.)
     ("blind-round-43", 31, 2, 0),
     ("blind-round-44", 33, 2, 0),
-    ("blind-round-45", 35, 3, 0),
+    ("blind-round-45", 36, 3, 0),
     // (3 -> 4 false-alarm lines in session 14: "their NATO membership is,
     // for the author, less serious than a U.S.-controlled Ukraine would be"
     // reverses the comparison, which the stance rule does not read; the

@@ -2442,3 +2442,14 @@ fn a_hedge_the_claim_itself_carries_does_not_lower_its_reversal() {
     );
     quiet("The Kremlin probably did not expect its demands to be accepted.");
 }
+
+/// Who put the draft treaty on the table: the claim's verbs of presenting
+/// include "put", "tables", "unveiled", "circulated".
+#[test]
+fn putting_the_draft_treaty_on_the_table_is_presenting_it() {
+    fires(
+        "It was Washington that then put a draft treaty and agreement on the table.",
+        &[(Code::WrongActor, "Washington")],
+    );
+    quiet("Moscow put a draft treaty and agreement on the table.");
+}
