@@ -110,6 +110,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-72", 34, 0, 0),
     ("blind-round-73", 34, 1, 0),
     ("blind-round-74", 39, 0, 0),
+    ("blind-round-75", 41, 2, 0),
+    ("blind-round-76", 40, 1, 0),
 ];
 
 /// 1-based line of a byte offset.

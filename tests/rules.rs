@@ -2453,3 +2453,42 @@ fn putting_the_draft_treaty_on_the_table_is_presenting_it() {
     );
     quiet("Moscow put a draft treaty and agreement on the table.");
 }
+
+/// A stance word denied after it: over a reporting aside ("cast-iron
+/// guarantees, the author says, do not exist") and by a verbless "not
+/// needed" ("US ratification not needed").
+#[test]
+fn a_denial_after_the_stance_word_is_read() {
+    quiet("None of the deals would be a guarantee; cast-iron guarantees, the author says, do not exist.");
+    fires(
+        "Cast-iron guarantees, the author says, exist.",
+        &[(Code::StanceReversal, "Cast-iron"), (Code::StanceReversal, "exist")],
+    );
+    quiet("intergovernmental deal on INF-range missiles, US ratification not needed");
+}
+
+/// "not X but Y" moves the predicate on: the subject is not denied.
+#[test]
+fn not_x_but_y_does_not_deny_the_subject() {
+    quiet("The harder question, for the author, is not Ukrainian membership, a phantom threat, but NATO in Ukraine.");
+    quiet("The harder question is not Ukrainian membership but NATO in Ukraine.");
+}
+
+/// "wanted to join the West" says what was sought; "should seek to
+/// punish the West" advises it.
+#[test]
+fn a_verb_of_intending_sets_its_stance_word_aside() {
+    quiet("Russia wanted to join the West on its own terms, didn't get that, and ended up outside.");
+    fires(
+        "The author thinks Russia's countermeasures should aim to punish the West for its intransigence.",
+        &[(Code::StanceReversal, "punish")],
+    );
+}
+
+/// Chat spelling without apostrophes ("wasnt") negates; "(background)"
+/// tags its line as outside knowledge, as "[context]" does.
+#[test]
+fn chat_negations_and_a_background_tag() {
+    quiet("omar: biden invites putin to geneva even tho RU wasnt a WH priority");
+    quiet("(background) Putin's 2007 Munich speech is often cited as the first open statement of Russia's grievances.");
+}

@@ -530,6 +530,16 @@ fn denying_predicate_at(s: &Sentence, k: usize) -> bool {
 fn denied_after(s: &Sentence, idx: usize) -> bool {
     let mut k = idx + 1;
     while k < s.words.len() && k <= idx + 8 {
+        // "cast-iron guarantees, the author says, do not exist": over a
+        // reporting aside.
+        if let Some(e) =
+            (k + 1..(k + 6).min(s.words.len())).find(|&e| gap_breaks(s, e) && aside_before(s, e) == Some(k))
+        {
+            if gap_breaks(s, k) {
+                k = e + 1;
+                continue;
+            }
+        }
         if gap_breaks(s, k) {
             // "X = pointless": the shorthand copula joins a denying predicate.
             let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
@@ -565,12 +575,23 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
         {
             return true;
         }
+        // "US ratification not needed": a verbless predicate denied.
+        let next = s.word(k + 1);
+        if k == idx + 1
+            && w == "not"
+            && (next.len() > 4 && next.ends_with("ed") || matches!(next, "necessary" | "possible" | "essential"))
+        {
+            return true;
+        }
         // "Restoring the Soviet Union is not the aim": a subject (the first
         // words of its clause) whose own predicate is denied.
         let subject = idx == 0 || gap_breaks(s, idx) || idx == 1 && matches!(s.word(0), "the" | "a" | "an");
         let copula_denied = matches!(prev, "is" | "are" | "was" | "were") && matches!(w, "not" | "never" | "hardly")
             || matches!(w, "isn't" | "aren't" | "wasn't" | "weren't");
-        if subject && copula_denied {
+        // ("The harder question is not X but Y": "not ... but" moves the
+        // predicate to Y; the subject is not denied.)
+        let moved_on = (k + 1..(k + 15).min(s.words.len())).any(|j| s.word(j) == "but");
+        if subject && copula_denied && !moved_on {
             return true;
         }
         k += 1;

@@ -527,12 +527,12 @@ pub fn grade_in_note(note: &str, out: &mut [Finding]) {
                 why.push("the line is framed as outside the article");
             }
         }
-        // "[context] Mearsheimer has long argued ...": a bracketed tag
-        // opening the line marks it as the note's context from outside.
+        // "[context] Mearsheimer has long argued ...", "(background) ...": a
+        // bracketed tag opening the line marks it as the note's context from
+        // outside.
         let opening = line.trim_start().trim_start_matches(['-', '*', '>', ' ']);
-        if let Some(tag) = opening
-            .strip_prefix('[')
-            .and_then(|b| b.split_once(']'))
+        if let Some(tag) = (opening.strip_prefix('[').and_then(|b| b.split_once(']')))
+            .or_else(|| opening.strip_prefix('(').and_then(|b| b.split_once(')')))
             .map(|(t, _)| crate::text::norm(t))
         {
             if lex.outside_tags.is_exactly(&tag.split_whitespace().collect::<Vec<_>>()) {

@@ -111,6 +111,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         // ("Gorbachev obtains no binding undertaking": a verb whose object
         // is denied is denied.)
+        // A claim about aims ("the demands do not aim to restore the Soviet
+        // Union", "no point in trying to punish the West") is read in verbs
+        // of intending too.
+        let about_aims = crate::text::norm(&claim.summary)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| english().intent_verbs.has(w));
         let denied_hit = |h: &crate::matcher::Hit| {
             denied(s.word_at(h.range.start))
                 || crate::note::negation::object_denied(s, s.word_at(h.range.end.saturating_sub(1)))
@@ -120,7 +126,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .any_of(says)
             .map(|h| (h, denied_hit(h) == *affirms))
             .chain(ctx.scan.any_of(opposite).map(|h| (h, !denied_hit(h) && *affirms)))
-            .filter(|(h, _)| !quoted(&h.range) && !asked(&h.range) && with_subject(&h.range))
+            .filter(|(h, _)| {
+                !quoted(&h.range) && !asked(&h.range) && with_subject(&h.range) && (about_aims || !intended(s, h))
+            })
             .collect::<Vec<_>>();
         // "Unbundling the package into parallel tracks would only weaken
         // Moscow's hand": a gerund opening its clause heads the clause's
@@ -422,6 +430,20 @@ fn predicates_another(s: &Sentence, w: usize, subject: &[(usize, usize)]) -> boo
 /// exist"), or in an inverted condition opening its clause and ended by a
 /// comma ("Should the talks collapse, Moscow will ...")? ("if not" adds:
 /// "harder, if not impossible"; "as if" tells a manner.)
+/// "wanted to join the West on its own terms": a stance word after a verb
+/// of intending and "to" says what was sought, not what is. (Not after a
+/// modal: "Moscow should seek to punish the West" advises it.)
+fn intended(s: &Sentence, h: &crate::matcher::Hit) -> bool {
+    let w = s.word_at(h.range.start);
+    w >= 2
+        && s.word(w - 1) == "to"
+        && english().intent_verbs.has(s.word(w - 2))
+        && (w < 3 || {
+            let before = s.word(w - 3);
+            !english().hedges.has(before) && !matches!(before, "should" | "must" | "ought")
+        })
+}
+
 fn in_condition(s: &Sentence, w: usize) -> bool {
     let lex = english();
     let mut start = w;
