@@ -405,24 +405,11 @@ impl Engine {
                         .get(f.range.range())
                         .is_some_and(|t| t.contains(crate::note::NOTATION)),
                     claim_has_subject: claim.is_some_and(|c| !c.when.is_empty()),
-                    // (of possibility or likelihood; not "would", a condition's)
                     claim_modal: claim.is_some_and(|c| {
+                        let modals = &crate::word_classes::english().possibility_modals;
                         crate::text::norm(&c.summary)
                             .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
-                            .any(|w| {
-                                matches!(
-                                    w,
-                                    "can"
-                                        | "cannot"
-                                        | "can't"
-                                        | "could"
-                                        | "may"
-                                        | "might"
-                                        | "probably"
-                                        | "possibly"
-                                        | "perhaps"
-                                )
-                            })
+                            .any(|w| modals.has(w))
                     }),
                     owner: {
                         let end = f.range.range().end;
