@@ -2492,3 +2492,16 @@ fn chat_negations_and_a_background_tag() {
     quiet("omar: biden invites putin to geneva even tho RU wasnt a WH priority");
     quiet("(background) Putin's 2007 Munich speech is often cited as the first open statement of Russia's grievances.");
 }
+
+/// A list piece ending the sentence, its full stop past its last word, is
+/// read to that word: "..., and the order itself." points back ("itself").
+#[test]
+fn a_piece_ending_the_sentence_is_read_to_its_last_word() {
+    quiet(
+        "The post-Cold War order rested on America's dominant role and NATO's central position, and the order itself.",
+    );
+    fires(
+        "The post-Cold War order rested on America's dominant role, NATO's central position and Europe's economic weight.",
+        &[(Code::WrongList, "Europe's economic weight")],
+    );
+}

@@ -883,7 +883,10 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
     let subordinate = lex.item_subordinators.has(first);
     let apposition = lex.item_appositions.has(first) || lex.item_companions.has(first);
     let s = ctx.sentence;
-    let (a, b) = (s.word_at(r.start), s.word_at(r.end.saturating_sub(1)));
+    // (the last word that starts inside the piece: a piece may end with the
+    // sentence's full stop, past its last word)
+    let a = s.word_at(r.start);
+    let b = s.words.partition_point(|w| w.start < r.end).saturating_sub(1).max(a);
     let words: Vec<&str> = (a..=b).map(|k| s.word(k)).collect();
     // "..., and, according to X, ...": a conjunction alone is no item.
     if matches!(words[..], ["and" | "or"]) {
