@@ -530,17 +530,15 @@ fn denying_predicate_at(s: &Sentence, k: usize) -> bool {
 fn denied_after(s: &Sentence, idx: usize) -> bool {
     let mut k = idx + 1;
     while k < s.words.len() && k <= idx + 8 {
-        // "cast-iron guarantees, the author says, do not exist": over a
-        // reporting aside.
-        if let Some(e) =
-            (k + 1..(k + 6).min(s.words.len())).find(|&e| gap_breaks(s, e) && aside_before(s, e) == Some(k))
-        {
-            if gap_breaks(s, k) {
+        if gap_breaks(s, k) {
+            // "cast-iron guarantees, the author says, do not exist": over a
+            // reporting aside (looked for only where a break opens one).
+            if let Some(e) =
+                (k + 1..(k + 6).min(s.words.len())).find(|&e| gap_breaks(s, e) && aside_before(s, e) == Some(k))
+            {
                 k = e + 1;
                 continue;
             }
-        }
-        if gap_breaks(s, k) {
             // "X = pointless": the shorthand copula joins a denying predicate.
             let gap = s.norm.text[s.words[k - 1].end..s.words[k].start].trim();
             // "Restoring the Soviet Union: the author says that is not the
@@ -590,8 +588,8 @@ fn denied_after(s: &Sentence, idx: usize) -> bool {
             || matches!(w, "isn't" | "aren't" | "wasn't" | "weren't");
         // ("The harder question is not X but Y": "not ... but" moves the
         // predicate to Y; the subject is not denied.)
-        let moved_on = (k + 1..(k + 15).min(s.words.len())).any(|j| s.word(j) == "but");
-        if subject && copula_denied && !moved_on {
+        let moved_on = || (k + 1..(k + 15).min(s.words.len())).any(|j| s.word(j) == "but");
+        if subject && copula_denied && !moved_on() {
             return true;
         }
         k += 1;
