@@ -2505,3 +2505,84 @@ fn a_piece_ending_the_sentence_is_read_to_its_last_word() {
         &[(Code::WrongList, "Europe's economic weight")],
     );
 }
+
+/// "the talks that preceded the meeting": "that" before a finite verb of
+/// order is a relative pronoun, and the order is read as written.
+#[test]
+fn that_before_a_verb_of_order_is_a_relative_pronoun() {
+    quiet("The piece looks at the week of talks in Geneva, Brussels and Vienna that preceded the Lavrov–Blinken meeting of January 21.");
+    fires(
+        "The Lavrov–Blinken meeting of January 21 preceded the talks in Geneva, Brussels and Vienna.",
+        &[(Code::WrongDate, "preceded")],
+    );
+}
+
+/// "from 2004 to North Macedonia's accession in 2020": a span given in
+/// words, whose first year dates no single event.
+#[test]
+fn a_year_opening_a_span_in_words_dates_no_event() {
+    quiet("Four of the five most recent enlargement waves, from 2004 to North Macedonia's accession in 2020, took place during Putin's rule.");
+    fires("North Macedonia joined NATO in 2004.", &[(Code::WrongDate, "2004")]);
+}
+
+/// The writer's own view ("imo", "In my view", "I doubt") is no claim
+/// about the article, unless it reports the author.
+#[test]
+fn the_writers_own_view_is_not_the_authors() {
+    quiet("same, imo the 1997 demand won't be dropped that easily");
+    quiet("In my view the 1997 demand won't be dropped that easily.");
+    fires(
+        "The author concludes, rightly in my view, that the aim is to restore the Soviet Union in all but name.",
+        &[(Code::StanceReversal, "restore")],
+    );
+    fires(
+        "The 1997 demand won't be dropped that easily, the author says.",
+        &[(Code::StanceReversal, "dropped")],
+    );
+}
+
+/// "the only dependable guarantee is MAD": "only" restricts the predicate
+/// to one thing, it does not give it to the rest; the adverb of "would
+/// only weaken" restricts nothing.
+#[test]
+fn only_restricts_a_predicate_to_one_thing() {
+    quiet("The only dependable guarantee in the nuclear age, the author argues, is mutually assured destruction.");
+    fires(
+        "The author thinks other guarantees are dependable.",
+        &[(Code::StanceReversal, "dependable")],
+    );
+}
+
+/// A sentence adverb between commas ("..., however, ...") is no item of an
+/// enumeration.
+#[test]
+fn a_sentence_adverb_is_no_list_item() {
+    quiet("For eight years of confrontation, however, Moscow still pursued understanding with Washington, a line the author traces back to Gorbachev.");
+}
+
+/// "does not regard X, or Y, as a threat": the denial reaches the "as"
+/// complement across the commas of a coordinated object; "member states
+/// as" is a noun before "as", no verb of saying.
+#[test]
+fn a_denied_verb_of_regarding_reaches_over_a_coordinated_object() {
+    quiet("The author does not regard the several thousand U.S. troops there, or the battalions in the Baltic states, as a serious threat.");
+    fires(
+        "The author regards the withdrawal of NATO infrastructure from the eastern member states as a realistic demand.",
+        &[(Code::StanceReversal, "realistic")],
+    );
+}
+
+/// "Lavrov–Blinken on Jan 20": the pair and a January date name the
+/// meeting; "Your contributor" is the author; "walk back" retracts.
+#[test]
+fn claim_base_words_for_the_meeting_the_author_and_retracting() {
+    fires("then Lavrov–Blinken on Jan 20", &[(Code::WrongDate, "Jan 20")]);
+    fires(
+        "Your contributor then insists that legally binding treaties can give Russia absolute guarantees.",
+        &[(Code::StanceReversal, "absolute guarantees")],
+    );
+    fires(
+        "The essay expects NATO to use its Madrid summit this year to walk back the 2008 Bucharest promise.",
+        &[(Code::StanceReversal, "expects")],
+    );
+}

@@ -36,6 +36,37 @@ pub fn is_clause_break(w: &str) -> bool {
     english().clause_openers.has(w)
 }
 
+/// Is word `idx` in the "as" complement of a denied verb of regarding
+/// ("does not see X, or Y, as a threat")? The "as" opens the clause of
+/// `idx`; the verb is found back over the object's commas, not past a
+/// clause opener, a semicolon or another "as".
+fn regard_denied(s: &Sentence, idx: usize) -> bool {
+    let Some(a) = (idx.saturating_sub(6)..idx)
+        .rev()
+        .take_while(|&j| !gap_breaks(s, j + 1))
+        .find(|&j| s.word(j) == "as")
+    else {
+        return false;
+    };
+    for v in (a.saturating_sub(30)..a).rev() {
+        let gap = &s.norm.text[s.words[v].end..s.words[v + 1].start];
+        let w = s.word(v);
+        // (an abbreviation's dot, "U.S. troops", ends nothing)
+        let full_stop = gap.contains('.') && gap_breaks(s, v + 1);
+        if full_stop
+            || gap.contains([';', '(', ')', ':'])
+            || w == "as"
+            || is_clause_break(w) && !matches!(w, "and" | "or")
+        {
+            return false;
+        }
+        if english().regarding_verbs.has(w) {
+            return v >= 1 && (is_negator(s.word(v - 1)) || v >= 2 && is_negator(s.word(v - 2)));
+        }
+    }
+    false
+}
+
 /// Does word `k` open a clause? A clause opener, but not "since" before a
 /// year ("withdraw everything deployed since 1997 is ...": a preposition).
 pub fn opens_clause(s: &Sentence, k: usize) -> bool {
@@ -461,6 +492,12 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // ends the denied subject's clause.)
         && !(first + 1..=k).any(|j| s.norm.text[s.words[j - 1].end..s.words[j].start].contains(';'))
     {
+        count += 1;
+    }
+    // "does not regard the troops in the region, or the battalions, as a
+    // serious danger": a denied verb of regarding denies its "as"
+    // complement across the commas of a coordinated object.
+    if count == 0 && regard_denied(s, idx) {
         count += 1;
     }
     // "The author thinks nobody, probably not even the Kremlin, expected

@@ -56,6 +56,9 @@ pub struct Reading {
     /// Per clause id: its subject is a pronoun ("when he said"), which most
     /// likely names a party of the clause before.
     pub pronoun_subject: Vec<bool>,
+    /// Per clause id: its first pronoun that points back ("author calls it
+    /// essential"), which stands for something of a clause before.
+    pub back_pronoun: Vec<Option<usize>>,
     /// Shorthand: notation, table cells, or a verbless fragment.
     pub telegraphic: bool,
     /// The word after which a denied report stands ("the author does not
@@ -172,6 +175,12 @@ impl Reading {
                 pronoun_subject[i] = true;
             }
         }
+        let mut back_pronoun: Vec<Option<usize>> = vec![None; next_id];
+        for (c, &i) in clauses.iter().zip(&clause_ids) {
+            if back_pronoun[i].is_none() {
+                back_pronoun[i] = c.range().find(|&k| lex.back_reference_pronouns.has(s.word(k)));
+            }
+        }
         let mut asks = vec![false; next_id];
         for (c, &i) in clauses.iter().zip(&clause_ids) {
             let end = s.words[c.end - 1].end;
@@ -233,6 +242,7 @@ impl Reading {
             asked_from,
             asks,
             pronoun_subject,
+            back_pronoun,
             telegraphic,
             denied_report,
             row_head,
@@ -410,9 +420,17 @@ pub fn grade(f: &mut Finding, r: &Reading, e: &Evidence) {
             .anchor_words
             .iter()
             .any(|&a| e.value_word < a && r.pronoun_subject.get(r.clause_of(a)).copied().unwrap_or(false));
+        // ("pullout: impossible, and author calls it essential": a pronoun
+        // before the stance word stands for the subject named before it.)
+        let stance_points_back = e.anchor_words.iter().any(|&a| a < e.value_word)
+            && r.back_pronoun
+                .get(clause)
+                .copied()
+                .flatten()
+                .is_some_and(|p| p < e.value_word);
         if matches!(f.code, Code::WrongActor | Code::WrongAttribution) && !refers_back {
             strong.push("the party and the claim's subject are in different clauses");
-        } else if f.code == Code::StanceReversal {
+        } else if f.code == Code::StanceReversal && !stance_points_back {
             strong.push("the claim's subject is named in another clause");
         } else {
             weak.push("the claim's subject is named in another clause");

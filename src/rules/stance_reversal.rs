@@ -316,6 +316,29 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["the note limits the predicate (“only ...”), it does not assert it outright"],
                 );
             }
+            // "imo the 1997 demand won't be dropped": the writer's own view.
+            if super::shared::voice::writers_own(ctx, hw) {
+                f.lower(
+                    Certainty::Possible,
+                    ["the note's writer marks this as their own view (“in my view”, “imo”), not the author's"],
+                );
+            }
+            // "The only dependable guarantee is MAD": "only" restricts the
+            // predicate to one thing and denies it to every other, so it
+            // does not reverse a claim about the others.
+            let only_before = opposite.contains(&h.term)
+                && (hw.saturating_sub(2)..hw).any(|k| {
+                    // ("the only reliable guarantee", "only MAD is reliable";
+                    // not the adverb of "would only weaken")
+                    let restricts = k == 0 || gap_breaks(s, k) || english().determiners.has(s.word(k - 1));
+                    s.word(k) == "only" && restricts && (k + 1..=hw).all(|j| !gap_breaks(s, j))
+                });
+            if only_before {
+                f.lower(
+                    Certainty::Possible,
+                    ["“only” restricts the predicate to one thing; it does not deny what the article says of the rest"],
+                );
+            }
             if super::shared::voice::other_voice(ctx, s.word_at(h.range.start), claim.holder) {
                 f.lower(
                     Certainty::Possible,

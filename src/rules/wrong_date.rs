@@ -182,10 +182,10 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ["a date relative to now in the writer's own clause (“I ... this week”) is the writer's time"],
             );
         }
-        if range_bound(ctx.note, s.orig(m.range, ctx.note).range()) {
+        if range_bound(ctx.note, s.orig(m.range, ctx.note).range()) || span_from(ctx, m) {
             f.lower(
                 crate::finding::Certainty::Possible,
-                ["the year bounds a span of years (“2014–2020”), not the date of one event"],
+                ["the year bounds a span of years (“2014–2020”, “from 2004 to 2020”), not the date of one event"],
             );
         }
         out.push(f);
@@ -203,6 +203,27 @@ fn range_bound(t: &str, r: std::ops::Range<usize>) -> bool {
     let after = t[r.end..].trim_start();
     before.strip_suffix(dash).is_some_and(|b| year_end(b.trim_end()))
         || after.strip_prefix(dash).is_some_and(|a| year_start(a.trim_start()))
+}
+
+/// Is the date `m` the start of a span given in words ("from 2004 to North
+/// Macedonia's accession in 2020", "between 2014 and 2020")? Like a dashed
+/// span, its bound dates no single event.
+fn span_from(ctx: &Ctx, m: &crate::values::dates::DateMention) -> bool {
+    let s = ctx.sentence;
+    let w = s.word_at(m.range.start);
+    let e = s.word_at(m.range.end.saturating_sub(1));
+    if w == 0 || !matches!(s.word(w - 1), "from" | "between") {
+        return false;
+    }
+    let Some(to) = (e + 1..s.words.len().min(e + 9))
+        .take_while(|&k| !crate::note::negation::gap_breaks(s, k))
+        .find(|&k| matches!(s.word(k), "to" | "until" | "till" | "through" | "and"))
+    else {
+        return false;
+    };
+    ctx.dates
+        .iter()
+        .any(|d| d.range.start > s.words[to].start && s.word_at(d.range.start) <= to + 8)
 }
 
 /// The words of a parenthesis that opens within three words after byte
@@ -249,7 +270,10 @@ fn relation(words: &[&str], i: usize) -> Option<(bool, usize)> {
     // "X in the context of the preceding week's talks": after a
     // determiner the word dates the noun after it against X (the talks
     // came first), the other way round too.
-    let attributive = i > 0 && english().determiners.has(words[i - 1]);
+    // ("the talks that preceded the meeting": before a finite verb,
+    // "that" is a relative pronoun standing for X, no determiner.)
+    let finite = w.ends_with("ed") || w.ends_with('s');
+    let attributive = i > 0 && english().determiners.has(words[i - 1]) && !(finite && words[i - 1] == "that");
     Some((x_after_y != (relative != attributive), len))
 }
 

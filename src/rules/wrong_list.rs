@@ -913,6 +913,8 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
             .windows(2)
             .any(|w| matches!(w[0], "author" | "article" | "he" | "she" | "it") && english().reporting_verbs.has(w[1]));
     let pointing_back = lex.back_pointers.has(last);
+    // "..., however, ...": a sentence adverb set off by commas.
+    let adverb = lex.sentence_adverbs.is_exactly(&words);
     // "rolled out in Europe": a participle continues the item before it.
     let participle = first.len() > 4 && first.ends_with("ed");
     // "..., and Russia ended up outside it": a clause, not a member.
@@ -929,6 +931,7 @@ fn not_an_item(ctx: &Ctx, r: &NormSpan) -> bool {
         || measure
         || aside
         || pointing_back
+        || adverb
         || participle
         || clause
         || preposition && !after_conjunction

@@ -48,7 +48,11 @@ fn reporter(ctx: &Ctx, w: usize, speaker: Option<usize>) -> Option<std::ops::Ran
         let x = s.word(k);
         // ("the eastern member states is ...", "the states": a noun, after
         // a determiner or before a finite verb of its own)
-        let noun = k > 0 && lex.determiners.has(s.word(k - 1)) || lex.auxiliaries.has(s.word(k + 1));
+        // ("the eastern member states as ...", "claims of": no verb of
+        // saying takes "as" or "of" next)
+        let noun = k > 0 && lex.determiners.has(s.word(k - 1))
+            || lex.auxiliaries.has(s.word(k + 1))
+            || matches!(s.word(k + 1), "as" | "of");
         if (lex.reporting_verbs.has(x) || lex.view_verbs.has(x)) && !noun {
             break k;
         }
@@ -87,4 +91,33 @@ fn reads_piece_as(s: &crate::note::Sentence, from: usize, w: usize) -> bool {
         j += 1;
     }
     j + 1 < w && lex.reporters.has(s.word(j)) && s.word(j + 1) == "as"
+}
+
+/// Does the note's writer mark the words at `w` as their own view ("imo
+/// the demand won't be dropped", "In my view, ...", "I doubt ...")? A
+/// marker before `w` in its ';' part, with no word for the author or the
+/// piece before `w` in that part (not "my take: the author argues ...").
+pub fn writers_own(ctx: &Ctx, w: usize) -> bool {
+    let s = ctx.sentence;
+    let lex = english();
+    let mut marked = false;
+    for k in (0..w).rev() {
+        let gap = &s.norm.text[s.words[k].end..s.words[k + 1].start];
+        if gap.contains([';', '|']) {
+            return false;
+        }
+        let x = s.word(k).trim_end_matches("'s");
+        let author = ctx
+            .scan
+            .mentions
+            .iter()
+            .any(|m| m.word == k && Some(m.entity) == ctx.base.author);
+        // (before the marker too: "The author concludes, rightly in my
+        // view, that ..." agrees with the author, and reports them)
+        if lex.reporters.has(x) || author {
+            return false;
+        }
+        marked |= lex.own_view_markers.ending_at(|j| s.word(j), k).is_some();
+    }
+    marked
 }
