@@ -2586,3 +2586,20 @@ fn claim_base_words_for_the_meeting_the_author_and_retracting() {
         &[(Code::StanceReversal, "expects")],
     );
 }
+
+/// A party heading a table row does what a later cell says, and a person
+/// heading it most likely said what the row quotes, unless the cell names
+/// another party first.
+#[test]
+fn a_table_rows_head_acts_and_speaks_in_its_later_cells() {
+    fires(
+        "| U.S. Congress | New sanctions on Russia | — | Compiling countersanctions | Countermeasures |",
+        &[(Code::WrongActor, "U.S. Congress")],
+    );
+    fires(
+        "| Blinken | Talks with Lavrov on Jan 21 | — | \"never ever\" on UA membership | What Next? |",
+        &[(Code::WrongAttribution, "Blinken")],
+    );
+    quiet("| Ryabkov (Deputy FM) | Ukraine never in NATO | — | \"never ever\" | What Next? |");
+    quiet("| Blinken | Replied to Ryabkov's \"never ever\" | What Next? |");
+}

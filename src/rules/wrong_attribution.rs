@@ -160,6 +160,16 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .find(|m| speaks(ctx, m, q))
             .map_or((persons[0], false), |m| (*m, true));
+        // "| Blinken | Talks with Lavrov | “never ever” on UA membership |":
+        // a person heading the row, and no other named in the quotation's
+        // cell before it, most likely said what the row quotes.
+        let row_speaker = !tied
+            && super::shared::table::heads_row(&s.norm.text, m.range, q.outer.start)
+            && !ctx.scan.mentions.iter().any(|o| {
+                super::shared::table::same_cell(&s.norm.text, o.range.start, q.outer.start)
+                    && o.range.start < q.outer.start
+                    && o.entity != m.entity
+            });
         let claim = &ctx.base.claims[ci];
         let right = ctx.base.entities[speaker].name().to_string();
         let said = ctx.said(m.range);
@@ -173,7 +183,12 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(ci),
             Some(right),
         );
-        if !tied {
+        if row_speaker {
+            f.lower(
+                Certainty::Likely,
+                ["the person heads the table row that holds the quotation"],
+            );
+        } else if !tied {
             f.lower(Certainty::Possible, [UNTIED]);
         }
         out.push(f);

@@ -2,5 +2,6 @@
 
 pub mod party;
 pub mod subject;
+pub mod table;
 pub mod terms;
 pub mod voice;

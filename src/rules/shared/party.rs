@@ -407,7 +407,21 @@ pub fn check(ctx: &Ctx, code: Code, out: &mut Vec<Finding>) {
                             .iter()
                             .any(|h| s.word_at(h.range.end.saturating_sub(1)) + 1 == fv))
                 });
-            if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
+            // "| U.S. Congress | New sanctions on Russia | Compiling
+            // countersanctions |": the party heading a table row does what a
+            // later cell says, unless that cell names its own party first.
+            let t = &s.norm.text;
+            let row_actor = verbs.iter().min_by_key(|v| v.range.start).and_then(|v| {
+                parties.iter().copied().find(|h| {
+                    super::table::heads_row(t, h.range, v.range.start)
+                        && !parties.iter().any(|o| {
+                            super::table::same_cell(t, o.range.start, v.range.start) && o.range.start < v.range.start
+                        })
+                })
+            });
+            if found.is_none() && row_actor.is_some() {
+                row_actor.filter(|h| rivals.iter().any(|r| std::ptr::eq(*r, *h)))
+            } else if found.is_none() && values.is_empty() && no_party_before_any && from_rival.is_some() {
                 from_rival
             } else if found.is_none()
                 && values.is_empty()
