@@ -179,7 +179,7 @@ impl Policy {
             ),
         };
         Some(format!(
-            "shown as {}: {figures} (an error needs 95%; data/severity.toml)",
+            "shown as {}: {figures} (an error needs 98% over at least 50; data/severity.toml)",
             shown.as_str()
         ))
     }

@@ -182,6 +182,32 @@ impl QuoteIndex {
         found
     }
 
+    /// Does an article sentence holding these words in a row report one of
+    /// `names` (each a list of normalized words) saying them: the name, then
+    /// a verb of saying, before the words ("Biden has already said that
+    /// ... in the next decade"; not "For Putin, ...")?
+    pub fn reported_in_article(&self, words: &[String], names: &[Vec<String>]) -> bool {
+        let lex = crate::word_classes::english();
+        self.entries
+            .iter()
+            .filter(|e| e.article.is_some() && !words.is_empty())
+            .any(|e| {
+                e.words.windows(words.len()).position(|w| w == words).is_some_and(|at| {
+                    names.iter().any(|n| {
+                        !n.is_empty()
+                            && e.words[..at]
+                                .windows(n.len())
+                                .position(|w| w == n.as_slice())
+                                .is_some_and(|p| {
+                                    e.words[p + n.len()..at]
+                                        .iter()
+                                        .any(|w| lex.view_verbs.has(w) || lex.reporting_verbs.has(w))
+                                })
+                    })
+                })
+            })
+    }
+
     pub fn in_vocabulary(&self, word: &str) -> bool {
         word.split(' ').all(|w| self.vocab.contains(w))
     }

@@ -271,7 +271,10 @@ fn f1_a_note_reopened_while_its_old_text_is_checked_gets_only_the_new_texts_resu
     let _g = together();
     let mut c = start(json!({}));
     let u = "file:///tmp/reliability-f1.md";
-    let big = large_note(400_000);
+    // (2 MB: a 400 KB note checks in about 40 ms here, so well within the
+    // 50 ms before the close and the test raced; 2 MB takes several times it,
+    // and the close lands while the check runs)
+    let big = large_note(2_000_000);
     c.open(u, &big);
     std::thread::sleep(Duration::from_millis(50));
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));

@@ -149,7 +149,7 @@ fn wrong_place() {
         "The Harbour Accord was signed in Kesmouth.",
         &[(
             Code::WrongPlace,
-            Severity::Warning,
+            Severity::Error,
             "Kesmouth",
             35..43,
             "the article places this in Port Arrel, not Kesmouth: The signing took place in Port Arrel (the opening)",
@@ -256,7 +256,7 @@ fn wrong_attribution() {
         &[
             (
                 Code::WrongAttribution,
-                Severity::Error,
+                Severity::Warning,
                 "Quell",
                 2..7,
                 "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)",
@@ -270,7 +270,7 @@ fn wrong_attribution() {
         "Ilse Marrow, Veska's prime minister, praised the accord.",
         &[(
             Code::WrongAttribution,
-            Severity::Error,
+            Severity::Warning,
             "prime minister",
             23..37,
             "the article calls Ilse Marrow foreign minister, not prime minister",
@@ -281,7 +281,7 @@ fn wrong_attribution() {
         "Tomas Quell, Norland's foreign minister, said little.",
         &[(
             Code::WrongAttribution,
-            Severity::Error,
+            Severity::Warning,
             "foreign minister",
             25..41,
             "the article calls Tomas Quell chief negotiator, not foreign minister",
@@ -298,7 +298,7 @@ fn wrong_attribution() {
     let untied = "the article gives these words to Ilse Marrow, not Quell: Marrow praised the deal as fair to both small states (the opening)";
     expect(
         "“A fair bargain for two small nations,” said Quell.",
-        &[(Code::WrongAttribution, Severity::Error, "Quell", 51..56, untied)],
+        &[(Code::WrongAttribution, Severity::Warning, "Quell", 51..56, untied)],
     );
     expect(
         "For Quell, the deal was “a fair bargain for two small nations.”",

@@ -2603,3 +2603,57 @@ fn a_table_rows_head_acts_and_speaks_in_its_later_cells() {
     quiet("| Ryabkov (Deputy FM) | Ukraine never in NATO | — | \"never ever\" | What Next? |");
     quiet("| Blinken | Replied to Ryabkov's \"never ever\" | What Next? |");
 }
+
+/// From rounds 79-84 (read after their first look): a verb after ", and"
+/// keeps the clause's first subject, and a party after "under" reports
+/// nothing; "Nor does it claim that" denies its report; "that no treaty,
+/// ..., can" denies across the aside; "and so stayed" is a new predicate.
+#[test]
+fn reported_views_and_denials_read_across_clauses() {
+    quiet("He notes that four of the five latest NATO enlargement waves took place under Putin, and suggests Putin now seeks to make amends.");
+    quiet("Nor does it claim that the several thousand American soldiers in the region pose a serious military threat to Russia.");
+    quiet("The author stresses that no treaty, legal or political, can provide absolute guarantees of implementation.");
+    quiet("Russia would not accept the inferior role on offer and so stayed outside the order; Washington saw a waning power and ignored its discontent.");
+    quiet("The author cautions against using military means to punish the West for its intransigence and stresses deterrence instead.");
+    quiet("The author is candid that a negative outcome still counts as a result for Putin, which sits a little uneasily with the essay's hopes for unbundled, parallel negotiating tracks.");
+    quiet("The week of talks in January 2022 revealed less about any imminent deal than about what Moscow actually wants.");
+    quiet("The third core demand, the withdrawal of infrastructure placed in Eastern Europe after 1997, is judged both impossible and largely unnecessary for Russia's security.");
+}
+
+/// The author using the article's quoted term is no misattribution; a
+/// party the note says uses it is ("what NATO officials call"), and so is
+/// the author's "own coinage". The article's own words, in a sentence
+/// reporting a person, may be given to that person.
+#[test]
+fn quoted_terms_the_author_uses_and_words_the_article_reports() {
+    quiet("The author warns that without a diplomatic solution the crisis will escalate and \"military-technical means\" become more likely.");
+    fires(
+        "The author warns that the crisis will escalate, raising the chance of what NATO officials call \"military-technical means.\"",
+        &[(Code::WrongAttribution, "NATO")],
+    );
+    fires(
+        "The phrase \"military-technical means\" is the author's own coinage.",
+        &[(Code::WrongAttribution, "the author")],
+    );
+    quiet("\"the next decade\": Biden's horizon for Ukrainian membership");
+}
+
+/// Numbers, years and places read in their own phrase: a year inside
+/// "from ... to ..." bounds a span; two countries host missile defense;
+/// "multilat." is multilateral; "a message to the US" names an addressee.
+#[test]
+fn spans_counts_and_addressees_in_their_own_phrase() {
+    quiet("Four of the five latest enlargement waves came under Putin, from the Baltics and four others in 2004 to North Macedonia in 2020.");
+    quiet("2: host countries of US missile defense components, Romania and Poland");
+    fires(
+        "US missile defense components sit in three countries.",
+        &[(Code::WrongNumber, "three")],
+    );
+    quiet("last 20 yrs: US left ABM + INF (bilateral), Open Skies (multilat.), Iran deal");
+    quiet("The author reads this as the working-out of Putin's 2018 message to the US: listen to us now.");
+    quiet("Geneva: venue of the Biden–Putin meeting in 2021 and of the first round of U.S.-Russian dialogue on European security in January.");
+    fires(
+        "Putin voiced the tactic in 2018 in an address to the UN General Assembly.",
+        &[(Code::WrongPlace, "UN General Assembly")],
+    );
+}

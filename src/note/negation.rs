@@ -235,8 +235,16 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // "no deal means escalation": the condition's negation stays in it;
         // "failed to join + refused the role": "+" coordinates predicates.
         // ("did not lead to a breakthrough" denies the verb itself).
+        // ("using military means to punish": after a determiner or an
+        // adjective, "means" is a noun.)
+        let noun = k > 0 && {
+            let p = s.word(k - 1);
+            english().determiners.has(p)
+                || p.len() > 4 && (p.ends_with("al") || p.ends_with("ic") || p.ends_with("ary"))
+        };
         let consequence = english().consequence_verbs.has(w)
             && k > 0
+            && !noun
             && !is_negator(s.word(k - 1))
             && !english().auxiliaries.has(s.word(k - 1));
         if consequence || s.norm.text[s.words[k].end..s.words[k + 1].start].contains('+') {
@@ -246,7 +254,16 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // not Y": a coordinated verb is a new predicate; the negation before
         // "and" stays with the first.
         if matches!(w, "and" | "or") && k < idx {
-            let next = s.word(k + 1);
+            // ("would not accept the role and so stayed outside": over an
+            // adverb to the verb)
+            let adverb = |x: &str| {
+                english().sentence_adverbs.has(x) || matches!(x, "so" | "then" | "simply" | "eventually" | "finally")
+            };
+            let next = if adverb(s.word(k + 1)) && k + 2 < idx {
+                s.word(k + 2)
+            } else {
+                s.word(k + 1)
+            };
             if english().auxiliaries.has(next) || next.ends_with("ed") || next.ends_with("ing") {
                 break;
             }
@@ -386,7 +403,9 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
         // compound noun, it denies nothing. "rejects the rollback demand as
         // impossible": what follows "as" is the ground of the rejection,
         // not what it denies.
-        let compound = w == "no" && s.norm.text[s.words[k].end..s.words[k + 1].start] == *"-";
+        let compound = w == "no" && s.norm.text[s.words[k].end..s.words[k + 1].start] == *"-"
+            // ("sits a little uneasily": "a little" is a degree)
+            || w == "little" && k > 0 && s.word(k - 1) == "a";
         let ground = english().rejecting_verbs.has(w) && (k + 1..idx).any(|j| s.word(j) == "as");
         if (is_negator(w) || short_of || phrase.is_some()) && counts && !compound && !ground {
             if !coordinated {
@@ -459,11 +478,17 @@ pub fn negated_at(s: &Sentence, idx: usize, window: usize) -> bool {
             && s.norm.text[s.words[f - 1].end..s.words[f].start].contains(',')
             && matches!(s.word(0), "according" | "for" | "in" | "per" | "to")
     });
-    let first = framed_denier.unwrap_or(0);
-    // The first word after an opening label ("Security Guarantees: no ...").
-    let z = (1..s.words.len().min(6))
-        .find(|&j| s.norm.text[s.words[j - 1].end..s.words[j].start].trim() == ":")
-        .unwrap_or(0);
+    // ("The author stresses that no treaty, legal or political, can
+    // provide ...": a reported clause opened by "no".)
+    let that_no = (1..idx).rev().find(|&j| s.word(j) == "no" && s.word(j - 1) == "that");
+    let first = framed_denier.or(that_no).unwrap_or(0);
+    // The first word after an opening label ("Security Guarantees: no ..."),
+    // or the "no" opening a reported clause.
+    let z = that_no.unwrap_or_else(|| {
+        (1..s.words.len().min(6))
+            .find(|&j| s.norm.text[s.words[j - 1].end..s.words[j].start].trim() == ":")
+            .unwrap_or(0)
+    });
     if k > 0
         && count == 0
         && k >= first

@@ -191,8 +191,12 @@ impl Reading {
         }
         let telegraphic = t.contains(NOTATION);
         let row_head = (t.contains('|') && !clause_ids.is_empty()).then(|| clause_ids[0]);
-        let negated =
-            |v: usize| (1..=2).any(|b| v >= b && (lex.negators.has(s.word(v - b)) || s.word(v - b).ends_with("n't")));
+        // ("Nor does it claim that ...": an inverted negator, auxiliary and
+        // subject before the verb.)
+        let negated = |v: usize| {
+            (1..=2).any(|b| v >= b && (lex.negators.has(s.word(v - b)) || s.word(v - b).ends_with("n't")))
+                || v >= 3 && matches!(s.word(v - 3), "nor" | "neither" | "never") && lex.auxiliaries.has(s.word(v - 2))
+        };
         let denied_report = (2..n)
             // ("doesn't expect that to happen": "that" before "to" is the
             // verb's object, what it stands for is not reported)

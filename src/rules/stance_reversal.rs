@@ -339,6 +339,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ["“only” restricts the predicate to one thing; it does not deny what the article says of the rest"],
                 );
             }
+            // "revealed less about any imminent deal than ...": a word
+            // after "any" is asked after or ranged over, not asserted.
+            let any_before =
+                (hw.saturating_sub(2)..hw).any(|k| s.word(k) == "any" && (k + 1..=hw).all(|j| !gap_breaks(s, j)));
+            if any_before {
+                f.lower(
+                    Certainty::Possible,
+                    ["after “any” the words are ranged over, not asserted"],
+                );
+            }
             if super::shared::voice::other_voice(ctx, s.word_at(h.range.start), claim.holder) {
                 f.lower(
                     Certainty::Possible,

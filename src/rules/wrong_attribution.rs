@@ -156,9 +156,14 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
+        // ("the author warns ... what Western officials call “...”": of
+        // the parties tied to the quotation, one other than the author,
+        // who frames it, is its speaker.)
+        let is_author = |m: &&crate::matcher::Mention| Some(m.entity) == ctx.base.author;
         let (m, tied) = persons
             .iter()
-            .find(|m| speaks(ctx, m, q))
+            .filter(|m| speaks(ctx, m, q))
+            .min_by_key(|m| is_author(m))
             .map_or((persons[0], false), |m| (*m, true));
         // "| Blinken | Talks with Lavrov | “never ever” on UA membership |":
         // a person heading the row, and no other named in the quotation's
@@ -183,6 +188,19 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Finding>) {
             Some(ci),
             Some(right),
         );
+        // "The author warns ... “military-technical means”": the author
+        // uses the article's quoted term, quoting it.
+        // (Not "the author's own coinage": owning it is the claim.)
+        let owned = (m.word + 1..m.word + 3).any(|k| s.word(k) == "own");
+        // (Nor when another person is named: "the piece credits Lavrov with
+        // “listen to us now”".)
+        let authors_term = persons.len() == 1 && is_author(&m) && !owned && crate::text::word_list(&q.text).len() <= 4;
+        if authors_term {
+            f.lower(
+                Certainty::Possible,
+                ["the author uses this short quoted term in the article, quoting it"],
+            );
+        }
         if row_speaker {
             f.lower(
                 Certainty::Likely,
@@ -375,8 +393,13 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|x| x.word == j && ctx.base.entities[x.entity].kind.is_party())
             };
+            // ("took place under Putin, and suggests ...": a verb after a
+            // comma and a coordinator shares the clause's first subject.)
+            let coordinated =
+                |j: usize| english().verb_coordinators.has(s.word(j)) && crate::note::negation::gap_breaks(s, j);
             let reports_after = (end + 1..=end + 5).find(|&k| reporting(s.word(k))).is_some_and(|k| {
-                !(end + 1..k).any(|j| other_reporter(s.word(j)) || party_at(j)) && !cut(end + 1, k + 1)
+                !(end + 1..k).any(|j| other_reporter(s.word(j)) || party_at(j) || coordinated(j))
+                    && !cut(end + 1, k + 1)
             });
             let reported_by = m.word >= 2 && (s.word(m.word - 1) == "per" || s.word(m.word - 2) == "according");
             // "talks between Russia and the West": an object reports nothing.
@@ -395,6 +418,15 @@ fn holders(ctx: &Ctx, out: &mut Vec<Finding>) {
                         | "in"
                         | "at"
                         | "and"
+                        | "under"
+                        | "over"
+                        | "among"
+                        | "during"
+                        | "than"
+                        | "like"
+                        | "unlike"
+                        | "toward"
+                        | "towards"
                 )
                 && !reported_by;
             e.kind.is_party()
@@ -532,6 +564,19 @@ fn author_words(ctx: &Ctx, q: &crate::note::quotes::Quoted, out: &mut Vec<Findin
         );
         if !speaks(ctx, m, q) {
             f.lower(Certainty::Possible, [UNTIED]);
+        }
+        // "“the next decade”: Biden's horizon": the article's sentence
+        // holding the words names the person before them, as reported speech.
+        let names: Vec<Vec<String>> = ctx.base.entities[m.entity]
+            .names
+            .iter()
+            .map(|n| crate::text::word_list(n))
+            .collect();
+        if ctx.quotations.reported_in_article(&words, &names) {
+            f.lower(
+                Certainty::Possible,
+                ["the article's sentence holding these words reports this person"],
+            );
         }
         out.push(f);
     }

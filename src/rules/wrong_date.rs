@@ -212,10 +212,16 @@ fn span_from(ctx: &Ctx, m: &crate::values::dates::DateMention) -> bool {
     let s = ctx.sentence;
     let w = s.word_at(m.range.start);
     let e = s.word_at(m.range.end.saturating_sub(1));
-    if w == 0 || !matches!(s.word(w - 1), "from" | "between") {
+    // ("from the Baltics and four others in 2004 to North Macedonia in
+    // 2020": the "from" may open a phrase the year ends)
+    let opened = (w.saturating_sub(8)..w)
+        .rev()
+        .take_while(|&k| !crate::note::negation::gap_breaks(s, k + 1))
+        .any(|k| matches!(s.word(k), "from" | "between"));
+    if !opened {
         return false;
     }
-    let Some(to) = (e + 1..s.words.len().min(e + 9))
+    let Some(to) = (e + 1..s.words.len().min(e + 4))
         .take_while(|&k| !crate::note::negation::gap_breaks(s, k))
         .find(|&k| matches!(s.word(k), "to" | "until" | "till" | "through" | "and"))
     else {

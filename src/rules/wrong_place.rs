@@ -47,9 +47,17 @@ pub fn used_as_place(ctx: &Ctx, m: &Mention) -> bool {
         let w = s.word(k);
         // ("a threat to Russia", "the pledge to Ukraine": "to" after such a
         // noun names whom the thing is aimed at or given to.)
+        // ("Putin to the US, same speech: ...": after a person, whom he
+        // spoke to.)
+        let after_person = |j: usize| {
+            ctx.scan.mentions.iter().any(|p| {
+                s.word_at(p.range.end.saturating_sub(1)) == j
+                    && ctx.base.entities[p.entity].kind == crate::claims::EntityKind::Person
+            })
+        };
         let aimed = w == "to" && k > 0 && {
             let noun = s.word(k - 1);
-            english().recipient_nouns.has(noun) || english().target_nouns.has(noun)
+            english().recipient_nouns.has(noun) || english().target_nouns.has(noun) || after_person(k - 1)
         };
         if aimed {
             return false;

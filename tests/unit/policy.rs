@@ -31,9 +31,9 @@ fn every_entry_follows_the_calibration_rule() {
     }
 }
 
-/// Certain misquotes and wrong attributions are errors (the two entries
+/// Certain misquotes and wrong places are errors (the two entries
 /// right 98% of the time on unseen notes), other certain readings warnings;
-/// a likely stance reversal is information; a user's setting replaces a code's row.
+/// a likely stance reversal is a warning; a user's setting replaces a code's row.
 #[test]
 fn severity_follows_the_policy_unless_the_user_set_it() {
     let finding = |code, certainty| crate::common::bare_finding(code, Severity::Error, certainty);
@@ -42,8 +42,9 @@ fn severity_follows_the_policy_unless_the_user_set_it() {
     assert_eq!(shown(&default, Code::Misquote, Certainty::Certain), Severity::Error);
     assert_eq!(
         shown(&default, Code::WrongAttribution, Certainty::Certain),
-        Severity::Error
+        Severity::Warning
     );
+    assert_eq!(shown(&default, Code::WrongPlace, Certainty::Certain), Severity::Error);
     assert_eq!(
         shown(&default, Code::WrongNumber, Certainty::Certain),
         Severity::Warning
@@ -51,7 +52,7 @@ fn severity_follows_the_policy_unless_the_user_set_it() {
     assert_eq!(shown(&default, Code::Misquote, Certainty::Likely), Severity::Warning);
     assert_eq!(
         shown(&default, Code::StanceReversal, Certainty::Likely),
-        Severity::Information
+        Severity::Warning
     );
     assert_eq!(
         shown(&default, Code::StanceReversal, Certainty::Certain),
