@@ -23,7 +23,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("notes-dev", 20, 0, 0),
     ("blind-round-1", 42, 0, 0),
     ("blind-round-2", 39, 1, 0),
-    ("blind-round-3", 40, 0, 0),
+    ("blind-round-3", 41, 0, 0),
     // (35 -> 33 in session 11: two of its catches were misquotes read in a
     // quoted claim its reviewer rejects, "“...” Verdict: false — it was
     // Lavrov who said that"; the label now makes the quotation the claim's
@@ -32,7 +32,7 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-4", 35, 0, 0),
     ("blind-round-5", 39, 0, 0),
     ("blind-round-6", 34, 0, 0),
-    ("blind-round-7", 39, 2, 0),
+    ("blind-round-7", 40, 2, 0),
     ("blind-round-8", 37, 1, 0),
     ("blind-round-9", 37, 0, 0),
     ("blind-round-10", 30, 3, 0),
@@ -42,8 +42,8 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-14", 35, 1, 0),
     ("blind-round-15", 39, 0, 0),
     ("blind-round-16", 37, 0, 0),
-    ("blind-round-17", 37, 0, 0),
-    ("blind-round-18", 38, 0, 0),
+    ("blind-round-17", 38, 0, 0),
+    ("blind-round-18", 39, 0, 0),
     ("blind-round-19", 41, 0, 0),
     ("blind-round-20", 41, 0, 0),
     ("blind-round-21", 42, 0, 0),
@@ -62,16 +62,16 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     // sentences of their own now, and a year with members but no verb of
     // joining names no wave.)
     ("blind-round-33", 39, 2, 0),
-    ("blind-round-35", 36, 0, 0),
+    ("blind-round-35", 37, 0, 0),
     ("blind-round-36", 35, 1, 0),
     ("blind-round-38", 36, 3, 0),
     ("blind-round-39", 39, 3, 1),
     ("blind-round-40", 41, 0, 0),
     ("blind-round-41", 38, 1, 0),
-    ("blind-round-42", 32, 2, 0),
+    ("blind-round-42", 33, 2, 0),
     // (32 -> 31 in session 14: a glossary line was caught only by a stance
     // finding of the wrong kind, read with the line after it.)
-    ("blind-round-43", 33, 1, 0),
+    ("blind-round-43", 34, 1, 0),
     ("blind-round-44", 34, 0, 0),
     ("blind-round-45", 36, 2, 0),
     // (3 -> 4 false-alarm lines in session 14: "their NATO membership is,
@@ -97,18 +97,26 @@ const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("blind-round-62", 38, 0, 0),
     ("blind-round-63", 38, 1, 0),
     ("blind-round-64", 35, 1, 0),
-    ("blind-round-65", 34, 0, 0),
+    ("blind-round-65", 35, 0, 0),
     ("blind-round-66", 32, 0, 0),
-    ("blind-round-67", 42, 3, 0),
+    ("blind-round-67", 43, 3, 0),
     ("blind-round-68", 33, 0, 0),
     ("blind-round-69", 39, 3, 0),
-    ("blind-round-70", 36, 0, 0),
+    ("blind-round-70", 37, 0, 0),
     ("blind-round-71", 39, 0, 0),
     ("blind-round-72", 34, 2, 0),
     ("blind-round-73", 34, 1, 0),
     ("blind-round-74", 40, 2, 0),
     ("blind-round-75", 42, 3, 0),
     ("blind-round-76", 40, 0, 0),
+    ("blind-round-77", 42, 0, 0),
+    ("blind-round-78", 37, 4, 0),
+    ("blind-round-79", 40, 1, 0),
+    ("blind-round-80", 38, 0, 0),
+    ("blind-round-81", 40, 0, 0),
+    ("blind-round-82", 35, 1, 0),
+    ("blind-round-83", 37, 0, 0),
+    ("blind-round-84", 38, 1, 0),
 ];
 
 /// 1-based line of a byte offset.

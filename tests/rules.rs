@@ -2657,3 +2657,48 @@ fn spans_counts_and_addressees_in_their_own_phrase() {
         &[(Code::WrongPlace, "UN General Assembly")],
     );
 }
+
+/// "- 2016: Montenegro": a lone year labelling nothing but a claim's
+/// subject gives that claim's date; an outside line with a verb of its own
+/// does not.
+#[test]
+fn a_year_labelling_a_name_gives_its_date() {
+    fires("2016: Montenegro", &[(Code::WrongDate, "2016")]);
+    fires("- 2017: Montenegro, North Macedonia", &[(Code::WrongDate, "2017")]);
+    quiet("2009: Croatia + Albania");
+    quiet("2016: NATO battalions deployed to the Baltics");
+}
+
+/// "Ryabkov: “never again”": a short quotation beside the speaker of one
+/// of the article's quotations, one word swapped, is a misquote.
+#[test]
+fn a_short_quotation_with_one_word_swapped_beside_its_speaker() {
+    fires(
+        "Ryabkov (Deputy FM) on Ukraine joining NATO: \"never again\"",
+        &[(Code::Misquote, "never again")],
+    );
+    quiet("Ryabkov said Ukraine would join \"never ever\".");
+}
+
+/// A fraction is a share of the body named just before it ("Senate
+/// ratification needs 3/4"), and "a 3/5 vote" is one share, not 3 of 5.
+#[test]
+fn a_fraction_is_a_share_of_the_body_before_it() {
+    fires(
+        "Senate ratification needs 3/4 → not realistic in current US politics",
+        &[(Code::WrongNumber, "3/4")],
+    );
+    fires(
+        "Senate ratification needs a 3/5 vote, virtually unattainable today.",
+        &[(Code::WrongNumber, "3/5")],
+    );
+    quiet("Senate ratification needs 2/3 → not realistic");
+}
+
+/// "the next decade" names no summit: a table row with Biden's horizon and
+/// the Geneva summit is not about this year's NATO summit.
+#[test]
+fn the_next_decade_is_no_next_summit() {
+    quiet("| Biden | Contact with Putin after the spring 2021 build-up (Geneva summit) | — | Ukraine's membership unlikely to be approved in the next decade | §Evolution |");
+    fires("NATO's next summit is in Vilnius.", &[(Code::WrongPlace, "Vilnius")]);
+}

@@ -5,6 +5,7 @@
 //! passage's words are offered instead.
 
 use super::Ctx;
+use crate::claims::Check;
 use crate::finding::{Certainty, Code, Finding};
 use crate::text::word_list;
 
@@ -53,9 +54,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // more likely someone's paraphrase in quotation marks.
             let edits = edits_from_passage(&qwords, &word_list(&b.suggestion));
             let passage = word_list(&b.suggestion);
+            // ("Ryabkov: “never again”": the speaker of the article's
+            // quotation named beside it, one word of it swapped.)
+            let speaker_named = b.claim.is_some_and(|ci| {
+                matches!(&ctx.base.claims[ci].check, Check::Quote { speaker: Some(e), .. }
+                    if ctx.scan.mentions_of(*e).next().is_some())
+            }) && passage.len() == ql
+                && edits == 1;
             let certainty = if (2..=3).contains(&ql)
                 && (one_word_reshaped(&qwords, &passage)
-                    || compound_half_swapped(&ctx.note[ctx.orig(q.inner)], &qwords, &passage))
+                    || compound_half_swapped(&ctx.note[ctx.orig(q.inner)], &qwords, &passage)
+                    || speaker_named)
             {
                 // "military-technological means": the article's phrase with
                 // one word given another ending is an altered quotation.
@@ -149,6 +158,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 );
             }
             out.push(f);
+        } else if let Some((ci, right)) = swapped_word_of_speaker(ctx, &qwords) {
+            let said = ctx.said(inner);
+            let claim = &ctx.base.claims[ci];
+            let mut f = ctx.finding(
+                Code::Misquote,
+                inner,
+                format!(
+                    "the article's words are “{right}”, not “{}” ({})",
+                    said.trim(),
+                    ctx.section_name(claim)
+                ),
+                Some(ci),
+                Some(right.clone()),
+            );
+            f.lower(
+                Certainty::Likely,
+                ["a short quotation, one word from the article's quotation of the speaker named beside it"],
+            );
+            out.push(f);
         } else if qwords.len() >= 3 && ctx.quotations.has_article() {
             // Words near no passage may quote someone else (a title idea, an
             // outside source): possible only.
@@ -185,6 +213,29 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// the best-aligned run of the passage's words (the passage's words before
 /// and after that run are free: they are context).
 /// A small word, left out of a quotation without altering it.
+/// "Ryabkov: “never again”": a quotation of two or three words beside the
+/// named speaker of one of the article's quotations of as many words, one
+/// word swapped. The claim and the article's words.
+fn swapped_word_of_speaker(ctx: &Ctx, qwords: &[String]) -> Option<(usize, String)> {
+    if !(2..=3).contains(&qwords.len()) {
+        return None;
+    }
+    ctx.base.claims.iter().enumerate().find_map(|(ci, c)| {
+        let Check::Quote {
+            quote,
+            speaker: Some(e),
+        } = &c.check
+        else {
+            return None;
+        };
+        let words = word_list(quote);
+        (words.len() == qwords.len()
+            && words.iter().zip(qwords).filter(|(a, b)| a != b).count() == 1
+            && ctx.scan.mentions_of(*e).next().is_some())
+        .then(|| (ci, quote.trim().to_string()))
+    })
+}
+
 fn small_word(w: &str) -> bool {
     matches!(
         w,

@@ -11,6 +11,7 @@ use crate::word_classes::english;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     dates(ctx, out);
+    labelled(ctx, out);
     order(ctx, out);
     super::shared::terms::term_checks(ctx, Code::WrongDate, out);
 }
@@ -189,6 +190,60 @@ fn dates(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
         out.push(f);
+    }
+}
+
+/// "- 2016: Montenegro", "2009 – Croatia + Albania": a line that a lone
+/// year labels, naming nothing but the subject of a date claim, gives that
+/// claim's date, though it has none of the claim's other words (a wave
+/// list's "joined" is in its heading). Claims the sentence already applies
+/// are read by `dates`.
+fn labelled(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.sentence;
+    let t = &s.norm.text;
+    let [m] = ctx.dates.as_slice() else { return };
+    let first = s.word_at(m.range.end.saturating_sub(1)) + 1;
+    if !t[..m.range.start].trim().is_empty() || first >= s.words.len() {
+        return;
+    }
+    // (in the note's own text: dashes read as spaces once normalized)
+    let mark = ctx.said(NormSpan::new(m.range.end, s.words[first].start)).trim();
+    if !mark.starts_with([':', '–', '—', '-', '=', '→']) {
+        return;
+    }
+    // Nothing but names (and joining words) after the label.
+    let named = |k: usize| {
+        ctx.scan
+            .mentions
+            .iter()
+            .any(|x| s.word_at(x.range.start) <= k && k <= s.word_at(x.range.end.saturating_sub(1)))
+    };
+    let unnamed = (first..s.words.len())
+        .filter(|&k| !named(k) && !matches!(s.word(k), "and" | "the"))
+        .count();
+    if unnamed > 0 {
+        return;
+    }
+    for (ci, claim) in ctx.base.claims.iter().enumerate() {
+        let Check::Date { value, text } = &claim.check else {
+            continue;
+        };
+        if ctx.scan.active.contains(&ci) || claim.when.first().is_none_or(|g| ctx.scan.any_of(g).next().is_none()) {
+            continue;
+        }
+        let comparable: Vec<usize> = (0..value.len()).filter(|&i| value[i].comparable(&m.date)).collect();
+        if comparable.is_empty() || comparable.iter().any(|&i| !value[i].conflicts(&m.date)) {
+            continue;
+        }
+        let said = ctx.said(m.range);
+        let right = text[comparable[0]].clone();
+        out.push(ctx.finding(
+            Code::WrongDate,
+            m.range,
+            format!("the article gives {right}, not {said}: {}", ctx.claim_summary(claim)),
+            Some(ci),
+            Some(right),
+        ));
     }
 }
 

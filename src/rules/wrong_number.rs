@@ -348,7 +348,14 @@ fn counted(ctx: &Ctx, claim: &Claim, unit: &[TermId], ordinal: bool) -> Vec<(Nor
                 && u < n.first_word
                 && n.first_word - u <= 6
                 && s.norm.text[s.words[u].end..s.words[n.first_word].start].contains(',');
-            after || before || partitive
+            // "Senate ratification needs 3/4": a fraction is a share of the
+            // body named a few words before it in its clause.
+            let share_of = n.value.lo > 0.0
+                && n.value.hi < 1.0
+                && u < n.first_word
+                && n.first_word - u <= 4
+                && !(u + 1..=n.first_word).any(|k| crate::note::negation::gap_breaks(s, k));
+            after || before || partitive || share_of
         });
         if let Some(h) = attached {
             let k = scale(&s.norm.text[h.range]);

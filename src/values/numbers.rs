@@ -237,9 +237,11 @@ pub fn find_numbers(text: &str, words: &[Word]) -> Vec<NumberMention> {
             }
             // "2/3 of senators": a fraction written with digits.
             // ("2/3 core demands", without "of", is two of three.)
+            // ("a 3/5 vote", "a 2/3 majority": after "a", one share.)
             let noun_follows = words
                 .get(i + 2)
-                .is_some_and(|n| text[words[i + 1].end..n.start].trim().is_empty() && w(i + 2) != "of");
+                .is_some_and(|n| text[words[i + 1].end..n.start].trim().is_empty() && w(i + 2) != "of")
+                && !(i > 0 && w(i - 1) == "a");
             if words.get(i + 1).is_some_and(|n| &text[words[i].end..n.start] == "/") && !noun_follows {
                 if let Some(den) = digits(w(i + 1)).filter(|&den| den > d && den <= 12.0) {
                     out.push(NumberMention::fraction(words, i, d / den));
